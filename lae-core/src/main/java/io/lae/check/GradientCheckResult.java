@@ -1,0 +1,32 @@
+package io.lae.check;
+
+/**
+ * The outcome of one gradient check, each error relative (see {@link GradientCheck}).
+ *
+ * @param loss                    the loss name
+ * @param shape                   the sizes
+ * @param valueVsSameDiff         |L − L_sd| / |L|
+ * @param gradientVsSameDiff      max|∇ − ∇_sd| / max|∇| over both weights
+ * @param gradientVsFiniteDifference max|∇ − ∇_fd| / max|∇| over the coordinates checked
+ * @param coordinatesChecked      how many coordinates the finite differences covered
+ * @param statisticsVsLiteral     |L(statistics) − L(literal definition on X)| / |L|
+ */
+public record GradientCheckResult(String loss, CheckShape shape, double valueVsSameDiff,
+                                  double gradientVsSameDiff, double gradientVsFiniteDifference,
+                                  int coordinatesChecked, double statisticsVsLiteral) {
+
+    /** @return the largest of the four errors (NaN counts as failing) */
+    public double worstError() {
+        double worst = Math.max(Math.max(valueVsSameDiff, gradientVsSameDiff),
+                Math.max(gradientVsFiniteDifference, statisticsVsLiteral));
+        return Double.isNaN(worst) ? Double.POSITIVE_INFINITY : worst;
+    }
+
+    /**
+     * @param tolerance the largest relative error allowed
+     * @return whether every error is within it
+     */
+    public boolean passed(double tolerance) {
+        return worstError() < tolerance;
+    }
+}

@@ -1,0 +1,125 @@
+package io.lae.loss;
+
+import io.lae.LaeException;
+import io.lae.stats.Statistics;
+import java.util.Arrays;
+import java.util.OptionalDouble;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A loss made of a nested reconstruction term and an optional penalty term: the shape shared
+ * by all six losses of SPEC section 2. Subclasses only choose the terms.
+ */
+public abstract class CompositeLoss implements Loss {
+
+    private final String name;
+    private final NestedReconstruction reconstruction;
+    private final LossTerm penalty;
+
+    /**
+     * @param name           the loss name
+     * @param reconstruction the data term
+     * @param penalty        the penalty term, or null for none
+     */
+    protected CompositeLoss(String name, NestedReconstruction reconstruction, LossTerm penalty) {
+        this.name = name;
+        this.reconstruction = reconstruction;
+        this.penalty = penalty;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int latentSize() {
+        return reconstruction.latentSize();
+    }
+
+    /** @return the reconstruction term */
+    public NestedReconstruction reconstruction() {
+        return reconstruction;
+    }
+
+    @Override
+    public LossEvaluation evaluate(INDArray encoder, INDArray decoder, Statistics stats) {
+        checkShapes(encoder, decoder, stats);
+        INDArray gradEncoder = Nd4j.zeros(encoder.dataType(), encoder.shape());
+        INDArray gradDecoder = Nd4j.zeros(decoder.dataType(), decoder.shape());
+        double value = accumulate(encoder, decoder, stats, gradEncoder, gradDecoder);
+        return new LossEvaluation(value, gradEncoder, gradDecoder);
+    }
+
+    @Override
+    public double value(INDArray encoder, INDArray decoder, Statistics stats) {
+        checkShapes(encoder, decoder, stats);
+        return accumulate(encoder, decoder, stats, null, null);
+    }
+
+    private double accumulate(INDArray encoder, INDArray decoder, Statistics stats,
+                              INDArray gradEncoder, INDArray gradDecoder) {
+        INDArray decoderGram = Nd4j.gemm(decoder, decoder, true, false);
+        double value = reconstruction.accumulate(encoder, decoder, decoderGram, stats, gradEncoder, gradDecoder);
+        if (penalty != null) {
+            value += penalty.accumulate(encoder, decoder, decoderGram, stats, gradEncoder, gradDecoder);
+        }
+        return value;
+    }
+
+    @Override
+    public double valueFromData(INDArray encoder, INDArray decoder, INDArray x, INDArray y) {
+        double value = reconstruction.valueFromData(encoder, decoder, x, y);
+        return penalty == null ? value : value + penalty.valueFromData(encoder, decoder, x, y);
+    }
+
+    @Override
+    public SDVariable defineGraph(SameDiff graph, SDVariable encoder, SDVariable decoder, Statistics stats) {
+        Statistics typed = stats.as(encoder.dataType());
+        SDVariable sxx = graph.constant(typed.sigmaXX().dup());
+        SDVariable syx = typed.isAutoencoder() ? sxx : graph.constant(typed.sigmaYX().dup());
+        GraphInputs in = new GraphInputs(graph, encoder, decoder, sxx, syx, stats.tyy(), stats.sampleCount());
+        SDVariable value = reconstruction.define(in);
+        return penalty == null ? value : value.add(penalty.define(in));
+    }
+
+    /** The minimum of the reconstruction term; losses with a penalty have none here. */
+    @Override
+    public OptionalDouble optimalValue(double[] eigenvalues, Statistics stats) {
+        return penalty == null ? OptionalDouble.of(reconstruction.optimalValue(eigenvalues, stats))
+                : OptionalDouble.empty();
+    }
+
+    /**
+     * @throws LaeException unless B is p×n', A is n×p and both match the statistics' dtype
+     */
+    private void checkShapes(INDArray encoder, INDArray decoder, Statistics stats) {
+        int p = latentSize();
+        long[] wantEncoder = {p, stats.inputDim()};
+        long[] wantDecoder = {stats.outputDim(), p};
+        if (!Arrays.equals(encoder.shape(), wantEncoder)) {
+            throw new LaeException("encoder is " + shape(encoder) + " but must be p×n' = " + p + "×"
+                    + stats.inputDim() + " (p latent units, n' input features)");
+        }
+        if (!Arrays.equals(decoder.shape(), wantDecoder)) {
+            throw new LaeException("decoder is " + shape(decoder) + " but must be n×p = "
+                    + stats.outputDim() + "×" + p + " (n output features, p latent units)");
+        }
+        if (encoder.dataType() != stats.dataType() || decoder.dataType() != stats.dataType()) {
+            throw new IllegalArgumentException("weights are " + encoder.dataType() + "/" + decoder.dataType()
+                    + " but statistics are " + stats.dataType() + ": use stats.as(type) once");
+        }
+    }
+
+    private static String shape(INDArray a) {
+        return a.rank() == 2 ? a.rows() + "×" + a.columns() : Arrays.toString(a.shape());
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

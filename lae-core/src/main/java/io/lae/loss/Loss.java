@@ -1,0 +1,70 @@
+package io.lae.loss;
+
+import io.lae.stats.Statistics;
+import java.util.OptionalDouble;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A loss L(B, A) of a linear autoencoder with encoder B (p×n') and decoder A (n×p).
+ *
+ * <p>Every loss exists twice: {@link #evaluate} computes the value and the analytic gradients
+ * from the sufficient statistics alone (never from X), and {@link #defineGraph} builds a SameDiff
+ * graph of the same value whose autodiff gradients must agree with the analytic ones.
+ */
+public interface Loss {
+
+    /** @return the loss name of SPEC section 2 ({@code mse}, {@code ordered}, …) */
+    String name();
+
+    /** @return p, the latent size this loss was built for */
+    int latentSize();
+
+    /**
+     * @param encoder B, p×n'
+     * @param decoder A, n×p
+     * @param stats   the statistics, in the weights' dtype
+     * @return L with ∇_B L and ∇_A L
+     */
+    LossEvaluation evaluate(INDArray encoder, INDArray decoder, Statistics stats);
+
+    /**
+     * @param encoder B, p×n'
+     * @param decoder A, n×p
+     * @param stats   the statistics, in the weights' dtype
+     * @return L alone (cheaper than {@link #evaluate})
+     */
+    double value(INDArray encoder, INDArray decoder, Statistics stats);
+
+    /**
+     * The loss by its literal definition on raw data: slow, the reference the statistics form is
+     * held against.
+     *
+     * @param encoder B, p×n'
+     * @param decoder A, n×p
+     * @param x       X, n'×m, samples as columns
+     * @param y       Y, n×m
+     * @return L
+     */
+    double valueFromData(INDArray encoder, INDArray decoder, INDArray x, INDArray y);
+
+    /**
+     * Adds the loss to a SameDiff graph, with Σxx, Σyx and tyy as constants (the graph is built
+     * from the statistics, like the analytic path, but through independent expressions).
+     *
+     * @param graph   the graph
+     * @param encoder the encoder variable B
+     * @param decoder the decoder variable A
+     * @param stats   the statistics
+     * @return a scalar variable holding L
+     */
+    SDVariable defineGraph(SameDiff graph, SDVariable encoder, SDVariable decoder, Statistics stats);
+
+    /**
+     * @param eigenvalues λ₁ ≥ λ₂ ≥ … of Σ
+     * @param stats       the statistics
+     * @return the global minimum L*, when it has a closed form known to lae
+     */
+    OptionalDouble optimalValue(double[] eigenvalues, Statistics stats);
+}

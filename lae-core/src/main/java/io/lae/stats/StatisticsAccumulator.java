@@ -1,0 +1,207 @@
+package io.lae.stats;
+
+import io.lae.LaeException;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Streams over chunks of samples (rows, as on disk) and accumulates {@link Statistics} in
+ * float64, so the data never has to be in memory at once.
+ *
+ * <p>To keep centring exact when the mean is large against the spread, products are accumulated
+ * about a shift s (the mean of the first chunk): with D = Σ(x − s),
+ * Σ(x − μ)(x − μ)ᵀ = Σ(x − s)(x − s)ᵀ − D Dᵀ / m, and the raw products follow from the same sums.
+ */
+public final class StatisticsAccumulator {
+
+    private final int inputDim;
+    private final int outputDim;
+    private final boolean autoencoder;
+    private final INDArray productXX;
+    private final INDArray productYX;
+    private final INDArray sumX;
+    private final INDArray sumY;
+    private double sumSquaresY;
+    private INDArray shiftX;
+    private INDArray shiftY;
+    private long count;
+
+    private StatisticsAccumulator(int inputDim, int outputDim, boolean autoencoder) {
+        this.inputDim = inputDim;
+        this.outputDim = outputDim;
+        this.autoencoder = autoencoder;
+        this.productXX = Nd4j.create(DataType.DOUBLE, new long[] {inputDim, inputDim}, 'f');
+        this.productYX = autoencoder ? productXX
+                : Nd4j.create(DataType.DOUBLE, new long[] {outputDim, inputDim}, 'f');
+        this.sumX = Nd4j.zeros(DataType.DOUBLE, 1, inputDim);
+        this.sumY = autoencoder ? sumX : Nd4j.zeros(DataType.DOUBLE, 1, outputDim);
+    }
+
+    /**
+     * @param n the number of features
+     * @return an accumulator for an autoencoder, Y = X
+     */
+    public static StatisticsAccumulator autoencoder(int n) {
+        return new StatisticsAccumulator(n, n, true);
+    }
+
+    /**
+     * @param inputDim  n', the input features
+     * @param outputDim n, the output features
+     * @return an accumulator for a regression Y ≠ X
+     */
+    public static StatisticsAccumulator regression(int inputDim, int outputDim) {
+        return new StatisticsAccumulator(inputDim, outputDim, false);
+    }
+
+    /**
+     * One-shot statistics of an autoencoder data set held in memory.
+     *
+     * @param samples m×n, one sample per row
+     * @param center  whether to subtract the mean
+     * @return the statistics
+     */
+    public static Statistics of(INDArray samples, boolean center) {
+        StatisticsAccumulator acc = autoencoder((int) samples.columns());
+        acc.add(samples);
+        return acc.build(center);
+    }
+
+    /**
+     * One-shot statistics of a regression data set held in memory.
+     *
+     * @param inputs  m×n', one sample per row
+     * @param targets m×n, the matching targets
+     * @param center  whether to subtract the means
+     * @return the statistics
+     */
+    public static Statistics of(INDArray inputs, INDArray targets, boolean center) {
+        StatisticsAccumulator acc = regression((int) inputs.columns(), (int) targets.columns());
+        acc.add(inputs, targets);
+        return acc.build(center);
+    }
+
+    /**
+     * Adds a chunk of autoencoder samples.
+     *
+     * @param rows c×n, one sample per row
+     * @throws LaeException if a row holds NaN or infinity, or the width is wrong
+     */
+    public void add(INDArray rows) {
+        if (!autoencoder) {
+            throw new IllegalStateException("a regression accumulator needs targets: add(x, y)");
+        }
+        addChunk(rows, rows);
+    }
+
+    /**
+     * Adds a chunk of regression samples.
+     *
+     * @param inputRows  c×n', one sample per row
+     * @param targetRows c×n, the matching targets
+     * @throws LaeException if a row holds NaN or infinity, or the shapes disagree
+     */
+    public void add(INDArray inputRows, INDArray targetRows) {
+        if (autoencoder) {
+            throw new IllegalStateException("an autoencoder accumulator takes add(x) alone");
+        }
+        if (inputRows.rows() != targetRows.rows()) {
+            throw new LaeException("inputs have " + inputRows.rows() + " rows but targets have "
+                    + targetRows.rows() + ": give one target row per sample");
+        }
+        addChunk(inputRows, targetRows);
+    }
+
+    private void addChunk(INDArray xRows, INDArray yRows) {
+        INDArray x = checked(xRows, inputDim, "input");
+        if (shiftX == null) {
+            shiftX = x.mean(0).reshape(1, inputDim);
+        }
+        INDArray xs = x.subRowVector(shiftX);
+        INDArray ys;
+        if (autoencoder) {
+            ys = xs;
+        } else {
+            INDArray y = checked(yRows, outputDim, "target");
+            if (shiftY == null) {
+                shiftY = y.mean(0).reshape(1, outputDim);
+            }
+            ys = y.subRowVector(shiftY);
+            Nd4j.gemm(ys, xs, productYX, true, false, 1.0, 1.0);
+            sumY.addi(ys.sum(true, 0));
+        }
+        Nd4j.gemm(xs, xs, productXX, true, false, 1.0, 1.0);
+        sumX.addi(xs.sum(true, 0));
+        sumSquaresY += ys.mul(ys).sumNumber().doubleValue();
+        count += x.rows();
+    }
+
+    private INDArray checked(INDArray rows, int width, String what) {
+        if (rows.rank() != 2 || rows.columns() != width) {
+            throw new LaeException(what + " rows have " + (rows.rank() == 2 ? rows.columns() : rows.length())
+                    + " columns but " + width + " were expected: every sample needs the same features");
+        }
+        INDArray d = rows.castTo(DataType.DOUBLE);
+        // a NaN or ±Inf anywhere in a row makes that row's sum of (value × 0) NaN
+        double[] rowFlags = d.mul(0).sum(1).toDoubleVector();
+        for (int i = 0; i < rowFlags.length; i++) {
+            if (Double.isNaN(rowFlags[i])) {
+                throw new LaeException(what + " sample " + (count + i)
+                        + " (0-based row) holds NaN or infinity: remove or impute it");
+            }
+        }
+        return d;
+    }
+
+    /** @return how many samples were added so far */
+    public long count() {
+        return count;
+    }
+
+    /**
+     * @param center whether to subtract the means (exactly, about the accumulation shift)
+     * @return the statistics of everything added
+     * @throws LaeException if nothing was added
+     */
+    public Statistics build(boolean center) {
+        if (count == 0) {
+            throw new LaeException("the data set is empty: it needs at least one sample");
+        }
+        double m = count;
+        INDArray meanShiftX = sumX.div(m);
+        INDArray meanShiftY = autoencoder ? meanShiftX : sumY.div(m);
+        INDArray sxx;
+        INDArray syx;
+        double tyy;
+        if (center) {
+            sxx = productXX.sub(outer(meanShiftX, sumX));
+            syx = autoencoder ? sxx : productYX.sub(outer(meanShiftY, sumX));
+            tyy = sumSquaresY - m * meanShiftY.mul(meanShiftY).sumNumber().doubleValue();
+        } else {
+            INDArray sy = autoencoder ? shiftX : shiftY;
+            sxx = raw(productXX, shiftX, shiftX, sumX, sumX, m);
+            syx = autoencoder ? sxx : raw(productYX, sy, shiftX, sumY, sumX, m);
+            tyy = sumSquaresY + 2 * sy.mul(sumY).sumNumber().doubleValue()
+                    + m * sy.mul(sy).sumNumber().doubleValue();
+        }
+        symmetrize(sxx);
+        INDArray meanX = shiftX.add(meanShiftX).reshape(inputDim);
+        INDArray meanY = autoencoder ? meanX : shiftY.add(meanShiftY).reshape(outputDim);
+        return new Statistics(sxx, syx, tyy, count, meanX, meanY, center);
+    }
+
+    /** Σ(y − t)(x − s)ᵀ → Σ y xᵀ = P + t Dxᵀ + Dy sᵀ + m t sᵀ. */
+    private static INDArray raw(INDArray product, INDArray shiftY, INDArray shiftX,
+                                INDArray sumY, INDArray sumX, double m) {
+        return product.add(outer(shiftY, sumX)).addi(outer(sumY, shiftX)).addi(outer(shiftY, shiftX).muli(m));
+    }
+
+    private static INDArray outer(INDArray left, INDArray right) {
+        return left.transpose().mmul(right);
+    }
+
+    private static void symmetrize(INDArray square) {
+        square.assign(square.add(square.transpose()).muli(0.5));
+    }
+}
