@@ -1,0 +1,135 @@
+package io.lae.metrics;
+
+import static io.lae.metrics.Dense.nd;
+import static io.lae.metrics.ShapeErrors.assertRejectedNaming;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+class AlignmentTest {
+
+    @BeforeAll
+    static void float64() {
+        Dense.useFloat64();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"7, 3", "50, 10", "6, 6"})
+    void dAlignIsZeroForScaledSignFlippedPermutedTopDirections(int n, int p) {
+        double[][] u = Dense.orthonormalColumns(n, n, new Random(10));
+        double[][] decoder = Dense.columns(u, 0, p);
+        for (double[] row : decoder) {
+            double first = row[0];
+            row[0] = -2.5 * row[p - 1];
+            row[p - 1] = 0.1 * first;
+        }
+
+        assertEquals(0.0, Alignment.dAlign(nd(decoder), nd(u)), 1e-14);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"7, 3", "50, 10", "6, 6"})
+    void dAlignMatchesALoopAndLiesInTheUnitInterval(int n, int p) {
+        Random rng = new Random(n * 17L + p);
+        double[][] u = Dense.orthonormalColumns(n, n, rng);
+        double[][] decoder = Dense.gaussian(n, p, rng);
+
+        double sum = 0;
+        for (int i = 0; i < p; i++) {
+            double best = 0;
+            for (int j = 0; j < p; j++) {
+                double inner = Dense.dot(u, i, decoder, j);
+                best = Math.max(best, inner * inner / (Dense.dot(u, i, u, i) * Dense.dot(decoder, j, decoder, j)));
+            }
+            sum += best;
+        }
+        double dAlign = Alignment.dAlign(nd(decoder), nd(u));
+
+        assertEquals(1 - sum / p, dAlign, 1e-12);
+        assertTrue(dAlign >= 0 && dAlign <= 1, "d_align = " + dAlign);
+    }
+
+    @Test
+    void dAlignTakesTheBestColumnPerDirectionWithoutMatching() {
+        double[][] u = Dense.orthonormalColumns(7, 7, new Random(11));
+        double[][] decoder = Dense.columns(u, 0, 3);
+        for (double[] row : decoder) {
+            row[1] = 4.0 * row[0];
+        }
+
+        assertEquals(1.0 / 3, Alignment.dAlign(nd(decoder), nd(u)), 1e-14);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"7, 3", "50, 10", "6, 6"})
+    void dSubIsZeroForAnyInvertibleMixOfTheTopDirections(int n, int p) {
+        Random rng = new Random(12);
+        double[][] u = Dense.orthonormalColumns(n, n, rng);
+        double[][] top = Dense.columns(u, 0, p);
+        double[][] scaling = new double[p][p];
+        for (int i = 0; i < p; i++) {
+            scaling[i][i] = 0.5 + i;
+        }
+
+        for (double[][] mix : new double[][][] {Dense.orthonormalColumns(p, p, rng), scaling, Dense.gaussian(p, p, rng)}) {
+            assertEquals(0.0, Alignment.dSub(nd(Dense.multiply(top, mix)), nd(u)), 1e-12);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"7, 3", "50, 10", "6, 6"})
+    void dSubMatchesTheProjectorFormula(int n, int p) {
+        Random rng = new Random(n * 13L + p);
+        double[][] u = Dense.orthonormalColumns(n, n, rng);
+        double[][] a = Dense.gaussian(n, p, rng);
+        double[][] at = Dense.transpose(a);
+        double[][] projector = Dense.multiply(Dense.multiply(a, Dense.inverse(Dense.multiply(at, a))), at);
+        double[][] top = Dense.columns(u, 0, p);
+        double expected = 1 - Dense.trace(Dense.multiply(Dense.multiply(Dense.transpose(top), projector), top)) / p;
+
+        assertEquals(expected, Alignment.dSub(nd(a), nd(u)), 1e-10);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"7, 3", "50, 10"})
+    void dSubMatchesTheLeftSingularVectorsOfLapackGesvd(int n, int p) {
+        Random rng = new Random(n * 19L + p);
+        INDArray u = nd(Dense.orthonormalColumns(n, n, rng));
+        INDArray a = nd(Dense.gaussian(n, p, rng));
+        INDArray fullLeft = Nd4j.create(DataType.DOUBLE, new long[] {n, n}, 'f');
+        Nd4j.getBlasWrapper().lapack().gesvd(a.dup('f'), Nd4j.create(DataType.DOUBLE, p), fullLeft, null);
+        INDArray uw = fullLeft.get(NDArrayIndex.all(), NDArrayIndex.interval(0, p));
+        INDArray overlap = u.get(NDArrayIndex.all(), NDArrayIndex.interval(0, p)).transpose().mmul(uw);
+        double expected = 1 - overlap.mul(overlap).sumNumber().doubleValue() / p;
+
+        assertEquals(expected, Alignment.dSub(a, u), 1e-12);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"7, 3", "50, 10"})
+    void dSubIsOneForADecoderOrthogonalToTheTopDirections(int n, int p) {
+        double[][] u = Dense.orthonormalColumns(n, n, new Random(14));
+        double[][] decoder = Dense.multiply(Dense.columns(u, p, 2 * p), Dense.gaussian(p, p, new Random(15)));
+
+        assertEquals(1.0, Alignment.dSub(nd(decoder), nd(u)), 1e-12);
+    }
+
+    @Test
+    void rejectsMismatchedShapesNamingBoth() {
+        INDArray decoder = nd(new double[7][3]);
+        assertRejectedNaming(() -> Alignment.dAlign(decoder, nd(new double[8][3])), "[8, 3]", "[7, 3]");
+        assertRejectedNaming(() -> Alignment.dAlign(decoder, nd(new double[7][2])), "[7, 2]", "[7, 3]");
+        assertRejectedNaming(() -> Alignment.dSub(decoder, nd(new double[8][3])), "[8, 3]", "[7, 3]");
+        assertRejectedNaming(() -> Alignment.dSub(decoder, nd(new double[7][2])), "[7, 2]", "[7, 3]");
+        assertRejectedNaming(() -> Alignment.dSub(nd(new double[2][3]), nd(new double[2][3])), "[2, 3]");
+    }
+}
