@@ -1,0 +1,223 @@
+package io.lae.io;
+
+import io.lae.LaeException;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * Reads a NumPy {@code .npy} file whole or in blocks of rows, converting any supported dtype to
+ * float64: {@code float64}, {@code float32}, signed and unsigned integers of 1 to 8 bytes and
+ * {@code bool}, in either byte order, stored in C or Fortran order.
+ *
+ * <p>The file is seen as a matrix: a 2-D array as it is, a 1-D array of length n as n rows of one
+ * column, and a 0-d array as one row of one column. Arrays with more dimensions are rejected when
+ * the reader opens. Data is read through a fixed-size buffer, so {@link #readRows} can stream over
+ * files larger than memory. A reader is not thread-safe.
+ */
+public final class NpyReader implements AutoCloseable {
+
+    /** The longest row a block can hold: the largest Java array. */
+    private static final long MAX_COLUMNS = Integer.MAX_VALUE - 8;
+
+    private final String file;
+    private final FileChannel channel;
+    private final NpyHeader header;
+    private final NpyDtype dtype;
+    private final long rows;
+    private final long columns;
+    private final int blockElements;
+    private final ByteBuffer buffer;
+
+    /**
+     * Opens a file and checks its header, its dtype, its rank and that it holds all the data
+     * the header promises.
+     *
+     * @param file the {@code .npy} file
+     * @throws LaeException if the file is missing, unreadable, not a valid {@code .npy} file, of an
+     *                      unsupported dtype, of rank above 2, or truncated
+     */
+    public NpyReader(Path file) {
+        this(file, NpyFiles.BLOCK_ELEMENTS);
+    }
+
+    /** As {@link #NpyReader(Path)}, decoding at most {@code blockElements} elements at a time. */
+    NpyReader(Path path, int blockElements) {
+        this.file = path.toString();
+        this.blockElements = blockElements;
+        try {
+            this.channel = NpyFiles.openForReading(path);
+        } catch (IOException e) {
+            throw NpyFiles.readFailure(file, e);
+        }
+        boolean opened = false;
+        try {
+            this.header = NpyHeader.read(channel, file);
+            this.dtype = NpyDtype.parse(header.descr(), file);
+            long[] shape = checkShape(header.shape());
+            this.rows = shape.length == 0 ? 1 : shape[0];
+            this.columns = shape.length == 2 ? shape[1] : 1;
+            checkComplete(channel.size() - header.dataOffset());
+            this.buffer = ByteBuffer.allocate((int) Math.max(1, Math.min(blockElements, header.elementCount()))
+                    * dtype.size());
+            opened = true;
+        } catch (IOException e) {
+            throw NpyFiles.readFailure(file, e);
+        } finally {
+            if (!opened) {
+                closeQuietly();
+            }
+        }
+    }
+
+    private long[] checkShape(long[] shape) {
+        if (shape.length > 2) {
+            throw new LaeException(file + ": a " + NpyHeader.describe(shape) + " array has " + shape.length
+                    + " dimensions but lae reads only vectors and matrices; reshape it to 2-D"
+                    + " (rows x columns) before saving");
+        }
+        if (shape.length == 2 && shape[1] > MAX_COLUMNS) {
+            throw new LaeException(file + ": rows of " + shape[1] + " values are too long (lae reads at most "
+                    + MAX_COLUMNS + " per row); save the transpose or split the columns");
+        }
+        return shape;
+    }
+
+    private void checkComplete(long available) {
+        if (header.elementCount() > available / dtype.size()) {
+            BigInteger promised = BigInteger.valueOf(header.elementCount()).multiply(BigInteger.valueOf(dtype.size()));
+            throw new LaeException(file + ": truncated: the header promises " + NpyHeader.describe(header.shape())
+                    + " " + dtype.kind().numpyName() + " (" + promised + " bytes) but only " + available
+                    + " bytes follow; the file is incomplete, save the array again");
+        }
+    }
+
+    /** @return the file's header */
+    public NpyHeader header() {
+        return header;
+    }
+
+    /** @return the number of rows: the first dimension, the length of a 1-D array, 1 for a 0-d array */
+    public long rows() {
+        return rows;
+    }
+
+    /** @return the number of columns: the second dimension, or 1 for a 1-D or 0-d array */
+    public long columns() {
+        return columns;
+    }
+
+    /**
+     * Reads the whole array.
+     *
+     * @return a float64 C-order array of the file's shape (rank 0, 1 or 2)
+     * @throws LaeException if reading fails
+     */
+    public INDArray readAll() {
+        INDArray matrix = read(0, rows);
+        return switch (header.rank()) {
+            case 0 -> Nd4j.scalar(matrix.getDouble(0));
+            case 1 -> matrix.reshape('c', new long[] {rows});
+            default -> matrix;
+        };
+    }
+
+    /**
+     * Reads consecutive rows: one contiguous read for a C-order file, one read per column for a
+     * Fortran-order file.
+     *
+     * @param firstRow the first row to read, from 0
+     * @param count    how many rows to read
+     * @return a float64 C-order {@code count x columns()} array
+     * @throws IllegalArgumentException if the rows are not all in the file
+     * @throws IllegalStateException    if the reader is closed
+     * @throws LaeException             if reading fails
+     */
+    public INDArray readRows(long firstRow, int count) {
+        if (firstRow < 0 || count < 0 || firstRow > rows - count) {
+            throw new IllegalArgumentException(file + ": cannot read " + count + " rows from row " + firstRow
+                    + " of " + rows);
+        }
+        return read(firstRow, count);
+    }
+
+    private INDArray read(long firstRow, long count) {
+        if (!channel.isOpen()) {
+            throw new IllegalStateException(file + ": the reader is closed");
+        }
+        if (count == 0 || columns == 0) {
+            return Nd4j.create(DataType.DOUBLE, count, columns);
+        }
+        int blockRows = NpyFiles.blockRows(count, columns, blockElements);
+        try {
+            if (count == blockRows) {
+                return readBlock(firstRow, blockRows);
+            }
+            INDArray out = Nd4j.create(DataType.DOUBLE, count, columns);
+            for (long r = 0; r < count; r += blockRows) {
+                int n = (int) Math.min(blockRows, count - r);
+                out.get(NDArrayIndex.interval(r, r + n), NDArrayIndex.all()).assign(readBlock(firstRow + r, n));
+            }
+            return out;
+        } catch (IOException e) {
+            throw NpyFiles.readFailure(file, e);
+        }
+    }
+
+    /** Reads {@code n} rows (n x columns at most max(blockElements, columns) values). */
+    private INDArray readBlock(long firstRow, int n) throws IOException {
+        int width = (int) columns;
+        double[] values = new double[n * width];
+        if (header.fortranOrder()) {
+            for (int j = 0; j < width; j++) {
+                readRun(j * rows + firstRow, values, j, width, n);
+            }
+        } else {
+            readRun(firstRow * columns, values, 0, 1, values.length);
+        }
+        return Nd4j.createFromArray(values).reshape('c', n, columns);
+    }
+
+    /**
+     * Decodes the {@code n} consecutive file elements from element number {@code first} into
+     * {@code out[start]}, {@code out[start + stride]}, and so on, one buffer at a time.
+     */
+    private void readRun(long first, double[] out, int start, int stride, int n) throws IOException {
+        int perRead = buffer.capacity() / dtype.size();
+        for (int done = 0; done < n; done += perRead) {
+            int k = Math.min(perRead, n - done);
+            buffer.clear().limit(k * dtype.size());
+            NpyFiles.readFully(channel, buffer, header.dataOffset() + (first + done) * dtype.size());
+            buffer.flip();
+            dtype.decode(buffer, out, start + done * stride, stride, k);
+        }
+    }
+
+    /**
+     * Closes the file; later reads fail.
+     *
+     * @throws LaeException if closing fails
+     */
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            throw NpyFiles.readFailure(file, e);
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // The failure that made the reader give up is the one to report.
+        }
+    }
+}
