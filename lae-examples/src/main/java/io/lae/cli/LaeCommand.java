@@ -1,0 +1,86 @@
+package io.lae.cli;
+
+import io.lae.LaeException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The {@code lae} command: sub-commands for loss evaluation and gradient checks. */
+@Command(name = "lae", mixinStandardHelpOptions = true, versionProvider = LaeCommand.Version.class,
+        description = "Linear autoencoders that recover the exact, ordered principal directions of data.",
+        subcommands = {LossCommand.class, GradcheckCommand.class, CommandLine.HelpCommand.class})
+public final class LaeCommand {
+
+    /** Exit code for bad input or options. */
+    public static final int EXIT_USAGE = 2;
+
+    /** Exit code for a bug in lae (an unexpected exception). */
+    public static final int EXIT_INTERNAL = 3;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "Print stack traces of errors (for bug reports).")
+    boolean debug;
+
+    /**
+     * Runs the command line and exits with its code.
+     *
+     * @param args the arguments
+     */
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * Runs the command line without exiting, for tests and embedding.
+     *
+     * @param args the arguments
+     * @param out  where normal output goes
+     * @param err  where errors go
+     * @return the exit code: 0 success, 1 a check failed, 2 bad input, 3 internal error
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        LaeCommand root = new LaeCommand();
+        CommandLine cli = new CommandLine(root);
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((ex, arguments) -> {
+            err.println("lae: " + ex.getMessage() + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName()
+                    + " --help')");
+            return EXIT_USAGE;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            boolean userError = ex instanceof LaeException;
+            err.println("lae: " + (userError ? "error: " + ex.getMessage()
+                    : "internal error: " + ex + (root.debug ? "" : " (run with --debug for the stack trace)")));
+            if (root.debug) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return userError ? EXIT_USAGE : EXIT_INTERNAL;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** Reads the version from the build. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties props = new Properties();
+            try (InputStream in = LaeCommand.class.getResourceAsStream("/lae-version.properties")) {
+                if (in != null) {
+                    props.load(in);
+                }
+            }
+            return new String[] {"lae " + props.getProperty("version", "unknown")
+                    + " (ND4J " + props.getProperty("nd4j", "unknown") + ")"};
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.lae.cli;
+
+import io.lae.LaeException;
+import io.lae.io.Npy;
+import io.lae.loss.Loss;
+import io.lae.loss.LossEvaluation;
+import io.lae.loss.LossSpec;
+import io.lae.loss.Scale;
+import io.lae.stats.Statistics;
+import io.lae.stats.StatisticsAccumulator;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code lae loss}: evaluates one loss and its gradients on data exactly as given (no centring),
+ * the interop door for NumPy and PyTorch users (SPEC section 5).
+ */
+@Command(name = "loss", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Evaluate a loss and its gradients on data exactly as given (no centring).",
+                "Writes DIR/loss.txt, DIR/grad_encoder.npy (p×n') and DIR/grad_decoder.npy (n×p), float64.",
+                "Samples are rows in X.npy (m×n') and Y.npy (m×n); weights are in math shape."})
+final class LossCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--loss", required = true, paramLabel = "NAME",
+            description = "mse, ordered, product, sum, nonuniform or nested-dropout.")
+    String loss;
+
+    @Option(names = "--x", required = true, paramLabel = "X.npy", description = "Inputs, m×n', one sample per row.")
+    Path x;
+
+    @Option(names = "--y", paramLabel = "Y.npy", description = "Targets, m×n (default: Y = X, an autoencoder).")
+    Path y;
+
+    @Option(names = "--encoder", required = true, paramLabel = "B.npy", description = "Encoder B, p×n'.")
+    Path encoder;
+
+    @Option(names = "--decoder", required = true, paramLabel = "A.npy", description = "Decoder A, n×p.")
+    Path decoder;
+
+    @Option(names = "--lambda", paramLabel = "L", description = "λ of product and sum.")
+    Double lambda;
+
+    @Option(names = "--lambdas", split = ",", paramLabel = "l1,…,lp", description = "λ₁ < … < λ_p of nonuniform.")
+    double[] lambdas;
+
+    @Option(names = "--prior", split = ",", paramLabel = "p1,…,pp",
+            description = "p_B(1..p) of nested-dropout (default: geometric, unit i kept w.p. 0.9^(i-1)).")
+    double[] prior;
+
+    @Option(names = "--scale", paramLabel = "sum|mean|half-mean",
+            description = "Data-term scale c (default per loss: sum; nonuniform mean; nested-dropout half-mean).")
+    String scale;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+        LossSpec lossSpec = new LossSpec(loss, scale == null ? null : Scale.fromLabel(scale), lambda, lambdas, prior);
+        INDArray xRows = MatrixFiles.readMatrix(x, "data");
+        INDArray yRows = y == null ? null : MatrixFiles.readMatrix(y, "targets");
+        INDArray b = MatrixFiles.readMatrix(encoder, "encoder");
+        INDArray a = MatrixFiles.readMatrix(decoder, "decoder");
+        checkShapes(xRows, yRows, b, a);
+        Loss lossFunction = lossSpec.create((int) b.rows());
+        Statistics stats = yRows == null ? StatisticsAccumulator.of(xRows, false)
+                : StatisticsAccumulator.of(xRows, yRows, false);
+        LossEvaluation result = lossFunction.evaluate(b, a, stats);
+
+        Path dir = MatrixFiles.outputDirectory(out);
+        MatrixFiles.writeText(dir.resolve("loss.txt"), String.format(Locale.ROOT, "%.17g%n", result.value()));
+        Npy.write(dir.resolve("grad_encoder.npy"), result.gradEncoder());
+        Npy.write(dir.resolve("grad_decoder.npy"), result.gradDecoder());
+        spec.commandLine().getOut().printf(Locale.ROOT, "%s = %.17g (m = %d, n = %d, n' = %d, p = %d, scale %s) -> %s%n",
+                lossFunction.name(), result.value(), stats.sampleCount(), stats.outputDim(), stats.inputDim(),
+                b.rows(), lossSpec.effectiveScale(), dir);
+        return 0;
+    }
+
+    /** Names the files whose shapes disagree, which the loss itself cannot. */
+    private void checkShapes(INDArray xRows, INDArray yRows, INDArray b, INDArray a) {
+        long inputDim = xRows.columns();
+        long outputDim = yRows == null ? inputDim : yRows.columns();
+        if (yRows != null && yRows.rows() != xRows.rows()) {
+            throw new LaeException(y + " has " + yRows.rows() + " rows but " + x + " has " + xRows.rows()
+                    + ": give one target row per sample");
+        }
+        if (b.columns() != inputDim) {
+            throw new LaeException(encoder + ": the encoder is " + MatrixFiles.shape(b) + " but " + x + " has n' = "
+                    + inputDim + " features (columns): the encoder must be p×" + inputDim);
+        }
+        if (a.rows() != outputDim || a.columns() != b.rows()) {
+            throw new LaeException(decoder + ": the decoder is " + MatrixFiles.shape(a) + " but must be n×p = "
+                    + outputDim + "×" + b.rows() + " (n from " + (y == null ? x : y) + ", p from " + encoder + ")");
+        }
+    }
+}
