@@ -32,7 +32,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * every optimum is written out from them, independently of lae's eigensolver: Oftadeh's optimum
  * of {@code ordered} (eq. 5) and its vanishing gradients, the GL_p invariance of {@code mse} that
  * {@code ordered} removes, the closed-form encoder and decoder (eq. 10–11), Kunin's Landscape and
- * Transpose theorems for {@code sum} and Bao's minimum of {@code nonuniform}.
+ * Transpose theorems for {@code sum} and Bao's minimum of {@code nonuniform}. Since a vanishing
+ * gradient also holds at saddles, each claimed minimum must also have a positive semi-definite
+ * Hessian (by differences of the analytic gradient), and a known saddle must not.
  */
 class TheoremTest {
 
