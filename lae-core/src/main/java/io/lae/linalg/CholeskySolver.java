@@ -35,7 +35,12 @@ public final class CholeskySolver {
         INDArray l = spd.dup('f');
         try {
             Nd4j.getBlasWrapper().lapack().potrf(l, true);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // ND4J reports a failed potrf (INFO > 0: not positive definite) as an Error
+            // (BlasException on the CPU backend, a plain Error in BaseLapack), not an exception.
+            if (e instanceof VirtualMachineError) {
+                throw e;
+            }
             throw new IllegalArgumentException("matrix is not positive definite ("
                     + e.getMessage() + ")", e);
         }

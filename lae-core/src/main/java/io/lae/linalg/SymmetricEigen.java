@@ -5,6 +5,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.eigen.Eigen;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Eigendecomposition S = U diag(λ) Uᵀ of a symmetric matrix, in float64, with eigenvalues in
@@ -33,7 +34,8 @@ public record SymmetricEigen(INDArray values, INDArray vectors) {
             int source = n - 1 - i;
             values.putScalar(i, ascending.getDouble(source));
             INDArray column = work.getColumn(source);
-            double largest = column.getDouble(Nd4j.argMax(Nd4j.math().abs(column)).getInt(0));
+            // Transforms.abs with dup = true: Nd4j.math().abs(x) works in place and would overwrite U
+            double largest = column.getDouble(Nd4j.argMax(Transforms.abs(column, true)).getInt(0));
             vectors.getColumn(i).assign(largest < 0 ? column.neg() : column);
         }
         return new SymmetricEigen(values, vectors);

@@ -115,6 +115,9 @@ public final class StatisticsAccumulator {
 
     private void addChunk(INDArray xRows, INDArray yRows) {
         INDArray x = checked(xRows, inputDim, "input");
+        if (x.rows() == 0) {
+            return; // an empty chunk (e.g. the end of a stream) adds nothing; ND4J ops refuse empty arrays
+        }
         if (shiftX == null) {
             shiftX = x.mean(0).reshape(1, inputDim);
         }
@@ -141,6 +144,9 @@ public final class StatisticsAccumulator {
         if (rows.rank() != 2 || rows.columns() != width) {
             throw new LaeException(what + " rows have " + (rows.rank() == 2 ? rows.columns() : rows.length())
                     + " columns but " + width + " were expected: every sample needs the same features");
+        }
+        if (rows.rows() == 0) {
+            return rows;
         }
         INDArray d = rows.castTo(DataType.DOUBLE);
         // a NaN or ±Inf anywhere in a row makes that row's sum of (value × 0) NaN
