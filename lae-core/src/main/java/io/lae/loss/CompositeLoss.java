@@ -45,6 +45,11 @@ public abstract class CompositeLoss implements Loss {
         return reconstruction;
     }
 
+    /** @return whether the loss has a penalty term besides the reconstruction */
+    public boolean hasPenalty() {
+        return penalty != null;
+    }
+
     @Override
     public LossEvaluation evaluate(INDArray encoder, INDArray decoder, Statistics stats) {
         checkShapes(encoder, decoder, stats);
@@ -89,7 +94,7 @@ public abstract class CompositeLoss implements Loss {
     /** The minimum of the reconstruction term; losses with a penalty have none here. */
     @Override
     public OptionalDouble optimalValue(double[] eigenvalues, Statistics stats) {
-        return penalty == null ? OptionalDouble.of(reconstruction.optimalValue(eigenvalues, stats))
+        return !hasPenalty() ? OptionalDouble.of(reconstruction.optimalValue(eigenvalues, stats))
                 : OptionalDouble.empty();
     }
 

@@ -1,0 +1,66 @@
+package io.lae.train;
+
+import io.lae.LaeException;
+import io.lae.loss.Loss;
+import io.lae.stats.Statistics;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * {@code gha}, Sanger's generalized Hebbian algorithm, and {@code oja}, its p = 1 case (Oja's rule),
+ * on tied weights W = B = Aᵀ: W ← W + (α/m)(YXᵀ − LT(YYᵀ)W), Y = WX, LT the lower triangle with the
+ * diagonal (Bao §6.1). Over the statistics: YXᵀ = WΣxx and YYᵀ = WΣxxWᵀ. It follows no loss; the
+ * loss is only evaluated for logging.
+ */
+public final class HebbianRule implements UpdateRule {
+
+    /** Name of the generalized Hebbian algorithm. */
+    public static final String GHA = "gha";
+    /** Name of Oja's rule. */
+    public static final String OJA = "oja";
+
+    private final String name;
+
+    /** @param name {@link #GHA} or {@link #OJA} */
+    public HebbianRule(String name) {
+        this.name = name;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public boolean tiesWeights() {
+        return true;
+    }
+
+    @Override
+    public void validate(Loss loss, Statistics stats, int p) {
+        if (!stats.isAutoencoder()) {
+            throw new LaeException("--rule " + name + " is Hebbian learning for an autoencoder: remove --targets");
+        }
+        if (name.equals(OJA) && p != 1) {
+            throw new LaeException("--rule oja learns one direction: use --latent 1, or --rule gha for p = " + p);
+        }
+    }
+
+    @Override
+    public boolean reportsLoss() {
+        return false;
+    }
+
+    /** In terms of A = Wᵀ: direction −(1/m)(Σxx A − A·UT(AᵀΣxxA)), UT the upper triangle with the diagonal. */
+    @Override
+    public double step(Model model, StepContext context) {
+        INDArray a = model.decoder();
+        INDArray sa = context.stats().sigmaXX().mmul(a);
+        INDArray upper = Nd4j.triu(a.transpose().mmul(sa), 0);
+        INDArray direction = a.mmul(upper).subi(sa).muli(1.0 / context.stats().sampleCount());
+        context.optimizer().apply(model.parameters(), Map.of(Model.DECODER, direction), context.state(),
+                context.learningRate());
+        return Double.NaN;
+    }
+}

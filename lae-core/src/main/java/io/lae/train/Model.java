@@ -1,0 +1,120 @@
+package io.lae.train;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The weights of a linear autoencoder: encoder B (p×n') and decoder A (n×p). With tied weights
+ * the encoder is a live view of Aᵀ, so updating A updates B.
+ *
+ * <p>Random initialisation uses {@link Random#nextGaussian()} (an algorithm the JDK specifies), not
+ * ND4J's generator, so a seed gives the same weights on every backend.
+ */
+public final class Model {
+
+    /** Parameter name of the encoder B. */
+    public static final String ENCODER = "encoder";
+    /** Parameter name of the decoder A. */
+    public static final String DECODER = "decoder";
+
+    private final INDArray encoder;
+    private final INDArray decoder;
+    private final boolean tied;
+
+    private Model(INDArray encoder, INDArray decoder, boolean tied) {
+        this.encoder = encoder;
+        this.decoder = decoder;
+        this.tied = tied;
+    }
+
+    /**
+     * @param encoder B, p×n' (copied)
+     * @param decoder A, n×p (copied)
+     * @return an untied model holding copies of the weights
+     */
+    public static Model of(INDArray encoder, INDArray decoder) {
+        return new Model(encoder.dup('c'), decoder.dup('c'), false);
+    }
+
+    /**
+     * @param decoder A, n×p (copied); the encoder is Aᵀ
+     * @return a tied model
+     */
+    public static Model tied(INDArray decoder) {
+        INDArray a = decoder.dup('c');
+        return new Model(a.transpose(), a, true);
+    }
+
+    /**
+     * Draws A and B with independent N(0, std²) entries, or B = Aᵀ when balanced (as RAG needs).
+     *
+     * @param outputDim n
+     * @param inputDim  n'
+     * @param latent    p
+     * @param std       the standard deviation
+     * @param balanced  whether B starts as Aᵀ (it is still a separate parameter)
+     * @param tied      whether B stays Aᵀ (one parameter)
+     * @param seed      the seed
+     * @param type      float32 or float64
+     * @return the model
+     */
+    public static Model random(int outputDim, int inputDim, int latent, double std, boolean balanced,
+                               boolean tied, long seed, DataType type) {
+        Random random = new Random(seed);
+        INDArray a = gaussian(outputDim, latent, std, random).castTo(type);
+        if (tied) {
+            return tied(a);
+        }
+        INDArray b = balanced ? a.transpose().dup('c') : gaussian(latent, inputDim, std, random).castTo(type);
+        return new Model(b, a.dup('c'), false);
+    }
+
+    private static INDArray gaussian(int rows, int cols, double std, Random random) {
+        double[][] values = new double[rows][cols];
+        for (double[] row : values) {
+            for (int j = 0; j < cols; j++) {
+                row[j] = std * random.nextGaussian();
+            }
+        }
+        return Nd4j.createFromArray(values);
+    }
+
+    /** @return B, p×n' (a view of Aᵀ when tied) */
+    public INDArray encoder() {
+        return encoder;
+    }
+
+    /** @return A, n×p */
+    public INDArray decoder() {
+        return decoder;
+    }
+
+    /** @return whether B is tied to Aᵀ */
+    public boolean isTied() {
+        return tied;
+    }
+
+    /** @return p */
+    public int latentSize() {
+        return (int) decoder.columns();
+    }
+
+    /** @return the weights by name, the encoder left out when it is tied */
+    public Map<String, INDArray> parameters() {
+        Map<String, INDArray> params = new LinkedHashMap<>();
+        if (!tied) {
+            params.put(ENCODER, encoder);
+        }
+        params.put(DECODER, decoder);
+        return params;
+    }
+
+    /** @return whether every weight is finite */
+    public boolean isFinite() {
+        return Double.isFinite(encoder.sumNumber().doubleValue()) && Double.isFinite(decoder.sumNumber().doubleValue());
+    }
+}

@@ -1,0 +1,280 @@
+package io.lae.train;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lae.LaeException;
+import io.lae.io.Npy;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The files of one run (SPEC section 5): {@code run.json}, {@code metrics.csv}, {@code encoder.npy},
+ * {@code decoder.npy} and {@code checkpoint/}. Every file is replaced atomically (written beside,
+ * then renamed), so a killed run never leaves a half-written file.
+ */
+public final class RunDirectory {
+
+    /** The run description. */
+    public static final String RUN_JSON = "run.json";
+    /** One row per logged step. */
+    public static final String METRICS_CSV = "metrics.csv";
+    private static final String CHECKPOINT = "checkpoint";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path dir;
+
+    /**
+     * @param dir the run's directory, created if missing
+     */
+    public RunDirectory(Path dir) {
+        try {
+            this.dir = Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new LaeException(dir + ": cannot create the output directory (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** @return the directory */
+    public Path path() {
+        return dir;
+    }
+
+    /**
+     * Writes {@code run.json}.
+     *
+     * @param config      the configuration
+     * @param status      {@code running}, {@code finished}, {@code stopped} or {@code diverged}
+     * @param environment versions, backend and device
+     * @param extra       further top-level entries (ground truth, optimum, read-outs); may be empty
+     * @param last        the final metrics, or null while running
+     */
+    public void writeRunJson(TrainingConfig config, String status, Map<String, Object> environment,
+                             Map<String, Object> extra, MetricsRow last) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("config", config);
+        root.put("status", status);
+        root.put("environment", environment);
+        root.putAll(extra);
+        if (last != null) {
+            Map<String, Object> fin = new LinkedHashMap<>();
+            for (String column : MetricsRow.COLUMNS) {
+                double v = last.get(column);
+                fin.put(column.equals("step") ? "steps" : column, Double.isNaN(v) ? null
+                        : column.equals("step") ? (Object) (long) v : v);
+            }
+            root.put("final", fin);
+        }
+        try {
+            writeAtomically(dir.resolve(RUN_JSON), JSON.writeValueAsString(root));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * @param runDir a run directory
+     * @return the configuration in its {@code run.json}
+     * @throws LaeException if there is none or it cannot be read
+     */
+    public static TrainingConfig readConfig(Path runDir) {
+        Path file = runDir.resolve(RUN_JSON);
+        try {
+            ObjectNode root = (ObjectNode) JSON.readTree(file.toFile());
+            return JSON.treeToValue(root.get("config"), TrainingConfig.class);
+        } catch (IOException | RuntimeException e) {
+            throw new LaeException(file + ": cannot read the run's configuration (" + e.getMessage()
+                    + "); --resume needs the directory of an earlier 'lae train'", e);
+        }
+    }
+
+    /**
+     * Appends a row to {@code metrics.csv}, writing the header first if the file is new.
+     *
+     * @param row the metrics
+     */
+    public void appendMetrics(MetricsRow row) {
+        Path file = dir.resolve(METRICS_CSV);
+        try {
+            boolean fresh = !Files.exists(file);
+            StringWriter text = new StringWriter();
+            try (CSVPrinter printer = new CSVPrinter(text, CSVFormat.DEFAULT)) {
+                if (fresh) {
+                    printer.printRecord(MetricsRow.COLUMNS);
+                }
+                printer.printRecord(cells(row));
+            }
+            Files.writeString(file, text.toString(), StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new LaeException(file + ": cannot write (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static List<String> cells(MetricsRow row) {
+        List<String> cells = new ArrayList<>();
+        double[] values = row.values();
+        for (int i = 0; i < values.length; i++) {
+            double v = values[i];
+            cells.add(Double.isNaN(v) ? "" : i == 0 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.17g", v));
+        }
+        return cells;
+    }
+
+    /** @return the rows of {@code metrics.csv} (empty if there is none) */
+    public List<MetricsRow> readMetrics() {
+        Path file = dir.resolve(METRICS_CSV);
+        List<MetricsRow> rows = new ArrayList<>();
+        if (!Files.exists(file)) {
+            return rows;
+        }
+        try (Reader reader = Files.newBufferedReader(file)) {
+            for (CSVRecord record : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
+                    .parse(reader)) {
+                double[] values = new double[MetricsRow.COLUMNS.size()];
+                for (int i = 0; i < values.length; i++) {
+                    String cell = record.get(MetricsRow.COLUMNS.get(i));
+                    values[i] = cell.isEmpty() ? Double.NaN : Double.parseDouble(cell);
+                }
+                rows.add(MetricsRow.of(values));
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new LaeException(file + ": cannot read the metrics (" + e.getMessage() + ")", e);
+        }
+        return rows;
+    }
+
+    /**
+     * Drops the rows logged after a step (used on resume: they will be logged again).
+     *
+     * @param lastStep the last step to keep
+     */
+    public void truncateMetrics(long lastStep) {
+        List<MetricsRow> keep = readMetrics().stream().filter(r -> r.step() <= lastStep).toList();
+        try {
+            Files.deleteIfExists(dir.resolve(METRICS_CSV));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        keep.forEach(this::appendMetrics);
+    }
+
+    /**
+     * Writes the weights as {@code encoder.npy} and {@code decoder.npy} (float64).
+     *
+     * @param model the weights
+     */
+    public void writeWeights(Model model) {
+        Npy.write(dir.resolve("encoder.npy"), model.encoder());
+        Npy.write(dir.resolve("decoder.npy"), model.decoder());
+    }
+
+    /**
+     * Replaces the checkpoint atomically: writes a new directory beside it, then swaps it in.
+     * Arrays keep their dtype, so a resumed float32 run continues bit for bit.
+     *
+     * @param checkpoint the state to save
+     */
+    public void writeCheckpoint(Checkpoint checkpoint) {
+        Path fresh = dir.resolve(CHECKPOINT + ".new");
+        Path old = dir.resolve(CHECKPOINT + ".old");
+        try {
+            deleteTree(fresh);
+            Files.createDirectories(fresh.resolve("optimizer"));
+            write(fresh.resolve("encoder.npy"), checkpoint.encoder());
+            write(fresh.resolve("decoder.npy"), checkpoint.decoder());
+            for (Map.Entry<String, INDArray> e : checkpoint.optimizerBuffers().entrySet()) {
+                write(fresh.resolve("optimizer").resolve(fileName(e.getKey())), e.getValue());
+            }
+            Map<String, Object> position = new LinkedHashMap<>();
+            position.put("step", checkpoint.step());
+            position.put("seconds", checkpoint.seconds());
+            position.put("optimizer_step", checkpoint.optimizerStep());
+            position.put("optimizer_buffers", checkpoint.optimizerBuffers().keySet());
+            Files.writeString(fresh.resolve("position.json"), JSON.writeValueAsString(position));
+            Path current = dir.resolve(CHECKPOINT);
+            deleteTree(old);
+            if (Files.exists(current)) {
+                Files.move(current, old, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(fresh, current, StandardCopyOption.ATOMIC_MOVE);
+            deleteTree(old);
+        } catch (IOException e) {
+            throw new LaeException(dir + ": cannot write the checkpoint (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * @return the latest checkpoint
+     * @throws LaeException if the directory has none
+     */
+    public Checkpoint readCheckpoint() {
+        Path cp = dir.resolve(CHECKPOINT);
+        if (!Files.isDirectory(cp) && Files.isDirectory(dir.resolve(CHECKPOINT + ".old"))) {
+            cp = dir.resolve(CHECKPOINT + ".old"); // killed between the two renames
+        }
+        try {
+            ObjectNode position = (ObjectNode) JSON.readTree(cp.resolve("position.json").toFile());
+            Map<String, INDArray> buffers = new LinkedHashMap<>();
+            for (var name : position.get("optimizer_buffers")) {
+                buffers.put(name.asText(), read(cp.resolve("optimizer").resolve(fileName(name.asText()))));
+            }
+            return new Checkpoint(position.get("step").asLong(), position.get("seconds").asDouble(),
+                    read(cp.resolve("encoder.npy")), read(cp.resolve("decoder.npy")),
+                    position.get("optimizer_step").asLong(), buffers);
+        } catch (IOException | RuntimeException e) {
+            throw new LaeException(cp + ": no readable checkpoint (" + e.getMessage()
+                    + "); it is written every --checkpoint-every steps", e);
+        }
+    }
+
+    /** Buffer names like "encoder/m" become file names like "encoder__m.npy". */
+    private static String fileName(String buffer) {
+        return buffer.replace("/", "__") + ".npy";
+    }
+
+    private static void write(Path file, INDArray array) {
+        Npy.write(file, array, array.dataType() == DataType.FLOAT ? DataType.FLOAT : DataType.DOUBLE);
+    }
+
+    private static INDArray read(Path file) {
+        INDArray array = Npy.read(file);
+        try (var reader = new io.lae.io.NpyReader(file)) {
+            return reader.header().descr().endsWith("f4") ? array.castTo(DataType.FLOAT) : array;
+        }
+    }
+
+    private static void writeAtomically(Path file, String text) throws IOException {
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void deleteTree(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

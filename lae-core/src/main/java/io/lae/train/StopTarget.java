@@ -1,0 +1,53 @@
+package io.lae.train;
+
+import io.lae.LaeException;
+import java.util.List;
+
+/**
+ * An early stop ({@code --until}): a metric and the value that ends the run once reached — at or
+ * above it for the ratios, at or below it for the distances and the loss ratio.
+ *
+ * @param metric the metric column name
+ * @param target the value
+ */
+public record StopTarget(String metric, double target) {
+
+    private static final List<String> RISING = List.of("ratio_tp", "ratio_total");
+    private static final List<String> FALLING = List.of("d_align", "d_sub", "loss_ratio", "transpose_gap");
+
+    /**
+     * @param text {@code metric=value}, e.g. {@code ratio_tp=1} or {@code d_align=0.3}
+     * @return the target
+     * @throws LaeException if the metric is unknown or the value is not a number
+     */
+    public static StopTarget parse(String text) {
+        String[] parts = text.split("=", 2);
+        String metric = parts[0].strip();
+        if (parts.length != 2 || !(RISING.contains(metric) || FALLING.contains(metric))) {
+            throw new LaeException("--until '" + text + "' is not METRIC=VALUE with METRIC one of "
+                    + String.join(", ", RISING) + ", " + String.join(", ", FALLING) + " (e.g. --until ratio_tp=1)");
+        }
+        try {
+            return new StopTarget(metric, Double.parseDouble(parts[1].strip()));
+        } catch (NumberFormatException e) {
+            throw new LaeException("--until '" + text + "': '" + parts[1] + "' is not a number");
+        }
+    }
+
+    /**
+     * @param row the latest metrics
+     * @return whether the target is reached (never, while the metric is unknown)
+     */
+    public boolean reachedBy(MetricsRow row) {
+        double value = row.get(metric);
+        if (Double.isNaN(value)) {
+            return false;
+        }
+        return RISING.contains(metric) ? value >= target : value <= target;
+    }
+
+    @Override
+    public String toString() {
+        return metric + "=" + target;
+    }
+}

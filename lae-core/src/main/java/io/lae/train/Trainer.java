@@ -1,0 +1,136 @@
+package io.lae.train;
+
+import io.lae.LaeException;
+import io.lae.closedform.GroundTruth;
+import io.lae.loss.Loss;
+import io.lae.optim.LearningRateSchedule;
+import io.lae.optim.Optimizer;
+import io.lae.optim.OptimizerState;
+import io.lae.optim.Optimizers;
+import io.lae.stats.Statistics;
+import java.util.Map;
+
+/**
+ * Full-batch training from the sufficient statistics: each step costs O(n²p) whatever the number
+ * of samples. Logs metrics every {@code logEvery} steps, checkpoints every {@code checkpointEvery}
+ * steps and at the end, and stops early on the {@code until} target or on divergence.
+ *
+ * <p>Resuming from a checkpoint continues to exactly the result of an uninterrupted run on the
+ * same backend: the weights, the optimizer state and the step are restored, and the learning rate
+ * depends on the step alone.
+ */
+public final class Trainer {
+
+    private final TrainingConfig config;
+    private final TrainingListener listener;
+
+    /**
+     * @param config   the run's configuration
+     * @param listener follows the run (progress bars)
+     */
+    public Trainer(TrainingConfig config, TrainingListener listener) {
+        this.config = config;
+        this.listener = listener;
+    }
+
+    /**
+     * Trains from scratch or from the run directory's checkpoint.
+     *
+     * @param statistics  the data's statistics (float64; cast once to the run's dtype)
+     * @param truth       the ground truth for the metrics, or null to skip them
+     * @param run         the run directory
+     * @param resume      whether to continue from the directory's checkpoint
+     * @param environment versions, backend and device for run.json
+     * @return how the run ended
+     * @throws LaeException on bad settings or divergence (the last checkpoint is kept)
+     */
+    public TrainingResult train(Statistics statistics, GroundTruth truth, RunDirectory run, boolean resume,
+                                Map<String, Object> environment) {
+        Statistics stats = statistics.as(config.dataType());
+        int p = config.latent();
+        if (p > Math.min(stats.inputDim(), stats.outputDim())) {
+            throw new LaeException("--latent " + p + " exceeds the data's dimension (n = " + stats.outputDim()
+                    + ", n' = " + stats.inputDim() + "): use at most " + Math.min(stats.inputDim(), stats.outputDim()));
+        }
+        Loss loss = config.lossSpec().create(p);
+        UpdateRule rule = UpdateRules.create(config.rule());
+        rule.validate(loss, stats, p);
+        Optimizer optimizer = Optimizers.create(config.optimizer(), config.momentum());
+        LearningRateSchedule schedule = config.lrEnd() == null ? LearningRateSchedule.constant(config.lr())
+                : LearningRateSchedule.geometric(config.lr(), config.lrEnd(), config.steps());
+        Evaluator evaluator = new Evaluator(loss, stats, truth);
+        StopTarget target = config.until() == null ? null : StopTarget.parse(config.until());
+
+        Model model;
+        OptimizerState state;
+        long step;
+        double seconds;
+        if (resume) {
+            Checkpoint cp = run.readCheckpoint();
+            model = rule.tiesWeights() ? Model.tied(cp.decoder()) : Model.of(cp.encoder(), cp.decoder());
+            state = OptimizerState.restore(cp.optimizerStep(), cp.optimizerBuffers());
+            step = cp.step();
+            seconds = cp.seconds();
+            run.truncateMetrics(step);
+        } else {
+            model = Model.random(stats.outputDim(), stats.inputDim(), p, config.initStd(),
+                    config.init().equals("balanced"), rule.tiesWeights(), config.seed(), config.dataType());
+            state = optimizer.init(model.parameters());
+            step = 0;
+            seconds = 0;
+            run.appendMetrics(evaluator.evaluate(0, model, schedule.at(0), 0));
+        }
+        run.writeRunJson(config, "running", environment, Map.of(), null);
+
+        listener.started(step, config.steps());
+        MetricsRow last = null;
+        String status = "finished";
+        try {
+            while (step < config.steps()) {
+                double lr = schedule.at(step);
+                long start = System.nanoTime();
+                double value = rule.step(model, new StepContext(loss, stats, optimizer, state, lr));
+                seconds += (System.nanoTime() - start) * 1e-9;
+                step++;
+                if (rule.reportsLoss() && !Double.isFinite(value)) {
+                    throw diverged(step, value, run);
+                }
+                boolean logStep = step % config.logEvery() == 0 || step == config.steps();
+                if (logStep) {
+                    last = evaluator.evaluate(step, model, lr, seconds);
+                    if (!Double.isFinite(last.loss()) || !model.isFinite()) {
+                        throw diverged(step, last.loss(), run);
+                    }
+                    run.appendMetrics(last);
+                    listener.logged(last);
+                }
+                if (config.checkpointEvery() > 0 && step % config.checkpointEvery() == 0) {
+                    run.writeCheckpoint(checkpoint(step, seconds, model, state));
+                }
+                listener.stepped(step);
+                if (logStep && target != null && target.reachedBy(last)) {
+                    status = "stopped";
+                    break;
+                }
+            }
+        } finally {
+            listener.finished();
+        }
+        if (last == null) {
+            last = evaluator.evaluate(step, model, schedule.at(Math.max(0, step - 1)), seconds);
+        }
+        run.writeCheckpoint(checkpoint(step, seconds, model, state));
+        run.writeWeights(model);
+        return new TrainingResult(model, last, status);
+    }
+
+    private static Checkpoint checkpoint(long step, double seconds, Model model, OptimizerState state) {
+        return new Checkpoint(step, seconds, model.encoder(), model.decoder(), state.step(), state.buffers());
+    }
+
+    private LaeException diverged(long step, double value, RunDirectory run) {
+        return new LaeException("training diverged at step " + step + " (loss = " + value + "): lower --lr (now "
+                + config.lr() + ")" + (config.optimizer().equals("adam") ? "" : " or try --optimizer adam")
+                + "; the last checkpoint in " + run.path().resolve("checkpoint") + " is kept");
+    }
+}
