@@ -1,0 +1,120 @@
+package io.lae.data;
+
+import io.lae.LaeException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** Opens a data source from its SPEC section 5 name. */
+public final class DataSources {
+
+    /** What {@code --data} accepts, for error messages. */
+    public static final String FORMS = "a .npy or .csv path, mnist, mnist-test, fashion-mnist, "
+            + "synthetic:diag:n=N,m=M[,seed=S] or synthetic:haar:n=N,m=M,sv=LIST|linear[,seed=S]";
+
+    private DataSources() {
+    }
+
+    /** @return the data folder: system property {@code lae.data}, else env {@code LAE_DATA}, else {@code ./data} */
+    public static Path defaultDataDir() {
+        String dir = System.getProperty("lae.data", System.getenv("LAE_DATA"));
+        return Path.of(dir != null ? dir : "data");
+    }
+
+    /**
+     * @param spec    a path ending in .npy or .csv, {@code mnist}, {@code mnist-test}, {@code fashion-mnist},
+     *                {@code synthetic:diag:n=N,m=M[,seed=S]} or {@code synthetic:haar:n=N,m=M,sv=LIST|linear[,seed=S]}
+     *                (LIST: comma-separated singular values, e.g. sv=3,2,1)
+     * @param dataDir where MNIST-style data sets live (see {@link #defaultDataDir()})
+     * @return the source
+     * @throws LaeException for an unknown or malformed spec, or a missing file
+     */
+    public static DataSource open(String spec, Path dataDir) {
+        if (spec.endsWith(".npy")) {
+            return new NpySource(Path.of(spec));
+        }
+        if (spec.endsWith(".csv")) {
+            return CsvFiles.read(Path.of(spec));
+        }
+        if (IdxDataSets.NAMES.contains(spec)) {
+            return IdxDataSets.open(spec, dataDir);
+        }
+        if (spec.startsWith("synthetic:diag:")) {
+            Map<String, String> p = parameters(spec, "synthetic:diag:", Set.of("n", "m", "seed"));
+            return SyntheticData.diagonal(positive(p, "n", spec), positive(p, "m", spec), seed(p, spec));
+        }
+        if (spec.startsWith("synthetic:haar:")) {
+            Map<String, String> p = parameters(spec, "synthetic:haar:", Set.of("n", "m", "sv", "seed"));
+            int n = positive(p, "n", spec);
+            int m = positive(p, "m", spec);
+            return SyntheticData.haar(n, m, singularValues(p, Math.min(n, m), spec), seed(p, spec));
+        }
+        throw new LaeException("unknown data source '" + spec + "': use " + FORMS);
+    }
+
+    /** Splits {@code a=1,b=2,sv=3,2,1}: a token without '=' continues the previous value. */
+    private static Map<String, String> parameters(String spec, String prefix, Set<String> allowed) {
+        Map<String, String> params = new LinkedHashMap<>();
+        String last = null;
+        for (String token : spec.substring(prefix.length()).split(",")) {
+            int eq = token.indexOf('=');
+            if (eq < 0 && last != null) {
+                params.put(last, params.get(last) + "," + token.strip());
+                continue;
+            }
+            String key = eq < 0 ? token.strip() : token.substring(0, eq).strip();
+            if (eq < 0 || !allowed.contains(key)) {
+                throw new LaeException("'" + spec + "': unknown parameter '" + key + "' (this source takes "
+                        + String.join(", ", allowed) + ")");
+            }
+            params.put(key, token.substring(eq + 1).strip());
+            last = key;
+        }
+        return params;
+    }
+
+    private static int positive(Map<String, String> p, String key, String spec) {
+        String value = p.get(key);
+        if (value == null) {
+            throw new LaeException("'" + spec + "' needs " + key + "=… (e.g. " + key + "=100)");
+        }
+        try {
+            int v = Integer.parseInt(value);
+            if (v > 0) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new LaeException("'" + spec + "': " + key + " must be a positive integer, got '" + value + "'");
+    }
+
+    private static long seed(Map<String, String> p, String spec) {
+        try {
+            return Long.parseLong(p.getOrDefault("seed", "0"));
+        } catch (NumberFormatException e) {
+            throw new LaeException("'" + spec + "': seed must be an integer, got '" + p.get("seed") + "'");
+        }
+    }
+
+    private static double[] singularValues(Map<String, String> p, int maxCount, String spec) {
+        String value = p.get("sv");
+        if (value == null) {
+            throw new LaeException("'" + spec + "' needs sv=LIST (e.g. sv=3,2,1) or sv=linear");
+        }
+        if (value.equals("linear")) {
+            double[] sv = new double[maxCount];
+            for (int i = 0; i < maxCount; i++) {
+                sv[i] = i + 1;
+            }
+            return sv;
+        }
+        try {
+            return java.util.Arrays.stream(value.split(",")).mapToDouble(Double::parseDouble).toArray();
+        } catch (NumberFormatException e) {
+            throw new LaeException("'" + spec + "': sv must be numbers separated by commas or 'linear', got '" + value + "'");
+        }
+    }
+}

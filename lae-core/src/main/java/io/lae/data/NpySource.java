@@ -1,0 +1,58 @@
+package io.lae.data;
+
+import io.lae.LaeException;
+import io.lae.io.NpyReader;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** A {@code .npy} file of samples as rows, streamed from disk chunk by chunk. */
+final class NpySource implements DataSource {
+
+    private final Path file;
+    private final long rows;
+    private final int columns;
+
+    NpySource(Path file) {
+        this.file = file;
+        try (NpyReader reader = new NpyReader(file)) {
+            if (reader.header().rank() != 2) {
+                throw new LaeException(file + ": data must be a 2-D array (samples as rows), but it has rank "
+                        + reader.header().rank());
+            }
+            this.rows = reader.rows();
+            this.columns = (int) reader.columns();
+        }
+    }
+
+    @Override
+    public String description() {
+        return file + " (" + rows + "×" + columns + ")";
+    }
+
+    @Override
+    public long rows() {
+        return rows;
+    }
+
+    @Override
+    public int columns() {
+        return columns;
+    }
+
+    @Override
+    public void forEachChunk(int maxRows, Consumer<INDArray> chunk) {
+        try (NpyReader reader = new NpyReader(file)) {
+            for (long start = 0; start < rows; start += maxRows) {
+                chunk.accept(reader.readRows(start, (int) Math.min(maxRows, rows - start)));
+            }
+        }
+    }
+
+    @Override
+    public INDArray readAll() {
+        try (NpyReader reader = new NpyReader(file)) {
+            return reader.readAll();
+        }
+    }
+}

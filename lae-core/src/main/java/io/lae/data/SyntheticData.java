@@ -1,0 +1,115 @@
+package io.lae.data;
+
+import io.lae.LaeException;
+import java.util.Arrays;
+import java.util.Random;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Seeded synthetic data sets of SPEC section 5, generated with {@link Random} (an algorithm the JDK
+ * specifies) rather than ND4J's generator, so a spec gives the same data on every backend.
+ */
+final class SyntheticData {
+
+    private SyntheticData() {
+    }
+
+    /**
+     * {@code synthetic:diag}: m Gaussian samples with covariance diag(1, 2, …, n) (Oftadeh §5):
+     * feature i (1-based) is √i · z.
+     */
+    static DataSource diagonal(int n, int m, long seed) {
+        Random random = new Random(seed);
+        double[][] rows = new double[m][n];
+        for (double[] row : rows) {
+            for (int i = 0; i < n; i++) {
+                row[i] = Math.sqrt(i + 1.0) * random.nextGaussian();
+            }
+        }
+        return new InMemorySource("synthetic:diag (" + m + "×" + n + ", covariance diag(1..n), seed " + seed + ")",
+                Nd4j.createFromArray(rows), null);
+    }
+
+    /**
+     * {@code synthetic:haar}: X = U diag(sv) Vᵀ ∈ ℝ^{n×m} (Kunin §5, Bao §7) with Haar-random U (n×k
+     * columns of an n×n Haar matrix) and V (m×k orthonormal), k = len(sv); the rows are the columns
+     * of X. When m > k, V is drawn orthogonal to the all-ones vector so X is exactly centred and XXᵀ
+     * has eigenvalues exactly sv².
+     */
+    static DataSource haar(int n, int m, double[] sv, long seed) {
+        int k = sv.length;
+        if (k > Math.min(n, m) || Arrays.stream(sv).anyMatch(s -> !(s > 0) || Double.isInfinite(s))) {
+            throw new LaeException("synthetic:haar needs 1 to min(n, m) = " + Math.min(n, m)
+                    + " positive singular values, got " + k);
+        }
+        Random random = new Random(seed);
+        double[][] u = orthonormalColumns(n, k, false, random);
+        boolean centred = m > k;
+        double[][] v = orthonormalColumns(m, k, centred, random);
+        double[][] rows = new double[m][n];
+        for (int s = 0; s < m; s++) {
+            for (int j = 0; j < n; j++) {
+                double sum = 0;
+                for (int i = 0; i < k; i++) {
+                    sum += v[s][i] * sv[i] * u[j][i];
+                }
+                rows[s][j] = sum;
+            }
+        }
+        return new InMemorySource("synthetic:haar (" + m + "×" + n + ", " + k + " singular values, "
+                + (centred ? "exactly centred" : "not centred") + ", seed " + seed + ")", Nd4j.createFromArray(rows), null);
+    }
+
+    /**
+     * The first k columns of a Haar-distributed orthogonal matrix: Gram–Schmidt (twice, for
+     * orthogonality to rounding) of a Gaussian matrix, which yields the Q of a QR with R's diagonal
+     * positive — the sign fix that makes Q exactly Haar (Mezzadri 2007).
+     *
+     * @param orthogonalToOnes also orthogonalise against the all-ones vector (k &lt; rows needed)
+     */
+    static double[][] orthonormalColumns(int rows, int k, boolean orthogonalToOnes, Random random) {
+        double[][] q = new double[k][rows];
+        double[] ones = new double[rows];
+        Arrays.fill(ones, 1 / Math.sqrt(rows));
+        for (int c = 0; c < k; c++) {
+            double[] col = q[c];
+            for (int r = 0; r < rows; r++) {
+                col[r] = random.nextGaussian();
+            }
+            for (int pass = 0; pass < 2; pass++) {
+                if (orthogonalToOnes) {
+                    subtractProjection(col, ones);
+                }
+                for (int prev = 0; prev < c; prev++) {
+                    subtractProjection(col, q[prev]);
+                }
+            }
+            double norm = Math.sqrt(dot(col, col));
+            for (int r = 0; r < rows; r++) {
+                col[r] /= norm;
+            }
+        }
+        double[][] byRow = new double[rows][k];
+        for (int c = 0; c < k; c++) {
+            for (int r = 0; r < rows; r++) {
+                byRow[r][c] = q[c][r];
+            }
+        }
+        return byRow;
+    }
+
+    private static void subtractProjection(double[] col, double[] unit) {
+        double d = dot(col, unit);
+        for (int r = 0; r < col.length; r++) {
+            col[r] -= d * unit[r];
+        }
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,172 @@
+package io.lae.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lae.LaeException;
+import io.lae.TestData;
+import io.lae.io.Npy;
+import io.lae.linalg.SymmetricEigen;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Every data source kind: contents, reproducibility, streaming and one-line errors. */
+class DataSourcesTest {
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void float64() {
+        TestData.useFloat64();
+    }
+
+    static DataSource open(String spec) {
+        return DataSources.open(spec, Path.of("no-data-dir"));
+    }
+
+    @Test
+    void diagonalIsSeededAndHasCovarianceDiagOneToN() {
+        INDArray a = open("synthetic:diag:n=5,m=20000,seed=3").readAll();
+        assertEquals(a, open("synthetic:diag:n=5,m=20000,seed=3").readAll());
+        assertNotEquals(a, open("synthetic:diag:n=5,m=20000,seed=4").readAll());
+        INDArray cov = a.transpose().mmul(a).divi(20000);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(i + 1, cov.getDouble(i, i), 0.05 * (i + 1), "variance of feature " + (i + 1));
+        }
+        assertEquals(0, cov.getDouble(0, 4), 0.1);
+    }
+
+    @Test
+    void haarHasExactlyTheGivenSpectrumAndIsCentred() {
+        DataSource s = open("synthetic:haar:n=6,m=30,sv=3,2,1,seed=7");
+        INDArray rows = s.readAll();
+        assertEquals(30, s.rows());
+        assertEquals(6, s.columns());
+        assertTrue(s.description().contains("exactly centred"), s.description());
+        assertTrue(rows.mean(0).amaxNumber().doubleValue() < 1e-12, "column means are zero");
+        double[] eig = SymmetricEigen.of(rows.transpose().mmul(rows)).valueArray();
+        assertArrayEquals(new double[] {9, 4, 1, 0, 0, 0}, eig, 1e-10);
+    }
+
+    @Test
+    void haarLinearAndSquareIsNotCentred() {
+        DataSource s = open("synthetic:haar:n=4,m=4,sv=linear");
+        assertTrue(s.description().contains("not centred"), s.description());
+        INDArray rows = s.readAll();
+        assertArrayEquals(new double[] {16, 9, 4, 1}, SymmetricEigen.of(rows.transpose().mmul(rows)).valueArray(), 1e-10);
+    }
+
+    @Test
+    void badSpecsAreNamed() {
+        String[][] cases = {
+            {"synthetic:diag:n=5", "m=…"},
+            {"synthetic:diag:n=0,m=3", "n must be a positive integer"},
+            {"synthetic:diag:n=3,m=3,k=2", "unknown parameter 'k'"},
+            {"synthetic:haar:n=3,m=5", "sv=LIST"},
+            {"synthetic:haar:n=3,m=5,sv=4,3,2,1", "min(n, m) = 3"},
+            {"synthetic:haar:n=3,m=5,sv=a", "sv must be numbers"},
+            {"imagenet", "unknown data source 'imagenet'"},
+        };
+        for (String[] c : cases) {
+            LaeException e = assertThrows(LaeException.class, () -> open(c[0]), c[0]);
+            assertTrue(e.getMessage().contains(c[1]), e.getMessage());
+        }
+    }
+
+    @Test
+    void csvWithAndWithoutHeader() throws IOException {
+        Path plain = dir.resolve("a.csv");
+        Files.writeString(plain, "1,2,3\n4,5,6\n");
+        Path header = dir.resolve("b.csv");
+        Files.writeString(header, "x,y,z\n1,2,3\n\n4,5,6\n");
+        for (Path p : List.of(plain, header)) {
+            assertEquals(Nd4j.createFromArray(new double[][] {{1, 2, 3}, {4, 5, 6}}), open(p.toString()).readAll());
+        }
+    }
+
+    @Test
+    void csvErrorsNameTheRowAndColumn() throws IOException {
+        Path ragged = dir.resolve("ragged.csv");
+        Files.writeString(ragged, "1,2,3\n4,5\n");
+        assertTrue(assertThrows(LaeException.class, () -> open(ragged.toString())).getMessage().contains("row 2 has 2 values"));
+        Path text = dir.resolve("text.csv");
+        Files.writeString(text, "1,2,3\n4,abc,6\n");
+        assertTrue(assertThrows(LaeException.class, () -> open(text.toString())).getMessage()
+                .contains("row 2, column 2: 'abc' is not a number"));
+        assertTrue(assertThrows(LaeException.class, () -> open(dir.resolve("none.csv").toString())).getMessage()
+                .contains("not found"));
+    }
+
+    @Test
+    void npyChunksAreTheRowsInOrder() {
+        Path file = dir.resolve("x.npy");
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 11, 3);
+        Npy.write(file, x);
+        List<INDArray> chunks = new ArrayList<>();
+        DataSource s = open(file.toString());
+        s.forEachChunk(4, chunks::add);
+        assertEquals(List.of(4, 4, 3), chunks.stream().map(INDArray::rows).toList());
+        assertEquals(x, Nd4j.vstack(chunks.toArray(INDArray[]::new)));
+        assertEquals(x, s.readAll());
+    }
+
+    @Test
+    void idxImagesAndLabelsRawOrGzipped() throws IOException {
+        byte[] images = idx(0x0803, new int[] {3, 2, 2}, new byte[] {0, (byte) 255, 51, 102, 1, 2, 3, 4, 5, 6, 7, (byte) 128});
+        byte[] labels = idx(0x0801, new int[] {3}, new byte[] {7, 0, 9});
+        Path raw = dir.resolve("images");
+        Files.write(raw, images);
+        Path gz = dir.resolve("labels.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(labels);
+        }
+        String imagesSum = IdxFile.read(raw).sha256();
+        DataSource s = IdxDataSets.of("fixture", raw, gz, imagesSum, IdxFile.read(gz).sha256());
+        assertEquals(3, s.rows());
+        assertEquals(4, s.columns());
+        assertEquals(1.0, s.readAll().getDouble(0, 1));
+        assertEquals(0.2, s.readAll().getDouble(0, 2), 1e-15);
+        assertArrayEquals(new int[] {7, 0, 9}, s.labels().orElseThrow());
+        LaeException e = assertThrows(LaeException.class, () -> IdxDataSets.of("fixture", raw, gz, "00" + imagesSum.substring(2), null));
+        assertTrue(e.getMessage().contains("SHA-256"), e.getMessage());
+    }
+
+    private static byte[] idx(int magic, int[] dims, byte[] data) {
+        ByteBuffer b = ByteBuffer.allocate(4 + 4 * dims.length + data.length);
+        b.putInt(magic & 0xffff00 | dims.length);
+        for (int d : dims) {
+            b.putInt(d);
+        }
+        b.put(data);
+        return b.array();
+    }
+
+    @Test
+    void realMnistWhenFetched() {
+        Path data = Path.of("..", "data");
+        Assumptions.assumeTrue(Files.exists(data.resolve("mnist").resolve("t10k-images-idx3-ubyte"))
+                || Files.exists(data.resolve("mnist").resolve("t10k-images-idx3-ubyte.gz")), "MNIST not fetched here");
+        DataSource s = DataSources.open("mnist-test", data);
+        assertEquals(10000, s.rows());
+        assertEquals(784, s.columns());
+        assertEquals(7, s.labels().orElseThrow()[0]);
+        assertTrue(s.readAll().maxNumber().doubleValue() <= 1.0);
+    }
+}
