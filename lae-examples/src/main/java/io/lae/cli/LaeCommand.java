@@ -10,10 +10,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-/** The {@code lae} command: sub-commands for loss evaluation and gradient checks. */
+/** The {@code lae} command: sub-commands for training, loss evaluation and gradient checks. */
 @Command(name = "lae", mixinStandardHelpOptions = true, versionProvider = LaeCommand.Version.class,
         description = "Linear autoencoders that recover the exact, ordered principal directions of data.",
-        subcommands = {LossCommand.class, GradcheckCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, LossCommand.class, GradcheckCommand.class, CommandLine.HelpCommand.class})
 public final class LaeCommand {
 
     /** Exit code for bad input or options. */

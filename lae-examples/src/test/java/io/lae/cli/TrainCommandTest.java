@@ -1,0 +1,83 @@
+package io.lae.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code lae train} from the command line: files, run.json contract, resume, one-line errors. */
+class TrainCommandTest {
+
+    static final String DATA = "synthetic:diag:n=12,m=300,seed=1";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesEveryOutputAndTheRunJsonContract() throws Exception {
+        CliRunner r = CliRunner.run("train", "--data", DATA, "--loss", "ordered", "--latent", "3", "--steps", "5000",
+                "--lr", "0.05", "--until", "ratio_tp=1", "--log-every", "50", "--out", dir.toString());
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        for (String f : new String[] {"run.json", "metrics.csv", "encoder.npy", "decoder.npy", "loss.png",
+                "directions.png", "alignment.png"}) {
+            assertTrue(Files.exists(dir.resolve(f)), f + " missing; output:\n" + r.out());
+        }
+        JsonNode run = new ObjectMapper().readTree(dir.resolve("run.json").toFile());
+        assertEquals("ordered", run.get("config").get("loss").asText());
+        assertEquals(DATA, run.get("config").get("data").asText());
+        for (String field : new String[] {"loss", "loss_ratio", "ratio_tp", "ratio_fp", "ratio_total", "d_align",
+                "d_sub", "transpose_gap", "steps", "seconds"}) {
+            assertTrue(run.get("final").has(field), "final." + field);
+        }
+        assertEquals("stopped", run.get("status").asText(), "--until ratio_tp=1 ends the run early");
+        assertTrue(run.get("final").get("steps").asLong() < 5000);
+        assertEquals(1.0, run.get("final").get("ratio_tp").asDouble(), "ordered finds all 3 directions");
+        assertTrue(run.get("environment").has("backend"));
+        String header = Files.readAllLines(dir.resolve("metrics.csv")).get(0);
+        assertEquals("step,loss,loss_ratio,ratio_tp,ratio_fp,ratio_total,d_align,d_sub,transpose_gap,lr,seconds", header);
+    }
+
+    @Test
+    void resumeExtendsARun() throws Exception {
+        assertEquals(0, CliRunner.run("train", "--data", DATA, "--latent", "2", "--steps", "50", "--out",
+                dir.toString()).exitCode());
+        CliRunner r = CliRunner.run("train", "--resume", dir.toString(), "--steps", "80");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode run = new ObjectMapper().readTree(dir.resolve("run.json").toFile());
+        assertEquals(80, run.get("final").get("steps").asLong());
+        assertEquals(80, run.get("config").get("steps").asLong());
+    }
+
+    @Test
+    void resumeRefusesOtherOptions() {
+        CliRunner r = CliRunner.run("train", "--resume", dir.toString(), "--lr", "0.1");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("--lr"), r.err());
+    }
+
+    @Test
+    void badOptionsGiveOneLineErrors() {
+        String[][] cases = {
+            {"--latent", "13", "--latent"},
+            {"--lr", "-1", "--lr"},
+            {"--rule", "magic", "unknown --rule"},
+            {"--optimizer", "lbfgs", "--optimizer"},
+            {"--loss", "nonuniform", "--lambdas"},
+            {"--until", "speed=3", "--until"},
+            {"--epochs", "3", "mini-batch"},
+        };
+        for (String[] c : cases) {
+            CliRunner r = CliRunner.run("train", "--data", DATA, "--steps", "5", c[0], c[1], "--out", dir.toString());
+            assertEquals(2, r.exitCode(), String.join(" ", c) + ": " + r.err());
+            assertEquals(1, r.errLines().length, r.err());
+            assertTrue(r.err().contains(c[2]), c[2] + " not in: " + r.err());
+            assertFalse(r.err().contains("Exception"), r.err());
+        }
+    }
+}
