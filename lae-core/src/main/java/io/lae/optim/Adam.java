@@ -1,37 +1,43 @@
 package io.lae.optim;
 
-import java.util.List;
+import io.lae.LaeException;
+import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import org.nd4j.linalg.api.ops.impl.transforms.floating.Sqrt;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.Axpy;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * {@code adam} (Kingma and Ba; PyTorch's form): m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g²,
- * θ ← θ − α m̂ / (√v̂ + ε) with m̂ = m/(1−β₁ᵗ), v̂ = v/(1−β₂ᵗ), t the 1-based step.
+ * Adam (Kingma and Ba 2015) exactly as PyTorch {@code torch.optim.Adam} computes it, with buffers
+ * {@code "<parameter>/m"} and {@code "<parameter>/v"}; t = step + 1 is 1-based:
+ * <pre>
+ *   m ← β₁ m + (1 − β₁) g
+ *   v ← β₂ v + (1 − β₂) g²
+ *   θ ← θ − α m̂ / (√v̂ + ε),   m̂ = m / (1 − β₁ᵗ),   v̂ = v / (1 − β₂ᵗ)
+ * </pre>
+ * Unlike ND4J's {@code AdamUpdater}, ε is added to the bias-corrected √v̂, as PyTorch does.
+ *
+ * @param beta1   β₁ ∈ [0, 1), decay of the first moment m
+ * @param beta2   β₂ ∈ [0, 1), decay of the second moment v
+ * @param epsilon ε &gt; 0, added to √v̂
  */
-public final class Adam extends BufferedOptimizer {
+public record Adam(double beta1, double beta2, double epsilon) implements Optimizer {
 
-    private final double beta1;
-    private final double beta2;
-    private final double epsilon;
+    private static final String M = "m";
+    private static final String V = "v";
 
-    /** β₁ = 0.9, β₂ = 0.999, ε = 1e-8. */
-    public Adam() {
-        this(0.9, 0.999, 1e-8);
+    /** @throws LaeException if a β is outside [0, 1) or ε is not positive and finite */
+    public Adam {
+        if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
+            throw new LaeException("Adam betas must be in [0, 1), got " + LearningRates.format(beta1) + " and "
+                    + LearningRates.format(beta2));
+        }
+        LearningRates.require(epsilon, "Adam epsilon");
     }
 
-    /**
-     * @param beta1   β₁ in [0, 1)
-     * @param beta2   β₂ in [0, 1)
-     * @param epsilon ε &gt; 0
-     */
-    public Adam(double beta1, double beta2, double epsilon) {
-        super(List.of("m", "v"));
-        if (!(beta1 >= 0 && beta1 < 1 && beta2 >= 0 && beta2 < 1 && epsilon > 0)) {
-            throw new IllegalArgumentException("Adam needs β₁, β₂ in [0, 1) and ε > 0");
-        }
-        this.beta1 = beta1;
-        this.beta2 = beta2;
-        this.epsilon = epsilon;
+    /** PyTorch's defaults: β₁ = 0.9, β₂ = 0.999, ε = 1e-8. */
+    public Adam() {
+        this(0.9, 0.999, 1e-8);
     }
 
     @Override
@@ -40,15 +46,31 @@ public final class Adam extends BufferedOptimizer {
     }
 
     @Override
-    void update(INDArray param, INDArray g, INDArray[] buffers, double lr, long t) {
-        INDArray m = buffers[0];
-        INDArray v = buffers[1];
-        m.muli(beta1).addi(g.mul(1 - beta1));
-        v.muli(beta2).addi(g.muli(g).muli(1 - beta2));
-        double mHatScale = 1 / (1 - Math.pow(beta1, t));
-        double vHatScale = 1 / (1 - Math.pow(beta2, t));
-        // g's storage is reused for the denominator √v̂ + ε
-        INDArray denominator = Transforms.sqrt(g.assign(v).muli(vHatScale), false).addi(epsilon);
-        param.subi(m.div(denominator).muli(lr * mHatScale));
+    public OptimizerState init(Map<String, INDArray> params) {
+        return OptimizerState.zeros(params, M, V);
+    }
+
+    @Override
+    public void apply(Map<String, INDArray> params, Map<String, INDArray> directions, OptimizerState state,
+            double learningRate) {
+        Updates.validate(params, directions, state, learningRate, M, V);
+        long t = state.step() + 1;
+        double biasCorrection1 = 1 - Math.pow(beta1, t);
+        double biasCorrection2Sqrt = Math.sqrt(1 - Math.pow(beta2, t));
+        params.forEach((name, param) -> {
+            INDArray g = directions.get(name);
+            INDArray m = state.buffer(name, M);
+            INDArray v = state.buffer(name, V);
+            m.muli(beta1);
+            Nd4j.exec(new Axpy(g, m, m, 1 - beta1));    // m ← β₁ m + (1 − β₁) g
+            g.muli(g);
+            v.muli(beta2);
+            Nd4j.exec(new Axpy(g, v, v, 1 - beta2));    // v ← β₂ v + (1 − β₂) g²
+            INDArray update = g;                        // g is spent: reuse it for √v̂ + ε, then m / (√v̂ + ε)
+            Nd4j.exec(new Sqrt(v, update));
+            update.divi(biasCorrection2Sqrt).addi(epsilon).rdivi(m);
+            Updates.descend(param, update, learningRate / biasCorrection1);
+        });
+        state.advance();
     }
 }

@@ -1,93 +1,55 @@
 package io.lae.optim;
 
-import io.lae.LaeException;
-import java.util.Locale;
-
-/** The learning rate α_t of each (0-based) step t. */
+/** The learning rate α as a function of the 0-based step. Immutable. */
 public interface LearningRateSchedule {
 
     /**
-     * @param step t, 0-based
-     * @return α_t
+     * @param step the 0-based step, ≥ 0
+     * @return α at that step, positive and finite
      */
     double at(long step);
 
-    /** @return a one-line description for logs and run.json */
+    /** @return one line for logs and {@code run.json}, e.g. {@code "geometric 1e-3 → 1e-6 over 1000 steps"} */
     String describe();
 
     /**
-     * @param lr α
-     * @return α_t = α
+     * α_t = lr.
+     *
+     * @throws io.lae.LaeException naming {@code --lr} if lr is not positive and finite
      */
     static LearningRateSchedule constant(double lr) {
-        positive(lr, "--lr");
-        return schedule(t -> lr, String.format(Locale.ROOT, "constant %g", lr));
+        return new Schedules.Constant(lr);
     }
 
     /**
-     * Geometric decay (Oftadeh: 1e-3 → 1e-6): α_t = α₀ (α₁/α₀)^{t/(T−1)}, so α at step 0 is α₀ and at
-     * the last step T−1 it is α₁.
+     * Geometric interpolation α_t = lr0·(lr1/lr0)^(t/(T−1)): α_0 = lr0 and α_{T−1} = lr1 exactly,
+     * α_t = lr1 for t ≥ T − 1; for T = 1, α_t = lr0.
      *
-     * @param lr0        α₀
-     * @param lr1        α₁
-     * @param totalSteps T
-     * @return the schedule
+     * @throws io.lae.LaeException naming {@code --lr} / {@code --lr-end} if lr0 / lr1 is not
+     *                             positive and finite, or if T &lt; 1
      */
     static LearningRateSchedule geometric(double lr0, double lr1, long totalSteps) {
-        positive(lr0, "--lr");
-        positive(lr1, "--lr-end");
-        double span = Math.max(1, totalSteps - 1);
-        return schedule(t -> lr0 * Math.pow(lr1 / lr0, Math.min(t, span) / span),
-                String.format(Locale.ROOT, "geometric %g → %g over %d steps", lr0, lr1, totalSteps));
+        return new Schedules.Geometric(lr0, lr1, totalSteps);
     }
 
     /**
-     * @param lr0    α₀
-     * @param factor the factor per period, in (0, 1]
-     * @param every  the period in steps
-     * @return α_t = α₀ · factor^⌊t/every⌋
+     * Step decay α_t = lr0·factor^⌊t/every⌋.
+     *
+     * @throws io.lae.LaeException naming {@code --lr} if lr0 is not positive and finite, or if the
+     *                             factor is outside (0, 1] or every &lt; 1
      */
     static LearningRateSchedule stepDecay(double lr0, double factor, long every) {
-        positive(lr0, "--lr");
-        if (!(factor > 0 && factor <= 1) || every < 1) {
-            throw new LaeException("step decay needs a factor in (0, 1] and a period of at least 1 step");
-        }
-        return schedule(t -> lr0 * Math.pow(factor, Math.floorDiv(t, every)),
-                String.format(Locale.ROOT, "step decay %g × %g every %d steps", lr0, factor, every));
+        return new Schedules.StepDecay(lr0, factor, every);
     }
 
     /**
-     * Keras' time-based decay (Kunin's code): α_t = α₀ / (1 + decay·t).
+     * Inverse-time decay α_t = lr0/(1 + decay·t), Keras's legacy {@code decay} argument (used in
+     * Kunin et al.'s code).
      *
-     * @param lr0   α₀
-     * @param decay the decay rate ≥ 0
-     * @return the schedule
+     * @throws io.lae.LaeException naming {@code --lr} if lr0 is not positive and finite, or if the
+     *                             decay is negative or not finite
      */
     static LearningRateSchedule inverseTime(double lr0, double decay) {
-        positive(lr0, "--lr");
-        if (!(decay >= 0) || Double.isInfinite(decay)) {
-            throw new LaeException("the time decay must be finite and non-negative, got " + decay);
-        }
-        return schedule(t -> lr0 / (1 + decay * t), String.format(Locale.ROOT, "%g / (1 + %g t)", lr0, decay));
-    }
-
-    private static void positive(double lr, String option) {
-        if (!(lr > 0) || Double.isInfinite(lr)) {
-            throw new LaeException(option + " must be a positive number, got " + lr);
-        }
-    }
-
-    private static LearningRateSchedule schedule(java.util.function.LongToDoubleFunction rate, String description) {
-        return new LearningRateSchedule() {
-            @Override
-            public double at(long step) {
-                return rate.applyAsDouble(step);
-            }
-
-            @Override
-            public String describe() {
-                return description;
-            }
-        };
+        return new Schedules.InverseTime(lr0, decay);
     }
 }

@@ -1,29 +1,37 @@
 package io.lae.optim;
 
 import io.lae.LaeException;
-import java.util.List;
+import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.Axpy;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * {@code momentum} and {@code nesterov}, as PyTorch's SGD with momentum μ and no dampening:
- * v ← μv + g, then θ ← θ − α v (heavy ball) or θ ← θ − α(g + μv) (Nesterov).
+ * PyTorch {@code SGD(momentum=μ, dampening=0, nesterov=…)}, with one buffer
+ * {@code "<parameter>/velocity"}:
+ * <ul>
+ *   <li>heavy ball ({@code "momentum"}): v ← μ v + g; θ ← θ − α v;</li>
+ *   <li>Nesterov ({@code "nesterov"}): v ← μ v + g; θ ← θ − α (g + μ v).</li>
+ * </ul>
+ * With μ = 0 both are {@link Sgd}, bit for bit.
+ *
+ * @param momentum μ ∈ [0, 1)
+ * @param nesterov whether to step along g + μ v (Nesterov) instead of v
  */
-public final class Momentum extends BufferedOptimizer {
+public record Momentum(double momentum, boolean nesterov) implements Optimizer {
 
-    private final double mu;
-    private final boolean nesterov;
+    private static final String VELOCITY = "velocity";
 
-    /**
-     * @param mu       μ in [0, 1)
-     * @param nesterov whether to use Nesterov's look-ahead form
-     */
-    public Momentum(double mu, boolean nesterov) {
-        super(List.of("velocity"));
-        if (!(mu >= 0 && mu < 1)) {
-            throw new LaeException("--momentum must be in [0, 1), got " + mu);
+    /** @throws LaeException if μ is outside [0, 1) */
+    public Momentum {
+        check(momentum);
+    }
+
+    /** @throws LaeException naming {@code --momentum} if μ is outside [0, 1) */
+    static void check(double momentum) {
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw new LaeException("--momentum must be in [0, 1), got " + LearningRates.format(momentum));
         }
-        this.mu = mu;
-        this.nesterov = nesterov;
     }
 
     @Override
@@ -32,13 +40,23 @@ public final class Momentum extends BufferedOptimizer {
     }
 
     @Override
-    void update(INDArray param, INDArray g, INDArray[] buffers, double lr, long t) {
-        INDArray v = buffers[0];
-        v.muli(mu).addi(g);
-        if (nesterov) {
-            param.subi(g.addi(v.mul(mu)).muli(lr));
-        } else {
-            param.subi(v.mul(lr));
-        }
+    public OptimizerState init(Map<String, INDArray> params) {
+        return OptimizerState.zeros(params, VELOCITY);
+    }
+
+    @Override
+    public void apply(Map<String, INDArray> params, Map<String, INDArray> directions, OptimizerState state,
+            double learningRate) {
+        Updates.validate(params, directions, state, learningRate, VELOCITY);
+        params.forEach((name, param) -> {
+            INDArray g = directions.get(name);
+            INDArray v = state.buffer(name, VELOCITY);
+            Nd4j.exec(new Axpy(v, g, v, momentum));             // v ← μ v + g
+            if (nesterov) {
+                Nd4j.exec(new Axpy(v, g, g, momentum));         // g ← g + μ v
+            }
+            Updates.descend(param, nesterov ? g : v, learningRate);
+        });
+        state.advance();
     }
 }

@@ -1,15 +1,10 @@
 package io.lae.optim;
 
-import java.util.List;
+import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** {@code sgd}: θ ← θ − α g. */
-public final class Sgd extends BufferedOptimizer {
-
-    /** Plain gradient descent. */
-    public Sgd() {
-        super(List.of());
-    }
+/** Plain gradient descent, PyTorch {@code SGD} without momentum: θ ← θ − α g. No buffers. */
+public record Sgd() implements Optimizer {
 
     @Override
     public String name() {
@@ -17,7 +12,15 @@ public final class Sgd extends BufferedOptimizer {
     }
 
     @Override
-    void update(INDArray param, INDArray g, INDArray[] buffers, double lr, long t) {
-        param.subi(g.muli(lr));
+    public OptimizerState init(Map<String, INDArray> params) {
+        return OptimizerState.zeros(params);
+    }
+
+    @Override
+    public void apply(Map<String, INDArray> params, Map<String, INDArray> directions, OptimizerState state,
+            double learningRate) {
+        Updates.validate(params, directions, state, learningRate);
+        params.forEach((name, param) -> Updates.descend(param, directions.get(name), learningRate));
+        state.advance();
     }
 }

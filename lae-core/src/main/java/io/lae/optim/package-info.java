@@ -1,5 +1,5 @@
 /**
- * Optimizers as transforms with explicit state (init, then apply per step) and learning-rate
- * schedules; the state is saved in every checkpoint, so a resumed run continues bit for bit.
+ * First-order optimizers (SGD, momentum, Nesterov, Adam as in PyTorch {@code torch.optim}) as
+ * transforms with explicit, checkpointable state, and learning-rate schedules.
  */
 package io.lae.optim;

@@ -1,0 +1,54 @@
+package io.lae.optim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lae.LaeException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class OptimizersTest {
+
+    @Test
+    void everyNameCreatesTheOptimizerOfThatName() {
+        for (String name : Optimizers.NAMES) {
+            assertEquals(name, Optimizers.create(name, 0.9).name());
+        }
+        assertEquals(new Momentum(0.5, true), Optimizers.create("nesterov", 0.5));
+        assertEquals(new Momentum(0.0, false), Optimizers.create("momentum", 0.0));
+        assertEquals(new Adam(0.9, 0.999, 1e-8), Optimizers.create("adam", 0.9));
+    }
+
+    @Test
+    void unknownNameIsRejectedListingTheKnownOnes() {
+        LaeException e = assertThrows(LaeException.class, () -> Optimizers.create("rmsprop", 0.9));
+        assertEquals("unknown --optimizer 'rmsprop': use one of sgd, momentum, nesterov, adam", e.getMessage());
+        assertThrows(LaeException.class, () -> Optimizers.create("Adam", 0.9));
+        assertThrows(LaeException.class, () -> Optimizers.create(null, 0.9));
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {-0.1, 1.0, 1.5, Double.NaN})
+    void momentumOutsideTheUnitIntervalIsRejected(double momentum) {
+        for (String name : Optimizers.NAMES) {
+            LaeException e = assertThrows(LaeException.class, () -> Optimizers.create(name, momentum));
+            assertTrue(e.getMessage().startsWith("--momentum must be in [0, 1)"), e.getMessage());
+        }
+        assertThrows(LaeException.class, () -> new Momentum(momentum, true));
+    }
+
+    @Test
+    void adamHyperparametersAreValidated() {
+        assertThrows(LaeException.class, () -> new Adam(1.0, 0.999, 1e-8));
+        assertThrows(LaeException.class, () -> new Adam(0.9, -0.1, 1e-8));
+        assertThrows(LaeException.class, () -> new Adam(0.9, 0.999, 0));
+    }
+
+    @Test
+    void restoreRejectsANegativeStep() {
+        assertThrows(LaeException.class, () -> OptimizerState.restore(-1, Map.of()));
+    }
+}
