@@ -316,6 +316,24 @@ public final class TestData {
         return Math.abs(expected - actual) / Math.abs(expected);
     }
 
+    /** @return the trace of a square matrix */
+    public static double trace(double[][] a) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i][i];
+        }
+        return sum;
+    }
+
+    /** @return the inner product of column i of a with column j of b */
+    public static double dot(double[][] a, int i, double[][] b, int j) {
+        double sum = 0;
+        for (int r = 0; r < a.length; r++) {
+            sum += a[r][i] * b[r][j];
+        }
+        return sum;
+    }
+
     private static double columnDot(double[][] a, int i, int j) {
         double sum = 0;
         for (double[] row : a) {

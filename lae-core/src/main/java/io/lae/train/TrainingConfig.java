@@ -74,6 +74,15 @@ public record TrainingConfig(String data, String targets, String loss, String sc
         }
     }
 
+    /**
+     * @param total the new number of steps
+     * @return this configuration with {@code steps} replaced (to extend a resumed run)
+     */
+    public TrainingConfig withSteps(long total) {
+        return new TrainingConfig(data, targets, loss, scale, lambda, lambdas, prior, rule, optimizer, lr, lrEnd,
+                momentum, latent, total, init, initStd, seed, dtype, center, logEvery, checkpointEvery, until);
+    }
+
     /** @return the loss specification */
     public LossSpec lossSpec() {
         return new LossSpec(loss, scale == null ? null : Scale.fromLabel(scale), lambda, lambdas, prior);

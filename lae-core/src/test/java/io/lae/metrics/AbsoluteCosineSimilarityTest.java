@@ -1,6 +1,8 @@
 package io.lae.metrics;
 
-import static io.lae.metrics.Dense.nd;
+import io.lae.TestData;
+
+import static io.lae.TestData.nd;
 import static io.lae.metrics.ShapeErrors.assertRejectedNaming;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -20,15 +22,15 @@ class AbsoluteCosineSimilarityTest {
 
     @BeforeAll
     static void float64() {
-        Dense.useFloat64();
+        TestData.useFloat64();
     }
 
     @ParameterizedTest
     @CsvSource({"7, 3", "50, 10", "6, 6"})
     void matchesALoopOnRandomMatrices(int n, int p) {
         Random rng = new Random(n * 31L + p);
-        double[][] truth = Dense.gaussian(n, p + (n > p ? 1 : 0), rng);
-        double[][] decoder = Dense.gaussian(n, p, rng);
+        double[][] truth = TestData.gaussian(n, p + (n > p ? 1 : 0), 1, rng);
+        double[][] decoder = TestData.gaussian(n, p, 1, rng);
 
         INDArray acs = AbsoluteCosineSimilarity.matrix(nd(truth), nd(decoder).dup('f'));
 
@@ -37,8 +39,8 @@ class AbsoluteCosineSimilarityTest {
         assertEquals(p, acs.columns());
         for (int i = 0; i < p; i++) {
             for (int j = 0; j < p; j++) {
-                double expected = Math.abs(Dense.dot(truth, i, decoder, j))
-                        / Math.sqrt(Dense.dot(truth, i, truth, i) * Dense.dot(decoder, j, decoder, j));
+                double expected = Math.abs(TestData.dot(truth, i, decoder, j))
+                        / Math.sqrt(TestData.dot(truth, i, truth, i) * TestData.dot(decoder, j, decoder, j));
                 assertEquals(expected, acs.getDouble(i, j), 1e-12, "ACS[" + i + "][" + j + "]");
             }
         }
@@ -47,9 +49,9 @@ class AbsoluteCosineSimilarityTest {
     @ParameterizedTest
     @CsvSource({"7, 3", "50, 10", "6, 6"})
     void decoderEqualToTheTopDirectionsFindsAllInPlace(int n, int p) {
-        double[][] u = Dense.orthonormalColumns(n, n, new Random(1));
+        double[][] u = TestData.orthonormalColumns(n, n, new Random(1));
 
-        AcsRatios ratios = ratios(nd(u), nd(Dense.columns(u, 0, p)));
+        AcsRatios ratios = ratios(nd(u), nd(TestData.columns(u, 0, p)));
 
         assertAll(() -> assertEquals(1.0, ratios.tp()),
                 () -> assertEquals(0.0, ratios.fp()),
@@ -59,8 +61,8 @@ class AbsoluteCosineSimilarityTest {
     @ParameterizedTest
     @CsvSource({"7, 3", "50, 10", "6, 6"})
     void swappedFlippedScaledColumnsAreFalsePositives(int n, int p) {
-        double[][] u = Dense.orthonormalColumns(n, n, new Random(2));
-        double[][] decoder = Dense.columns(u, 0, p);
+        double[][] u = TestData.orthonormalColumns(n, n, new Random(2));
+        double[][] decoder = TestData.columns(u, 0, p);
         for (double[] row : decoder) {
             double first = row[0];
             row[0] = -3.0 * row[1];
@@ -79,18 +81,18 @@ class AbsoluteCosineSimilarityTest {
     @CsvSource({"7, 3", "50, 10", "6, 6"})
     void randomRotationOfTheTopDirectionsFindsNone(int n, int p) {
         Random rng = new Random(3);
-        double[][] u = Dense.orthonormalColumns(n, n, rng);
-        double[][] rotation = Dense.orthonormalColumns(p, p, rng);
+        double[][] u = TestData.orthonormalColumns(n, n, rng);
+        double[][] rotation = TestData.orthonormalColumns(p, p, rng);
 
-        AcsRatios ratios = ratios(nd(u), nd(Dense.multiply(Dense.columns(u, 0, p), rotation)));
+        AcsRatios ratios = ratios(nd(u), nd(TestData.multiply(TestData.columns(u, 0, p), rotation)));
 
         assertEquals(0.0, ratios.tp());
     }
 
     @Test
     void zeroDecoderColumnHasCosineZero() {
-        double[][] u = Dense.orthonormalColumns(5, 3, new Random(4));
-        double[][] decoder = Dense.columns(u, 0, 3);
+        double[][] u = TestData.orthonormalColumns(5, 3, new Random(4));
+        double[][] decoder = TestData.columns(u, 0, 3);
         for (double[] row : decoder) {
             row[1] = 0;
         }
@@ -106,8 +108,8 @@ class AbsoluteCosineSimilarityTest {
     @Test
     void float32InputsAreComputedInFloat64() {
         Random rng = new Random(5);
-        INDArray truth = nd(Dense.orthonormalColumns(8, 4, rng));
-        INDArray decoder = nd(Dense.gaussian(8, 4, rng));
+        INDArray truth = nd(TestData.orthonormalColumns(8, 4, rng));
+        INDArray decoder = nd(TestData.gaussian(8, 4, 1, rng));
 
         INDArray fromFloat = AbsoluteCosineSimilarity.matrix(truth.castTo(DataType.FLOAT), decoder.castTo(DataType.FLOAT));
         INDArray fromDouble = AbsoluteCosineSimilarity.matrix(truth.castTo(DataType.FLOAT).castTo(DataType.DOUBLE),

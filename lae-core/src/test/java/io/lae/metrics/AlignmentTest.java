@@ -1,6 +1,8 @@
 package io.lae.metrics;
 
-import static io.lae.metrics.Dense.nd;
+import io.lae.TestData;
+
+import static io.lae.TestData.nd;
 import static io.lae.metrics.ShapeErrors.assertRejectedNaming;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,14 +21,14 @@ class AlignmentTest {
 
     @BeforeAll
     static void float64() {
-        Dense.useFloat64();
+        TestData.useFloat64();
     }
 
     @ParameterizedTest
     @CsvSource({"7, 3", "50, 10", "6, 6"})
     void dAlignIsZeroForScaledSignFlippedPermutedTopDirections(int n, int p) {
-        double[][] u = Dense.orthonormalColumns(n, n, new Random(10));
-        double[][] decoder = Dense.columns(u, 0, p);
+        double[][] u = TestData.orthonormalColumns(n, n, new Random(10));
+        double[][] decoder = TestData.columns(u, 0, p);
         for (double[] row : decoder) {
             double first = row[0];
             row[0] = -2.5 * row[p - 1];
@@ -40,15 +42,15 @@ class AlignmentTest {
     @CsvSource({"7, 3", "50, 10", "6, 6"})
     void dAlignMatchesALoopAndLiesInTheUnitInterval(int n, int p) {
         Random rng = new Random(n * 17L + p);
-        double[][] u = Dense.orthonormalColumns(n, n, rng);
-        double[][] decoder = Dense.gaussian(n, p, rng);
+        double[][] u = TestData.orthonormalColumns(n, n, rng);
+        double[][] decoder = TestData.gaussian(n, p, 1, rng);
 
         double sum = 0;
         for (int i = 0; i < p; i++) {
             double best = 0;
             for (int j = 0; j < p; j++) {
-                double inner = Dense.dot(u, i, decoder, j);
-                best = Math.max(best, inner * inner / (Dense.dot(u, i, u, i) * Dense.dot(decoder, j, decoder, j)));
+                double inner = TestData.dot(u, i, decoder, j);
+                best = Math.max(best, inner * inner / (TestData.dot(u, i, u, i) * TestData.dot(decoder, j, decoder, j)));
             }
             sum += best;
         }
@@ -60,8 +62,8 @@ class AlignmentTest {
 
     @Test
     void dAlignTakesTheBestColumnPerDirectionWithoutMatching() {
-        double[][] u = Dense.orthonormalColumns(7, 7, new Random(11));
-        double[][] decoder = Dense.columns(u, 0, 3);
+        double[][] u = TestData.orthonormalColumns(7, 7, new Random(11));
+        double[][] decoder = TestData.columns(u, 0, 3);
         for (double[] row : decoder) {
             row[1] = 4.0 * row[0];
         }
@@ -73,15 +75,15 @@ class AlignmentTest {
     @CsvSource({"7, 3", "50, 10", "6, 6"})
     void dSubIsZeroForAnyInvertibleMixOfTheTopDirections(int n, int p) {
         Random rng = new Random(12);
-        double[][] u = Dense.orthonormalColumns(n, n, rng);
-        double[][] top = Dense.columns(u, 0, p);
+        double[][] u = TestData.orthonormalColumns(n, n, rng);
+        double[][] top = TestData.columns(u, 0, p);
         double[][] scaling = new double[p][p];
         for (int i = 0; i < p; i++) {
             scaling[i][i] = 0.5 + i;
         }
 
-        for (double[][] mix : new double[][][] {Dense.orthonormalColumns(p, p, rng), scaling, Dense.gaussian(p, p, rng)}) {
-            assertEquals(0.0, Alignment.dSub(nd(Dense.multiply(top, mix)), nd(u)), 1e-12);
+        for (double[][] mix : new double[][][] {TestData.orthonormalColumns(p, p, rng), scaling, TestData.gaussian(p, p, 1, rng)}) {
+            assertEquals(0.0, Alignment.dSub(nd(TestData.multiply(top, mix)), nd(u)), 1e-12);
         }
     }
 
@@ -89,12 +91,12 @@ class AlignmentTest {
     @CsvSource({"7, 3", "50, 10", "6, 6"})
     void dSubMatchesTheProjectorFormula(int n, int p) {
         Random rng = new Random(n * 13L + p);
-        double[][] u = Dense.orthonormalColumns(n, n, rng);
-        double[][] a = Dense.gaussian(n, p, rng);
-        double[][] at = Dense.transpose(a);
-        double[][] projector = Dense.multiply(Dense.multiply(a, Dense.inverse(Dense.multiply(at, a))), at);
-        double[][] top = Dense.columns(u, 0, p);
-        double expected = 1 - Dense.trace(Dense.multiply(Dense.multiply(Dense.transpose(top), projector), top)) / p;
+        double[][] u = TestData.orthonormalColumns(n, n, rng);
+        double[][] a = TestData.gaussian(n, p, 1, rng);
+        double[][] at = TestData.transpose(a);
+        double[][] projector = TestData.multiply(TestData.multiply(a, TestData.inverse(TestData.multiply(at, a))), at);
+        double[][] top = TestData.columns(u, 0, p);
+        double expected = 1 - TestData.trace(TestData.multiply(TestData.multiply(TestData.transpose(top), projector), top)) / p;
 
         assertEquals(expected, Alignment.dSub(nd(a), nd(u)), 1e-10);
     }
@@ -103,8 +105,8 @@ class AlignmentTest {
     @CsvSource({"7, 3", "50, 10"})
     void dSubMatchesTheLeftSingularVectorsOfLapackGesvd(int n, int p) {
         Random rng = new Random(n * 19L + p);
-        INDArray u = nd(Dense.orthonormalColumns(n, n, rng));
-        INDArray a = nd(Dense.gaussian(n, p, rng));
+        INDArray u = nd(TestData.orthonormalColumns(n, n, rng));
+        INDArray a = nd(TestData.gaussian(n, p, 1, rng));
         INDArray fullLeft = Nd4j.create(DataType.DOUBLE, new long[] {n, n}, 'f');
         Nd4j.getBlasWrapper().lapack().gesvd(a.dup('f'), Nd4j.create(DataType.DOUBLE, p), fullLeft, null);
         INDArray uw = fullLeft.get(NDArrayIndex.all(), NDArrayIndex.interval(0, p));
@@ -117,8 +119,8 @@ class AlignmentTest {
     @ParameterizedTest
     @CsvSource({"7, 3", "50, 10"})
     void dSubIsOneForADecoderOrthogonalToTheTopDirections(int n, int p) {
-        double[][] u = Dense.orthonormalColumns(n, n, new Random(14));
-        double[][] decoder = Dense.multiply(Dense.columns(u, p, 2 * p), Dense.gaussian(p, p, new Random(15)));
+        double[][] u = TestData.orthonormalColumns(n, n, new Random(14));
+        double[][] decoder = TestData.multiply(TestData.columns(u, p, 2 * p), TestData.gaussian(p, p, 1, new Random(15)));
 
         assertEquals(1.0, Alignment.dSub(nd(decoder), nd(u)), 1e-12);
     }

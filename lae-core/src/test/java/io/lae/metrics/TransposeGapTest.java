@@ -1,6 +1,8 @@
 package io.lae.metrics;
 
-import static io.lae.metrics.Dense.nd;
+import io.lae.TestData;
+
+import static io.lae.TestData.nd;
 import static io.lae.metrics.ShapeErrors.assertRejectedNaming;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -15,15 +17,15 @@ class TransposeGapTest {
 
     @BeforeAll
     static void float64() {
-        Dense.useFloat64();
+        TestData.useFloat64();
     }
 
     @ParameterizedTest
     @CsvSource({"7, 3", "50, 10", "6, 6"})
     void matchesALoop(int n, int p) {
         Random rng = new Random(n * 7L + p);
-        double[][] encoder = Dense.gaussian(p, n, rng);
-        double[][] decoder = Dense.gaussian(n, p, rng);
+        double[][] encoder = TestData.gaussian(p, n, 1, rng);
+        double[][] decoder = TestData.gaussian(n, p, 1, rng);
         double expected = 0;
         for (int i = 0; i < p; i++) {
             for (int j = 0; j < n; j++) {
@@ -37,9 +39,9 @@ class TransposeGapTest {
 
     @Test
     void isZeroForTiedWeights() {
-        double[][] decoder = Dense.gaussian(9, 4, new Random(20));
+        double[][] decoder = TestData.gaussian(9, 4, 1, new Random(20));
 
-        assertEquals(0.0, TransposeGap.of(nd(Dense.transpose(decoder)), nd(decoder)));
+        assertEquals(0.0, TransposeGap.of(nd(TestData.transpose(decoder)), nd(decoder)));
         assertEquals(0.0, TransposeGap.of(nd(decoder).transpose().castTo(DataType.FLOAT), nd(decoder).castTo(DataType.FLOAT)));
     }
 

@@ -137,10 +137,9 @@ final class TrainCommand implements Callable<Integer> {
             throw new LaeException("mini-batch training (--epochs/--batch) is not available yet: use full-batch --steps N");
         }
         TrainingConfig config = resume != null ? resumedConfig() : configFromOptions();
-        RunDirectory run = new RunDirectory(resume != null ? resume : out != null ? out : Path.of("runs", "train"));
         PrintWriter console = spec.commandLine().getOut();
-
         Statistics stats = statistics(config, console);
+        RunDirectory run = new RunDirectory(resume != null ? resume : out != null ? out : Path.of("runs", "train"));
         GroundTruth truth = groundTruth(stats, console);
         Map<String, Object> environment = Environment.describe();
         TrainingResult result;
@@ -167,11 +166,8 @@ final class TrainCommand implements Callable<Integer> {
             throw new LaeException("--resume takes its settings from " + resume.resolve(RunDirectory.RUN_JSON)
                     + "; remove " + String.join(", ", others) + " (only --steps may extend the run)");
         }
-        TrainingConfig c = RunDirectory.readConfig(resume);
-        long total = parsed.hasMatchedOption("--steps") ? steps : c.steps();
-        return new TrainingConfig(c.data(), c.targets(), c.loss(), c.scale(), c.lambda(), c.lambdas(), c.prior(),
-                c.rule(), c.optimizer(), c.lr(), c.lrEnd(), c.momentum(), c.latent(), total, c.init(), c.initStd(),
-                c.seed(), c.dtype(), c.center(), c.logEvery(), c.checkpointEvery(), c.until());
+        TrainingConfig saved = RunDirectory.readConfig(resume);
+        return parsed.hasMatchedOption("--steps") ? saved.withSteps(steps) : saved;
     }
 
     /** Streams the data once, in chunks, into float64 statistics. */
@@ -182,7 +178,11 @@ final class TrainCommand implements Callable<Integer> {
         console.flush();
         if (config.targets() == null) {
             StatisticsAccumulator acc = StatisticsAccumulator.autoencoder(x.columns());
-            x.forEachChunk(CHUNK_ROWS, acc::add);
+            try {
+                x.forEachChunk(CHUNK_ROWS, acc::add);
+            } catch (LaeException e) {
+                throw new LaeException(config.data() + ": " + e.getMessage(), e);
+            }
             return acc.build(config.center());
         }
         DataSource y = DataSources.open(config.targets(), dataDir);

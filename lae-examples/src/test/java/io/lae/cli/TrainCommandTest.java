@@ -80,4 +80,17 @@ class TrainCommandTest {
             assertFalse(r.err().contains("Exception"), r.err());
         }
     }
+
+    @Test
+    void aNanRowIsNamedAndNothingIsWritten() {
+        var x = org.nd4j.linalg.factory.Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 20, 4);
+        x.putScalar(13, 1, Double.NaN);
+        Path file = dir.resolve("x.npy");
+        io.lae.io.Npy.write(file, x);
+        Path out = dir.resolve("run");
+        CliRunner r = CliRunner.run("train", "--data", file.toString(), "--latent", "2", "--out", out.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("x.npy") && r.err().contains("sample 13") && r.err().contains("NaN"), r.err());
+        assertFalse(Files.exists(out), "no half-written run directory");
+    }
 }
