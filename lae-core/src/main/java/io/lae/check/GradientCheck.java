@@ -20,8 +20,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Holds a loss's analytic gradient against SameDiff autodiff and against finite differences, and
- * its statistics form against its literal definition on raw data, at a random point in float64.
+ * Holds a loss's analytic gradient against SameDiff autodiff and against finite differences, its
+ * statistics form against its literal definition on raw data, and its mini-batch form on all the
+ * data against its statistics form, at a random point in float64.
  *
  * <p>Finite differences use the five-point stencil f'(0) ≈ (−f(2h) + 8f(h) − 8f(−h) + f(−2h))/(12h),
  * whose truncation error is a multiple of f⁽⁵⁾: every loss here is a polynomial of degree ≤ 4 in
@@ -108,10 +109,14 @@ public final class GradientCheck {
         double sdGradError = Math.max(maxAbsDiff(analytic.gradEncoder(), autodiff.gradEncoder),
                 maxAbsDiff(analytic.gradDecoder(), autodiff.gradDecoder)) / gradScale;
         FiniteDifferences fd = finiteDifferences(loss, encoder, decoder, stats, analytic, random);
+        LossEvaluation batch = loss.evaluateBatch(encoder, decoder, xRows.transpose(), yRows.transpose());
         double value = analytic.value();
+        double batchError = Math.max(Math.abs(batch.value() - value) / Math.abs(value),
+                Math.max(maxAbsDiff(batch.gradEncoder(), analytic.gradEncoder()),
+                        maxAbsDiff(batch.gradDecoder(), analytic.gradDecoder())) / gradScale);
         return new GradientCheckResult(loss.name(), shape,
                 Math.abs(value - autodiff.value) / Math.abs(value), sdGradError,
-                fd.maxError / gradScale, fd.coordinates, Math.abs(value - literal) / Math.abs(literal));
+                fd.maxError / gradScale, fd.coordinates, Math.abs(value - literal) / Math.abs(literal), batchError);
     }
 
     private record SameDiffResult(double value, INDArray gradEncoder, INDArray gradDecoder) {

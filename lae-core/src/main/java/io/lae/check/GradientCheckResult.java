@@ -10,15 +10,18 @@ package io.lae.check;
  * @param gradientVsFiniteDifference max|∇ − ∇_fd| / max|∇| over the coordinates checked
  * @param coordinatesChecked      how many coordinates the finite differences covered
  * @param statisticsVsLiteral     |L(statistics) − L(literal definition on X)| / |L|
+ * @param batchVsStatistics       the mini-batch path on all of X against the statistics path:
+ *                                max relative difference over the value and both gradients
  */
 public record GradientCheckResult(String loss, CheckShape shape, double valueVsSameDiff,
                                   double gradientVsSameDiff, double gradientVsFiniteDifference,
-                                  int coordinatesChecked, double statisticsVsLiteral) {
+                                  int coordinatesChecked, double statisticsVsLiteral,
+                                  double batchVsStatistics) {
 
-    /** @return the largest of the four errors (NaN counts as failing) */
+    /** @return the largest of the five errors (NaN counts as failing) */
     public double worstError() {
-        double worst = Math.max(Math.max(valueVsSameDiff, gradientVsSameDiff),
-                Math.max(gradientVsFiniteDifference, statisticsVsLiteral));
+        double worst = Math.max(Math.max(Math.max(valueVsSameDiff, gradientVsSameDiff),
+                Math.max(gradientVsFiniteDifference, statisticsVsLiteral)), batchVsStatistics);
         return Double.isNaN(worst) ? Double.POSITIVE_INFINITY : worst;
     }
 

@@ -60,6 +60,18 @@ public abstract class CompositeLoss implements Loss {
     }
 
     @Override
+    public LossEvaluation evaluateBatch(INDArray encoder, INDArray decoder, INDArray x, INDArray y) {
+        INDArray gradEncoder = Nd4j.zeros(encoder.dataType(), encoder.shape());
+        INDArray gradDecoder = Nd4j.zeros(decoder.dataType(), decoder.shape());
+        INDArray decoderGram = Nd4j.gemm(decoder, decoder, true, false);
+        double value = reconstruction.accumulateBatch(encoder, decoder, decoderGram, x, y, gradEncoder, gradDecoder);
+        if (penalty != null) {
+            value += penalty.accumulateBatch(encoder, decoder, decoderGram, x, y, gradEncoder, gradDecoder);
+        }
+        return new LossEvaluation(value, gradEncoder, gradDecoder);
+    }
+
+    @Override
     public double value(INDArray encoder, INDArray decoder, Statistics stats) {
         checkShapes(encoder, decoder, stats);
         return accumulate(encoder, decoder, stats, null, null);

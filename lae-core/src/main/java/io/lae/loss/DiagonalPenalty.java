@@ -44,6 +44,18 @@ public final class DiagonalPenalty implements LossTerm {
     @Override
     public double accumulate(INDArray encoder, INDArray decoder, INDArray decoderGram, Statistics stats,
                              INDArray gradEncoder, INDArray gradDecoder) {
+        return penalty(encoder, decoder, decoderGram, gradEncoder, gradDecoder);
+    }
+
+    /** The penalty does not depend on the data: per batch it is the same as over the statistics. */
+    @Override
+    public double accumulateBatch(INDArray encoder, INDArray decoder, INDArray decoderGram, INDArray x, INDArray y,
+                                  INDArray gradEncoder, INDArray gradDecoder) {
+        return penalty(encoder, decoder, decoderGram, gradEncoder, gradDecoder);
+    }
+
+    private double penalty(INDArray encoder, INDArray decoder, INDArray decoderGram, INDArray gradEncoder,
+                           INDArray gradDecoder) {
         INDArray column = column(encoder.dataType());
         INDArray row = column.reshape(1, lambdas.length);
         if (gradEncoder != null) {

@@ -30,6 +30,18 @@ public interface Loss {
     LossEvaluation evaluate(INDArray encoder, INDArray decoder, Statistics stats);
 
     /**
+     * The loss and its gradients on a mini-batch, computed from the batch directly in O(n·b·p)
+     * (the data scale c uses m = b; penalties count in full per batch).
+     *
+     * @param encoder B, p×n'
+     * @param decoder A, n×p
+     * @param x       X, n'×b, samples as columns
+     * @param y       Y, n×b
+     * @return L with ∇_B L and ∇_A L on the batch
+     */
+    LossEvaluation evaluateBatch(INDArray encoder, INDArray decoder, INDArray x, INDArray y);
+
+    /**
      * @param encoder B, p×n'
      * @param decoder A, n×p
      * @param stats   the statistics, in the weights' dtype

@@ -26,6 +26,21 @@ public interface LossTerm {
                       INDArray gradEncoder, INDArray gradDecoder);
 
     /**
+     * Computes the term on a mini-batch (samples as columns), in O(n·b·p), and adds its gradients.
+     *
+     * @param encoder     B, p×n'
+     * @param decoder     A, n×p
+     * @param decoderGram AᵀA, p×p
+     * @param x           X, n'×b
+     * @param y           Y, n×b
+     * @param gradEncoder ∇_B accumulator, or null
+     * @param gradDecoder ∇_A accumulator, or null
+     * @return the value of this term on the batch (the data scale c uses m = b)
+     */
+    double accumulateBatch(INDArray encoder, INDArray decoder, INDArray decoderGram, INDArray x, INDArray y,
+                           INDArray gradEncoder, INDArray gradDecoder);
+
+    /**
      * The term by its literal definition on raw data (slow; a reference, not a training path).
      *
      * @param encoder B, p×n'

@@ -3,6 +3,7 @@ package io.lae.loss;
 import io.lae.linalg.CholeskySolver;
 import io.lae.stats.Statistics;
 import java.util.Arrays;
+import java.util.function.Supplier;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -99,24 +100,54 @@ public final class NestedReconstruction implements LossTerm {
     public double accumulate(INDArray encoder, INDArray decoder, INDArray decoderGram, Statistics stats,
                              INDArray gradEncoder, INDArray gradDecoder) {
         prepare(encoder.dataType());
-        double c = scale.factor(stats.sampleCount());
-        INDArray g = Nd4j.gemm(decoder, stats.sigmaYX(), true, false);      // Aᵀ Σyx, p×n'
-        INDArray h = Nd4j.gemm(encoder, stats.sigmaXX(), false, false);     // B Σxx, p×n'
-        INDArray m = Nd4j.gemm(h, encoder, false, true);                    // B Σxx Bᵀ, p×p
-        INDArray sk = sMatrix.mul(decoderGram);                             // S∘AᵀA
-        double cross = encoder.mul(g).muliColumnVector(tColumn).sumNumber().doubleValue();
+        INDArray h = Nd4j.gemm(encoder, stats.sigmaXX(), false, false);                 // B Σxx, p×n'
+        INDArray g = Nd4j.gemm(decoder, stats.sigmaYX(), true, false);                  // Aᵀ Σyx, p×n'
+        Supplier<INDArray> targetCodes = () -> stats.isAutoencoder() ? h.transpose()
+                : Nd4j.gemm(stats.sigmaYX(), encoder, false, true);                      // Σyx Bᵀ, n×p
+        return core(scale.factor(stats.sampleCount()), stats.tyy(), encoder, h, g, targetCodes, null, decoder,
+                decoderGram, gradEncoder, gradDecoder);
+    }
+
+    /**
+     * The same term on a mini-batch, in O(n·b·p) without forming a b-sample Σ: with Z = BX and
+     * G = AᵀY, value c[(Σw)‖Y‖² − 2 sum(T Z ∘ G) + sum((S∘AᵀA) ∘ ZZᵀ)],
+     * ∇_B = 2c((S∘AᵀA) Z − T G) Xᵀ, ∇_A = 2c(A (S∘ZZᵀ) − Y Zᵀ T), and c uses m = b.
+     */
+    @Override
+    public double accumulateBatch(INDArray encoder, INDArray decoder, INDArray decoderGram, INDArray x, INDArray y,
+                                  INDArray gradEncoder, INDArray gradDecoder) {
+        prepare(encoder.dataType());
+        INDArray z = Nd4j.gemm(encoder, x, false, false);                              // B X, p×b
+        INDArray g = Nd4j.gemm(decoder, y, true, false);                               // Aᵀ Y, p×b
+        double tyy = y.mul(y).sumNumber().doubleValue();
+        return core(scale.factor(x.columns()), tyy, z, z, g, () -> Nd4j.gemm(y, z, false, true), x, decoder,
+                decoderGram, gradEncoder, gradDecoder);
+    }
+
+    /**
+     * The shared assembly. Over statistics: codes L = B, H = BΣxx, G = AᵀΣyx; over a batch:
+     * L = H = BX, G = AᵀY and ∇_B is multiplied by Xᵀ at the end. In both M = H Lᵀ.
+     *
+     * @param targetCodes Σyx Bᵀ or Y Zᵀ (n×p), only formed when ∇_A is wanted
+     * @param inputs      X (n'×b) for a batch, null over statistics
+     */
+    private double core(double c, double tyy, INDArray codes, INDArray h, INDArray g, Supplier<INDArray> targetCodes,
+                        INDArray inputs, INDArray decoder, INDArray decoderGram, INDArray gradEncoder,
+                        INDArray gradDecoder) {
+        INDArray m = Nd4j.gemm(h, codes, false, true);                                 // p×p
+        INDArray sk = sMatrix.mul(decoderGram);                                        // S∘AᵀA
+        double cross = codes.mul(g).muliColumnVector(tColumn).sumNumber().doubleValue();
         double quad = sk.mul(m).sumNumber().doubleValue();
         if (gradEncoder != null) {
             INDArray gb = Nd4j.gemm(sk, h, false, false).subi(g.muliColumnVector(tColumn));
-            gradEncoder.addi(gb.muli(2 * c));
+            gradEncoder.addi((inputs == null ? gb : Nd4j.gemm(gb, inputs, false, true)).muli(2 * c));
         }
         if (gradDecoder != null) {
-            INDArray syxBt = stats.isAutoencoder() ? h.transpose()
-                    : Nd4j.gemm(stats.sigmaYX(), encoder, false, true);        // Σyx Bᵀ, n×p
-            INDArray ga = Nd4j.gemm(decoder, sMatrix.mul(m), false, false).subi(syxBt.mulRowVector(tRow));
+            INDArray ga = Nd4j.gemm(decoder, sMatrix.mul(m), false, false)
+                    .subi(targetCodes.get().mulRowVector(tRow));
             gradDecoder.addi(ga.muli(2 * c));
         }
-        return c * (tail[0] * stats.tyy() - 2 * cross + quad);
+        return c * (tail[0] * tyy - 2 * cross + quad);
     }
 
     @Override

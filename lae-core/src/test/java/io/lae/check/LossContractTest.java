@@ -13,7 +13,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The contract every loss passes (EJML-style: one subclass per loss names it). On each standard
  * shape, in float64: analytic gradient vs SameDiff autodiff vs finite differences, SameDiff value
- * vs analytic value, and statistics form vs the literal definition on X.
+ * vs analytic value, statistics form vs the literal definition on X, and the mini-batch form on all
+ * of X vs the statistics form.
  */
 abstract class LossContractTest {
 
@@ -41,6 +42,7 @@ abstract class LossContractTest {
         assertTrue(r.valueVsSameDiff() < SAMEDIFF_TOLERANCE, () -> "SameDiff value: " + r);
         assertTrue(r.gradientVsFiniteDifference() < GradientCheck.TOLERANCE, () -> "finite differences: " + r);
         assertTrue(r.statisticsVsLiteral() < SAMEDIFF_TOLERANCE, () -> "literal definition: " + r);
+        assertTrue(r.batchVsStatistics() < SAMEDIFF_TOLERANCE, () -> "mini-batch path: " + r);
         assertTrue(r.coordinatesChecked() > 0);
     }
 }

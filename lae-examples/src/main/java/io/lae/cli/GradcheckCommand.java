@@ -25,7 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Exits 1 if any relative error reaches the tolerance."})
 final class GradcheckCommand implements Callable<Integer> {
 
-    private static final String ROW = "%-15s %-28s %10s %10s %10s %7s %10s  %s%n";
+    private static final String ROW = "%-15s %-28s %10s %10s %10s %7s %10s %10s  %s%n";
 
     @Spec
     CommandSpec spec;
@@ -44,7 +44,7 @@ final class GradcheckCommand implements Callable<Integer> {
     public Integer call() {
         Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, ROW, "loss", "shape", "value:SD", "grad:SD", "grad:FD", "coords", "literal", "");
+        out.printf(Locale.ROOT, ROW, "loss", "shape", "value:SD", "grad:SD", "grad:FD", "coords", "literal", "batch", "");
         int failures = 0;
         double worst = 0;
         for (String name : losses) {
@@ -54,13 +54,14 @@ final class GradcheckCommand implements Callable<Integer> {
                 failures += ok ? 0 : 1;
                 worst = Math.max(worst, r.worstError());
                 out.printf(Locale.ROOT, ROW, r.loss(), shape, sci(r.valueVsSameDiff()), sci(r.gradientVsSameDiff()),
-                        sci(r.gradientVsFiniteDifference()), r.coordinatesChecked(), sci(r.statisticsVsLiteral()),
+                        sci(r.gradientVsFiniteDifference()), r.coordinatesChecked(), sci(r.statisticsVsLiteral()), sci(r.batchVsStatistics()),
                         ok ? "ok" : "FAIL");
                 out.flush();
             }
         }
         out.printf(Locale.ROOT, "%nRelative errors: SD = SameDiff autodiff, FD = five-point finite differences,%n"
-                + "literal = statistics form vs the definition evaluated on X. Worst %.1e, tolerance %.0e: %s%n",
+                + "literal = statistics form vs the definition evaluated on X, batch = mini-batch form on all of X%n"
+                + "vs statistics form. Worst %.1e, tolerance %.0e: %s%n",
                 worst, tolerance, failures == 0 ? "all passed" : failures + " FAILED");
         return failures == 0 ? 0 : 1;
     }
