@@ -42,6 +42,33 @@ public final class NestedDropoutLoss extends CompositeLoss {
         return prior;
     }
 
+    /**
+     * The loss of one stochastic nested-dropout step (Rippel et al.; Bao Fig. 2): c‖Y − A I_{b;p} B X‖²
+     * for a sampled index b, i.e. the nested term with w = e_b (units after b get no gradient).
+     *
+     * @param b     the index kept, 1..p
+     * @param p     the latent size
+     * @param scale the data-term scale
+     * @return the truncated loss
+     */
+    public static Loss truncated(int b, int p, Scale scale) {
+        double[] w = new double[p];
+        w[b - 1] = 1;
+        return new Truncated(new NestedReconstruction(w, scale));
+    }
+
+    /** The one-index loss of a stochastic step. */
+    private static final class Truncated extends CompositeLoss {
+        Truncated(NestedReconstruction term) {
+            super(NAME, term, null);
+        }
+    }
+
+    /** @return p_B(1..p) */
+    public double[] prior() {
+        return reconstruction().weights();
+    }
+
     private static double[] checked(double[] prior) {
         double sum = Arrays.stream(prior).sum();
         if (Arrays.stream(prior).anyMatch(v -> !(v >= 0)) || Math.abs(sum - 1) > 1e-9) {

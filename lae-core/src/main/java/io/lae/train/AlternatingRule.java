@@ -28,6 +28,11 @@ public final class AlternatingRule implements UpdateRule {
     }
 
     @Override
+    public boolean supportsMiniBatch() {
+        return false;
+    }
+
+    @Override
     public boolean reportsLoss() {
         return false;
     }

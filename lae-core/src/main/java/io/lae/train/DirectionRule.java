@@ -12,7 +12,9 @@ abstract class DirectionRule implements UpdateRule {
 
     @Override
     public final double step(Model model, StepContext context) {
-        LossEvaluation eval = context.loss().evaluate(model.encoder(), model.decoder(), context.stats());
+        LossEvaluation eval = context.batch() == null
+                ? context.loss().evaluate(model.encoder(), model.decoder(), context.stats())
+                : context.loss().evaluateBatch(model.encoder(), model.decoder(), context.batch().x(), context.batch().y());
         Map<String, INDArray> directions = directions(model, eval, context);
         context.optimizer().apply(model.parameters(), directions, context.state(), context.learningRate());
         return eval.value();

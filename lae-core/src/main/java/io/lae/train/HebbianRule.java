@@ -10,7 +10,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * {@code gha}, Sanger's generalized Hebbian algorithm, and {@code oja}, its p = 1 case (Oja's rule),
  * on tied weights W = B = Aᵀ: W ← W + (α/m)(YXᵀ − LT(YYᵀ)W), Y = WX, LT the lower triangle with the
- * diagonal (Bao §6.1). Over the statistics: YXᵀ = WΣxx and YYᵀ = WΣxxWᵀ. It follows no loss; the
+ * diagonal (Bao §6.1). Over the statistics: YXᵀ = WΣxx and YYᵀ = WΣxxWᵀ (over a batch, XXᵀ of the
+ * batch, applied as X(XᵀA) in O(n·b·p)). It follows no loss; the
  * loss is only evaluated for logging.
  */
 public final class HebbianRule implements UpdateRule {
@@ -56,9 +57,9 @@ public final class HebbianRule implements UpdateRule {
     @Override
     public double step(Model model, StepContext context) {
         INDArray a = model.decoder();
-        INDArray sa = context.stats().sigmaXX().mmul(a);
+        INDArray sa = context.inputMomentTimes(a);
         INDArray upper = Nd4j.triu(a.transpose().mmul(sa), 0);
-        INDArray direction = a.mmul(upper).subi(sa).muli(1.0 / context.stats().sampleCount());
+        INDArray direction = a.mmul(upper).subi(sa).muli(1.0 / context.sampleCount());
         context.optimizer().apply(model.parameters(), Map.of(Model.DECODER, direction), context.state(),
                 context.learningRate());
         return Double.NaN;

@@ -31,10 +31,10 @@ public final class RotationAugmentedRule extends DirectionRule {
         return Map.of(Model.ENCODER, gb, Model.DECODER, ga);
     }
 
-    /** Γ = (1/m)·½(triu(M, 1) − triu(M, 1)ᵀ) with M = B Σxx Bᵀ. */
+    /** Γ = (1/m)·½(triu(M, 1) − triu(M, 1)ᵀ) with M = B Σxx Bᵀ (over a batch: M = ZZᵀ, Z = BX, and 1/b). */
     static INDArray rotation(INDArray encoder, StepContext context) {
-        INDArray m = encoder.mmul(context.stats().sigmaXX()).mmul(encoder.transpose());
-        INDArray upper = Nd4j.triu(m, 1);
-        return upper.sub(upper.transpose()).muli(0.5 / context.stats().sampleCount());
+        StepContext.CodeMoment m = context.codeMoment(encoder);
+        INDArray upper = Nd4j.triu(m.moment(), 1);
+        return upper.sub(upper.transpose()).muli(0.5 / m.count());
     }
 }

@@ -4,6 +4,7 @@ import io.lae.loss.Loss;
 import io.lae.optim.Optimizer;
 import io.lae.optim.OptimizerState;
 import io.lae.stats.Statistics;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * What one training step needs besides the model.
@@ -13,6 +14,41 @@ import io.lae.stats.Statistics;
  * @param optimizer    the optimizer that applies a direction
  * @param state        its state, advanced by the step
  * @param learningRate α for this step
+ * @param batch        the step's mini-batch, or null for a full-batch step over the statistics
  */
-public record StepContext(Loss loss, Statistics stats, Optimizer optimizer, OptimizerState state, double learningRate) {
+public record StepContext(Loss loss, Statistics stats, Optimizer optimizer, OptimizerState state, double learningRate,
+                          MiniBatches.Batch batch) {
+
+    /**
+     * @param encoder B
+     * @return the codes' second moment and its sample count: (BΣxxBᵀ, m) over the statistics, (ZZᵀ, b)
+     *     with Z = BX over a batch
+     */
+    CodeMoment codeMoment(INDArray encoder) {
+        if (batch == null) {
+            return new CodeMoment(encoder.mmul(stats.sigmaXX()).mmul(encoder.transpose()), stats.sampleCount());
+        }
+        INDArray z = encoder.mmul(batch.x());
+        return new CodeMoment(z.mmul(z.transpose()), batch.size());
+    }
+
+    /**
+     * @param a A (n'×p for the Hebbian rules, where n = n')
+     * @return Σxx A over the statistics, X(XᵀA) over a batch
+     */
+    INDArray inputMomentTimes(INDArray a) {
+        return batch == null ? stats.sigmaXX().mmul(a) : batch.x().mmul(batch.x().transpose().mmul(a));
+    }
+
+    /** @return m over the statistics, b over a batch */
+    long sampleCount() {
+        return batch == null ? stats.sampleCount() : batch.size();
+    }
+
+    /**
+     * @param moment YYᵀ of the codes
+     * @param count  the samples it sums over
+     */
+    record CodeMoment(INDArray moment, long count) {
+    }
 }

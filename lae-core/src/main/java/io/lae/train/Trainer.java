@@ -11,8 +11,9 @@ import io.lae.stats.Statistics;
 import java.util.Map;
 
 /**
- * Full-batch training from the sufficient statistics: each step costs O(n²p) whatever the number
- * of samples. Logs metrics every {@code logEvery} steps, checkpoints every {@code checkpointEvery}
+ * Training from the sufficient statistics (full batch: each step costs O(n²p) whatever the number
+ * of samples) or over shuffled mini-batches of the raw samples (O(n·b·p) a step), optionally with
+ * stochastic nested dropout. Logs metrics every {@code logEvery} steps, checkpoints every {@code checkpointEvery}
  * steps and at the end, and stops early on the {@code until} target or on divergence.
  *
  * <p>Resuming from a checkpoint continues to exactly the result of an uninterrupted run on the
@@ -46,6 +47,22 @@ public final class Trainer {
      */
     public TrainingResult train(Statistics statistics, GroundTruth truth, RunDirectory run, boolean resume,
                                 Map<String, Object> environment) {
+        return train(statistics, truth, run, resume, environment, null);
+    }
+
+    /**
+     * Trains over mini-batches (when {@code batches} is given) or full batches.
+     *
+     * @param statistics  the data's statistics, for the metrics and full-batch steps
+     * @param truth       the ground truth, or null
+     * @param run         the run directory
+     * @param resume      whether to continue from the directory's checkpoint
+     * @param environment versions, backend and device for run.json
+     * @param batches     the mini-batches (config.epochs() × batchesPerEpoch steps), or null for full batch
+     * @return how the run ended
+     */
+    public TrainingResult train(Statistics statistics, GroundTruth truth, RunDirectory run, boolean resume,
+                                Map<String, Object> environment, MiniBatches batches) {
         Statistics stats = statistics.as(config.dataType());
         int p = config.latent();
         if (p > Math.min(stats.inputDim(), stats.outputDim())) {
@@ -55,9 +72,17 @@ public final class Trainer {
         Loss loss = config.lossSpec().create(p);
         UpdateRule rule = UpdateRules.create(config.rule());
         rule.validate(loss, stats, p);
+        if (batches != null && !rule.supportsMiniBatch()) {
+            throw new LaeException("--rule " + rule.name() + " solves over the whole data set: drop --epochs/--batch");
+        }
+        if (config.usesMiniBatches() != (batches != null)) {
+            throw new IllegalArgumentException("mini-batches must be given exactly when the config has --epochs");
+        }
+        long totalSteps = batches == null ? config.steps() : config.epochs() * batches.batchesPerEpoch();
+        StochasticNestedDropout stochastic = config.stochastic() ? new StochasticNestedDropout(loss, config.seed()) : null;
         Optimizer optimizer = Optimizers.create(config.optimizer(), config.momentum());
         LearningRateSchedule schedule = config.lrEnd() == null ? LearningRateSchedule.constant(config.lr())
-                : LearningRateSchedule.geometric(config.lr(), config.lrEnd(), config.steps());
+                : LearningRateSchedule.geometric(config.lr(), config.lrEnd(), totalSteps);
         Evaluator evaluator = new Evaluator(loss, stats, truth);
         StopTarget target = config.until() == null ? null : StopTarget.parse(config.until());
 
@@ -82,20 +107,22 @@ public final class Trainer {
         }
         run.writeRunJson(config, "running", environment, Map.of(), null);
 
-        listener.started(step, config.steps());
+        listener.started(step, totalSteps);
         MetricsRow last = null;
         String status = "finished";
         try {
-            while (step < config.steps()) {
+            while (step < totalSteps) {
                 double lr = schedule.at(step);
+                Loss stepLoss = stochastic == null ? loss : stochastic.lossAt(step);
+                MiniBatches.Batch batch = batches == null ? null : batches.batch(step);
                 long start = System.nanoTime();
-                double value = rule.step(model, new StepContext(loss, stats, optimizer, state, lr));
+                double value = rule.step(model, new StepContext(stepLoss, stats, optimizer, state, lr, batch));
                 seconds += (System.nanoTime() - start) * 1e-9;
                 step++;
                 if (rule.reportsLoss() && !Double.isFinite(value)) {
                     throw diverged(step, value, run);
                 }
-                boolean logStep = step % config.logEvery() == 0 || step == config.steps();
+                boolean logStep = step % config.logEvery() == 0 || step == totalSteps;
                 if (logStep) {
                     last = evaluator.evaluate(step, model, lr, seconds);
                     if (!Double.isFinite(last.loss()) || !model.isFinite()) {

@@ -21,7 +21,10 @@ import io.lae.loss.Scale;
  * @param lrEnd           the final learning rate of a geometric decay, or null for a constant rate
  * @param momentum        μ of momentum and Nesterov
  * @param latent          p
- * @param steps           full-batch steps
+ * @param steps           full-batch steps (ignored in mini-batch mode)
+ * @param epochs          mini-batch epochs, or null for full-batch training
+ * @param batch           the mini-batch size b, or null for full-batch training
+ * @param stochastic      stochastic nested dropout: sample b ~ p_B each step (nested-dropout only)
  * @param init            {@code normal} or {@code balanced} (B = Aᵀ at start)
  * @param initStd         the standard deviation of the initial weights
  * @param seed            the seed of the initial weights
@@ -33,7 +36,8 @@ import io.lae.loss.Scale;
  */
 public record TrainingConfig(String data, String targets, String loss, String scale, Double lambda,
                              double[] lambdas, double[] prior, String rule, String optimizer, double lr,
-                             Double lrEnd, double momentum, int latent, long steps, String init, double initStd,
+                             Double lrEnd, double momentum, int latent, long steps, Integer epochs, Integer batch,
+                             boolean stochastic, String init, double initStd,
                              long seed, String dtype, boolean center, long logEvery, long checkpointEvery,
                              String until) {
 
@@ -50,6 +54,12 @@ public record TrainingConfig(String data, String targets, String loss, String sc
         }
         if (lrEnd != null && (!(lrEnd > 0) || lrEnd.isInfinite())) {
             throw new LaeException("--lr-end must be a positive number, got " + lrEnd);
+        }
+        if ((epochs == null) != (batch == null)) {
+            throw new LaeException("mini-batch training needs both --epochs E and --batch b");
+        }
+        if (epochs != null && (epochs < 1 || batch < 1)) {
+            throw new LaeException("--epochs and --batch must be at least 1, got " + epochs + " and " + batch);
         }
         if (!(momentum >= 0 && momentum < 1)) {
             throw new LaeException("--momentum must be in [0, 1), got " + momentum);
@@ -75,12 +85,18 @@ public record TrainingConfig(String data, String targets, String loss, String sc
     }
 
     /**
-     * @param total the new number of steps
+     * @param total the new number of full-batch steps
      * @return this configuration with {@code steps} replaced (to extend a resumed run)
      */
     public TrainingConfig withSteps(long total) {
         return new TrainingConfig(data, targets, loss, scale, lambda, lambdas, prior, rule, optimizer, lr, lrEnd,
-                momentum, latent, total, init, initStd, seed, dtype, center, logEvery, checkpointEvery, until);
+                momentum, latent, total, epochs, batch, stochastic, init, initStd, seed, dtype, center, logEvery,
+                checkpointEvery, until);
+    }
+
+    /** @return whether the run steps over mini-batches of the raw samples */
+    public boolean usesMiniBatches() {
+        return epochs != null;
     }
 
     /** @return the loss specification */

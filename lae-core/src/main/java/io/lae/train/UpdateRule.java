@@ -14,6 +14,11 @@ public interface UpdateRule {
         return false;
     }
 
+    /** @return whether the rule can step on a mini-batch (all but the exact solves of alternating) */
+    default boolean supportsMiniBatch() {
+        return true;
+    }
+
     /** @return whether {@link #step} returns the loss value (so a non-finite one means divergence) */
     default boolean reportsLoss() {
         return true;

@@ -9,6 +9,7 @@ import io.lae.loss.SumL2Loss;
 import io.lae.stats.Statistics;
 import io.lae.stats.StatisticsAccumulator;
 import io.lae.train.MetricsRow;
+import io.lae.train.MiniBatches;
 import io.lae.train.RunDirectory;
 import io.lae.train.Trainer;
 import io.lae.train.TrainingConfig;
@@ -29,11 +30,13 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code lae train}: one full-batch training run from the data's statistics (SPEC section 5).
+ * {@code lae train}: one training run (SPEC section 5), full batch from the data's statistics or over
+ * mini-batches of the raw samples.
  * Writes run.json, metrics.csv, encoder.npy, decoder.npy, a checkpoint and PNG plots to --out.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train a linear autoencoder (full batch, from the covariance matrices).",
+        description = {"Train a linear autoencoder: full batch from the covariance matrices (--steps), or over",
+                "shuffled mini-batches of the samples (--epochs E --batch b).",
                 "Writes DIR/run.json, metrics.csv, encoder.npy (p×n'), decoder.npy (n×p), checkpoint/ and PNG plots."})
 final class TrainCommand implements Callable<Integer> {
 
@@ -117,11 +120,16 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--until", paramLabel = "METRIC=VALUE", description = "Stop early, e.g. ratio_tp=1 or d_align=0.3.")
     String until;
 
-    @Option(names = "--epochs", paramLabel = "E", description = "Mini-batch epochs (with --batch).")
+    @Option(names = "--epochs", paramLabel = "E",
+            description = "Mini-batch training over the raw samples: E epochs of shuffled batches (with --batch).")
     Integer epochs;
 
     @Option(names = "--batch", paramLabel = "b", description = "Mini-batch size (with --epochs).")
     Integer batch;
+
+    @Option(names = "--stochastic",
+            description = "Stochastic nested dropout: sample b ~ p_B each step (with --loss nested-dropout).")
+    boolean stochastic;
 
     @Option(names = "--resume", paramLabel = "DIR",
             description = "Continue the run in DIR from its checkpoint, with its run.json configuration (--steps may extend it).")
@@ -133,18 +141,17 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-        if (epochs != null || batch != null) {
-            throw new LaeException("mini-batch training (--epochs/--batch) is not available yet: use full-batch --steps N");
-        }
         TrainingConfig config = resume != null ? resumedConfig() : configFromOptions();
         PrintWriter console = spec.commandLine().getOut();
-        Statistics stats = statistics(config, console);
+        Sources sources = Sources.open(config, console);
+        Statistics stats = sources.statistics(config);
+        MiniBatches batches = sources.batches(config, stats);
         RunDirectory run = new RunDirectory(resume != null ? resume : out != null ? out : Path.of("runs", "train"));
         GroundTruth truth = groundTruth(stats, console);
         Map<String, Object> environment = Environment.describe();
         TrainingResult result;
         try (ProgressReporter progress = new ProgressReporter("train " + config.loss() + "/" + config.rule(), console)) {
-            result = new Trainer(config, progress).train(stats, truth, run, resume != null, environment);
+            result = new Trainer(config, progress).train(stats, truth, run, resume != null, environment, batches);
         }
         run.writeRunJson(config, result.status(), environment, readOuts(config, result, truth, stats), result.last());
         List<Path> plots = TrainingPlots.draw(run.readMetrics(), config, run.path());
@@ -154,7 +161,8 @@ final class TrainCommand implements Callable<Integer> {
 
     private TrainingConfig configFromOptions() {
         return new TrainingConfig(data, targets, loss, scale, lambda, lambdas, prior, rule, optimizer, lr, lrEnd,
-                momentum, latent, steps, init, initStd, seed, dtype, !noCenter, logEvery, checkpointEvery, until);
+                momentum, latent, steps, epochs, batch, stochastic, init, initStd, seed, dtype, !noCenter, logEvery,
+                checkpointEvery, until);
     }
 
     /** The saved configuration; only --steps may change it (to extend a run). */
@@ -170,28 +178,45 @@ final class TrainCommand implements Callable<Integer> {
         return parsed.hasMatchedOption("--steps") ? saved.withSteps(steps) : saved;
     }
 
-    /** Streams the data once, in chunks, into float64 statistics. */
-    private static Statistics statistics(TrainingConfig config, PrintWriter console) {
-        Path dataDir = DataSources.defaultDataDir();
-        DataSource x = DataSources.open(config.data(), dataDir);
-        console.printf("data: %s%n", x.description());
-        console.flush();
-        if (config.targets() == null) {
-            StatisticsAccumulator acc = StatisticsAccumulator.autoencoder(x.columns());
+    /** The data and targets as given by --data and --targets. */
+    private record Sources(DataSource inputs, DataSource targets) {
+
+        static Sources open(TrainingConfig config, PrintWriter console) {
+            Path dataDir = DataSources.defaultDataDir();
+            DataSource x = DataSources.open(config.data(), dataDir);
+            console.printf("data: %s%n", x.description());
+            DataSource y = null;
+            if (config.targets() != null) {
+                y = DataSources.open(config.targets(), dataDir);
+                console.printf("targets: %s%n", y.description());
+                if (y.rows() != x.rows()) {
+                    throw new LaeException("--targets has " + y.rows() + " samples but --data has " + x.rows()
+                            + ": give one target row per sample");
+                }
+            }
+            console.flush();
+            return new Sources(x, y);
+        }
+
+        /** Streams the data once, in chunks, into float64 statistics. */
+        Statistics statistics(TrainingConfig config) {
             try {
-                x.forEachChunk(CHUNK_ROWS, acc::add);
+                if (targets == null) {
+                    StatisticsAccumulator acc = StatisticsAccumulator.autoencoder(inputs.columns());
+                    inputs.forEachChunk(CHUNK_ROWS, acc::add);
+                    return acc.build(config.center());
+                }
+                return StatisticsAccumulator.of(inputs.readAll(), targets.readAll(), config.center());
             } catch (LaeException e) {
                 throw new LaeException(config.data() + ": " + e.getMessage(), e);
             }
-            return acc.build(config.center());
         }
-        DataSource y = DataSources.open(config.targets(), dataDir);
-        if (y.rows() != x.rows()) {
-            throw new LaeException("--targets has " + y.rows() + " samples but --data has " + x.rows()
-                    + ": give one target row per sample");
+
+        /** @return the mini-batches of a mini-batch run, else null */
+        MiniBatches batches(TrainingConfig config, Statistics stats) {
+            return !config.usesMiniBatches() ? null : new MiniBatches(inputs.readAll(),
+                    targets == null ? null : targets.readAll(), stats, config.batch(), config.seed(), config.dataType());
         }
-        console.printf("targets: %s%n", y.description());
-        return StatisticsAccumulator.of(x.readAll(), y.readAll(), config.center());
     }
 
     private static GroundTruth groundTruth(Statistics stats, PrintWriter console) {

@@ -44,6 +44,24 @@ class TrainCommandTest {
     }
 
     @Test
+    void miniBatchStochasticNestedDropoutRuns() throws Exception {
+        CliRunner r = CliRunner.run("train", "--data", DATA, "--loss", "nested-dropout", "--stochastic", "--latent", "3",
+                "--epochs", "3", "--batch", "64", "--out", dir.toString());
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        JsonNode run = new ObjectMapper().readTree(dir.resolve("run.json").toFile());
+        assertEquals(3 * 5, run.get("final").get("steps").asLong(), "3 epochs of ⌈300/64⌉ = 5 batches");
+        assertTrue(run.get("config").get("stochastic").asBoolean());
+    }
+
+    @Test
+    void stochasticNeedsNestedDropout() {
+        CliRunner r = CliRunner.run("train", "--data", DATA, "--loss", "mse", "--stochastic", "--epochs", "1",
+                "--batch", "10", "--out", dir.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("--loss nested-dropout"), r.err());
+    }
+
+    @Test
     void resumeExtendsARun() throws Exception {
         assertEquals(0, CliRunner.run("train", "--data", DATA, "--latent", "2", "--steps", "50", "--out",
                 dir.toString()).exitCode());
@@ -70,7 +88,7 @@ class TrainCommandTest {
             {"--optimizer", "lbfgs", "--optimizer"},
             {"--loss", "nonuniform", "--lambdas"},
             {"--until", "speed=3", "--until"},
-            {"--epochs", "3", "mini-batch"},
+            {"--epochs", "3", "needs both --epochs E and --batch b"},
         };
         for (String[] c : cases) {
             CliRunner r = CliRunner.run("train", "--data", DATA, "--steps", "5", c[0], c[1], "--out", dir.toString());

@@ -1,0 +1,91 @@
+package io.lae.train;
+
+import io.lae.stats.Statistics;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Mini-batches over the raw samples, reshuffled every epoch. The order of epoch e comes from a
+ * generator seeded with (seed, e), and step t reads batch t mod k of epoch ⌊t/k⌋ (k batches per
+ * epoch, the last one possibly smaller), so any step's batch is known without replaying the run:
+ * resuming needs no generator state.
+ */
+public final class MiniBatches {
+
+    private final INDArray inputRows;
+    private final INDArray targetRows;
+    private final int batchSize;
+    private final long seed;
+    private long cachedEpoch = -1;
+    private int[] order;
+
+    /**
+     * @param inputs    m×n' samples as rows
+     * @param targets   m×n targets, or null for an autoencoder
+     * @param stats     the statistics of the same data: their means are subtracted when they were centred
+     * @param batchSize b
+     * @param seed      the shuffling seed
+     * @param type      the run's dtype
+     */
+    public MiniBatches(INDArray inputs, INDArray targets, Statistics stats, int batchSize, long seed, DataType type) {
+        this.inputRows = centred(inputs, stats.centered() ? stats.meanX() : null, type);
+        this.targetRows = targets == null ? inputRows : centred(targets, stats.centered() ? stats.meanY() : null, type);
+        this.batchSize = batchSize;
+        this.seed = seed;
+    }
+
+    private static INDArray centred(INDArray rows, INDArray mean, DataType type) {
+        INDArray d = rows.castTo(DataType.DOUBLE);
+        return (mean == null ? d : d.subRowVector(mean.reshape(1, rows.columns()))).castTo(type);
+    }
+
+    /** @return k = ⌈m/b⌉ */
+    public long batchesPerEpoch() {
+        return (inputRows.rows() + batchSize - 1) / batchSize;
+    }
+
+    /**
+     * @param step t, 0-based
+     * @return the batch of step t: X (n'×b) and Y (n×b), samples as columns
+     */
+    public Batch batch(long step) {
+        long epoch = step / batchesPerEpoch();
+        if (epoch != cachedEpoch) {
+            order = permutation((int) inputRows.rows(), new SplittableRandom(seed * 0x9E3779B97F4A7C15L + epoch));
+            cachedEpoch = epoch;
+        }
+        int start = (int) (step % batchesPerEpoch()) * batchSize;
+        int[] rows = java.util.Arrays.copyOfRange(order, start, Math.min(order.length, start + batchSize));
+        INDArray x = inputRows.getRows(rows).transpose();
+        return new Batch(x, targetRows == inputRows ? x : targetRows.getRows(rows).transpose());
+    }
+
+    /** Fisher–Yates. */
+    private static int[] permutation(int m, SplittableRandom random) {
+        int[] p = new int[m];
+        for (int i = 0; i < m; i++) {
+            p[i] = i;
+        }
+        for (int i = m - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+
+    /**
+     * One mini-batch, samples as columns.
+     *
+     * @param x X, n'×b
+     * @param y Y, n×b (the same array as x for an autoencoder)
+     */
+    public record Batch(INDArray x, INDArray y) {
+        /** @return b */
+        public long size() {
+            return x.columns();
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.lae.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lae.LaeException;
+import io.lae.loss.Loss;
+import io.lae.loss.LossSpec;
+import io.lae.loss.NestedDropoutLoss;
+import io.lae.loss.NestedReconstruction;
+import io.lae.loss.CompositeLoss;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/** Mini-batch mode and stochastic nested dropout, on TrainerTest's data (m = 40, n = 8, p = 3). */
+class MiniBatchTrainingTest {
+
+    static final int P = TrainingFixture.P;
+
+    @TempDir
+    Path out;
+
+    static io.lae.stats.Statistics stats;
+    static io.lae.closedform.GroundTruth truth;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void data() {
+        TrainingFixture.load();
+        stats = TrainingFixture.stats;
+        truth = TrainingFixture.truth;
+    }
+
+    static TrainingConfig mini(String loss, String rule, String optimizer, double lr, Double lrEnd, int epochs,
+                               int batch, boolean stochastic, long checkpointEvery) {
+        return new TrainingConfig("test", null, loss, null, null, null, null, rule, optimizer, lr, lrEnd, 0.9, P, 1,
+                epochs, batch, stochastic, rule.equals("rag") ? "balanced" : "normal", 0.1, 3, "float64", false, 10,
+                checkpointEvery, null);
+    }
+
+    static MiniBatches batches(TrainingConfig c) {
+        return new MiniBatches(TrainingFixture.data.rowArray(), null, stats, c.batch(), c.seed(), DataType.DOUBLE);
+    }
+
+    TrainingResult trainMini(TrainingConfig c, Path dir, boolean resume) {
+        return new Trainer(c, new TrainingListener() { })
+                .train(stats, truth, new RunDirectory(dir), resume, Map.of(), batches(c));
+    }
+
+    @Test
+    void oneEpochOfOneFullBatchIsOneFullBatchStep() {
+        TrainingConfig c = new TrainingConfig("test", null, "ordered", null, null, null, null, "gradient", "sgd", 1e-3,
+                null, 0.9, P, 1, null, null, false, "normal", 0.1, 3, "float64", false, 10, 0, null);
+        TrainingResult full = new Trainer(c, new TrainingListener() { })
+                .train(stats, truth, new RunDirectory(out.resolve("f")), false, Map.of());
+        TrainingResult mini = trainMini(mini("ordered", "gradient", "sgd", 1e-3, null, 1, 40, false, 0), out.resolve("m"), false);
+        assertEquals(1, mini.last().step());
+        double diff = full.model().decoder().sub(mini.model().decoder()).amaxNumber().doubleValue()
+                + full.model().encoder().sub(mini.model().encoder()).amaxNumber().doubleValue();
+        assertTrue(diff < 1e-13, "full-batch vs one-batch step differ by " + diff);
+    }
+
+    @Test
+    void miniBatchOrderedTrainingFindsTheDirections() {
+        TrainingResult r = trainMini(mini("ordered", "gradient", "adam", 0.02, 1e-5, 300, 8, false, 0), out, false);
+        assertEquals(300 * 5, r.last().step(), "5 batches of 8 per epoch");
+        assertEquals(1.0, r.last().ratioTp(), r.last()::toString);
+    }
+
+    @Test
+    void stochasticNestedDropoutDrawsIndicesFromThePrior() {
+        Loss loss = LossSpec.named("nested-dropout").create(P);
+        StochasticNestedDropout sampler = new StochasticNestedDropout(loss, 5);
+        double[] prior = ((NestedDropoutLoss) loss).prior();
+        int[] counts = new int[P];
+        int draws = 30000;
+        for (long t = 0; t < draws; t++) {
+            NestedReconstruction term = ((CompositeLoss) sampler.lossAt(t)).reconstruction();
+            double[] w = term.weights();
+            for (int b = 0; b < P; b++) {
+                counts[b] += (int) w[b];
+            }
+        }
+        for (int b = 0; b < P; b++) {
+            assertEquals(prior[b], counts[b] / (double) draws, 0.01, "p_B(" + (b + 1) + ")");
+        }
+        for (long t = 0; t < 50; t++) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(
+                    ((CompositeLoss) sampler.lossAt(t)).reconstruction().weights(),
+                    ((CompositeLoss) new StochasticNestedDropout(loss, 5).lossAt(t)).reconstruction().weights(),
+                    "same seed and step, same draw");
+        }
+    }
+
+    @Test
+    void stochasticNestedDropoutLearnsTheLeadingDirection() {
+        TrainingConfig c = new TrainingConfig("test", null, "nested-dropout", "mean", null, null, null, "gradient",
+                "adam", 0.02, 1e-4, 0.9, P, 1, 400, 8, true, "normal", 0.1, 3, "float64", false, 50, 0, null);
+        TrainingResult r = trainMini(c, out, false);
+        double acs11 = io.lae.metrics.AbsoluteCosineSimilarity.matrix(truth.directions(P), r.model().decoder()).getDouble(0, 0);
+        // noisy and slow by nature (Bao §5): close to u₁, not exactly on it
+        assertTrue(acs11 > 0.95, "|cos(u₁, a₁)| = " + acs11 + "; " + r.last());
+        assertTrue(r.last().dAlign() < 0.2, r.last()::toString);
+        assertTrue(r.last().dSub() < 0.05, r.last()::toString);
+    }
+
+    @Test
+    void aKilledMiniBatchRunResumesExactly() {
+        TrainingConfig c = mini("mse", "rag", "nesterov", 0.01, 1e-3, 40, 8, false, 100);
+        TrainingResult straight = trainMini(c, out.resolve("a"), false);
+        TrainingListener killer = new TrainingListener() {
+            @Override
+            public void stepped(long done) {
+                if (done == 137) {
+                    throw new IllegalStateException("killed");
+                }
+            }
+        };
+        assertThrows(IllegalStateException.class, () -> new Trainer(c, killer)
+                .train(stats, truth, new RunDirectory(out.resolve("b")), false, Map.of(), batches(c)));
+        TrainingResult resumed = trainMini(c, out.resolve("b"), true);
+        assertEquals(straight.model().encoder(), resumed.model().encoder());
+        assertEquals(straight.model().decoder(), resumed.model().decoder());
+    }
+
+    @Test
+    void alternatingRefusesMiniBatches() {
+        LaeException e = assertThrows(LaeException.class,
+                () -> trainMini(mini("ordered", "alternating", "sgd", 1, null, 1, 8, false, 0), out, false));
+        assertTrue(e.getMessage().contains("--epochs"), e.getMessage());
+    }
+}
