@@ -1,6 +1,5 @@
 package io.lae.loss;
 
-import io.lae.stats.Statistics;
 import java.util.Arrays;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -12,7 +11,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * diag(λ₁..λ_p): Bao's non-uniform L2 (eq. 3) and, with every λ_i = λ, Kunin's sum penalty
  * λ(‖A‖² + ‖B‖²) (L_σ, Kunin §2). ∇_B = 2ΛB, ∇_A = 2AΛ.
  */
-public final class DiagonalPenalty implements LossTerm {
+public final class DiagonalPenalty extends Penalty {
 
     private final double[] lambdas;
 
@@ -42,19 +41,7 @@ public final class DiagonalPenalty implements LossTerm {
     }
 
     @Override
-    public double accumulate(INDArray encoder, INDArray decoder, INDArray decoderGram, Statistics stats,
-                             INDArray gradEncoder, INDArray gradDecoder) {
-        return penalty(encoder, decoder, decoderGram, gradEncoder, gradDecoder);
-    }
-
-    /** The penalty does not depend on the data: per batch it is the same as over the statistics. */
-    @Override
-    public double accumulateBatch(INDArray encoder, INDArray decoder, INDArray decoderGram, INDArray x, INDArray y,
-                                  INDArray gradEncoder, INDArray gradDecoder) {
-        return penalty(encoder, decoder, decoderGram, gradEncoder, gradDecoder);
-    }
-
-    private double penalty(INDArray encoder, INDArray decoder, INDArray decoderGram, INDArray gradEncoder,
+    double penalty(INDArray encoder, INDArray decoder, INDArray decoderGram, INDArray gradEncoder,
                            INDArray gradDecoder) {
         INDArray column = column(encoder.dataType());
         INDArray row = column.reshape(1, lambdas.length);

@@ -1,6 +1,5 @@
 package io.lae.loss;
 
-import io.lae.stats.Statistics;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -8,7 +7,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Kunin's product penalty λ‖AB‖² (L_π, Kunin §2), computed as λ Tr(AᵀA · BBᵀ) so no n×n'
  * product is formed; ∇_B = 2λ AᵀA B, ∇_A = 2λ A BBᵀ.
  */
-public final class ProductPenalty implements LossTerm {
+public final class ProductPenalty extends Penalty {
 
     private final double lambda;
 
@@ -26,19 +25,7 @@ public final class ProductPenalty implements LossTerm {
     }
 
     @Override
-    public double accumulate(INDArray encoder, INDArray decoder, INDArray decoderGram, Statistics stats,
-                             INDArray gradEncoder, INDArray gradDecoder) {
-        return penalty(encoder, decoder, decoderGram, gradEncoder, gradDecoder);
-    }
-
-    /** The penalty does not depend on the data: per batch it is the same as over the statistics. */
-    @Override
-    public double accumulateBatch(INDArray encoder, INDArray decoder, INDArray decoderGram, INDArray x, INDArray y,
-                                  INDArray gradEncoder, INDArray gradDecoder) {
-        return penalty(encoder, decoder, decoderGram, gradEncoder, gradDecoder);
-    }
-
-    private double penalty(INDArray encoder, INDArray decoder, INDArray decoderGram, INDArray gradEncoder,
+    double penalty(INDArray encoder, INDArray decoder, INDArray decoderGram, INDArray gradEncoder,
                            INDArray gradDecoder) {
         INDArray encoderGram = encoder.mmul(encoder.transpose());
         if (gradEncoder != null) {

@@ -111,14 +111,7 @@ class MiniBatchTrainingTest {
     void aKilledMiniBatchRunResumesExactly() {
         TrainingConfig c = mini("mse", "rag", "nesterov", 0.01, 1e-3, 40, 8, false, 100);
         TrainingResult straight = trainMini(c, out.resolve("a"), false);
-        TrainingListener killer = new TrainingListener() {
-            @Override
-            public void stepped(long done) {
-                if (done == 137) {
-                    throw new IllegalStateException("killed");
-                }
-            }
-        };
+        TrainingListener killer = TrainingFixture.killedAfter(137);
         assertThrows(IllegalStateException.class, () -> new Trainer(c, killer)
                 .train(stats, truth, new RunDirectory(out.resolve("b")), false, Map.of(), batches(c)));
         TrainingResult resumed = trainMini(c, out.resolve("b"), true);

@@ -133,14 +133,7 @@ class TrainerTest {
         TrainingResult straight = train(withCheckpoints, dir.resolve("straight"), false);
 
         Path split = dir.resolve("split");
-        TrainingListener killer = new TrainingListener() {
-            @Override
-            public void stepped(long done) {
-                if (done == 130) {
-                    throw new IllegalStateException("killed");
-                }
-            }
-        };
+        TrainingListener killer = TrainingFixture.killedAfter(130);
         assertThrows(IllegalStateException.class, () -> new Trainer(withCheckpoints, killer)
                 .train(stats, truth, new RunDirectory(split), false, Map.of()));
         TrainingResult resumed = train(withCheckpoints, split, true);

@@ -25,4 +25,19 @@ final class TrainingFixture {
             truth = GroundTruth.of(stats);
         }
     }
+
+    /**
+     * @param step the step after which the "process" dies
+     * @return a listener that throws there, as a killed run stops
+     */
+    static TrainingListener killedAfter(long step) {
+        return new TrainingListener() {
+            @Override
+            public void stepped(long done) {
+                if (done == step) {
+                    throw new IllegalStateException("killed after step " + step);
+                }
+            }
+        };
+    }
 }

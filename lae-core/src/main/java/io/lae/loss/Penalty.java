@@ -1,0 +1,34 @@
+package io.lae.loss;
+
+import io.lae.stats.Statistics;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A loss term on the weights alone (the L2 penalties): it is the same over the statistics and over
+ * a mini-batch, where it counts in full per batch.
+ */
+abstract class Penalty implements LossTerm {
+
+    @Override
+    public final double accumulate(INDArray encoder, INDArray decoder, INDArray decoderGram, Statistics stats,
+                                   INDArray gradEncoder, INDArray gradDecoder) {
+        return penalty(encoder, decoder, decoderGram, gradEncoder, gradDecoder);
+    }
+
+    @Override
+    public final double accumulateBatch(INDArray encoder, INDArray decoder, INDArray decoderGram, INDArray x,
+                                        INDArray y, INDArray gradEncoder, INDArray gradDecoder) {
+        return penalty(encoder, decoder, decoderGram, gradEncoder, gradDecoder);
+    }
+
+    /**
+     * @param encoder     B
+     * @param decoder     A
+     * @param decoderGram AᵀA
+     * @param gradEncoder ∇_B accumulator, or null
+     * @param gradDecoder ∇_A accumulator, or null
+     * @return the penalty's value, its gradients added to the accumulators
+     */
+    abstract double penalty(INDArray encoder, INDArray decoder, INDArray decoderGram, INDArray gradEncoder,
+                            INDArray gradDecoder);
+}
