@@ -20,8 +20,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * on any disagreement above the tolerance.
  */
 @Command(name = "gradcheck", mixinStandardHelpOptions = true,
-        description = {"Check every loss's analytic gradient against SameDiff autodiff and finite differences,",
-                "and its statistics form against the literal definition on X (float64, random points).",
+        description = {"Check every loss's gradients: analytic vs SameDiff vs finite differences.",
+                "Also the statistics form against the literal definition on X and the mini-batch form against",
+                "the statistics form (float64, random points).",
                 "Exits 1 if any relative error reaches the tolerance."})
 final class GradcheckCommand implements Callable<Integer> {
 

@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * the interop door for NumPy and PyTorch users (SPEC section 5).
  */
 @Command(name = "loss", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Evaluate a loss and its gradients on data exactly as given (no centring).",
+        description = {"Evaluate a loss and its gradients on .npy data as given (no centring).",
                 "Writes DIR/loss.txt, DIR/grad_encoder.npy (p×n') and DIR/grad_decoder.npy (n×p), float64.",
                 "Samples are rows in X.npy (m×n') and Y.npy (m×n); weights are in math shape."})
 final class LossCommand implements Callable<Integer> {

@@ -35,8 +35,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * Writes run.json, metrics.csv, encoder.npy, decoder.npy, a checkpoint and PNG plots to --out.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train a linear autoencoder: full batch from the covariance matrices (--steps), or over",
-                "shuffled mini-batches of the samples (--epochs E --batch b).",
+        description = {"Train a linear autoencoder (full batch or mini-batch).",
+                "Full batch steps from the covariance matrices (--steps N); mini-batch mode steps over shuffled",
+                "batches of the samples (--epochs E --batch b).",
                 "Writes DIR/run.json, metrics.csv, encoder.npy (p×n'), decoder.npy (n×p), checkpoint/ and PNG plots."})
 final class TrainCommand implements Callable<Integer> {
 
