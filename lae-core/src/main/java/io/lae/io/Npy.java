@@ -5,10 +5,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
@@ -92,13 +90,13 @@ public final class Npy {
                 writeData(channel, array, type);
                 channel.force(true);
             }
-            replace(temp, target);
+            AtomicFiles.replace(temp, target);
             written = true;
         } catch (IOException e) {
             throw NpyFiles.writeFailure(file.toString(), e);
         } finally {
             if (!written) {
-                deleteQuietly(temp);
+                AtomicFiles.deleteQuietly(temp);
             }
         }
     }
@@ -131,23 +129,6 @@ public final class Npy {
     private static void writeFully(FileChannel channel, ByteBuffer buffer) throws IOException {
         while (buffer.hasRemaining()) {
             channel.write(buffer);
-        }
-    }
-
-    /** Renames {@code temp} to {@code target} atomically where the file system can. */
-    private static void replace(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void deleteQuietly(Path temp) {
-        try {
-            Files.deleteIfExists(temp);
-        } catch (IOException e) {
-            // The failure that stopped the write is the one to report; a stray temp file is harmless.
         }
     }
 }

@@ -53,36 +53,45 @@ public abstract class CompositeLoss implements Loss {
     @Override
     public LossEvaluation evaluate(INDArray encoder, INDArray decoder, Statistics stats) {
         checkShapes(encoder, decoder, stats);
-        INDArray gradEncoder = Nd4j.zeros(encoder.dataType(), encoder.shape());
-        INDArray gradDecoder = Nd4j.zeros(decoder.dataType(), decoder.shape());
-        double value = accumulate(encoder, decoder, stats, gradEncoder, gradDecoder);
-        return new LossEvaluation(value, gradEncoder, gradDecoder);
+        return withGradients(encoder, decoder, overStatistics(encoder, decoder, stats));
     }
 
     @Override
     public LossEvaluation evaluateBatch(INDArray encoder, INDArray decoder, INDArray x, INDArray y) {
-        INDArray gradEncoder = Nd4j.zeros(encoder.dataType(), encoder.shape());
-        INDArray gradDecoder = Nd4j.zeros(decoder.dataType(), decoder.shape());
-        INDArray decoderGram = Nd4j.gemm(decoder, decoder, true, false);
-        double value = reconstruction.accumulateBatch(encoder, decoder, decoderGram, x, y, gradEncoder, gradDecoder);
-        if (penalty != null) {
-            value += penalty.accumulateBatch(encoder, decoder, decoderGram, x, y, gradEncoder, gradDecoder);
-        }
-        return new LossEvaluation(value, gradEncoder, gradDecoder);
+        return withGradients(encoder, decoder,
+                (term, gram, gradEncoder, gradDecoder) -> term.accumulateBatch(encoder, decoder, gram, x, y,
+                        gradEncoder, gradDecoder));
     }
 
     @Override
     public double value(INDArray encoder, INDArray decoder, Statistics stats) {
         checkShapes(encoder, decoder, stats);
-        return accumulate(encoder, decoder, stats, null, null);
+        return sumOfTerms(decoder, overStatistics(encoder, decoder, stats), null, null);
     }
 
-    private double accumulate(INDArray encoder, INDArray decoder, Statistics stats,
-                              INDArray gradEncoder, INDArray gradDecoder) {
+    /** One term's value, its gradients added to the accumulators (null for the value alone). */
+    private interface TermCall {
+        double on(LossTerm term, INDArray decoderGram, INDArray gradEncoder, INDArray gradDecoder);
+    }
+
+    private static TermCall overStatistics(INDArray encoder, INDArray decoder, Statistics stats) {
+        return (term, gram, gradEncoder, gradDecoder) -> term.accumulate(encoder, decoder, gram, stats, gradEncoder,
+                gradDecoder);
+    }
+
+    private LossEvaluation withGradients(INDArray encoder, INDArray decoder, TermCall call) {
+        INDArray gradEncoder = Nd4j.zeros(encoder.dataType(), encoder.shape());
+        INDArray gradDecoder = Nd4j.zeros(decoder.dataType(), decoder.shape());
+        double value = sumOfTerms(decoder, call, gradEncoder, gradDecoder);
+        return new LossEvaluation(value, gradEncoder, gradDecoder);
+    }
+
+    /** Sums the terms, forming AᵀA once for all of them. */
+    private double sumOfTerms(INDArray decoder, TermCall call, INDArray gradEncoder, INDArray gradDecoder) {
         INDArray decoderGram = Nd4j.gemm(decoder, decoder, true, false);
-        double value = reconstruction.accumulate(encoder, decoder, decoderGram, stats, gradEncoder, gradDecoder);
+        double value = call.on(reconstruction, decoderGram, gradEncoder, gradDecoder);
         if (penalty != null) {
-            value += penalty.accumulate(encoder, decoder, decoderGram, stats, gradEncoder, gradDecoder);
+            value += call.on(penalty, decoderGram, gradEncoder, gradDecoder);
         }
         return value;
     }

@@ -149,15 +149,27 @@ public final class StatisticsAccumulator {
             return rows;
         }
         INDArray d = rows.castTo(DataType.DOUBLE);
-        // a NaN or ±Inf anywhere in a row makes that row's sum of (value × 0) NaN
-        double[] rowFlags = d.mul(0).sum(1).toDoubleVector();
-        for (int i = 0; i < rowFlags.length; i++) {
-            if (Double.isNaN(rowFlags[i])) {
-                throw new LaeException(what + " sample " + (count + i)
-                        + " (0-based row) holds NaN or infinity: remove or impute it");
-            }
+        int bad = firstNonFiniteRow(d);
+        if (bad >= 0) {
+            throw new LaeException(what + " sample " + (count + bad)
+                    + " (0-based row) holds NaN or infinity: remove or impute it");
         }
         return d;
+    }
+
+    /**
+     * @param rows a matrix, one sample per row
+     * @return the index of the first row holding NaN or ±Inf, or −1 if every value is finite
+     */
+    public static int firstNonFiniteRow(INDArray rows) {
+        // a NaN or ±Inf anywhere in a row makes that row's sum of (value × 0) NaN
+        double[] rowFlags = rows.mul(0).sum(1).toDoubleVector();
+        for (int i = 0; i < rowFlags.length; i++) {
+            if (Double.isNaN(rowFlags[i])) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** @return how many samples were added so far */

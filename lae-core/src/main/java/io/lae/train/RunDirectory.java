@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lae.LaeException;
+import io.lae.io.AtomicFiles;
 import io.lae.io.Npy;
+import io.lae.io.NpyReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
@@ -83,7 +85,7 @@ public final class RunDirectory {
             root.put("final", fin);
         }
         try {
-            writeAtomically(dir.resolve(RUN_JSON), JSON.writeValueAsString(root));
+            AtomicFiles.writeString(dir.resolve(RUN_JSON), JSON.writeValueAsString(root));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -254,17 +256,12 @@ public final class RunDirectory {
         Npy.write(file, array, array.dataType() == DataType.FLOAT ? DataType.FLOAT : DataType.DOUBLE);
     }
 
+    /** Reads an array back in the dtype it was written in (float32 files come back as float32). */
     private static INDArray read(Path file) {
-        INDArray array = Npy.read(file);
-        try (var reader = new io.lae.io.NpyReader(file)) {
+        try (NpyReader reader = new NpyReader(file)) {
+            INDArray array = reader.readAll();
             return reader.header().descr().endsWith("f4") ? array.castTo(DataType.FLOAT) : array;
         }
-    }
-
-    private static void writeAtomically(Path file, String text) throws IOException {
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static void deleteTree(Path path) throws IOException {

@@ -1,8 +1,6 @@
 package io.lae.cli;
 
 import io.lae.LaeException;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Properties;
 import picocli.CommandLine;
@@ -72,15 +70,10 @@ public final class LaeCommand {
     /** Reads the version from the build. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() throws IOException {
-            Properties props = new Properties();
-            try (InputStream in = LaeCommand.class.getResourceAsStream("/lae-version.properties")) {
-                if (in != null) {
-                    props.load(in);
-                }
-            }
-            return new String[] {"lae " + props.getProperty("version", "unknown")
-                    + " (ND4J " + props.getProperty("nd4j", "unknown") + ")"};
+        public String[] getVersion() {
+            Properties versions = Environment.versions();
+            return new String[] {"lae " + versions.getProperty("version", "unknown")
+                    + " (ND4J " + versions.getProperty("nd4j", "unknown") + ")"};
         }
     }
 }

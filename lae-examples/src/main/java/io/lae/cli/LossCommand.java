@@ -1,6 +1,7 @@
 package io.lae.cli;
 
 import io.lae.LaeException;
+import io.lae.io.AtomicFiles;
 import io.lae.io.Npy;
 import io.lae.loss.Loss;
 import io.lae.loss.LossEvaluation;
@@ -80,7 +81,7 @@ final class LossCommand implements Callable<Integer> {
         LossEvaluation result = lossFunction.evaluate(b, a, stats);
 
         Path dir = MatrixFiles.outputDirectory(out);
-        MatrixFiles.writeText(dir.resolve("loss.txt"), String.format(Locale.ROOT, "%.17g%n", result.value()));
+        AtomicFiles.writeString(dir.resolve("loss.txt"), String.format(Locale.ROOT, "%.17g%n", result.value()));
         Npy.write(dir.resolve("grad_encoder.npy"), result.gradEncoder());
         Npy.write(dir.resolve("grad_decoder.npy"), result.gradDecoder());
         spec.commandLine().getOut().printf(Locale.ROOT, "%s = %.17g (m = %d, n = %d, n' = %d, p = %d, scale %s) -> %s%n",

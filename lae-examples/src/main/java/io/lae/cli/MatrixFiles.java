@@ -2,11 +2,10 @@ package io.lae.cli;
 
 import io.lae.LaeException;
 import io.lae.io.Npy;
+import io.lae.stats.StatisticsAccumulator;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Reads and writes the matrices and values the commands exchange with users, with one-line errors. */
@@ -32,12 +31,10 @@ final class MatrixFiles {
     }
 
     private static void requireFinite(Path path, INDArray array, String role) {
-        double[] rowFlags = array.mul(0).sum(1).toDoubleVector(); // NaN iff the row holds NaN or ±Inf
-        for (int i = 0; i < rowFlags.length; i++) {
-            if (Double.isNaN(rowFlags[i])) {
-                throw new LaeException(path + ": row " + i + " (0-based) of the " + role
-                        + " holds NaN or infinity: remove or impute it");
-            }
+        int row = StatisticsAccumulator.firstNonFiniteRow(array);
+        if (row >= 0) {
+            throw new LaeException(path + ": row " + row + " (0-based) of the " + role
+                    + " holds NaN or infinity: remove or impute it");
         }
     }
 
@@ -47,22 +44,6 @@ final class MatrixFiles {
      */
     static String shape(INDArray matrix) {
         return matrix.rows() + "×" + matrix.columns();
-    }
-
-    /**
-     * Writes a text file atomically (temporary file, then rename).
-     *
-     * @param path the file
-     * @param text its contents
-     */
-    static void writeText(Path path, String text) {
-        try {
-            Path tmp = Files.createTempFile(path.toAbsolutePath().getParent(), path.getFileName().toString(), ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new LaeException(path + ": cannot write (" + e.getMessage() + ")", e);
-        }
     }
 
     /**

@@ -1,0 +1,58 @@
+package io.lae.io;
+
+import io.lae.LaeException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Replaces files atomically: the new contents go to a temporary file beside the target, which is
+ * then renamed over it, so a killed process never leaves a half-written file.
+ */
+public final class AtomicFiles {
+
+    private AtomicFiles() {
+    }
+
+    /**
+     * @param file the file to replace or create
+     * @param text its new contents, UTF-8
+     * @throws LaeException if it cannot be written
+     */
+    public static void writeString(Path file, String text) {
+        Path temp = null;
+        boolean written = false;
+        try {
+            temp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            replace(temp, file);
+            written = true;
+        } catch (IOException e) {
+            throw new LaeException(file + ": cannot write (" + e.getMessage() + "); check the path and the free disk space", e);
+        } finally {
+            if (!written && temp != null) {
+                deleteQuietly(temp);
+            }
+        }
+    }
+
+    /** Renames {@code temp} to {@code target} atomically where the file system can. */
+    static void replace(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    static void deleteQuietly(Path temp) {
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException e) {
+            // The failure that stopped the write is the one to report; a stray temp file is harmless.
+        }
+    }
+}
