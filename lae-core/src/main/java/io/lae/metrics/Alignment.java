@@ -49,7 +49,8 @@ public final class Alignment {
             throw new IllegalArgumentException("decoder " + Matrices.shape(a)
                     + " has more columns than rows: it has no " + a.columns() + " left singular vectors");
         }
-        return 1 - Matrices.squaredNorm(u.transpose().mmul(orthonormalColumnBasis(a))) / a.columns();
+        // clamped: rounding can put a spanned subspace a few ulps below 0
+        return Math.max(0, 1 - Matrices.squaredNorm(u.transpose().mmul(orthonormalColumnBasis(a))) / a.columns());
     }
 
     /** @return Q (n×p, f-order) of the thin QR decomposition A = QR, computed on a copy of {@code a} */

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -105,6 +106,28 @@ public final class RunDirectory {
             throw new LaeException(file + ": cannot read the run's configuration (" + e.getMessage()
                     + "); --resume needs the directory of an earlier 'lae train'", e);
         }
+    }
+
+    /**
+     * @param runDir a run directory
+     * @return the status in its {@code run.json} ({@code running}, {@code finished}, {@code stopped}), or
+     *     empty when it has no readable run.json
+     */
+    public static Optional<String> readStatus(Path runDir) {
+        Path file = runDir.resolve(RUN_JSON);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(JSON.readTree(file.toFile()).path("status").textValue());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** @return whether a checkpoint has been written (possibly interrupted between its two renames) */
+    public boolean hasCheckpoint() {
+        return Files.isDirectory(dir.resolve(CHECKPOINT)) || Files.isDirectory(dir.resolve(CHECKPOINT + ".old"));
     }
 
     /**

@@ -81,8 +81,7 @@ public final class Trainer {
         long totalSteps = batches == null ? config.steps() : config.epochs() * batches.batchesPerEpoch();
         StochasticNestedDropout stochastic = config.stochastic() ? new StochasticNestedDropout(loss, config.seed()) : null;
         Optimizer optimizer = Optimizers.create(config.optimizer(), config.momentum());
-        LearningRateSchedule schedule = config.lrEnd() == null ? LearningRateSchedule.constant(config.lr())
-                : LearningRateSchedule.geometric(config.lr(), config.lrEnd(), totalSteps);
+        LearningRateSchedule schedule = config.schedule(totalSteps);
         Evaluator evaluator = new Evaluator(loss, stats, truth);
         StopTarget target = config.until() == null ? null : StopTarget.parse(config.until());
 

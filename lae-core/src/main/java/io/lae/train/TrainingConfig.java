@@ -3,6 +3,7 @@ package io.lae.train;
 import io.lae.LaeException;
 import io.lae.loss.LossSpec;
 import io.lae.loss.Scale;
+import io.lae.optim.LearningRateSchedule;
 
 /**
  * Everything a training run needs to be repeated: the options of {@code lae train} (SPEC section 5)
@@ -18,7 +19,9 @@ import io.lae.loss.Scale;
  * @param rule            the update rule
  * @param optimizer       the optimizer
  * @param lr              the (initial) learning rate
- * @param lrEnd           the final learning rate of a geometric decay, or null for a constant rate
+ * @param lrEnd           the final learning rate of a geometric decay, or null
+ * @param lrDecay         k of an inverse-time decay α_t = lr/(1 + k·t) (Keras's {@code decay}), or null;
+ *                        with neither lrEnd nor lrDecay the rate is constant
  * @param momentum        μ of momentum and Nesterov
  * @param latent          p
  * @param steps           full-batch steps (ignored in mini-batch mode)
@@ -36,7 +39,7 @@ import io.lae.loss.Scale;
  */
 public record TrainingConfig(String data, String targets, String loss, String scale, Double lambda,
                              double[] lambdas, double[] prior, String rule, String optimizer, double lr,
-                             Double lrEnd, double momentum, int latent, long steps, Integer epochs, Integer batch,
+                             Double lrEnd, Double lrDecay, double momentum, int latent, long steps, Integer epochs, Integer batch,
                              boolean stochastic, String init, double initStd,
                              long seed, String dtype, boolean center, long logEvery, long checkpointEvery,
                              String until) {
@@ -54,6 +57,13 @@ public record TrainingConfig(String data, String targets, String loss, String sc
         }
         if (lrEnd != null && (!(lrEnd > 0) || lrEnd.isInfinite())) {
             throw new LaeException("--lr-end must be a positive number, got " + lrEnd);
+        }
+        if (lrDecay != null && (!(lrDecay >= 0) || lrDecay.isInfinite())) {
+            throw new LaeException("--lr-decay must be a non-negative number, got " + lrDecay);
+        }
+        if (lrEnd != null && lrDecay != null) {
+            throw new LaeException("--lr-end (geometric decay) and --lr-decay (inverse-time decay) exclude each other: "
+                    + "give one");
         }
         if ((epochs == null) != (batch == null)) {
             throw new LaeException("mini-batch training needs both --epochs E and --batch b");
@@ -89,9 +99,18 @@ public record TrainingConfig(String data, String targets, String loss, String sc
      * @return this configuration with {@code steps} replaced (to extend a resumed run)
      */
     public TrainingConfig withSteps(long total) {
-        return new TrainingConfig(data, targets, loss, scale, lambda, lambdas, prior, rule, optimizer, lr, lrEnd,
-                momentum, latent, total, epochs, batch, stochastic, init, initStd, seed, dtype, center, logEvery,
-                checkpointEvery, until);
+        return toBuilder().steps(total).build();
+    }
+
+    /**
+     * @param totalSteps the steps of the whole run
+     * @return the learning-rate schedule: geometric (lrEnd), inverse-time (lrDecay) or constant
+     */
+    public LearningRateSchedule schedule(long totalSteps) {
+        if (lrEnd != null) {
+            return LearningRateSchedule.geometric(lr, lrEnd, totalSteps);
+        }
+        return lrDecay != null ? LearningRateSchedule.inverseTime(lr, lrDecay) : LearningRateSchedule.constant(lr);
     }
 
     /** @return whether the run steps over mini-batches of the raw samples */
@@ -108,5 +127,217 @@ public record TrainingConfig(String data, String targets, String loss, String sc
     public org.nd4j.linalg.api.buffer.DataType dataType() {
         return dtype.equals("float32") ? org.nd4j.linalg.api.buffer.DataType.FLOAT
                 : org.nd4j.linalg.api.buffer.DataType.DOUBLE;
+    }
+
+    /** @return a builder starting from the defaults of {@code lae train} */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return a builder starting from this configuration */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.data = data;
+        b.targets = targets;
+        b.loss = loss;
+        b.scale = scale;
+        b.lambda = lambda;
+        b.lambdas = lambdas;
+        b.prior = prior;
+        b.rule = rule;
+        b.optimizer = optimizer;
+        b.lr = lr;
+        b.lrEnd = lrEnd;
+        b.lrDecay = lrDecay;
+        b.momentum = momentum;
+        b.latent = latent;
+        b.steps = steps;
+        b.epochs = epochs;
+        b.batch = batch;
+        b.stochastic = stochastic;
+        b.init = init;
+        b.initStd = initStd;
+        b.seed = seed;
+        b.dtype = dtype;
+        b.center = center;
+        b.logEvery = logEvery;
+        b.checkpointEvery = checkpointEvery;
+        b.until = until;
+        return b;
+    }
+
+    /** Builds a {@link TrainingConfig} by name, for programs (the experiments) rather than the command line. */
+    public static final class Builder {
+        private String data = "synthetic:diag:n=50,m=500";
+        private String targets;
+        private String loss = "ordered";
+        private String scale;
+        private Double lambda;
+        private double[] lambdas;
+        private double[] prior;
+        private String rule = "gradient";
+        private String optimizer = "adam";
+        private double lr = 1e-3;
+        private Double lrEnd;
+        private Double lrDecay;
+        private double momentum = 0.9;
+        private int latent = 10;
+        private long steps = 2000;
+        private Integer epochs;
+        private Integer batch;
+        private boolean stochastic;
+        private String init = "normal";
+        private double initStd = 0.01;
+        private long seed;
+        private String dtype = "float64";
+        private boolean center = true;
+        private long logEvery = 10;
+        private long checkpointEvery = 1000;
+        private String until;
+
+        private Builder() {
+        }
+
+        /** @param v the data source @return this */
+        public Builder data(String v) {
+            data = v;
+            return this;
+        }
+
+        /** @param v the loss name @return this */
+        public Builder loss(String v) {
+            loss = v;
+            return this;
+        }
+
+        /** @param v the data-term scale label, or null for the loss's default @return this */
+        public Builder scale(String v) {
+            scale = v;
+            return this;
+        }
+
+        /** @param v λ of product/sum @return this */
+        public Builder lambda(Double v) {
+            lambda = v;
+            return this;
+        }
+
+        /** @param v λ₁..λ_p of nonuniform @return this */
+        public Builder lambdas(double[] v) {
+            lambdas = v;
+            return this;
+        }
+
+        /** @param v p_B of nested-dropout @return this */
+        public Builder prior(double[] v) {
+            prior = v;
+            return this;
+        }
+
+        /** @param v the update rule @return this */
+        public Builder rule(String v) {
+            rule = v;
+            return this;
+        }
+
+        /** @param name the optimizer @param lr0 its (initial) learning rate @return this */
+        public Builder optimizer(String name, double lr0) {
+            optimizer = name;
+            lr = lr0;
+            return this;
+        }
+
+        /** @param v the final rate of a geometric decay @return this */
+        public Builder lrEnd(Double v) {
+            lrEnd = v;
+            return this;
+        }
+
+        /** @param v k of an inverse-time decay lr/(1 + k·t) @return this */
+        public Builder lrDecay(Double v) {
+            lrDecay = v;
+            return this;
+        }
+
+        /** @param v μ of momentum and Nesterov @return this */
+        public Builder momentum(double v) {
+            momentum = v;
+            return this;
+        }
+
+        /** @param v p @return this */
+        public Builder latent(int v) {
+            latent = v;
+            return this;
+        }
+
+        /** @param v full-batch steps @return this */
+        public Builder steps(long v) {
+            steps = v;
+            return this;
+        }
+
+        /** @param e epochs @param b batch size @return this, in mini-batch mode */
+        public Builder miniBatches(int e, int b) {
+            epochs = e;
+            batch = b;
+            return this;
+        }
+
+        /** @param v whether to sample b ~ p_B each step @return this */
+        public Builder stochastic(boolean v) {
+            stochastic = v;
+            return this;
+        }
+
+        /** @param v normal or balanced @param std the initial weights' standard deviation @return this */
+        public Builder init(String v, double std) {
+            init = v;
+            initStd = std;
+            return this;
+        }
+
+        /** @param v the seed @return this */
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        /** @param v float32 or float64 @return this */
+        public Builder dtype(String v) {
+            dtype = v;
+            return this;
+        }
+
+        /** @param v whether to subtract the data mean @return this */
+        public Builder center(boolean v) {
+            center = v;
+            return this;
+        }
+
+        /** @param v log every this many steps @return this */
+        public Builder logEvery(long v) {
+            logEvery = v;
+            return this;
+        }
+
+        /** @param v checkpoint every this many steps (0: only at the end) @return this */
+        public Builder checkpointEvery(long v) {
+            checkpointEvery = v;
+            return this;
+        }
+
+        /** @param v an early stop such as ratio_tp=1, or null @return this */
+        public Builder until(String v) {
+            until = v;
+            return this;
+        }
+
+        /** @return the validated configuration */
+        public TrainingConfig build() {
+            return new TrainingConfig(data, targets, loss, scale, lambda, lambdas, prior, rule, optimizer, lr, lrEnd,
+                    lrDecay, momentum, latent, steps, epochs, batch, stochastic, init, initStd, seed, dtype, center,
+                    logEvery, checkpointEvery, until);
+        }
     }
 }

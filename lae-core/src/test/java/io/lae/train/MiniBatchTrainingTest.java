@@ -36,7 +36,7 @@ class MiniBatchTrainingTest {
 
     static TrainingConfig mini(String loss, String rule, String optimizer, double lr, Double lrEnd, int epochs,
                                int batch, boolean stochastic, long checkpointEvery) {
-        return new TrainingConfig("test", null, loss, null, null, null, null, rule, optimizer, lr, lrEnd, 0.9, P, 1,
+        return new TrainingConfig("test", null, loss, null, null, null, null, rule, optimizer, lr, lrEnd, null, 0.9, P, 1,
                 epochs, batch, stochastic, rule.equals("rag") ? "balanced" : "normal", 0.1, 3, "float64", false, 10,
                 checkpointEvery, null);
     }
@@ -53,7 +53,7 @@ class MiniBatchTrainingTest {
     @Test
     void oneEpochOfOneFullBatchIsOneFullBatchStep() {
         TrainingConfig c = new TrainingConfig("test", null, "ordered", null, null, null, null, "gradient", "sgd", 1e-3,
-                null, 0.9, P, 1, null, null, false, "normal", 0.1, 3, "float64", false, 10, 0, null);
+                null, null, 0.9, P, 1, null, null, false, "normal", 0.1, 3, "float64", false, 10, 0, null);
         TrainingResult full = new Trainer(c, new TrainingListener() { })
                 .train(stats, truth, new RunDirectory(out.resolve("f")), false, Map.of());
         TrainingResult mini = trainMini(mini("ordered", "gradient", "sgd", 1e-3, null, 1, 40, false, 0), out.resolve("m"), false);
@@ -98,7 +98,7 @@ class MiniBatchTrainingTest {
     @Test
     void stochasticNestedDropoutLearnsTheLeadingDirection() {
         TrainingConfig c = new TrainingConfig("test", null, "nested-dropout", "mean", null, null, null, "gradient",
-                "adam", 0.02, 1e-4, 0.9, P, 1, 400, 8, true, "normal", 0.1, 3, "float64", false, 50, 0, null);
+                "adam", 0.02, 1e-4, null, 0.9, P, 1, 400, 8, true, "normal", 0.1, 3, "float64", false, 50, 0, null);
         TrainingResult r = trainMini(c, out, false);
         double acs11 = io.lae.metrics.AbsoluteCosineSimilarity.matrix(truth.directions(P), r.model().decoder()).getDouble(0, 0);
         // noisy and slow by nature (Bao §5): close to u₁, not exactly on it

@@ -2,6 +2,7 @@ package io.lae.cli;
 
 import io.lae.LaeException;
 import java.io.PrintWriter;
+import io.lae.runs.Environment;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +12,7 @@ import picocli.CommandLine.ScopeType;
 /** The {@code lae} command: sub-commands for training, loss evaluation and gradient checks. */
 @Command(name = "lae", mixinStandardHelpOptions = true, versionProvider = LaeCommand.Version.class,
         description = "Linear autoencoders that recover the exact, ordered principal directions of data.",
-        subcommands = {TrainCommand.class, LossCommand.class, GradcheckCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, ExperimentCommand.class, LossCommand.class, GradcheckCommand.class, CommandLine.HelpCommand.class})
 public final class LaeCommand {
 
     /** Exit code for bad input or options. */

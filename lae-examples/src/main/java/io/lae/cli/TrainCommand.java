@@ -1,33 +1,23 @@
 package io.lae.cli;
 
 import io.lae.LaeException;
-import io.lae.closedform.GroundTruth;
-import io.lae.closedform.PenalizedMinimum;
-import io.lae.data.DataSource;
-import io.lae.data.DataSources;
-import io.lae.loss.SumL2Loss;
-import io.lae.stats.Statistics;
-import io.lae.stats.StatisticsAccumulator;
+import io.lae.runs.TrainedRun;
+import io.lae.runs.TrainingData;
+import io.lae.runs.TrainingSession;
 import io.lae.train.MetricsRow;
-import io.lae.train.MiniBatches;
 import io.lae.train.RunDirectory;
-import io.lae.train.Trainer;
 import io.lae.train.TrainingConfig;
-import io.lae.train.TrainingResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code lae train}: one training run (SPEC section 5), full batch from the data's statistics or over
@@ -40,10 +30,6 @@ import picocli.CommandLine.Model.CommandSpec;
                 "batches of the samples (--epochs E --batch b).",
                 "Writes DIR/run.json, metrics.csv, encoder.npy (p×n'), decoder.npy (n×p), checkpoint/ and PNG plots."})
 final class TrainCommand implements Callable<Integer> {
-
-    /** Above this dimension the ground-truth eigendecomposition (O(n³)) is skipped. */
-    static final int MAX_GROUND_TRUTH_DIM = 4096;
-    private static final int CHUNK_ROWS = 4096;
 
     @Spec
     CommandSpec spec;
@@ -85,6 +71,10 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--lr-end", paramLabel = "LR1", description = "Decay geometrically from --lr to LR1 over the run.")
     Double lrEnd;
+
+    @Option(names = "--lr-decay", paramLabel = "k",
+            description = "Inverse-time decay lr/(1 + k·t), t the step (Keras's decay; Kunin et al.).")
+    Double lrDecay;
 
     @Option(names = "--momentum", defaultValue = "0.9", paramLabel = "β", description = "Momentum of momentum/nesterov (default ${DEFAULT-VALUE}).")
     double momentum;
@@ -144,25 +134,18 @@ final class TrainCommand implements Callable<Integer> {
         Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
         TrainingConfig config = resume != null ? resumedConfig() : configFromOptions();
         PrintWriter console = spec.commandLine().getOut();
-        Sources sources = Sources.open(config, console);
-        Statistics stats = sources.statistics(config);
-        MiniBatches batches = sources.batches(config, stats);
-        RunDirectory run = new RunDirectory(resume != null ? resume : out != null ? out : Path.of("runs", "train"));
-        GroundTruth truth = groundTruth(stats, console);
-        Map<String, Object> environment = Environment.describe();
-        TrainingResult result;
-        try (ProgressReporter progress = new ProgressReporter("train " + config.loss() + "/" + config.rule(), console)) {
-            result = new Trainer(config, progress).train(stats, truth, run, resume != null, environment, batches);
-        }
-        run.writeRunJson(config, result.status(), environment, readOuts(config, result, truth, stats), result.last());
-        List<Path> plots = TrainingPlots.draw(run.readMetrics(), config, run.path());
-        report(console, result, run, plots);
+        TrainingData trainingData = TrainingData.load(config, console);
+        console.flush();
+        Path dir = resume != null ? resume : out != null ? out : Path.of("runs", "train");
+        TrainedRun run = TrainingSession.run(config, trainingData, dir, resume != null, console,
+                "train " + config.loss() + "/" + config.rule());
+        report(console, run);
         return 0;
     }
 
     private TrainingConfig configFromOptions() {
         return new TrainingConfig(data, targets, loss, scale, lambda, lambdas, prior, rule, optimizer, lr, lrEnd,
-                momentum, latent, steps, epochs, batch, stochastic, init, initStd, seed, dtype, !noCenter, logEvery,
+                lrDecay, momentum, latent, steps, epochs, batch, stochastic, init, initStd, seed, dtype, !noCenter, logEvery,
                 checkpointEvery, until);
     }
 
@@ -179,91 +162,13 @@ final class TrainCommand implements Callable<Integer> {
         return parsed.hasMatchedOption("--steps") ? saved.withSteps(steps) : saved;
     }
 
-    /** The data and targets as given by --data and --targets. */
-    private record Sources(DataSource inputs, DataSource targets) {
-
-        static Sources open(TrainingConfig config, PrintWriter console) {
-            Path dataDir = DataSources.defaultDataDir();
-            DataSource x = DataSources.open(config.data(), dataDir);
-            console.printf("data: %s%n", x.description());
-            DataSource y = null;
-            if (config.targets() != null) {
-                y = DataSources.open(config.targets(), dataDir);
-                console.printf("targets: %s%n", y.description());
-                if (y.rows() != x.rows()) {
-                    throw new LaeException("--targets has " + y.rows() + " samples but --data has " + x.rows()
-                            + ": give one target row per sample");
-                }
-            }
-            console.flush();
-            return new Sources(x, y);
-        }
-
-        /** Streams the data once, in chunks, into float64 statistics. */
-        Statistics statistics(TrainingConfig config) {
-            try {
-                if (targets == null) {
-                    StatisticsAccumulator acc = StatisticsAccumulator.autoencoder(inputs.columns());
-                    inputs.forEachChunk(CHUNK_ROWS, acc::add);
-                    return acc.build(config.center());
-                }
-                return StatisticsAccumulator.of(inputs.readAll(), targets.readAll(), config.center());
-            } catch (LaeException e) {
-                throw new LaeException(config.data() + ": " + e.getMessage(), e);
-            }
-        }
-
-        /** @return the mini-batches of a mini-batch run, else null */
-        MiniBatches batches(TrainingConfig config, Statistics stats) {
-            return !config.usesMiniBatches() ? null : new MiniBatches(inputs.readAll(),
-                    targets == null ? null : targets.readAll(), stats, config.batch(), config.seed(), config.dataType());
-        }
-    }
-
-    private static GroundTruth groundTruth(Statistics stats, PrintWriter console) {
-        if (Math.max(stats.inputDim(), stats.outputDim()) > MAX_GROUND_TRUTH_DIM) {
-            console.printf("note: n > %d, the ground-truth eigendecomposition and the metrics that need it are skipped%n",
-                    MAX_GROUND_TRUTH_DIM);
-            return null;
-        }
-        return GroundTruth.of(stats);
-    }
-
-    /** Ground truth, optimum and, for the sum loss, the LAE-PCA eigenvalue read-out (Kunin Algorithm 1). */
-    private static Map<String, Object> readOuts(TrainingConfig config, TrainingResult result, GroundTruth truth,
-                                                Statistics stats) {
-        Map<String, Object> extra = new LinkedHashMap<>();
-        extra.put("sample_count", stats.sampleCount());
-        if (truth != null) {
-            double[] top = java.util.Arrays.copyOf(truth.eigenvalues(), config.latent());
-            extra.put("eigenvalues", top);
-        }
-        if (config.loss().equals(SumL2Loss.NAME)) {
-            double c = config.lossSpec().effectiveScale().factor(stats.sampleCount());
-            INDArray decoder = result.model().decoder().castTo(DataType.DOUBLE);
-            double[] tauSquared = io.lae.linalg.SymmetricEigen.of(decoder.transpose().mmul(decoder)).valueArray();
-            double[] estimates = new double[tauSquared.length];
-            for (int i = 0; i < tauSquared.length; i++) {
-                estimates[i] = tauSquared[i] > 1e-12 && tauSquared[i] < 1
-                        ? PenalizedMinimum.eigenvalueFromSingularValue(tauSquared[i], config.lambda(), c) : Double.NaN;
-            }
-            Map<String, Object> lae = new LinkedHashMap<>();
-            lae.put("decoder_singular_values_squared", tauSquared);
-            lae.put("eigenvalue_estimates", java.util.Arrays.stream(estimates).boxed()
-                    .map(v -> v.isNaN() ? null : v).toList());
-            lae.put("note", "σᵢ² = λ / (c(1 − τᵢ²)) for τᵢ² in (0, 1), Kunin Algorithm 1; null where the unit is off");
-            extra.put("lae_pca", lae);
-        }
-        return extra;
-    }
-
-    private static void report(PrintWriter console, TrainingResult result, RunDirectory run, List<Path> plots) {
-        MetricsRow r = result.last();
+    private static void report(PrintWriter console, TrainedRun run) {
+        MetricsRow r = run.last();
         console.printf(Locale.ROOT, "%s after %d steps in %.2f s: loss %.6g, loss ratio %s, Ratio_TP %s, "
-                        + "d_align %s, d_sub %s%n", result.status(), r.step(), r.seconds(), r.loss(),
+                        + "d_align %s, d_sub %s%n", run.status(), r.step(), r.seconds(), r.loss(),
                 fmt(r.lossRatio()), fmt(r.ratioTp()), fmt(r.dAlign()), fmt(r.dSub()));
-        console.printf("wrote %s (run.json, metrics.csv, encoder.npy, decoder.npy, checkpoint/%s)%n", run.path(),
-                plots.isEmpty() ? "" : ", " + plots.size() + " plots");
+        console.printf("wrote %s (run.json, metrics.csv, encoder.npy, decoder.npy, checkpoint/%s)%n", run.dir(),
+                run.plots().isEmpty() ? "" : ", " + run.plots().size() + " plots");
         console.flush();
     }
 

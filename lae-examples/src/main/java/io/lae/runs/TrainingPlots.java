@@ -1,4 +1,4 @@
-package io.lae.cli;
+package io.lae.runs;
 
 import io.lae.train.MetricsRow;
 import io.lae.train.TrainingConfig;
@@ -15,7 +15,7 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** Draws a run's metrics.csv as PNG line plots (XChart): loss ratio, Ratio_TP/FP, d_align/d_sub. */
-final class TrainingPlots {
+public final class TrainingPlots {
 
     private TrainingPlots() {
     }
@@ -26,7 +26,7 @@ final class TrainingPlots {
      * @param dir    where to write the PNGs
      * @return the files written (plots with no data are left out)
      */
-    static List<Path> draw(List<MetricsRow> rows, TrainingConfig config, Path dir) {
+    public static List<Path> draw(List<MetricsRow> rows, TrainingConfig config, Path dir) {
         String title = config.loss() + " / " + config.rule() + " / " + config.optimizer() + ", p = " + config.latent();
         List<Path> written = new ArrayList<>();
         boolean knownOptimum = rows.stream().anyMatch(r -> Double.isFinite(r.lossRatio()));

@@ -1,4 +1,4 @@
-package io.lae.cli;
+package io.lae.runs;
 
 import io.lae.train.MetricsRow;
 import io.lae.train.TrainingListener;
@@ -13,7 +13,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * Shows training progress: a progress bar with ETA on a terminal, and on a pipe or log file plain
  * lines about every tenth of the run (or every 30 s), each with the latest metrics and an ETA.
  */
-final class ProgressReporter implements TrainingListener, AutoCloseable {
+public final class ProgressReporter implements TrainingListener, AutoCloseable {
 
     private final String task;
     private final PrintWriter out;
@@ -26,7 +26,7 @@ final class ProgressReporter implements TrainingListener, AutoCloseable {
     private long lastLineStep;
     private MetricsRow latest;
 
-    ProgressReporter(String task, PrintWriter out) {
+    public ProgressReporter(String task, PrintWriter out) {
         this.task = task;
         this.out = out;
     }

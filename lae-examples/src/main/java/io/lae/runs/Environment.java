@@ -1,4 +1,4 @@
-package io.lae.cli;
+package io.lae.runs;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,13 +10,13 @@ import java.util.Properties;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** Versions, backend and device, for run.json and {@code lae info}. */
-final class Environment {
+public final class Environment {
 
     private Environment() {
     }
 
     /** @return a description of where and with what this process runs */
-    static Map<String, Object> describe() {
+    public static Map<String, Object> describe() {
         Map<String, Object> env = new LinkedHashMap<>();
         env.put("lae", versions().getProperty("version", "unknown"));
         env.put("nd4j", versions().getProperty("nd4j", "unknown"));
@@ -30,7 +30,7 @@ final class Environment {
         return env;
     }
 
-    static Properties versions() {
+    public static Properties versions() {
         Properties props = new Properties();
         try (InputStream in = Environment.class.getResourceAsStream("/lae-version.properties")) {
             if (in != null) {

@@ -1,0 +1,115 @@
+package io.lae.cli;
+
+import io.lae.LaeException;
+import io.lae.experiments.Claim;
+import io.lae.experiments.Experiment;
+import io.lae.experiments.ExperimentContext;
+import io.lae.experiments.ExperimentScale;
+import io.lae.experiments.Experiments;
+import io.lae.experiments.Summary;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code lae experiment}: replays a figure of one of the three papers (SPEC section 6) and writes its
+ * runs, figures and a paper-vs-measured summary. An interrupted experiment continues where it stopped
+ * when started again with the same options.
+ */
+@Command(name = "experiment", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Replay an experiment of the papers (see --list), or all of them in sequence.",
+                "Writes DIR/summary.md, summary.json (each claim of the paper checked), PNG figures and one",
+                "directory per training run; started again with the same options it resumes."})
+final class ExperimentCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "ID|all", description = "The experiment, or all.")
+    String id;
+
+    @Option(names = "--list", description = "List the experiments with their expected full-scale run time.")
+    boolean list;
+
+    @Option(names = "--scale", defaultValue = "full", paramLabel = "full|quick",
+            description = "full: the paper's sizes; quick: shrunk to seconds (default ${DEFAULT-VALUE}).")
+    String scale;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default runs/ID; with all, runs/).")
+    Path out;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed (default: the paper's or the authors' code's).")
+    Long seed;
+
+    @Option(names = "--dtype", defaultValue = "float64", paramLabel = "float32|float64",
+            description = "Precision of training (default ${DEFAULT-VALUE}).")
+    String dtype;
+
+    @Override
+    public Integer call() {
+        PrintWriter console = spec.commandLine().getOut();
+        if (list) {
+            printList(console);
+            return 0;
+        }
+        if (id == null) {
+            throw new LaeException("name an experiment or 'all' (see 'lae experiment --list')");
+        }
+        if (!dtype.equals("float32") && !dtype.equals("float64")) {
+            throw new LaeException("--dtype must be float32 or float64, got '" + dtype + "'");
+        }
+        ExperimentScale size = ExperimentScale.parse(scale);
+        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+        List<Experiment> chosen = id.equals("all") ? Experiments.ALL : List.of(Experiments.byId(id));
+        Path root = out != null ? out : Path.of("runs");
+        for (int i = 0; i < chosen.size(); i++) {
+            Experiment e = chosen.get(i);
+            Path dir = id.equals("all") || out == null ? root.resolve(e.id()) : out;
+            if (chosen.size() > 1) {
+                console.printf("[%d/%d] %s (about %s at full scale)%n", i + 1, chosen.size(), e.id(), e.expectedTime());
+            }
+            runOne(e, size, dir, console);
+        }
+        return 0;
+    }
+
+    private void runOne(Experiment experiment, ExperimentScale size, Path dir, PrintWriter console) {
+        try {
+            Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new LaeException(dir + ": cannot create the output directory (" + e.getMessage() + ")", e);
+        }
+        console.printf("%s: %s%n", experiment.id(), experiment.title());
+        console.flush();
+        ExperimentContext context = new ExperimentContext(size, dir, seed, dtype, console);
+        long start = System.nanoTime();
+        experiment.run(context);
+        double seconds = (System.nanoTime() - start) * 1e-9;
+        context.summary().write(dir, experiment, size, seconds);
+        List<Claim> claims = context.summary().claims();
+        for (Claim c : claims) {
+            console.printf("  %s %s: %s%n", c.holds() ? "holds " : "FAILS ", c.claim(), c.measured());
+        }
+        console.printf(Locale.ROOT, "%s: %d of %d claims hold, %.1f s; see %s%n", experiment.id(),
+                claims.stream().filter(Claim::holds).count(), claims.size(), seconds, dir.resolve(Summary.MARKDOWN_FILE));
+        console.flush();
+    }
+
+    private static void printList(PrintWriter console) {
+        console.printf("%-14s %-9s %s%n", "id", "full", "what it replays");
+        for (Experiment e : Experiments.ALL) {
+            console.printf("%-14s %-9s %s%n", e.id(), e.expectedTime(), e.title());
+        }
+        console.println("Times are for --scale full on a 2-core laptop-class CPU; --scale quick takes seconds.");
+    }
+}

@@ -1,0 +1,54 @@
+package io.lae.experiments;
+
+import java.util.Locale;
+
+/**
+ * One statement a paper's figure makes, checked against what an experiment measured. {@code holds}
+ * is always computed from the measurement, never written by hand.
+ *
+ * @param claim    the statement as a check, e.g. "ordered reaches Ratio_TP = 1 at p = 100"
+ * @param paper    what the paper reports, with its figure
+ * @param measured what this run measured, with the tolerance used
+ * @param holds    whether the measurement satisfies the check
+ */
+public record Claim(String claim, String paper, String measured, boolean holds) {
+
+    /**
+     * @param claim    the statement
+     * @param paper    what the paper reports
+     * @param quantity the measured quantity's name
+     * @param value    its value
+     * @param bound    the largest value for which the claim holds
+     * @return the claim, holding when value ≤ bound (NaN never holds)
+     */
+    public static Claim atMost(String claim, String paper, String quantity, double value, double bound) {
+        return new Claim(claim, paper, quantity + " = " + format(value) + " (needs ≤ " + format(bound) + ")",
+                value <= bound);
+    }
+
+    /**
+     * @param claim    the statement
+     * @param paper    what the paper reports
+     * @param quantity the measured quantity's name
+     * @param value    its value
+     * @param bound    the smallest value for which the claim holds
+     * @return the claim, holding when value ≥ bound (NaN never holds)
+     */
+    public static Claim atLeast(String claim, String paper, String quantity, double value, double bound) {
+        return new Claim(claim, paper, quantity + " = " + format(value) + " (needs ≥ " + format(bound) + ")",
+                value >= bound);
+    }
+
+    /**
+     * @param value a number
+     * @return it with four significant digits, e.g. 0.0001234 → 1.234e-04, 12.5 → 12.50
+     */
+    public static String format(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return String.valueOf(value);
+        }
+        double a = Math.abs(value);
+        return a != 0 && (a < 1e-3 || a >= 1e5) ? String.format(Locale.ROOT, "%.3e", value)
+                : String.format(Locale.ROOT, "%.4g", value);
+    }
+}

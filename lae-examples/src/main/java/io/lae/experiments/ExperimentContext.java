@@ -1,0 +1,186 @@
+package io.lae.experiments;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lae.io.Npy;
+import io.lae.runs.TrainedRun;
+import io.lae.runs.TrainingData;
+import io.lae.runs.TrainingSession;
+import io.lae.train.Model;
+import io.lae.train.RunDirectory;
+import io.lae.train.TrainingConfig;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * What an experiment runs with: the scale, its output directory, the seed and dtype chosen on the
+ * command line, the console, and the summary it fills. Its {@link #train} writes each run to a
+ * sub-directory and makes an interrupted experiment resumable: a finished run with the same
+ * configuration is read back instead of retrained, and an unfinished one continues from its checkpoint.
+ */
+public final class ExperimentContext {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ExperimentScale scale;
+    private final Path out;
+    private final Long seed;
+    private final String dtype;
+    private final PrintWriter console;
+    private final Summary summary = new Summary();
+
+    /**
+     * @param scale   quick or full
+     * @param out     the experiment's output directory
+     * @param seed    the seed given on the command line, or null for the paper's
+     * @param dtype   float32 or float64
+     * @param console where progress goes
+     */
+    public ExperimentContext(ExperimentScale scale, Path out, Long seed, String dtype, PrintWriter console) {
+        this.scale = scale;
+        this.out = out;
+        this.seed = seed;
+        this.dtype = dtype;
+        this.console = console;
+    }
+
+    /** @return the scale */
+    public ExperimentScale scale() {
+        return scale;
+    }
+
+    /** @return whether this is the quick scale */
+    public boolean quick() {
+        return scale == ExperimentScale.QUICK;
+    }
+
+    /**
+     * @param <T>   the value's type
+     * @param quick the value at quick scale
+     * @param full  the value at full scale
+     * @return the one for this scale
+     */
+    public <T> T pick(T quick, T full) {
+        return quick() ? quick : full;
+    }
+
+    /** @return the experiment's output directory */
+    public Path out() {
+        return out;
+    }
+
+    /**
+     * @param paperSeed the seed the paper or the authors' code uses
+     * @return the seed given with --seed, else the paper's
+     */
+    public long seed(long paperSeed) {
+        return seed != null ? seed : paperSeed;
+    }
+
+    /** @return float32 or float64, as given with --dtype */
+    public String dtype() {
+        return dtype;
+    }
+
+    /** @return the console */
+    public PrintWriter console() {
+        return console;
+    }
+
+    /** @return the summary being filled */
+    public Summary summary() {
+        return summary;
+    }
+
+    /** @param claim a checked claim, added to the summary */
+    public void claim(Claim claim) {
+        summary.add(claim);
+    }
+
+    /** @param choice a setting chosen where the papers are silent, added to the summary */
+    public void choose(String choice) {
+        summary.choose(choice);
+    }
+
+    /**
+     * @param fileName a PNG's name
+     * @return its path in the output directory, registered as a figure of the summary
+     */
+    public Path figure(String fileName) {
+        summary.figure(fileName);
+        return out.resolve(fileName);
+    }
+
+    /**
+     * Trains one run into {@code out/name}, or reads it back when a finished run with the same
+     * configuration is there, or continues it from its checkpoint when it was interrupted.
+     *
+     * @param name   the run's sub-directory, e.g. {@code sum}
+     * @param config its configuration
+     * @param data   the data it trains on
+     * @return the finished run
+     */
+    public TrainedRun train(String name, TrainingConfig config, TrainingData data) {
+        Path dir = out.resolve(name);
+        String task = summaryLabel(name);
+        if (sameConfiguration(dir, config)) {
+            Optional<String> status = RunDirectory.readStatus(dir);
+            if (status.isPresent() && !status.get().equals("running")) {
+                console.printf("%s: already done in %s, read back%n", task, dir);
+                return readBack(dir, config, status.get());
+            }
+            if (new RunDirectory(dir).hasCheckpoint()) {
+                console.printf("%s: resuming from %s%n", task, dir.resolve("checkpoint"));
+                return TrainingSession.run(config, data, dir, true, console, task);
+            }
+        }
+        deleteTree(dir);
+        return TrainingSession.run(config, data, dir, false, console, task);
+    }
+
+    private String summaryLabel(String name) {
+        return out.getFileName() + "/" + name;
+    }
+
+    private static boolean sameConfiguration(Path dir, TrainingConfig config) {
+        if (!Files.isRegularFile(dir.resolve(RunDirectory.RUN_JSON))) {
+            return false;
+        }
+        try {
+            return JSON.valueToTree(RunDirectory.readConfig(dir)).equals(JSON.valueToTree(config));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static TrainedRun readBack(Path dir, TrainingConfig config, String status) {
+        Model model = Model.of(Npy.read(dir.resolve("encoder.npy")).castTo(config.dataType()),
+                Npy.read(dir.resolve("decoder.npy")).castTo(config.dataType()));
+        List<Path> plots;
+        try (Stream<Path> files = Files.list(dir)) {
+            plots = files.filter(f -> f.toString().endsWith(".png")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new TrainedRun(dir, config, model, new RunDirectory(dir).readMetrics(), status, plots);
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

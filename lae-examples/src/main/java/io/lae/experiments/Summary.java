@@ -1,0 +1,117 @@
+package io.lae.experiments;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.lae.io.AtomicFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What an experiment found: its claims (paper vs measured), the choices it made where the paper and
+ * the authors' code are silent, and its figures. Written as {@code summary.json}
+ * ({@code {"id", "scale", "seconds", "claims": [{"claim", "paper", "measured", "holds"}], …}}) and as
+ * {@code summary.md} for people.
+ */
+public final class Summary {
+
+    /** The machine-readable summary. */
+    public static final String JSON_FILE = "summary.json";
+    /** The summary for people. */
+    public static final String MARKDOWN_FILE = "summary.md";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final List<Claim> claims = new ArrayList<>();
+    private final List<String> choices = new ArrayList<>();
+    private final List<String> figures = new ArrayList<>();
+    private final Map<String, Object> measurements = new LinkedHashMap<>();
+
+    /** @param claim a checked claim */
+    public void add(Claim claim) {
+        claims.add(claim);
+    }
+
+    /** @param choice a setting the papers leave open, or where the replay follows the code, and why */
+    public void choose(String choice) {
+        choices.add(choice);
+    }
+
+    /** @param file a figure's file name, relative to the experiment's directory */
+    public void figure(String file) {
+        figures.add(file);
+    }
+
+    /**
+     * @param name  a measured quantity worth keeping beyond the claims (e.g. steps to Ratio_TP = 1)
+     * @param value its value (a number, string, list or map)
+     */
+    public void measure(String name, Object value) {
+        measurements.put(name, value);
+    }
+
+    /** @return the claims so far */
+    public List<Claim> claims() {
+        return List.copyOf(claims);
+    }
+
+    /**
+     * Writes summary.json and summary.md.
+     *
+     * @param dir        the experiment's directory
+     * @param experiment the experiment
+     * @param scale      the scale it ran at
+     * @param seconds    its wall time
+     */
+    public void write(Path dir, Experiment experiment, ExperimentScale scale, double seconds) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("id", experiment.id());
+        root.put("title", experiment.title());
+        root.put("scale", scale.label());
+        root.put("seconds", seconds);
+        root.put("claims", claims);
+        root.put("holding", claims.stream().filter(Claim::holds).count());
+        root.put("choices", choices);
+        root.put("measurements", measurements);
+        root.put("figures", figures);
+        try {
+            AtomicFiles.writeString(dir.resolve(JSON_FILE), JSON.writeValueAsString(root));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        AtomicFiles.writeString(dir.resolve(MARKDOWN_FILE), markdown(experiment, scale, seconds));
+    }
+
+    private String markdown(Experiment experiment, ExperimentScale scale, double seconds) {
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(experiment.id()).append(": ").append(experiment.title()).append("\n\n");
+        md.append(String.format(Locale.ROOT, "Scale `%s`, %.1f s wall time. %d of %d claims hold.%n%n", scale.label(),
+                seconds, claims.stream().filter(Claim::holds).count(), claims.size()));
+        if (scale == ExperimentScale.QUICK) {
+            md.append("_Quick scale: sizes and steps are shrunk to run in seconds; claims are checked but the paper's "
+                    + "settings are those of `--scale full`._\n\n");
+        }
+        md.append("| claim | paper | measured | holds |\n| --- | --- | --- | --- |\n");
+        for (Claim c : claims) {
+            md.append("| ").append(cell(c.claim())).append(" | ").append(cell(c.paper())).append(" | ")
+                    .append(cell(c.measured())).append(" | ").append(c.holds() ? "yes" : "**no**").append(" |\n");
+        }
+        if (!choices.isEmpty()) {
+            md.append("\n## Choices\n\n");
+            choices.forEach(c -> md.append("- ").append(c).append('\n'));
+        }
+        if (!figures.isEmpty()) {
+            md.append("\n## Figures\n\n");
+            figures.forEach(f -> md.append("![").append(f).append("](").append(f).append(")\n\n"));
+        }
+        return md.toString();
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|").replace("\n", " ");
+    }
+}
