@@ -24,9 +24,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * <p>From the statistics Σxx = XXᵀ, tyy = Tr(XXᵀ) and m, with c = 1/m, H = W₁Σxx, F = W₂ᵀΣxx,
  * G = W₂ᵀW₂, M = HW₁ᵀ = W₁ΣxxW₁ᵀ and gᵢ = Gᵢᵢ = ‖W₂[:,i]‖²:
  * <pre>
- *   R = (1/m)Σ‖x − W₂W₁x‖² = c[tyy − 2Tr(W₂W₁Σxx) + Tr(W₁ᵀGW₁Σxx)] = c[tyy − 2 sum(W₁∘F) + sum(G∘M)]
- *   (1/m)Σ‖μ‖² = c·Tr(W₁ΣxxW₁ᵀ) = c·sum(W₁∘H)
- *   L = n/2·log 2π + n/2·log σ² + (R + Σᵢ Dᵢgᵢ)/(2σ²) + ½(Σᵢ Dᵢ + c·sum(W₁∘H) − p − Σᵢ log Dᵢ)
+ *   R = (1/m)Σ‖x − W₂W₁x‖² = c[tyy − 2Tr(W₂W₁Σxx) + Tr(W₁ᵀGW₁Σxx)] = c[tyy − 2Tr(FW₁ᵀ) + sum(G∘M)]
+ *   (1/m)Σ‖μ‖² = c·Tr(W₁ΣxxW₁ᵀ) = c·Tr(M)
+ *   L = n/2·log 2π + n/2·log σ² + (R + Σᵢ Dᵢgᵢ)/(2σ²) + ½(Σᵢ Dᵢ + c·Tr(M) − p − Σᵢ log Dᵢ)
  *   ∇_W₁ L = c[(G/σ² + I)H − F/σ²]
  *   ∇_W₂ L = [c(W₂M − Hᵀ) + W₂D]/σ²
  *   ∂L/∂log Dᵢ = ½[Dᵢ(gᵢ/σ² + 1) − 1]
@@ -55,6 +55,7 @@ public final class LinearVae {
         INDArray w1 = params.encoder();
         INDArray w2 = params.decoder();
         int n = params.inputDim();
+        int p = params.latentSize();
         double c = 1.0 / stats.sampleCount();
         double logNoise = params.logNoise().getDouble(0);
         double inverseNoise = Math.exp(-logNoise);
@@ -64,17 +65,19 @@ public final class LinearVae {
         INDArray gram = Nd4j.gemm(w2, w2, true, false);                         // G, p×p
         INDArray codeGram = Nd4j.gemm(h, w1, false, true);                      // M, p×p
         INDArray d = Transforms.exp(params.logVariance(), true);                // D, 1×p
-        INDArray columnNorms = w2.mul(w2).sum(true, 0);                         // g, 1×p
-        double residual = c * (stats.tyy() - 2 * sum(w1.mul(f)) + sum(gram.mul(codeGram)));
+        INDArray columnNorms = Nd4j.diag(gram).reshape(1, p);                  // g, 1×p
+        double cross = trace(Nd4j.gemm(f, w1, false, true));                   // Tr(W₂ᵀΣxxW₁ᵀ) = Tr(W₂W₁Σxx)
+        double residual = c * (stats.tyy() - 2 * cross + sum(gram.mul(codeGram)));
         double expectedResidual = residual + sum(d.mul(columnNorms));          // R + Σ Dᵢgᵢ
         double value = 0.5 * n * (LOG_2_PI + logNoise) + 0.5 * inverseNoise * expectedResidual
-                + 0.5 * (sum(d) + c * sum(w1.mul(h)) - params.latentSize() - sum(params.logVariance()));
+                + 0.5 * (sum(d) + c * trace(codeGram) - p - sum(params.logVariance()));
 
         Map<String, INDArray> gradients = new LinkedHashMap<>();
-        INDArray shiftedGram = Nd4j.eye(params.latentSize()).castTo(type).addi(gram.muli(inverseNoise));
-        gradients.put(VaeParameters.ENCODER, Nd4j.gemm(shiftedGram, h, false, false).subi(f.muli(inverseNoise)).muli(c));
-        gradients.put(VaeParameters.DECODER, Nd4j.gemm(w2, codeGram, false, false).subi(h.transpose()).muli(c)
-                .addi(w2.mulRowVector(d)).muli(inverseNoise));
+        double scaled = c * inverseNoise;
+        INDArray shiftedGram = Nd4j.eye(p).castTo(type).addi(gram.muli(inverseNoise));       // G/σ² + I
+        gradients.put(VaeParameters.ENCODER, Nd4j.gemm(shiftedGram, h, f, false, false, c, -scaled));
+        INDArray kernel = codeGram.muli(scaled).addi(Nd4j.diag(d.reshape(p)).muli(inverseNoise)); // (cM + D)/σ²
+        gradients.put(VaeParameters.DECODER, Nd4j.gemm(w2, kernel, false, false).subi(h.transpose().muli(scaled)));
         gradients.put(VaeParameters.LOG_VARIANCE, columnNorms.muli(inverseNoise).addi(1).muli(d).subi(1).muli(0.5));
         gradients.put(VaeParameters.LOG_NOISE,
                 Nd4j.scalar(type, 0.5 * (n - inverseNoise * expectedResidual)).reshape(1, 1));
@@ -128,6 +131,10 @@ public final class LinearVae {
                     + params.inputDim() + " features");
         }
         return stats;
+    }
+
+    private static double trace(INDArray square) {
+        return sum(Nd4j.diag(square));
     }
 
     private static double sum(INDArray a) {

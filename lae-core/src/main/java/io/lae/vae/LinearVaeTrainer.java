@@ -7,7 +7,11 @@ import io.lae.optim.OptimizerState;
 import io.lae.optim.Optimizers;
 import io.lae.stats.Statistics;
 import java.util.Map;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Full-batch training of the linear VAE from the statistics: N steps
@@ -39,6 +43,11 @@ public record LinearVaeTrainer(Optimizer optimizer, LearningRateSchedule schedul
      */
     public record Result(VaeParameters parameters, double loss) {
     }
+
+    /** A step's temporaries live in a workspace sized on the first step, so native memory stays flat. */
+    private static final WorkspaceConfiguration STEP = WorkspaceConfiguration.builder()
+            .policyLearning(LearningPolicy.FIRST_LOOP).build();
+    private static final String STEP_ID = "lae-vae-step";
 
     /** @throws LaeException if N &lt; 0 or K &lt; 1 */
     public LinearVaeTrainer {
@@ -78,18 +87,22 @@ public record LinearVaeTrainer(Optimizer optimizer, LearningRateSchedule schedul
         Map<String, INDArray> arrays = params.asMap();
         OptimizerState state = optimizer.init(arrays);
         for (long step = 0; ; step++) {
-            VaeEvaluation eval = LinearVae.evaluate(params, stats);
-            if (!Double.isFinite(eval.value())) {
-                throw new LaeException("linear VAE training diverged at step " + step + " (loss = " + eval.value()
-                        + "): lower the learning rate (" + schedule.describe() + ")");
+            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP, STEP_ID)) {
+                VaeEvaluation eval = LinearVae.evaluate(params, stats);
+                if (!Double.isFinite(eval.value())) {
+                    throw new LaeException("linear VAE training diverged at step " + step + " (loss = " + eval.value()
+                            + "): lower the learning rate (" + schedule.describe() + ")");
+                }
+                if (step % logEvery == 0 || step == steps) {
+                    try (MemoryWorkspace outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                        callback.logged(step, params, eval.value());
+                    }
+                }
+                if (step == steps) {
+                    return new Result(params, eval.value());
+                }
+                optimizer.apply(arrays, eval.gradients(), state, schedule.at(step));
             }
-            if (step % logEvery == 0 || step == steps) {
-                callback.logged(step, params, eval.value());
-            }
-            if (step == steps) {
-                return new Result(params, eval.value());
-            }
-            optimizer.apply(arrays, eval.gradients(), state, schedule.at(step));
         }
     }
 }

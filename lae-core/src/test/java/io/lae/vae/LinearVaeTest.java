@@ -14,13 +14,15 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The linear VAE's loss from the statistics against its definition sample by sample, and its
  * analytic gradients against SameDiff autodiff and five-point finite differences, at random points
- * (n = 6, m = 40, p = 3, uncentred data with an offset, float64); float32 against float64.
+ * (n = 6, m = 40, p ∈ {1, 3, 6}, uncentred data with an offset, float64); float32 against float64.
  */
 class LinearVaeTest {
 
@@ -39,28 +41,30 @@ class LinearVaeTest {
         stats = StatisticsAccumulator.of(rows, false);
     }
 
-    @Test
-    void valueFromStatisticsIsThePerSampleNegativeElbo() {
+    @ParameterizedTest(name = "p = {0}")
+    @ValueSource(ints = {1, P, N})
+    void valueFromStatisticsIsThePerSampleNegativeElbo(int p) {
         Random rng = new Random(51);
         for (int trial = 0; trial < 5; trial++) {
-            VaeParameters params = VaeFixtures.randomPoint(N, P, rng);
+            VaeParameters params = VaeFixtures.randomPoint(N, p, rng);
             double literal = LinearVae.valueFromData(params, x);
-            double error = observe("VAE statistics vs per-sample value",
+            double error = observe("VAE statistics vs per-sample value, p = " + p,
                     TestData.relativeError(literal, LinearVae.value(params, stats)));
             assertTrue(error < 1e-12, "relative error " + error);
         }
     }
 
-    @Test
-    void analyticGradientsMatchSameDiff() {
+    @ParameterizedTest(name = "p = {0}")
+    @ValueSource(ints = {1, P, N})
+    void analyticGradientsMatchSameDiff(int p) {
         Random rng = new Random(52);
         for (int trial = 0; trial < 3; trial++) {
-            VaeParameters params = VaeFixtures.randomPoint(N, P, rng);
+            VaeParameters params = VaeFixtures.randomPoint(N, p, rng);
             VaeEvaluation analytic = LinearVae.evaluate(params, stats);
             VaeEvaluation autodiff = LinearVaeGraph.evaluate(params, stats);
-            double value = observe("VAE analytic vs SameDiff value",
+            double value = observe("VAE analytic vs SameDiff value, p = " + p,
                     TestData.relativeError(autodiff.value(), analytic.value()));
-            double gradient = observe("VAE analytic vs SameDiff gradients",
+            double gradient = observe("VAE analytic vs SameDiff gradients, p = " + p,
                     VaeFixtures.relativeError(autodiff.gradients(), analytic.gradients()));
             assertTrue(value < 1e-12, "value error " + value);
             assertTrue(gradient < 1e-8, "gradient error " + gradient);
@@ -71,9 +75,10 @@ class LinearVaeTest {
      * f'(0) ≈ (−f(2h) + 8f(h) − 8f(−h) + f(−2h))/(12h) on every coordinate of the four parameters:
      * exact up to rounding in W₁, W₂ (the loss is a quartic there), error O(h⁴) in log D, log σ².
      */
-    @Test
-    void analyticGradientsMatchFiniteDifferences() {
-        VaeParameters params = VaeFixtures.randomPoint(N, P, new Random(53));
+    @ParameterizedTest(name = "p = {0}")
+    @ValueSource(ints = {1, P, N})
+    void analyticGradientsMatchFiniteDifferences(int p) {
+        VaeParameters params = VaeFixtures.randomPoint(N, p, new Random(53));
         VaeEvaluation analytic = LinearVae.evaluate(params, stats);
         double h = 1e-3;
         double[] offsets = {2 * h, h, -h, -2 * h};
@@ -92,7 +97,7 @@ class LinearVaeTest {
             }
             numeric.put(name, estimate);
         });
-        double error = observe("VAE analytic vs finite-difference gradients",
+        double error = observe("VAE analytic vs finite-difference gradients, p = " + p,
                 VaeFixtures.relativeError(numeric, analytic.gradients()));
         assertTrue(error < 1e-8, "gradient error " + error);
     }
