@@ -1,0 +1,117 @@
+package io.lae.vae;
+
+import io.lae.train.Model;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The parameters of the linear VAE (Lucas et al. 2019): prior p(z) = N(0, I), likelihood
+ * p(x|z) = N(W₂z, σ²I), posterior q(z|x) = N(W₁x, D) with D = diag(exp(log_variance)) shared by
+ * all samples. All four arrays have one dtype (float32 or float64).
+ *
+ * @param encoder     W₁ (SPEC: B), p×n, the posterior mean is W₁x
+ * @param decoder     W₂ (SPEC: A), n×p
+ * @param logVariance log Dᵢ, 1×p
+ * @param logNoise    log σ², 1×1
+ */
+public record VaeParameters(INDArray encoder, INDArray decoder, INDArray logVariance, INDArray logNoise) {
+
+    /** Name of W₁ in {@link #asMap()} and in gradient maps. */
+    public static final String ENCODER = Model.ENCODER;
+    /** Name of W₂. */
+    public static final String DECODER = Model.DECODER;
+    /** Name of log D. */
+    public static final String LOG_VARIANCE = "log_variance";
+    /** Name of log σ². */
+    public static final String LOG_NOISE = "log_noise";
+
+    /** Checks that the shapes fit one latent size p and input size n, and that the dtypes agree. */
+    public VaeParameters {
+        long p = encoder.rows();
+        long n = encoder.columns();
+        if (encoder.rank() != 2 || !Arrays.equals(decoder.shape(), new long[] {n, p})
+                || !Arrays.equals(logVariance.shape(), new long[] {1, p})
+                || !Arrays.equals(logNoise.shape(), new long[] {1, 1})) {
+            throw new IllegalArgumentException("linear VAE shapes must be encoder p×n, decoder n×p, log_variance 1×p,"
+                    + " log_noise 1×1; got " + Arrays.toString(encoder.shape()) + ", " + Arrays.toString(decoder.shape())
+                    + ", " + Arrays.toString(logVariance.shape()) + ", " + Arrays.toString(logNoise.shape()));
+        }
+        DataType type = encoder.dataType();
+        if (decoder.dataType() != type || logVariance.dataType() != type || logNoise.dataType() != type) {
+            throw new IllegalArgumentException("linear VAE parameters must share one dtype");
+        }
+    }
+
+    /**
+     * The authors' initialisation ({@code models/linear_vae.py} of XuchanBao/linear-ae): W₁ and W₂
+     * with independent N(0, std²) entries, log D = 0 and log σ² = 0. The weights are those of
+     * {@link Model#random} for the same seed (decoder drawn first, then encoder, with
+     * {@link java.util.Random#nextGaussian()}), so a VAE and an autoencoder started from one seed
+     * start from the same W₁, W₂ on every backend, as the authors' code copies one initialisation
+     * into every model it compares.
+     *
+     * @param n    the input dimension
+     * @param p    the latent size
+     * @param std  the standard deviation of the weights (the authors' {@code init_scale}, 1e-4 on MNIST)
+     * @param seed the seed
+     * @param type float32 or float64
+     * @return fresh parameters
+     */
+    public static VaeParameters random(int n, int p, double std, long seed, DataType type) {
+        Model weights = Model.random(n, n, p, std, false, false, seed, type);
+        return new VaeParameters(weights.encoder(), weights.decoder(), Nd4j.zeros(type, 1, p), Nd4j.zeros(type, 1, 1));
+    }
+
+    /** @return the four arrays by name (the live arrays, not copies), for {@link io.lae.optim.Optimizer#apply} */
+    public Map<String, INDArray> asMap() {
+        Map<String, INDArray> map = new LinkedHashMap<>();
+        map.put(ENCODER, encoder);
+        map.put(DECODER, decoder);
+        map.put(LOG_VARIANCE, logVariance);
+        map.put(LOG_NOISE, logNoise);
+        return map;
+    }
+
+    /** @return a deep copy */
+    public VaeParameters copy() {
+        return new VaeParameters(encoder.dup(), decoder.dup(), logVariance.dup(), logNoise.dup());
+    }
+
+    /**
+     * @param type float32 or float64
+     * @return these parameters in {@code type} (new arrays, unless they already have that dtype)
+     */
+    public VaeParameters castTo(DataType type) {
+        return new VaeParameters(encoder.castTo(type), decoder.castTo(type), logVariance.castTo(type),
+                logNoise.castTo(type));
+    }
+
+    /** @return n */
+    public int inputDim() {
+        return (int) encoder.columns();
+    }
+
+    /** @return p */
+    public int latentSize() {
+        return (int) encoder.rows();
+    }
+
+    /** @return the dtype of all four arrays */
+    public DataType dataType() {
+        return encoder.dataType();
+    }
+
+    /** @return σ² = exp(log σ²), the variance of the likelihood's noise */
+    public double noiseVariance() {
+        return Math.exp(logNoise.getDouble(0));
+    }
+
+    /** @return Dᵢ = exp(log Dᵢ), the posterior variances, i = 1..p */
+    public double[] posteriorVariances() {
+        return Arrays.stream(logVariance.toDoubleVector()).map(Math::exp).toArray();
+    }
+}
