@@ -23,11 +23,20 @@ public final class AtomicFiles {
      * @throws LaeException if it cannot be written
      */
     public static void writeString(Path file, String text) {
+        writeBytes(file, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * @param file  the file to replace or create
+     * @param bytes its new contents
+     * @throws LaeException if it cannot be written
+     */
+    public static void writeBytes(Path file, byte[] bytes) {
         Path temp = null;
         boolean written = false;
         try {
             temp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            Files.write(temp, bytes);
             replace(temp, file);
             written = true;
         } catch (IOException e) {
