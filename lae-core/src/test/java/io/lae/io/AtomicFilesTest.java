@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,15 @@ class AtomicFilesTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(file), files.toList());
         }
+    }
+
+    @Test
+    void theFileGetsTheUsualPermissionsNotOwnerOnly() throws IOException {
+        Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path usual = Files.createFile(dir.resolve("usual.bin"));
+        Path file = dir.resolve("data.bin");
+        AtomicFiles.writeBytes(file, new byte[] {1});
+        assertEquals(Files.getPosixFilePermissions(usual), Files.getPosixFilePermissions(file));
     }
 
     @Test
