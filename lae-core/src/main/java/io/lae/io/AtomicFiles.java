@@ -7,6 +7,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Replaces files atomically: the new contents go to a temporary file beside the target, which is
@@ -23,11 +25,20 @@ public final class AtomicFiles {
      * @throws LaeException if it cannot be written
      */
     public static void writeString(Path file, String text) {
+        writeBytes(file, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * @param file  the file to replace or create
+     * @param bytes its new contents
+     * @throws LaeException if it cannot be written
+     */
+    public static void writeBytes(Path file, byte[] bytes) {
         Path temp = null;
         boolean written = false;
         try {
-            temp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            temp = tempBeside(file.toAbsolutePath());
+            Files.write(temp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             replace(temp, file);
             written = true;
         } catch (IOException e) {
@@ -37,6 +48,16 @@ public final class AtomicFiles {
                 deleteQuietly(temp);
             }
         }
+    }
+
+    /**
+     * @return a new, unused name for a temporary file in the directory of {@code target}; created
+     *         with {@code CREATE_NEW} it gets the usual permissions (umask), unlike
+     *         {@link Files#createTempFile}, which makes it private to the owner
+     */
+    static Path tempBeside(Path target) {
+        return target.resolveSibling("." + target.getFileName() + "."
+                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
     }
 
     /** Renames {@code temp} to {@code target} atomically where the file system can. */

@@ -1,0 +1,50 @@
+package io.lae.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lae.LaeException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Atomic writes replace the target and leave no temporary file behind, written or not. */
+class AtomicFilesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void replacesTheFileAndLeavesNoTemporaryFile() throws IOException {
+        Path file = dir.resolve("data.bin");
+        Files.writeString(file, "old contents");
+        AtomicFiles.writeBytes(file, new byte[] {1, 2, 3});
+        assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(file));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(file), files.toList());
+        }
+    }
+
+    @Test
+    void theFileGetsTheUsualPermissionsNotOwnerOnly() throws IOException {
+        Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path usual = Files.createFile(dir.resolve("usual.bin"));
+        Path file = dir.resolve("data.bin");
+        AtomicFiles.writeBytes(file, new byte[] {1});
+        assertEquals(Files.getPosixFilePermissions(usual), Files.getPosixFilePermissions(file));
+    }
+
+    @Test
+    void aMissingDirectoryFailsWithTheFileName() {
+        Path file = dir.resolve("absent").resolve("data.bin");
+        LaeException e = assertThrows(LaeException.class, () -> AtomicFiles.writeBytes(file, new byte[] {1}));
+        assertTrue(e.getMessage().startsWith(file + ": cannot write"), e.getMessage());
+    }
+}
