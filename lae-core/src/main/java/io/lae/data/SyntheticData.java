@@ -9,7 +9,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * Seeded synthetic data sets of SPEC section 5, generated with {@link Random} (an algorithm the JDK
  * specifies) rather than ND4J's generator, so a spec gives the same data on every backend.
  */
-final class SyntheticData {
+public final class SyntheticData {
 
     private SyntheticData() {
     }
@@ -28,6 +28,37 @@ final class SyntheticData {
         }
         return new InMemorySource("synthetic:diag (" + m + "×" + n + ", covariance diag(1..n), seed " + seed + ")",
                 Nd4j.createFromArray(rows), null);
+    }
+
+    /**
+     * m samples of N(0, U diag(v) Uᵀ) with U Haar-random (or the identity): each row is
+     * U diag(√v) z for z ~ N(0, I), drawn with {@link Random#nextGaussian()} (Bao §7 Fig. 4 data;
+     * Oftadeh Fig. 1 with U = I).
+     *
+     * @param m         the number of samples
+     * @param variances v, the population covariance's eigenvalues (n of them), positive
+     * @param rotate    whether U is Haar-random (else the covariance is diagonal)
+     * @param seed      the seed
+     * @return the samples as rows (m×n), float64, with a description
+     */
+    public static DataSource gaussian(int m, double[] variances, boolean rotate, long seed) {
+        int n = variances.length;
+        if (Arrays.stream(variances).anyMatch(v -> !(v > 0) || Double.isInfinite(v))) {
+            throw new LaeException("Gaussian samples need positive, finite variances");
+        }
+        Random random = new Random(seed);
+        double[][] z = new double[m][n];
+        for (double[] row : z) {
+            for (int i = 0; i < n; i++) {
+                row[i] = Math.sqrt(variances[i]) * random.nextGaussian();
+            }
+        }
+        var rows = Nd4j.createFromArray(z);
+        if (rotate) {
+            rows = rows.mmul(Nd4j.createFromArray(orthonormalColumns(n, n, false, random)).transpose());
+        }
+        return new InMemorySource("Gaussian (" + m + "×" + n + ", covariance " + (rotate ? "U diag(v) Uᵀ, Haar U"
+                : "diag(v)") + ", seed " + seed + ")", rows, null);
     }
 
     /**

@@ -5,14 +5,15 @@ import java.util.List;
 
 /**
  * An early stop ({@code --until}): a metric and the value that ends the run once reached — at or
- * above it for the ratios, at or below it for the distances and the loss ratio.
+ * above it for the ratios and for {@code step} (stop at step S while the learning-rate schedule
+ * still spans --steps), at or below it for the distances and the loss ratio.
  *
  * @param metric the metric column name
  * @param target the value
  */
 public record StopTarget(String metric, double target) {
 
-    private static final List<String> RISING = List.of("ratio_tp", "ratio_total");
+    private static final List<String> RISING = List.of("ratio_tp", "ratio_total", "step");
     private static final List<String> FALLING = List.of("d_align", "d_sub", "loss_ratio", "transpose_gap");
 
     /**
@@ -25,7 +26,7 @@ public record StopTarget(String metric, double target) {
         String metric = parts[0].strip();
         if (parts.length != 2 || !(RISING.contains(metric) || FALLING.contains(metric))) {
             throw new LaeException("--until '" + text + "' is not METRIC=VALUE with METRIC one of "
-                    + String.join(", ", RISING) + ", " + String.join(", ", FALLING) + " (e.g. --until ratio_tp=1)");
+                    + String.join(", ", RISING) + ", " + String.join(", ", FALLING) + " (e.g. --until ratio_tp=1 or --until step=5000)");
         }
         try {
             return new StopTarget(metric, Double.parseDouble(parts[1].strip()));

@@ -133,15 +133,20 @@ public final class ExperimentContext {
             Optional<String> status = RunDirectory.readStatus(dir);
             if (status.isPresent() && !status.get().equals("running")) {
                 console.printf("%s: already done in %s, read back%n", task, dir);
-                return readBack(dir, config, status.get());
+                return counted(readBack(dir, config, status.get()), true);
             }
             if (new RunDirectory(dir).hasCheckpoint()) {
                 console.printf("%s: resuming from %s%n", task, dir.resolve("checkpoint"));
-                return TrainingSession.run(config, data, dir, true, console, task);
+                return counted(TrainingSession.run(config, data, dir, true, console, task), false);
             }
         }
         deleteTree(dir);
-        return TrainingSession.run(config, data, dir, false, console, task);
+        return counted(TrainingSession.run(config, data, dir, false, console, task), false);
+    }
+
+    private TrainedRun counted(TrainedRun run, boolean readBack) {
+        summary.run(run.last().seconds(), readBack);
+        return run;
     }
 
     private String summaryLabel(String name) {

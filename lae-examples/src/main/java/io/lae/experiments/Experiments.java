@@ -7,7 +7,8 @@ import java.util.List;
 public final class Experiments {
 
     /** Every experiment, in the order {@code lae experiment all} runs them. */
-    public static final List<Experiment> ALL = List.of(new KuninLandscape());
+    public static final List<Experiment> ALL = List.of(new OftadehToy(), new OftadehSynthetic(), new OftadehMnist(),
+            new KuninLandscape(), new KuninMnist(), new BaoMnist(), new BaoScaling());
 
     private Experiments() {
     }

@@ -30,6 +30,9 @@ public final class Summary {
     private final List<String> choices = new ArrayList<>();
     private final List<String> figures = new ArrayList<>();
     private final Map<String, Object> measurements = new LinkedHashMap<>();
+    private int runs;
+    private int runsReadBack;
+    private double trainingSeconds;
 
     /** @param claim a checked claim */
     public void add(Claim claim) {
@@ -54,6 +57,18 @@ public final class Summary {
         measurements.put(name, value);
     }
 
+    /**
+     * Counts one training run of the experiment.
+     *
+     * @param seconds  its training time, over all the sessions that trained it
+     * @param readBack whether this invocation read it back finished instead of training it
+     */
+    public void run(double seconds, boolean readBack) {
+        runs++;
+        runsReadBack += readBack ? 1 : 0;
+        trainingSeconds += seconds;
+    }
+
     /** @return the claims so far */
     public List<Claim> claims() {
         return List.copyOf(claims);
@@ -73,6 +88,9 @@ public final class Summary {
         root.put("title", experiment.title());
         root.put("scale", scale.label());
         root.put("seconds", seconds);
+        root.put("training_seconds", trainingSeconds);
+        root.put("runs", runs);
+        root.put("runs_read_back", runsReadBack);
         root.put("claims", claims);
         root.put("holding", claims.stream().filter(Claim::holds).count());
         root.put("choices", choices);
@@ -89,8 +107,10 @@ public final class Summary {
     private String markdown(Experiment experiment, ExperimentScale scale, double seconds) {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(experiment.id()).append(": ").append(experiment.title()).append("\n\n");
-        md.append(String.format(Locale.ROOT, "Scale `%s`, %.1f s wall time. %d of %d claims hold.%n%n", scale.label(),
-                seconds, claims.stream().filter(Claim::holds).count(), claims.size()));
+        md.append(String.format(Locale.ROOT, "Scale `%s`, %.1f s wall time; %d training runs with %.1f s of training "
+                        + "steps in all%s. %d of %d claims hold.%n%n", scale.label(), seconds, runs, trainingSeconds,
+                runsReadBack == 0 ? "" : " (" + runsReadBack + " read back from an earlier invocation)",
+                claims.stream().filter(Claim::holds).count(), claims.size()));
         if (scale == ExperimentScale.QUICK) {
             md.append("_Quick scale: sizes and steps are shrunk to run in seconds; claims are checked but the paper's "
                     + "settings are those of `--scale full`._\n\n");

@@ -1,0 +1,76 @@
+package io.lae.experiments;
+
+import io.lae.experiments.figures.ColorMap;
+import io.lae.experiments.figures.HeatMap;
+import io.lae.experiments.figures.ImageGrid;
+import io.lae.experiments.figures.LineFigure;
+import io.lae.experiments.figures.Palette;
+import io.lae.experiments.figures.Panels;
+import io.lae.train.MetricsRow;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** The figures of Bao et al. 2020, drawn from the replayed runs. */
+final class BaoFigures {
+
+    private BaoFigures() {
+    }
+
+    /**
+     * Fig. 2: d_align and d_sub against the step for every model, Nesterov solid and Adam dashed;
+     * Fig. 3: UᵀW₂ (columns of W₂ normalised) and the decoder columns as images, Nesterov models.
+     */
+    static void drawMnist(ExperimentContext ctx, Map<String, List<MetricsRow>> curves, Map<String, INDArray> decoders,
+                          INDArray u) {
+        LineFigure align = new LineFigure("distance to the axis-aligned solution", "step", "d_align")
+                .yRange(0, 1);
+        LineFigure sub = new LineFigure("distance to the optimal subspace", "step", "d_sub").logY();
+        for (int m = 0; m < BaoMnist.MODELS.size(); m++) {
+            BaoMnist.BaoModel model = BaoMnist.MODELS.get(m);
+            for (String optimizer : BaoMnist.OPTIMIZERS) {
+                List<MetricsRow> rows = curves.get(model.name() + "-" + optimizer);
+                LineFigure.Style style = optimizer.equals("adam") ? LineFigure.Style.DASHED : LineFigure.Style.SOLID;
+                String name = model.label() + " (" + optimizer + ")";
+                Plots.curve(align, name, rows, MetricsRow::dAlign, style, Palette.color(m));
+                Plots.curve(sub, name, rows, MetricsRow::dSub, style, Palette.color(m));
+            }
+        }
+        new Panels(2).title("Bao Fig. 2: MNIST, k = " + u.columns() + "; solid Nesterov, dashed Adam").add(align)
+                .add(sub).save(ctx.figure("fig2-learning-dynamics.png"));
+
+        Panels maps = new Panels(3).title("Bao Fig. 3: UᵀW₂ (W₂ columns normalised), Nesterov; black −1, white 1");
+        ImageGrid columns = new ImageGrid(28, 28, ImageGrid.Normalisation.SYMMETRIC).scale(2)
+                .title("Bao Fig. 3: decoder columns W₂ (Nesterov)");
+        for (BaoMnist.BaoModel model : BaoMnist.MODELS) {
+            INDArray w = decoders.get(model.name() + "-nesterov").castTo(DataType.DOUBLE);
+            INDArray normalised = w.divRowVector(w.norm2(0).reshape(1, -1));
+            maps.add(new HeatMap(Plots.rows(u.transpose().mmul(normalised)), -1, 1, ColorMap.GREY)
+                    .title(model.label()).cellSize(12));
+            double[][] images = new double[(int) w.columns()][];
+            for (int j = 0; j < images.length; j++) {
+                images[j] = Plots.column(w, j);
+            }
+            columns.addRow(model.label(), images);
+        }
+        maps.save(ctx.figure("fig3-u-transpose-w2.png"));
+        columns.save(ctx.figure("fig3-decoder-columns.png"));
+    }
+
+    /** Fig. 4: epochs to d_align ≤ 0.3 against k (log–log), Nesterov solid, Adam dashed, capped runs at the cap. */
+    static void drawScaling(ExperimentContext ctx, Map<String, Map<Integer, Long>> epochs, int[] ks, long cap) {
+        LineFigure f = new LineFigure("Bao Fig. 4: epochs to d_align ≤ 0.3 (runs that never reach it sit on the "
+                + "cap line)", "latent size k", "epochs").logX().logY().horizontalLine(cap, "cap " + cap);
+        double[] x = java.util.Arrays.stream(ks).asDoubleStream().toArray();
+        for (int m = 0; m < BaoScaling.MODELS.size(); m++) {
+            for (String optimizer : BaoScaling.OPTIMIZERS) {
+                Map<Integer, Long> byK = epochs.get(BaoScaling.MODELS.get(m) + "/" + optimizer);
+                double[] y = java.util.Arrays.stream(ks).mapToDouble(k -> byK.get(k) < 0 ? cap : byK.get(k)).toArray();
+                f.add(BaoScaling.MODELS.get(m) + " (" + optimizer + ")", x, y,
+                        optimizer.equals("adam") ? LineFigure.Style.DASHED : LineFigure.Style.SOLID, Palette.color(m));
+            }
+        }
+        f.save(ctx.figure("fig4-epochs-vs-k.png"));
+    }
+}

@@ -1,0 +1,131 @@
+package io.lae.experiments;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.lae.io.AtomicFiles;
+import io.lae.io.Npy;
+import io.lae.loss.LossSpec;
+import io.lae.loss.Scale;
+import io.lae.optim.LearningRateSchedule;
+import io.lae.runs.ProgressReporter;
+import io.lae.runs.TrainedRun;
+import io.lae.runs.TrainingData;
+import io.lae.train.Evaluator;
+import io.lae.train.MetricsRow;
+import io.lae.train.Model;
+import io.lae.train.RunDirectory;
+import io.lae.train.TrainingConfig;
+import io.lae.vae.LinearVaeTrainer;
+import io.lae.vae.VaeParameters;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * One model of Bao's Fig. 2: its logged metrics and final decoder, from a linear autoencoder run or
+ * from the linear VAE (which has its own parameters and objective, so it trains outside {@code Trainer}).
+ *
+ * @param metrics the rows logged every 10 steps (d_align, d_sub, …)
+ * @param decoder the final W₂
+ */
+record BaoRun(List<MetricsRow> metrics, INDArray decoder) {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final String VAE_JSON = "vae.json";
+
+    static BaoRun autoencoder(ExperimentContext ctx, String name, TrainingConfig config, TrainingData data) {
+        TrainedRun run = ctx.train(name, config, data);
+        return new BaoRun(run.metrics(), run.model().decoder());
+    }
+
+    /**
+     * Trains the linear VAE (Lucas et al. 2019) full batch from the statistics, or reads a finished run
+     * with the same settings back. Its metrics rows hold the negative ELBO as the loss and the
+     * direction metrics of its decoder W₂; the loss ratio and transpose gap are left empty.
+     */
+    static BaoRun vae(ExperimentContext ctx, String name, TrainingData data, int k, long steps, String optimizer,
+                      double lr, long seed) {
+        Path dir = ctx.out().resolve(name);
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("model", "linear VAE, diagonal posterior covariance (Lucas et al. 2019)");
+        settings.put("data", data.description());
+        settings.put("latent", k);
+        settings.put("steps", steps);
+        settings.put("optimizer", optimizer);
+        settings.put("momentum", 0.9);
+        settings.put("lr", lr);
+        settings.put("init_std", 1e-4);
+        settings.put("seed", seed);
+        settings.put("dtype", ctx.dtype());
+        RunDirectory run = new RunDirectory(dir);
+        if (finished(dir, settings)) {
+            ctx.console().printf("%s: already done in %s, read back%n", name, dir);
+            List<MetricsRow> rows = run.readMetrics();
+            ctx.summary().run(rows.get(rows.size() - 1).seconds(), true);
+            return new BaoRun(rows, Npy.read(dir.resolve("decoder.npy")));
+        }
+        deleteMetrics(dir);
+        int n = data.stats().inputDim();
+        var dtype = "float32".equals(ctx.dtype()) ? org.nd4j.linalg.api.buffer.DataType.FLOAT
+                : org.nd4j.linalg.api.buffer.DataType.DOUBLE;
+        // the metrics of SPEC section 4 on W₂; the loss column is replaced by the VAE's negative ELBO
+        Evaluator evaluator = new Evaluator(new LossSpec("mse", Scale.MEAN, null, null, null).create(k),
+                data.stats().as(dtype), data.truth());
+        long start = System.nanoTime();
+        LinearVaeTrainer.Result result;
+        try (ProgressReporter progress = new ProgressReporter(ctx.out().getFileName() + "/" + name, ctx.console())) {
+            progress.started(0, steps);
+            result = LinearVaeTrainer.of(optimizer, 0.9, LearningRateSchedule.constant(lr), steps, 10)
+                    .train(data.stats(), VaeParameters.random(n, k, 1e-4, seed, dtype), (step, params, loss) -> {
+                        MetricsRow m = evaluator.evaluate(step, Model.of(params.encoder(), params.decoder()), lr,
+                                (System.nanoTime() - start) * 1e-9);
+                        MetricsRow row = new MetricsRow(step, loss, Double.NaN, m.ratioTp(), m.ratioFp(),
+                                m.ratioTotal(), m.dAlign(), m.dSub(), Double.NaN, lr, m.seconds());
+                        run.appendMetrics(row);
+                        progress.logged(row);
+                        progress.stepped(step);
+                    });
+        }
+        Npy.write(dir.resolve("encoder.npy"), result.parameters().encoder());
+        Npy.write(dir.resolve("decoder.npy"), result.parameters().decoder());
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("settings", settings);
+        root.put("status", "finished");
+        root.put("final_loss", result.loss());
+        root.put("noise_variance", result.parameters().noiseVariance());
+        try {
+            AtomicFiles.writeString(dir.resolve(VAE_JSON), JSON.writeValueAsString(root));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<MetricsRow> rows = run.readMetrics();
+        ctx.summary().run(rows.get(rows.size() - 1).seconds(), false);
+        return new BaoRun(rows, result.parameters().decoder());
+    }
+
+    private static void deleteMetrics(Path dir) {
+        try {
+            Files.deleteIfExists(dir.resolve(RunDirectory.METRICS_CSV));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean finished(Path dir, Map<String, Object> settings) {
+        Path file = dir.resolve(VAE_JSON);
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try {
+            var root = JSON.readTree(file.toFile());
+            return root.path("status").asText().equals("finished") && root.get("settings").equals(JSON.valueToTree(settings));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.lae.experiments;
+
+import io.lae.experiments.figures.ColorMap;
+import io.lae.experiments.figures.HeatMap;
+import io.lae.experiments.figures.ImageGrid;
+import io.lae.experiments.figures.LineFigure;
+import io.lae.experiments.figures.Palette;
+import io.lae.experiments.figures.Panels;
+import io.lae.experiments.figures.ScatterFigure;
+import io.lae.linalg.Svd;
+import io.lae.runs.TrainedRun;
+import io.lae.train.MetricsRow;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** The figures of Kunin et al. 2019, drawn from the replayed runs. */
+final class KuninFigures {
+
+    private static final int CIRCLE_POINTS = 200;
+
+    private KuninFigures() {
+    }
+
+    /** Fig. 3: ‖W₁ − W₂ᵀ‖² against the step (log scale), one curve per loss. */
+    static void transposeGap(ExperimentContext ctx, Map<String, TrainedRun> runs) {
+        LineFigure f = new LineFigure("Kunin Fig. 3: distance between W₁ and W₂ᵀ", "step", "‖W₁ − W₂ᵀ‖²").logY();
+        int i = 0;
+        for (var e : runs.entrySet()) {
+            Plots.curve(f, e.getKey(), e.getValue().metrics(), MetricsRow::transposeGap, LineFigure.Style.SOLID,
+                    Palette.color(i++));
+        }
+        f.save(ctx.figure("fig3-transpose-gap.png"));
+    }
+
+    /** Fig. 4: heat maps of [U V*]ᵀ[U U*] for each loss, black −1, white 1. */
+    static void landscape(ExperimentContext ctx, Map<String, TrainedRun> runs, INDArray u) {
+        Panels panels = new Panels(runs.size()).title("Kunin Fig. 4: [U V*]ᵀ[U U*], black −1, white 1");
+        int n = (int) u.rows();
+        for (var e : runs.entrySet()) {
+            Svd svd = Svd.of(KuninLandscape.product(e.getValue()));
+            INDArray left = Nd4j.hstack(u, svd.v());
+            INDArray right = Nd4j.hstack(u, svd.u());
+            panels.add(new HeatMap(Plots.rows(left.transpose().mmul(right)), -1, 1, ColorMap.GREY).title(e.getKey())
+                    .rowLabel("[U V*]ᵀ").columnLabel("[U U*]").rowSeparators(n).columnSeparators(n).cellSize(8));
+        }
+        panels.save(ctx.figure("fig4-singular-vectors.png"));
+    }
+
+    /** Fig. 5: (σᵢ², τᵢ²) points over the theoretical curve for each λ, sum and product. */
+    static void spectra(ExperimentContext ctx, double[] lambdas, double[] sigmaSquared, Map<String, List<double[]>> tau) {
+        Panels panels = new Panels(tau.size()).title("Kunin Fig. 5: eigenvalues τ² of W* against σ² of XXᵀ "
+                + "(points: trained, lines: theory)");
+        double top = sigmaSquared[0];
+        double[] grid = new double[200];
+        for (int g = 0; g < grid.length; g++) {
+            grid[g] = top * (g + 1) / grid.length;
+        }
+        for (var e : tau.entrySet()) {
+            LineFigure f = new LineFigure(e.getKey() + " loss", "σ²", "τ²").yRange(0, 1.02).size(760, 760);
+            for (int l = 0; l < lambdas.length; l++) {
+                double lambda = lambdas[l];
+                double[] curve = java.util.Arrays.stream(grid).map(s -> KuninLandscape.theory(e.getKey(), lambda, s))
+                        .toArray();
+                f.add("λ = " + (int) lambda + " theory", grid, curve, LineFigure.Style.SOLID, Palette.color(l));
+                f.add("λ = " + (int) lambda + " trained", sigmaSquared, e.getValue().get(l), LineFigure.Style.POINTS,
+                        Palette.color(l));
+            }
+            panels.add(f);
+        }
+        panels.save(ctx.figure("fig5-spectra.png"));
+    }
+
+    /** Fig. 6: the unit circle and its images under A, B and AB of eq. (9), k = 2, per loss. */
+    static void circles(ExperimentContext ctx, Map<String, INDArray[]> maps) {
+        Panels panels = new Panels(maps.size()).title("Kunin Fig. 6: the unit circle under A (blue), B (orange) "
+                + "and AB (green)");
+        double[][] circle = new double[2][CIRCLE_POINTS + 1];
+        for (int t = 0; t <= CIRCLE_POINTS; t++) {
+            circle[0][t] = Math.cos(2 * Math.PI * t / CIRCLE_POINTS);
+            circle[1][t] = Math.sin(2 * Math.PI * t / CIRCLE_POINTS);
+        }
+        INDArray points = Nd4j.createFromArray(circle);
+        for (var e : maps.entrySet()) {
+            INDArray a = e.getValue()[0];
+            INDArray b = e.getValue()[1];
+            LineFigure f = new LineFigure(e.getKey(), "", "").square().xRange(-2, 2).yRange(-2, 2).size(480, 480);
+            f.add("circle", circle[0], circle[1], LineFigure.Style.DASHED, java.awt.Color.GRAY);
+            addImage(f, "A", a.mmul(points), 0);
+            addImage(f, "B", b.mmul(points), 1);
+            addImage(f, "AB", a.mmul(b).mmul(points), 2);
+            panels.add(f);
+        }
+        panels.save(ctx.figure("fig6-unit-circle.png"));
+    }
+
+    private static void addImage(LineFigure f, String name, INDArray image, int color) {
+        f.add(name, image.getRow(0).toDoubleVector(), image.getRow(1).toDoubleVector(), LineFigure.Style.SOLID,
+                Palette.color(color));
+    }
+
+    /**
+     * Fig. 7: decoder left singular vectors of each loss and the principal directions as 28×28 images;
+     * Fig. 8: the k = 2 sum-loss codes and the PCA embedding, coloured by digit.
+     */
+    static void drawMnist(ExperimentContext ctx, INDArray u, Map<String, INDArray> leftVectors, INDArray codes,
+                          INDArray pca, int[] labels) {
+        ImageGrid grid = new ImageGrid(28, 28, ImageGrid.Normalisation.SYMMETRIC).scale(3)
+                .title("Kunin Fig. 7: decoder left singular vectors vs principal directions (MNIST, k = 9)");
+        for (var e : leftVectors.entrySet()) {
+            grid.addRow(e.getKey(), columns(e.getValue()));
+        }
+        grid.addRow("PCA", columns(u));
+        grid.save(ctx.figure("fig7-singular-vectors.png"));
+        Panels panels = new Panels(2).title("Kunin Fig. 8: 2-D latent codes, sum loss vs PCA");
+        panels.add(new ScatterFigure("sum loss, k = 2", "z₁", "z₂").points(Plots.column(codes, 0), Plots.column(codes, 1),
+                labels).size(560, 520));
+        panels.add(new ScatterFigure("PCA", "u₁ᵀx", "u₂ᵀx").points(Plots.column(pca, 0), Plots.column(pca, 1), labels)
+                .size(560, 520));
+        panels.save(ctx.figure("fig8-latent-scatter.png"));
+    }
+
+    private static double[][] columns(INDArray matrix) {
+        double[][] out = new double[(int) matrix.columns()][];
+        for (int j = 0; j < out.length; j++) {
+            out[j] = Plots.column(matrix, j);
+        }
+        return out;
+    }
+}

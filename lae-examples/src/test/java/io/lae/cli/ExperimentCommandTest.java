@@ -1,0 +1,79 @@
+package io.lae.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lae.experiments.Experiment;
+import io.lae.experiments.Experiments;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every experiment runs at quick scale and writes a well-formed summary with computed claims and its figures. */
+class ExperimentCommandTest {
+
+    @TempDir
+    Path dir;
+
+    static Stream<String> ids() {
+        return Experiments.ALL.stream().map(Experiment::id);
+    }
+
+    @ParameterizedTest
+    @MethodSource("ids")
+    void runsAtQuickScaleWithSummaryAndFigures(String id) throws IOException {
+        Path out = dir.resolve(id);
+        CliRunner r = CliRunner.run("experiment", id, "--scale", "quick", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err() + r.out());
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertEquals(id, summary.get("id").asText());
+        assertEquals("quick", summary.get("scale").asText());
+        assertTrue(summary.get("seconds").asDouble() > 0);
+        assertTrue(summary.get("claims").size() >= 2, "claims: " + summary.get("claims"));
+        for (JsonNode claim : summary.get("claims")) {
+            for (String field : new String[] {"claim", "paper", "measured"}) {
+                assertTrue(claim.get(field).isTextual() && !claim.get(field).asText().isBlank(), claim.toString());
+            }
+            assertTrue(claim.get("holds").isBoolean(), claim.toString());
+        }
+        assertTrue(summary.get("figures").size() >= 1, "figures: " + summary.get("figures"));
+        for (JsonNode figure : summary.get("figures")) {
+            Path png = out.resolve(figure.asText());
+            assertTrue(Files.size(png) > 1000, png + " is missing or empty");
+        }
+        String md = Files.readString(out.resolve("summary.md"));
+        assertTrue(md.contains("| claim | paper | measured | holds |"), md);
+    }
+
+    @Test
+    void secondRunReadsFinishedRunsBack() {
+        Path out = dir.resolve("again");
+        assertEquals(0, CliRunner.run("experiment", "oftadeh-fig1", "--scale", "quick", "--out", out.toString())
+                .exitCode());
+        CliRunner again = CliRunner.run("experiment", "oftadeh-fig1", "--scale", "quick", "--out", out.toString());
+        assertEquals(0, again.exitCode(), again.err());
+        assertTrue(again.out().contains("already done"), again.out());
+    }
+
+    @Test
+    void listNamesEveryExperiment() {
+        CliRunner r = CliRunner.run("experiment", "--list");
+        assertEquals(0, r.exitCode());
+        ids().forEach(id -> assertTrue(r.out().contains(id), id + " missing from\n" + r.out()));
+    }
+
+    @Test
+    void unknownIdIsAOneLineUsageError() {
+        CliRunner r = CliRunner.run("experiment", "kunin-fig99");
+        assertEquals(LaeCommand.EXIT_USAGE, r.exitCode());
+        assertEquals(1, r.errLines().length, r.err());
+        assertTrue(r.err().contains("kunin-fig3-6"), r.err());
+    }
+}
