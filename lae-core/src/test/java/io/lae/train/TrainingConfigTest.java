@@ -1,0 +1,55 @@
+package io.lae.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lae.LaeException;
+import org.junit.jupiter.api.Test;
+
+class TrainingConfigTest {
+
+    @Test
+    void inverseTimeDecayFollowsKerasFormula() {
+        TrainingConfig c = TrainingConfig.builder().optimizer("adam", 0.05).lrDecay(0.1).steps(4000).build();
+        assertEquals(0.05, c.schedule(4000).at(0), 0);
+        assertEquals(0.05 / (1 + 0.1 * 3999), c.schedule(4000).at(3999), 1e-18);
+    }
+
+    @Test
+    void geometricAndConstantSchedules() {
+        TrainingConfig geometric = TrainingConfig.builder().optimizer("adam", 1e-3).lrEnd(1e-6).steps(100).build();
+        assertEquals(1e-6, geometric.schedule(100).at(99), 1e-18);
+        TrainingConfig constant = TrainingConfig.builder().optimizer("sgd", 0.2).build();
+        assertEquals(0.2, constant.schedule(100).at(77), 0);
+    }
+
+    @Test
+    void bothDecaysAreRefused() {
+        LaeException e = assertThrows(LaeException.class,
+                () -> TrainingConfig.builder().lrEnd(1e-6).lrDecay(0.1).build());
+        assertTrue(e.getMessage().contains("--lr-decay"), e.getMessage());
+        assertThrows(LaeException.class, () -> TrainingConfig.builder().lrDecay(-1.0).build());
+    }
+
+    @Test
+    void builderRoundTripsAndWithStepsChangesOnlySteps() {
+        TrainingConfig c = TrainingConfig.builder().loss("sum").lambda(10.0).latent(3).seed(7).center(false)
+                .miniBatches(2, 16).until("d_align=0.3").build();
+        TrainingConfig longer = c.withSteps(99);
+        assertEquals(99, longer.steps());
+        assertEquals(c.toBuilder().steps(99).build().toString(), longer.toString());
+        assertFalse(longer.center());
+        assertEquals(16, longer.batch());
+    }
+
+    @Test
+    void untilStepStopsAtThatStep() {
+        StopTarget t = StopTarget.parse("step=50");
+        MetricsRow at40 = MetricsRow.of(new double[] {40, 1, 1, 0, 0, 0, 1, 1, 0, 1e-3, 1});
+        MetricsRow at50 = MetricsRow.of(new double[] {50, 1, 1, 0, 0, 0, 1, 1, 0, 1e-3, 1});
+        assertFalse(t.reachedBy(at40));
+        assertTrue(t.reachedBy(at50));
+    }
+}

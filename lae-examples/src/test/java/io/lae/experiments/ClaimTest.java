@@ -1,0 +1,26 @@
+package io.lae.experiments;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class ClaimTest {
+
+    @Test
+    void boundsAreCheckedAndNaNNeverHolds() {
+        assertTrue(Claim.atMost("c", "p", "d", 1e-7, 1e-6).holds());
+        assertFalse(Claim.atMost("c", "p", "d", 2e-6, 1e-6).holds());
+        assertFalse(Claim.atMost("c", "p", "d", Double.NaN, 1e-6).holds());
+        assertTrue(Claim.atLeast("c", "p", "r", 1, 1).holds());
+        assertFalse(Claim.atLeast("c", "p", "r", Double.NaN, 0).holds());
+    }
+
+    @Test
+    void measuredTextNamesValueAndBound() {
+        Claim c = Claim.atMost("c", "p", "d_align", 3.2e-4, 1e-3);
+        assertEquals("d_align = 3.200e-04 (needs ≤ 0.001000)", c.measured());
+        assertEquals("12.50", Claim.format(12.5));
+    }
+}
