@@ -214,7 +214,7 @@ public final class HeatMap implements Figure {
         }
     }
 
-    /** Numbers rows and columns from 1, every {@code step}-th one and the first. */
+    /** Numbers rows and columns from 1 at round intervals. */
     private static void drawIndices(Graphics2D g, Layout l, int rows, int columns) {
         g.setColor(Theme.TEXT);
         double below = l.matrixY() + rows * l.cell() + indexHeight() / 2.0;
@@ -227,11 +227,14 @@ public final class HeatMap implements Figure {
         }
     }
 
-    /** @return the 0-based indices to number: 0 and every multiple of the step, less 1 */
+    /**
+     * @return the 0-based indices to number: every step-th from 1 (2, 4, 6 … or 10, 20 …), and
+     *         the first one too where the step is 5 or more
+     */
     private static int[] indices(int count) {
         int step = Arrays.stream(INDEX_STEPS).filter(s -> count / s <= 10).findFirst().orElse(count);
-        return IntStream.concat(IntStream.of(0), IntStream.iterate(step - 1, i -> i < count, i -> i + step))
-                .distinct().toArray();
+        IntStream multiples = IntStream.iterate(step - 1, i -> i < count, i -> i + step);
+        return (step >= 5 ? IntStream.concat(IntStream.of(0), multiples) : multiples).toArray();
     }
 
     private void drawColourBar(BufferedImage image, Graphics2D g, Layout l) {

@@ -3,6 +3,8 @@ package io.lae.experiments.figures;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.util.DoubleSummaryStatistics;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.IntStream;
 
@@ -124,10 +126,13 @@ public final class ScatterFigure implements Figure {
                 : null;
         AxesPlot plot = new AxesPlot(title, xLabel, yLabel, width, height, Axis.fit(xs.getMin(), xs.getMax(), false),
                 Axis.fit(ys.getMin(), ys.getMax(), false), key);
+        Map<Integer, Color> colors = new HashMap<>();
         return plot.draw(g -> {
             for (int i : drawn) {
-                Color c = Palette.color(labels[i]);
-                g.setColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), MARKER_ALPHA));
+                g.setColor(colors.computeIfAbsent(labels[i], k -> {
+                    Color c = Palette.color(k);
+                    return new Color(c.getRed(), c.getGreen(), c.getBlue(), MARKER_ALPHA);
+                }));
                 Theme.dot(g, plot.screenX(x[i]), plot.screenY(y[i]), MARKER);
             }
         });
