@@ -1,0 +1,132 @@
+package io.lae.experiments.figures;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lae.LaeException;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LineFigureTest {
+
+    /** A colour used nowhere else in a figure, to find a series' pixels. */
+    private static final Color PROBE = new Color(0xFF00FF);
+
+    @TempDir
+    Path dir;
+
+    private static LineFigure twoSeries() {
+        double[] x = {0, 1, 2, 3};
+        return new LineFigure("t", "x", "y").add("a", x, new double[] {1, 2, 3, 4}, LineFigure.Style.SOLID)
+                .add("b", x, new double[] {4, 3, 2, 1}, LineFigure.Style.DASHED);
+    }
+
+    @Test
+    void savesAPngOfTheDefaultSize() throws IOException {
+        Path file = dir.resolve("line.png");
+        twoSeries().horizontalLine(2.5, "threshold").save(file);
+        BufferedImage image = Pngs.read(file);
+        assertEquals(800, image.getWidth());
+        assertEquals(500, image.getHeight());
+    }
+
+    @Test
+    void sizeIsTheImageSize() {
+        BufferedImage image = twoSeries().size(640, 360).legend(false).render();
+        assertEquals(640, image.getWidth());
+        assertEquals(360, image.getHeight());
+    }
+
+    @Test
+    void logAxesDropNonPositiveAndNonFinitePoints() {
+        double[] x = {-1, 0, 1, 10, 100, Double.NaN};
+        double[] y = {1, 2, 0.1, 0, 1e-3, 5};
+        LineFigure figure = new LineFigure("log", "n", "err").logX().logY()
+                .add("line", x, y, LineFigure.Style.SOLID).add("points", x, y, LineFigure.Style.POINTS)
+                .add("all non-positive", new double[] {-1, 0}, new double[] {1, 1}, LineFigure.Style.SOLID)
+                .horizontalLine(-1, "below zero");
+        assertDoesNotThrow(figure::render);
+    }
+
+    @Test
+    void nothingLeftOnALogAxisIsAClearError() {
+        LineFigure figure = new LineFigure("log", "x", "y").logY()
+                .add("a", new double[] {1, 2}, new double[] {0, -1}, LineFigure.Style.SOLID);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, figure::render);
+        assertTrue(e.getMessage().contains("nothing to draw"), e.getMessage());
+    }
+
+    @Test
+    void squareDrawsTheUnitCircleRound() {
+        int n = 400;
+        double[] x = new double[n + 1];
+        double[] y = new double[n + 1];
+        for (int i = 0; i <= n; i++) {
+            x[i] = Math.cos(2 * Math.PI * i / n);
+            y[i] = Math.sin(2 * Math.PI * i / n);
+        }
+        // A wide figure and a tall-looking data range: without square() the circle is a wide ellipse.
+        BufferedImage image = new LineFigure("circle", "x", "y").square().legend(false)
+                .add("circle", x, y, LineFigure.Style.SOLID, PROBE).render();
+        int[] box = boundingBox(image, PROBE.getRGB() & 0xFFFFFF);
+        double width = box[2] - box[0];
+        double height = box[3] - box[1];
+        assertTrue(height > 100, "circle is " + width + " × " + height);
+        assertEquals(1, width / height, 0.02, "circle is " + width + " × " + height);
+    }
+
+    @Test
+    void badSeriesAreRejectedWithTheirName() {
+        LineFigure figure = new LineFigure("t", "x", "y");
+        double[] none = {};
+        assertMessage(() -> figure.add("empty", none, none, LineFigure.Style.SOLID), "'empty' is empty");
+        assertMessage(() -> figure.add("ragged", new double[] {1, 2}, new double[] {1}, LineFigure.Style.SOLID),
+                "'ragged' has 2 x values but 1 y values");
+        assertMessage(() -> figure.add("nan", new double[] {1, Double.NaN}, new double[] {Double.NaN, 2},
+                LineFigure.Style.SOLID), "'nan' has no finite point");
+        figure.add("a", new double[] {1}, new double[] {1}, LineFigure.Style.POINTS);
+        assertMessage(() -> figure.add("a", new double[] {1}, new double[] {1}, LineFigure.Style.POINTS),
+                "already has a series or line named 'a'");
+        assertMessage(() -> figure.xRange(1, 1), "min < max");
+    }
+
+    @Test
+    void anEmptyFigureCannotRender() {
+        assertThrows(IllegalStateException.class, () -> new LineFigure("t", "x", "y").render());
+    }
+
+    @Test
+    void anUnwritableFileIsALaeExceptionNamingIt() {
+        Path file = dir.resolve("missing").resolve("line.png");
+        LaeException e = assertThrows(LaeException.class, () -> twoSeries().save(file));
+        assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
+        assertTrue(!e.getMessage().contains("\n"), e.getMessage());
+    }
+
+    private static void assertMessage(Runnable action, String part) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, action::run);
+        assertTrue(e.getMessage().contains(part), e.getMessage());
+    }
+
+    /** @return {xMin, yMin, xMax, yMax} of the pixels of colour {@code rgb} */
+    private static int[] boundingBox(BufferedImage image, int rgb) {
+        int[] box = {Integer.MAX_VALUE, Integer.MAX_VALUE, -1, -1};
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) & 0xFFFFFF) == rgb) {
+                    box[0] = Math.min(box[0], x);
+                    box[1] = Math.min(box[1], y);
+                    box[2] = Math.max(box[2], x);
+                    box[3] = Math.max(box[3], y);
+                }
+            }
+        }
+        return box;
+    }
+}
