@@ -64,7 +64,8 @@ final class KuninFigures {
                 double[] curve = java.util.Arrays.stream(grid).map(s -> KuninLandscape.theory(e.getKey(), lambda, s))
                         .toArray();
                 f.add("λ = " + (int) lambda + " theory", grid, curve, LineFigure.Style.SOLID, Palette.color(l));
-                f.add("λ = " + (int) lambda + " trained", sigmaSquared, e.getValue().get(l), LineFigure.Style.POINTS,
+                f.add("λ = " + (int) lambda + " trained", java.util.Arrays.copyOf(sigmaSquared, e.getValue().get(l).length),
+                        e.getValue().get(l), LineFigure.Style.POINTS,
                         Palette.color(l));
             }
             panels.add(f);
