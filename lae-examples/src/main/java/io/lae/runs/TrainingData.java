@@ -1,0 +1,97 @@
+package io.lae.runs;
+
+import io.lae.LaeException;
+import io.lae.closedform.GroundTruth;
+import io.lae.data.DataSource;
+import io.lae.data.DataSources;
+import io.lae.stats.Statistics;
+import io.lae.stats.StatisticsAccumulator;
+import io.lae.train.MiniBatches;
+import io.lae.train.TrainingConfig;
+import java.io.PrintWriter;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * What training runs on: the data's statistics (float64), the ground truth of SPEC section 4 and,
+ * for mini-batch runs, the raw samples. Built once and shared by every run on the same data.
+ *
+ * @param description the data, for logs
+ * @param stats       Σxx, Σyx, tyy, m (centred or not)
+ * @param truth       the eigendecomposition of Σ, or null when n is too large for it
+ * @param inputs      the samples as rows (m×n'), or null when only full-batch runs are needed
+ * @param targets     the targets as rows (m×n), or null for an autoencoder
+ */
+public record TrainingData(String description, Statistics stats, GroundTruth truth, INDArray inputs, INDArray targets) {
+
+    /** Above this dimension the ground-truth eigendecomposition (O(n³)) is skipped. */
+    public static final int MAX_GROUND_TRUTH_DIM = 4096;
+    private static final int CHUNK_ROWS = 4096;
+
+    /**
+     * Opens the data and targets of a configuration and streams them once into statistics.
+     *
+     * @param config   the run's configuration (data, targets, centring, mini-batch mode)
+     * @param console  where to say what was loaded
+     * @return the training data; the raw samples are kept only for a mini-batch run
+     */
+    public static TrainingData load(TrainingConfig config, PrintWriter console) {
+        DataSource x = DataSources.open(config.data(), DataSources.defaultDataDir());
+        console.printf("data: %s%n", x.description());
+        if (config.targets() == null) {
+            try {
+                StatisticsAccumulator acc = StatisticsAccumulator.autoencoder(x.columns());
+                x.forEachChunk(CHUNK_ROWS, acc::add);
+                Statistics stats = acc.build(config.center());
+                INDArray rows = config.usesMiniBatches() ? x.readAll() : null;
+                return new TrainingData(x.description(), stats, groundTruth(stats, console), rows, null);
+            } catch (LaeException e) {
+                throw new LaeException(config.data() + ": " + e.getMessage(), e);
+            }
+        }
+        DataSource y = DataSources.open(config.targets(), DataSources.defaultDataDir());
+        console.printf("targets: %s%n", y.description());
+        if (y.rows() != x.rows()) {
+            throw new LaeException("--targets has " + y.rows() + " samples but --data has " + x.rows()
+                    + ": give one target row per sample");
+        }
+        return of(x.description(), x.readAll(), y.readAll(), config.center(), console);
+    }
+
+    /**
+     * @param description the data, for logs
+     * @param inputs      the samples as rows (m×n'), float64
+     * @param targets     the targets as rows, or null for an autoencoder
+     * @param center      whether to subtract the means
+     * @param console     where to note a skipped ground truth
+     * @return the training data, keeping the samples for mini-batch runs
+     */
+    public static TrainingData of(String description, INDArray inputs, INDArray targets, boolean center,
+                                  PrintWriter console) {
+        Statistics stats = targets == null ? StatisticsAccumulator.of(inputs, center)
+                : StatisticsAccumulator.of(inputs, targets, center);
+        return new TrainingData(description, stats, groundTruth(stats, console), inputs, targets);
+    }
+
+    private static GroundTruth groundTruth(Statistics stats, PrintWriter console) {
+        if (Math.max(stats.inputDim(), stats.outputDim()) > MAX_GROUND_TRUTH_DIM) {
+            console.printf("note: n > %d, the ground-truth eigendecomposition and the metrics that need it are skipped%n",
+                    MAX_GROUND_TRUTH_DIM);
+            return null;
+        }
+        return GroundTruth.of(stats);
+    }
+
+    /**
+     * @param config a configuration
+     * @return the mini-batches of a mini-batch run, else null
+     */
+    public MiniBatches batches(TrainingConfig config) {
+        if (!config.usesMiniBatches()) {
+            return null;
+        }
+        if (inputs == null) {
+            throw new IllegalStateException("mini-batch run on data loaded without its samples");
+        }
+        return new MiniBatches(inputs, targets, stats, config.batch(), config.seed(), config.dataType());
+    }
+}

@@ -1,0 +1,77 @@
+package io.lae.runs;
+
+import io.lae.closedform.GroundTruth;
+import io.lae.closedform.PenalizedMinimum;
+import io.lae.linalg.SymmetricEigen;
+import io.lae.loss.SumL2Loss;
+import io.lae.stats.Statistics;
+import io.lae.train.RunDirectory;
+import io.lae.train.Trainer;
+import io.lae.train.TrainingConfig;
+import io.lae.train.TrainingResult;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * One training run, written to its directory: {@code run.json} (configuration, environment, final
+ * metrics and read-outs), {@code metrics.csv}, {@code encoder.npy}/{@code decoder.npy}, a checkpoint
+ * and PNG plots. Shared by {@code lae train} and the experiments.
+ */
+public final class TrainingSession {
+
+    private TrainingSession() {
+    }
+
+    /**
+     * @param config  the configuration
+     * @param data    the statistics, ground truth and (mini-batch runs) samples
+     * @param dir     the run directory
+     * @param resume  whether to continue from the directory's checkpoint
+     * @param console where progress goes
+     * @param task    the progress bar's label
+     * @return the finished run
+     */
+    public static TrainedRun run(TrainingConfig config, TrainingData data, Path dir, boolean resume,
+                                 PrintWriter console, String task) {
+        RunDirectory run = new RunDirectory(dir);
+        Map<String, Object> environment = Environment.describe();
+        TrainingResult result;
+        try (ProgressReporter progress = new ProgressReporter(task, console)) {
+            result = new Trainer(config, progress).train(data.stats(), data.truth(), run, resume, environment,
+                    data.batches(config));
+        }
+        run.writeRunJson(config, result.status(), environment, readOuts(config, result, data.truth(), data.stats()),
+                result.last());
+        List<Path> plots = TrainingPlots.draw(run.readMetrics(), config, run.path());
+        return new TrainedRun(dir, config, result.model(), run.readMetrics(), result.status(), plots);
+    }
+
+    /** Ground truth and, for the sum loss, the LAE-PCA eigenvalue read-out (Kunin Algorithm 1). */
+    private static Map<String, Object> readOuts(TrainingConfig config, TrainingResult result, GroundTruth truth,
+                                                Statistics stats) {
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("sample_count", stats.sampleCount());
+        if (truth != null) {
+            extra.put("eigenvalues", Arrays.copyOf(truth.eigenvalues(), config.latent()));
+        }
+        if (config.loss().equals(SumL2Loss.NAME)) {
+            double c = config.lossSpec().effectiveScale().factor(stats.sampleCount());
+            INDArray decoder = result.model().decoder().castTo(DataType.DOUBLE);
+            double[] tauSquared = SymmetricEigen.of(decoder.transpose().mmul(decoder)).valueArray();
+            Map<String, Object> lae = new LinkedHashMap<>();
+            lae.put("decoder_singular_values_squared", tauSquared);
+            lae.put("eigenvalue_estimates", Arrays.stream(tauSquared)
+                    .mapToObj(t -> t > 1e-12 && t < 1 ? (Object) PenalizedMinimum.eigenvalueFromSingularValue(t,
+                            config.lambda(), c) : null).toList());
+            lae.put("note", "σᵢ² = λ / (c(1 − τᵢ²)) for τᵢ² in (0, 1), Kunin Algorithm 1; null where the unit is off");
+            extra.put("lae_pca", lae);
+        }
+        return extra;
+    }
+}
