@@ -52,6 +52,18 @@ class ExperimentCommandTest {
         assertTrue(md.contains("| claim | paper | measured | holds |"), md);
     }
 
+    /** The README's main command: at full scale (about 30 s) every claim of Oftadeh's Fig. 1 must hold. */
+    @Test
+    void oftadehFigureOneHoldsAtFullScale() throws IOException {
+        Path out = dir.resolve("full");
+        CliRunner r = CliRunner.run("experiment", "oftadeh-fig1", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        for (JsonNode claim : summary.get("claims")) {
+            assertTrue(claim.get("holds").asBoolean(), claim.toString());
+        }
+    }
+
     @Test
     void secondRunReadsFinishedRunsBack() {
         Path out = dir.resolve("again");
