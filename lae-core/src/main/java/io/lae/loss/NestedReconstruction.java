@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -234,11 +235,20 @@ public final class NestedReconstruction implements LossTerm {
         return CholeskySolver.factor(sm).solveRight(syxBtT);
     }
 
-    /** Builds T and S in the weights' dtype (once per dtype). */
+    /**
+     * Builds T and S in the weights' dtype (once per dtype), outside any workspace: they outlive the
+     * training step that may first ask for them.
+     */
     private void prepare(DataType type) {
         if (type == cachedType) {
             return;
         }
+        try (MemoryWorkspace outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            build(type);
+        }
+    }
+
+    private void build(DataType type) {
         int p = tail.length;
         double[][] s = new double[p][p];
         for (int i = 0; i < p; i++) {

@@ -9,6 +9,10 @@ import io.lae.optim.OptimizerState;
 import io.lae.optim.Optimizers;
 import io.lae.stats.Statistics;
 import java.util.Map;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Training from the sufficient statistics (full batch: each step costs O(n²p) whatever the number
@@ -21,6 +25,15 @@ import java.util.Map;
  * depends on the step alone.
  */
 public final class Trainer {
+
+    /**
+     * A step's temporaries live in a workspace sized on the first step and reused by every later one,
+     * so native memory stays flat (ND4J frees native buffers only when the Java GC runs). The weights
+     * and the optimizer's buffers are updated in place and live outside it.
+     */
+    private static final WorkspaceConfiguration STEP = WorkspaceConfiguration.builder()
+            .policyLearning(LearningPolicy.FIRST_LOOP).build();
+    private static final String STEP_ID = "lae-train-step";
 
     private final TrainingConfig config;
     private final TrainingListener listener;
@@ -115,7 +128,10 @@ public final class Trainer {
                 Loss stepLoss = stochastic == null ? loss : stochastic.lossAt(step);
                 MiniBatches.Batch batch = batches == null ? null : batches.batch(step);
                 long start = System.nanoTime();
-                double value = rule.step(model, new StepContext(stepLoss, stats, optimizer, state, lr, batch));
+                double value;
+                try (MemoryWorkspace scope = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP, STEP_ID)) {
+                    value = rule.step(model, new StepContext(stepLoss, stats, optimizer, state, lr, batch));
+                }
                 seconds += (System.nanoTime() - start) * 1e-9;
                 step++;
                 if (rule.reportsLoss() && !Double.isFinite(value)) {
