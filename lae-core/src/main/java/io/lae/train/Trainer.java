@@ -34,6 +34,7 @@ public final class Trainer {
     private static final WorkspaceConfiguration STEP = WorkspaceConfiguration.builder()
             .policyLearning(LearningPolicy.FIRST_LOOP).build();
     private static final String STEP_ID = "lae-train-step";
+    private static final String EVALUATION_ID = "lae-train-evaluation";
 
     private final TrainingConfig config;
     private final TrainingListener listener;
@@ -115,7 +116,7 @@ public final class Trainer {
             state = optimizer.init(model.parameters());
             step = 0;
             seconds = 0;
-            run.appendMetrics(evaluator.evaluate(0, model, schedule.at(0), 0));
+            run.appendMetrics(evaluate(evaluator, 0, model, schedule.at(0), 0));
         }
         run.writeRunJson(config, "running", environment, Map.of(), null);
 
@@ -139,7 +140,7 @@ public final class Trainer {
                 }
                 boolean logStep = step % config.logEvery() == 0 || step == totalSteps;
                 if (logStep) {
-                    last = evaluator.evaluate(step, model, lr, seconds);
+                    last = evaluate(evaluator, step, model, lr, seconds);
                     if (!Double.isFinite(last.loss()) || !model.isFinite()) {
                         throw diverged(step, last.loss(), run);
                     }
@@ -159,11 +160,18 @@ public final class Trainer {
             listener.finished();
         }
         if (last == null) {
-            last = evaluator.evaluate(step, model, schedule.at(Math.max(0, step - 1)), seconds);
+            last = evaluate(evaluator, step, model, schedule.at(Math.max(0, step - 1)), seconds);
         }
         run.writeCheckpoint(checkpoint(step, seconds, model, state));
         run.writeWeights(model);
         return new TrainingResult(model, last, status);
+    }
+
+    /** The metrics of a log step, their temporaries in a workspace of their own (the row holds only numbers). */
+    private static MetricsRow evaluate(Evaluator evaluator, long step, Model model, double lr, double seconds) {
+        try (MemoryWorkspace scope = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP, EVALUATION_ID)) {
+            return evaluator.evaluate(step, model, lr, seconds);
+        }
     }
 
     private static Checkpoint checkpoint(long step, double seconds, Model model, OptimizerState state) {
