@@ -13,7 +13,7 @@ import java.util.Map;
  * learning rates: uniform L2, non-uniform L2, RAG, stochastic and deterministic nested dropout, and the
  * linear VAE. Tracks d_align and d_sub every 10 steps; draws UᵀW₂ and the decoder columns.
  */
-final class BaoMnist implements Experiment {
+final class BaoMnist extends Experiment {
 
     static final String ID = "bao-fig2-3";
 
@@ -41,20 +41,10 @@ final class BaoMnist implements Experiment {
             new BaoModel("vae", "linear VAE", 1e-3, 1e-3));
     static final List<String> OPTIMIZERS = List.of("nesterov", "adam");
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return "Bao et al. 2020, Fig. 2–3: six models on MNIST at k = 20, d_align and d_sub over 30 000 full-batch "
-                + "steps, Nesterov and Adam";
-    }
-
-    @Override
-    public String expectedTime() {
-        return "40 min";
+    BaoMnist() {
+        super(ID, "Bao et al. 2020, Fig. 2–3: six models on MNIST at k = 20, d_align and d_sub over 30 000 full-batch "
+                + "steps, Nesterov and Adam",
+                "40 min");
     }
 
     @Override

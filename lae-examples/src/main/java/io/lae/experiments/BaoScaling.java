@@ -14,7 +14,7 @@ import java.util.Map;
  * d_align ≤ 0.3, as the latent size k grows: non-uniform L2 and deterministic nested dropout scale
  * poorly (their Hessians grow ill-conditioned with k), RAG does not.
  */
-final class BaoScaling implements Experiment {
+final class BaoScaling extends Experiment {
 
     static final String ID = "bao-fig4";
     static final double THRESHOLD = 0.3;
@@ -23,20 +23,10 @@ final class BaoScaling implements Experiment {
     static final List<String> MODELS = List.of("nonuniform", "nested-dropout", "rag");
     static final List<String> OPTIMIZERS = List.of("nesterov", "adam");
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return "Bao et al. 2020, Fig. 4: epochs to d_align ≤ 0.3 against latent size k; RAG scales, the regularized "
-                + "losses do not";
-    }
-
-    @Override
-    public String expectedTime() {
-        return "10 h";
+    BaoScaling() {
+        super(ID, "Bao et al. 2020, Fig. 4: epochs to d_align ≤ 0.3 against latent size k; RAG scales, the regularized "
+                + "losses do not",
+                "10 h");
     }
 
     @Override

@@ -5,21 +5,42 @@ package io.lae.experiments;
  * runs through the {@link ExperimentContext}, draws its figures and records each claim of the paper's
  * figure as a computed check.
  */
-public interface Experiment {
+public abstract class Experiment {
 
-    /** @return the id of SPEC section 6, e.g. {@code kunin-fig3-6} */
-    String id();
+    private final String id;
+    private final String title;
+    private final String expectedTime;
+
+    /**
+     * @param id           the id of SPEC section 6, e.g. {@code kunin-fig3-6}
+     * @param title        one line: the paper, the figure and what it shows
+     * @param expectedTime the expected wall time at full scale on a 2-core laptop-class CPU, e.g. "1 min"
+     */
+    protected Experiment(String id, String title, String expectedTime) {
+        this.id = id;
+        this.title = title;
+        this.expectedTime = expectedTime;
+    }
+
+    /** @return the id of SPEC section 6 */
+    public final String id() {
+        return id;
+    }
 
     /** @return one line: the paper, the figure and what it shows */
-    String title();
+    public final String title() {
+        return title;
+    }
 
-    /** @return the expected wall time at full scale on a 2-core laptop-class CPU, e.g. "1 min" */
-    String expectedTime();
+    /** @return the expected wall time at full scale on a 2-core laptop-class CPU */
+    public final String expectedTime() {
+        return expectedTime;
+    }
 
     /**
      * Runs the experiment: trains, draws figures, adds claims and choices to the context's summary.
      *
      * @param context the scale, output directory, seed, dtype and console
      */
-    void run(ExperimentContext context);
+    public abstract void run(ExperimentContext context);
 }

@@ -21,7 +21,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * τ² = max(0, 1 − λ/σ²) (sum) and 1/(1 + λ/σ²) (product) (Fig. 5), and the maps A = Σ*^{-1/2}UᵀW₂,
  * B = W₁UΣ*^{-1/2} of eq. (9) satisfy AB = I, orthogonal only for the sum loss (Fig. 6).
  */
-final class KuninLandscape implements Experiment {
+final class KuninLandscape extends Experiment {
 
     static final String ID = "kunin-fig3-6";
     private static final int N = 20;
@@ -32,20 +32,10 @@ final class KuninLandscape implements Experiment {
     private static final List<String> LOSSES = List.of("mse", "product", "sum");
     private static final double SPECTRUM_TOLERANCE = 1e-3;
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return "Kunin et al. 2019, Fig. 3–6: the sum loss ties W₁ = W₂ᵀ; regularized LAEs recover the principal "
-                + "directions with the predicted spectrum";
-    }
-
-    @Override
-    public String expectedTime() {
-        return "10 min";
+    KuninLandscape() {
+        super(ID, "Kunin et al. 2019, Fig. 3–6: the sum loss ties W₁ = W₂ᵀ; regularized LAEs recover the principal "
+                + "directions with the predicted spectrum",
+                "10 min");
     }
 
     @Override

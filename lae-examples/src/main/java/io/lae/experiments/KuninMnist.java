@@ -18,27 +18,17 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * the principal directions (Fig. 7); with k = 2 its latent codes are the PCA embedding up to an
  * orthogonal map and a per-direction scaling (Fig. 8).
  */
-final class KuninMnist implements Experiment {
+final class KuninMnist extends Experiment {
 
     static final String ID = "kunin-fig7-8";
     private static final int K = 9;
     private static final double LAMBDA = 10;
     private static final List<String> LOSSES = List.of("mse", "product", "sum");
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return "Kunin et al. 2019, Fig. 7–8: on MNIST only the sum loss's decoder singular vectors are the principal "
-                + "directions; its 2-D codes are PCA's";
-    }
-
-    @Override
-    public String expectedTime() {
-        return "10 min";
+    KuninMnist() {
+        super(ID, "Kunin et al. 2019, Fig. 7–8: on MNIST only the sum loss's decoder singular vectors are the principal "
+                + "directions; its 2-D codes are PCA's",
+                "10 min");
     }
 
     @Override

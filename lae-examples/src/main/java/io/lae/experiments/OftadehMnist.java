@@ -12,25 +12,15 @@ import java.util.Map;
  * first 10 decoder columns is nearly as good as rank-10 PCA; with MSE the first 10 columns are no
  * better than any 10.
  */
-final class OftadehMnist implements Experiment {
+final class OftadehMnist extends Experiment {
 
     static final String ID = "oftadeh-fig3";
     private static final int FIRST = 10;
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return "Oftadeh et al. 2020, Fig. 3: MNIST reconstructions from all and from the first 10 decoder columns, "
-                + "ordered vs MSE";
-    }
-
-    @Override
-    public String expectedTime() {
-        return "10 min";
+    OftadehMnist() {
+        super(ID, "Oftadeh et al. 2020, Fig. 3: MNIST reconstructions from all and from the first 10 decoder columns, "
+                + "ordered vs MSE",
+                "10 min");
     }
 
     @Override

@@ -12,26 +12,16 @@ import java.util.List;
  * batch); both are stopped at the step where the ordered loss has found all p directions. Both loss
  * ratios fall to 1, but only the ordered loss finds the principal directions, the last ones slowly.
  */
-final class OftadehSynthetic implements Experiment {
+final class OftadehSynthetic extends Experiment {
 
     static final String ID = "oftadeh-fig2";
     /** The schedule's length: the paper does not give its iteration count. */
     private static final long FULL_STEPS = 100_000;
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return "Oftadeh et al. 2020, Fig. 2: at n = 1000, p = 100 both losses reach their optimum, only the ordered "
-                + "loss finds all principal directions";
-    }
-
-    @Override
-    public String expectedTime() {
-        return "1 h";
+    OftadehSynthetic() {
+        super(ID, "Oftadeh et al. 2020, Fig. 2: at n = 1000, p = 100 both losses reach their optimum, only the ordered "
+                + "loss finds all principal directions",
+                "1 h");
     }
 
     @Override

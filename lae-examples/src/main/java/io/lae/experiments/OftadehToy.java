@@ -14,7 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * diagonal, decreasing covariance are reduced to p = 2. The ordered loss puts the decoder columns on
  * the x and y axes (the eigenvectors, in order); the MSE loss only finds the xy plane.
  */
-final class OftadehToy implements Experiment {
+final class OftadehToy extends Experiment {
 
     static final String ID = "oftadeh-fig1";
     /** The covariance diag(9, 4, 1): standard deviations 3, 2, 1 along x, y, z. */
@@ -22,19 +22,9 @@ final class OftadehToy implements Experiment {
     private static final int M = 1000;
     private static final int P = 2;
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return "Oftadeh et al. 2020, Fig. 1: in 3-D, the ordered loss finds the x and y axes, MSE only the xy plane";
-    }
-
-    @Override
-    public String expectedTime() {
-        return "20 s";
+    OftadehToy() {
+        super(ID, "Oftadeh et al. 2020, Fig. 1: in 3-D, the ordered loss finds the x and y axes, MSE only the xy plane",
+                "20 s");
     }
 
     @Override
