@@ -72,18 +72,24 @@ final class ExperimentCommand implements Callable<Integer> {
         Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
         List<Experiment> chosen = id.equals("all") ? Experiments.ALL : List.of(Experiments.byId(id));
         Path root = out != null ? out : Path.of("runs");
+        List<String> report = new java.util.ArrayList<>();
         for (int i = 0; i < chosen.size(); i++) {
             Experiment e = chosen.get(i);
             Path dir = id.equals("all") || out == null ? root.resolve(e.id()) : out;
             if (chosen.size() > 1) {
                 console.printf("[%d/%d] %s (about %s at full scale)%n", i + 1, chosen.size(), e.id(), e.expectedTime());
             }
-            runOne(e, size, dir, console);
+            report.add(runOne(e, size, dir, console));
+        }
+        if (chosen.size() > 1) {
+            console.println("all experiments:");
+            report.forEach(line -> console.println("  " + line));
         }
         return 0;
     }
 
-    private void runOne(Experiment experiment, ExperimentScale size, Path dir, PrintWriter console) {
+    /** @return one line: the id, the claims that hold and the wall time */
+    private String runOne(Experiment experiment, ExperimentScale size, Path dir, PrintWriter console) {
         try {
             Files.createDirectories(dir);
         } catch (java.io.IOException e) {
@@ -100,9 +106,11 @@ final class ExperimentCommand implements Callable<Integer> {
         for (Claim c : claims) {
             console.printf("  %s %s: %s%n", c.holds() ? "holds " : "FAILS ", c.claim(), c.measured());
         }
-        console.printf(Locale.ROOT, "%s: %d of %d claims hold, %.1f s; see %s%n", experiment.id(),
+        String line = String.format(Locale.ROOT, "%s: %d of %d claims hold, %.1f s; see %s", experiment.id(),
                 claims.stream().filter(Claim::holds).count(), claims.size(), seconds, dir.resolve(Summary.MARKDOWN_FILE));
+        console.println(line);
         console.flush();
+        return line;
     }
 
     private static void printList(PrintWriter console) {
