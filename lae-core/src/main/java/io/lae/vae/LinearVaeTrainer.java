@@ -16,7 +16,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Full-batch training of the linear VAE from the statistics: N steps
  * θ ← θ − α_t·u(∇L(θ)) on all four parameters, each O(n²p) (see {@link LinearVae}), with
- * t = 0, …, N−1, α_t from the schedule and u the optimizer's update.
+ * t = 0, …, N−1, α_t from the schedule and u the optimizer's update. A NaN or infinite loss
+ * stops the run with a one-line {@link LaeException}.
  *
  * @param optimizer the optimizer (its state lives in the run, so one instance may serve many runs)
  * @param schedule  the learning rate α_t
@@ -25,13 +26,18 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public record LinearVaeTrainer(Optimizer optimizer, LearningRateSchedule schedule, long steps, long logEvery) {
 
-    /** Receives the state of a run at the logged steps. */
+    /**
+     * Receives the state of a run at the logged steps, e.g. to compute d_align and d_sub on the
+     * decoder ({@link io.lae.metrics.Alignment}). It runs outside the step's workspace, so what it
+     * allocates it may keep.
+     */
     @FunctionalInterface
     public interface Callback {
 
         /**
          * @param step   the number of updates applied so far
-         * @param params the live parameters after them (read, do not modify or keep)
+         * @param params the parameters after them: the live arrays, which later steps overwrite
+         *               (copy what you keep; do not modify)
          * @param loss   L(params)
          */
         void logged(long step, VaeParameters params, double loss);
