@@ -81,19 +81,28 @@ public final class HeatMap implements Figure {
         this.map = Objects.requireNonNull(map, "map");
     }
 
-    /** @return this heat map, with a title above it */
+    /**
+     * @param title the title above the heat map
+     * @return this heat map
+     */
     public HeatMap title(String title) {
         this.title = Objects.requireNonNull(title, "title");
         return this;
     }
 
-    /** @return this heat map, with a title for the rows, left of them, reading upwards */
+    /**
+     * @param label the title of the rows, left of them, reading upwards
+     * @return this heat map
+     */
     public HeatMap rowLabel(String label) {
         rowLabel = Objects.requireNonNull(label, "label");
         return this;
     }
 
-    /** @return this heat map, with a title for the columns, below them */
+    /**
+     * @param label the title of the columns, below them
+     * @return this heat map
+     */
     public HeatMap columnLabel(String label) {
         columnLabel = Objects.requireNonNull(label, "label");
         return this;
@@ -187,7 +196,8 @@ public final class HeatMap implements Figure {
         int barX = left + columns * cell + BAR_GAP;
         int barLabels = IntStream.range(0, BAR_TICKS).map(k -> Theme.width(Theme.TICK, Theme.number(barValue(k))))
                 .max().orElseThrow();
-        int width = Math.max(barX + BAR_WIDTH + 2 * TICK + barLabels, Theme.width(Theme.TITLE, title)) + Theme.PAD;
+        int width = Math.max(barX + BAR_WIDTH + 2 * TICK + barLabels, Theme.PAD + Theme.width(Theme.TITLE, title))
+                + Theme.PAD;
         int barHeight = Math.max(rows * cell, MIN_BAR_HEIGHT);
         int matrixAndLabels = rows * cell + indexHeight() + (columnLabel.isEmpty() ? 0 : Theme.height(Theme.LABEL));
         int height = top + Math.max(matrixAndLabels, barHeight + Theme.height(Theme.TICK) / 2) + Theme.PAD;

@@ -74,13 +74,19 @@ public final class ImageGrid implements Figure {
         this.normalisation = Objects.requireNonNull(normalisation, "normalisation");
     }
 
-    /** @return this grid, with a title above it */
+    /**
+     * @param title the title above the grid
+     * @return this grid
+     */
     public ImageGrid title(String title) {
         this.title = Objects.requireNonNull(title, "title");
         return this;
     }
 
-    /** @return this grid, with a title above each column of images (fewer titles leave the last columns bare) */
+    /**
+     * @param titles a title above each column of images; fewer titles leave the last columns bare
+     * @return this grid
+     */
     public ImageGrid columnTitles(String... titles) {
         columnTitles = titles.clone();
         return this;

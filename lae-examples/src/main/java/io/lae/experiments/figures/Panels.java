@@ -36,19 +36,28 @@ public final class Panels implements Figure {
         this.columns = columns;
     }
 
-    /** @return these panels, with an overall title above them */
+    /**
+     * @param title the overall title above the panels
+     * @return these panels
+     */
     public Panels title(String title) {
         this.title = Objects.requireNonNull(title, "title");
         return this;
     }
 
-    /** @return these panels, with {@code panel} in the next cell */
+    /**
+     * @param panel an image for the next cell
+     * @return these panels
+     */
     public Panels add(BufferedImage panel) {
         panels.add(Objects.requireNonNull(panel, "panel"));
         return this;
     }
 
-    /** @return these panels, with {@code figure} rendered now into the next cell */
+    /**
+     * @param figure a figure, rendered now, for the next cell
+     * @return these panels
+     */
     public Panels add(Figure figure) {
         return add(figure.render());
     }
