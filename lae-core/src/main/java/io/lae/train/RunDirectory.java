@@ -287,6 +287,21 @@ public final class RunDirectory {
         }
     }
 
+    /**
+     * Deletes a run directory and everything in it (nothing when it does not exist), e.g. to start
+     * a stale run over.
+     *
+     * @param runDir the directory
+     * @throws LaeException if it cannot be deleted
+     */
+    public static void delete(Path runDir) {
+        try {
+            deleteTree(runDir);
+        } catch (IOException e) {
+            throw new LaeException(runDir + ": cannot delete the old run (" + e.getMessage() + ")", e);
+        }
+    }
+
     private static void deleteTree(Path path) throws IOException {
         if (!Files.exists(path)) {
             return;

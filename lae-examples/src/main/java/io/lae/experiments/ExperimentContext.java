@@ -13,7 +13,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -140,7 +139,7 @@ public final class ExperimentContext {
                 return counted(TrainingSession.run(config, data, dir, true, console, task), false);
             }
         }
-        deleteTree(dir);
+        RunDirectory.delete(dir);
         return counted(TrainingSession.run(config, data, dir, false, console, task), false);
     }
 
@@ -174,18 +173,5 @@ public final class ExperimentContext {
             throw new UncheckedIOException(e);
         }
         return new TrainedRun(dir, config, model, new RunDirectory(dir).readMetrics(), status, plots);
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
