@@ -18,6 +18,7 @@ public abstract class CompositeLoss implements Loss {
     private final String name;
     private final NestedReconstruction reconstruction;
     private final LossTerm penalty;
+    private StackedGradients stacked;
 
     /**
      * @param name           the loss name
@@ -54,6 +55,19 @@ public abstract class CompositeLoss implements Loss {
     public LossEvaluation evaluate(INDArray encoder, INDArray decoder, Statistics stats) {
         checkShapes(encoder, decoder, stats);
         return withGradients(encoder, decoder, overStatistics(encoder, decoder, stats));
+    }
+
+    @Override
+    public LossEvaluation gradients(StackedWeights weights, Statistics stats) {
+        if (!stats.isAutoencoder() || !(penalty == null || penalty instanceof DiagonalPenalty)) {
+            return evaluate(weights.encoder(), weights.decoder(), stats);
+        }
+        checkShapes(weights.encoder(), weights.decoder(), stats);
+        if (stacked == null) {
+            stacked = new StackedGradients(reconstruction,
+                    penalty == null ? null : ((DiagonalPenalty) penalty).lambdas());
+        }
+        return stacked.compute(weights, stats);
     }
 
     @Override

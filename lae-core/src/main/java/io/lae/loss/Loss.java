@@ -30,6 +30,19 @@ public interface Loss {
     LossEvaluation evaluate(INDArray encoder, INDArray decoder, Statistics stats);
 
     /**
+     * The gradients alone, for a training step that is not logged, with the weights of an
+     * autoencoder (n = n') stacked as W = [Bᵀ | A]: for the nested reconstruction losses, alone or
+     * with a diagonal penalty, in one n×n by n×2p GEMM plus O(p²n) work; other losses fall back to
+     * {@link #evaluate}.
+     *
+     * @param weights W = [Bᵀ | A]
+     * @param stats   the statistics, in the weights' dtype
+     * @return ∇_B L and ∇_A L, the value when it was formed on the way (else NaN) and BΣxxBᵀ when
+     *     formed; the arrays may be buffers reused by the next call
+     */
+    LossEvaluation gradients(StackedWeights weights, Statistics stats);
+
+    /**
      * The loss and its gradients on a mini-batch, computed from the batch directly in O(n·b·p)
      * (the data scale c uses m = b; penalties count in full per batch).
      *

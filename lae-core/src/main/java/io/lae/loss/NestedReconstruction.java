@@ -235,6 +235,18 @@ public final class NestedReconstruction implements LossTerm {
         return CholeskySolver.factor(sm).solveRight(syxBtT);
     }
 
+    /** @return S, S_ij = q_{max(i,j)}, in {@code type} (cached; do not modify) */
+    INDArray sMatrix(DataType type) {
+        prepare(type);
+        return sMatrix;
+    }
+
+    /** @return the diagonal of T as a 1×p row, in {@code type} (cached; do not modify) */
+    INDArray tRow(DataType type) {
+        prepare(type);
+        return tRow;
+    }
+
     /**
      * Builds T and S in the weights' dtype (once per dtype), outside any workspace: they outlive the
      * training step that may first ask for them.

@@ -33,16 +33,10 @@ public final class AlternatingRule implements UpdateRule {
     }
 
     @Override
-    public boolean reportsLoss() {
-        return false;
-    }
-
-    @Override
-    public double step(Model model, StepContext context) {
+    public void step(Model model, StepContext context) {
         NestedReconstruction term = reconstruction(context.loss());
         model.encoder().assign(term.optimalEncoder(model.decoder(), context.stats()));
         model.decoder().assign(term.optimalDecoder(model.encoder(), context.stats()));
-        return Double.NaN;
     }
 
     private static NestedReconstruction reconstruction(Loss loss) {

@@ -11,13 +11,18 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 abstract class DirectionRule implements UpdateRule {
 
     @Override
-    public final double step(Model model, StepContext context) {
-        LossEvaluation eval = context.batch() == null
-                ? context.loss().evaluate(model.encoder(), model.decoder(), context.stats())
-                : context.loss().evaluateBatch(model.encoder(), model.decoder(), context.batch().x(), context.batch().y());
+    public final void step(Model model, StepContext context) {
+        LossEvaluation eval;
+        if (context.batch() != null) {
+            eval = context.loss().evaluateBatch(model.encoder(), model.decoder(), context.batch().x(),
+                    context.batch().y());
+        } else if (model.stacked() != null) {
+            eval = context.loss().gradients(model.stacked(), context.stats());
+        } else {
+            eval = context.loss().evaluate(model.encoder(), model.decoder(), context.stats());
+        }
         Map<String, INDArray> directions = directions(model, eval, context);
         context.optimizer().apply(model.parameters(), directions, context.state(), context.learningRate());
-        return eval.value();
     }
 
     /**

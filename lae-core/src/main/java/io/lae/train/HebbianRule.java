@@ -5,7 +5,6 @@ import io.lae.loss.Loss;
 import io.lae.stats.Statistics;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * {@code gha}, Sanger's generalized Hebbian algorithm, and {@code oja}, its p = 1 case (Oja's rule),
@@ -48,20 +47,20 @@ public final class HebbianRule implements UpdateRule {
         }
     }
 
-    @Override
-    public boolean reportsLoss() {
-        return false;
-    }
+    private INDArray upperMask;
 
     /** In terms of A = Wᵀ: direction −(1/m)(Σxx A − A·UT(AᵀΣxxA)), UT the upper triangle with the diagonal. */
     @Override
-    public double step(Model model, StepContext context) {
+    public void step(Model model, StepContext context) {
         INDArray a = model.decoder();
         INDArray sa = context.inputMomentTimes(a);
-        INDArray upper = Nd4j.triu(a.transpose().mmul(sa), 0);
+        int p = (int) a.columns();
+        if (Masks.stale(upperMask, a.dataType(), p)) {
+            upperMask = Masks.build(p, a.dataType(), (i, j) -> j >= i ? 1 : 0);
+        }
+        INDArray upper = a.transpose().mmul(sa).muli(upperMask);
         INDArray direction = a.mmul(upper).subi(sa).muli(1.0 / context.sampleCount());
         context.optimizer().apply(model.parameters(), Map.of(Model.DECODER, direction), context.state(),
                 context.learningRate());
-        return Double.NaN;
     }
 }

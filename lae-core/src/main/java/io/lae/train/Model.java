@@ -2,6 +2,7 @@ package io.lae.train;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import io.lae.loss.StackedWeights;
 import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -9,7 +10,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The weights of a linear autoencoder: encoder B (p×n') and decoder A (n×p). With tied weights
- * the encoder is a live view of Aᵀ, so updating A updates B.
+ * the encoder is a live view of Aᵀ, so updating A updates B. Untied weights with n = n' are held
+ * stacked as one n×2p matrix [Bᵀ | A] ({@link StackedWeights}), B and A being views of it, so a
+ * full-batch step needs a single GEMM with Σ.
  *
  * <p>Random initialisation uses {@link Random#nextGaussian()} (an algorithm the JDK specifies), not
  * ND4J's generator, so a seed gives the same weights on every backend.
@@ -24,20 +27,26 @@ public final class Model {
     private final INDArray encoder;
     private final INDArray decoder;
     private final boolean tied;
+    private final StackedWeights stacked;
 
-    private Model(INDArray encoder, INDArray decoder, boolean tied) {
+    private Model(INDArray encoder, INDArray decoder, boolean tied, StackedWeights stacked) {
         this.encoder = encoder;
         this.decoder = decoder;
         this.tied = tied;
+        this.stacked = stacked;
     }
 
     /**
      * @param encoder B, p×n' (copied)
      * @param decoder A, n×p (copied)
-     * @return an untied model holding copies of the weights
+     * @return an untied model holding copies of the weights, stacked when n = n'
      */
     public static Model of(INDArray encoder, INDArray decoder) {
-        return new Model(encoder.dup('c'), decoder.dup('c'), false);
+        if (encoder.columns() == decoder.rows()) {
+            StackedWeights weights = StackedWeights.of(encoder, decoder);
+            return new Model(weights.encoder(), weights.decoder(), false, weights);
+        }
+        return new Model(encoder.dup('c'), decoder.dup('c'), false, null);
     }
 
     /**
@@ -46,7 +55,7 @@ public final class Model {
      */
     public static Model tied(INDArray decoder) {
         INDArray a = decoder.dup('c');
-        return new Model(a.transpose(), a, true);
+        return new Model(a.transpose(), a, true, null);
     }
 
     /**
@@ -70,7 +79,7 @@ public final class Model {
             return tied(a);
         }
         INDArray b = balanced ? a.transpose().dup('c') : gaussian(latent, inputDim, std, random).castTo(type);
-        return new Model(b, a.dup('c'), false);
+        return of(b, a);
     }
 
     private static INDArray gaussian(int rows, int cols, double std, Random random) {
@@ -91,6 +100,11 @@ public final class Model {
     /** @return A, n×p */
     public INDArray decoder() {
         return decoder;
+    }
+
+    /** @return the stacked weights [Bᵀ | A] of which B and A are views, or null (tied, or n ≠ n') */
+    public StackedWeights stacked() {
+        return stacked;
     }
 
     /** @return whether B is tied to Aᵀ */

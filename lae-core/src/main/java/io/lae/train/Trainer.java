@@ -2,11 +2,8 @@ package io.lae.train;
 
 import io.lae.LaeException;
 import io.lae.closedform.GroundTruth;
-import io.lae.loss.Loss;
 import io.lae.optim.LearningRateSchedule;
-import io.lae.optim.Optimizer;
 import io.lae.optim.OptimizerState;
-import io.lae.optim.Optimizers;
 import io.lae.stats.Statistics;
 import java.util.Map;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
@@ -26,14 +23,9 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Trainer {
 
-    /**
-     * A step's temporaries live in a workspace sized on the first step and reused by every later one,
-     * so native memory stays flat (ND4J frees native buffers only when the Java GC runs). The weights
-     * and the optimizer's buffers are updated in place and live outside it.
-     */
-    private static final WorkspaceConfiguration STEP = WorkspaceConfiguration.builder()
+    /** A log step's temporaries live in a reused workspace of their own (the metrics row holds only numbers). */
+    private static final WorkspaceConfiguration EVALUATION = WorkspaceConfiguration.builder()
             .policyLearning(LearningPolicy.FIRST_LOOP).build();
-    private static final String STEP_ID = "lae-train-step";
     private static final String EVALUATION_ID = "lae-train-evaluation";
 
     private final TrainingConfig config;
@@ -79,13 +71,7 @@ public final class Trainer {
                                 Map<String, Object> environment, MiniBatches batches) {
         Statistics stats = statistics.as(config.dataType());
         int p = config.latent();
-        if (p > Math.min(stats.inputDim(), stats.outputDim())) {
-            throw new LaeException("--latent " + p + " exceeds the data's dimension (n = " + stats.outputDim()
-                    + ", n' = " + stats.inputDim() + "): use at most " + Math.min(stats.inputDim(), stats.outputDim()));
-        }
-        Loss loss = config.lossSpec().create(p);
         UpdateRule rule = UpdateRules.create(config.rule());
-        rule.validate(loss, stats, p);
         if (batches != null && !rule.supportsMiniBatch()) {
             throw new LaeException("--rule " + rule.name() + " solves over the whole data set: drop --epochs/--batch");
         }
@@ -93,29 +79,29 @@ public final class Trainer {
             throw new IllegalArgumentException("mini-batches must be given exactly when the config has --epochs");
         }
         long totalSteps = batches == null ? config.steps() : config.epochs() * batches.batchesPerEpoch();
-        StochasticNestedDropout stochastic = config.stochastic() ? new StochasticNestedDropout(loss, config.seed()) : null;
-        Optimizer optimizer = Optimizers.create(config.optimizer(), config.momentum());
         LearningRateSchedule schedule = config.schedule(totalSteps);
-        Evaluator evaluator = new Evaluator(loss, stats, truth);
         StopTarget target = config.until() == null ? null : StopTarget.parse(config.until());
 
         Model model;
-        OptimizerState state;
+        TrainingStep stepper;
         long step;
         double seconds;
         if (resume) {
             Checkpoint cp = run.readCheckpoint();
             model = rule.tiesWeights() ? Model.tied(cp.decoder()) : Model.of(cp.encoder(), cp.decoder());
-            state = OptimizerState.restore(cp.optimizerStep(), cp.optimizerBuffers());
+            stepper = new TrainingStep(config, stats, OptimizerState.restore(cp.optimizerStep(), cp.optimizerBuffers()));
             step = cp.step();
             seconds = cp.seconds();
             run.truncateMetrics(step);
         } else {
             model = Model.random(stats.outputDim(), stats.inputDim(), p, config.initStd(),
                     config.init().equals("balanced"), rule.tiesWeights(), config.seed(), config.dataType());
-            state = optimizer.init(model.parameters());
+            stepper = TrainingStep.fresh(config, stats, model);
             step = 0;
             seconds = 0;
+        }
+        Evaluator evaluator = new Evaluator(stepper.loss(), stats, truth);
+        if (step == 0) {
             run.appendMetrics(evaluate(evaluator, 0, model, schedule.at(0), 0));
         }
         run.writeRunJson(config, "running", environment, Map.of(), null);
@@ -126,18 +112,11 @@ public final class Trainer {
         try {
             while (step < totalSteps) {
                 double lr = schedule.at(step);
-                Loss stepLoss = stochastic == null ? loss : stochastic.lossAt(step);
                 MiniBatches.Batch batch = batches == null ? null : batches.batch(step);
                 long start = System.nanoTime();
-                double value;
-                try (MemoryWorkspace scope = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP, STEP_ID)) {
-                    value = rule.step(model, new StepContext(stepLoss, stats, optimizer, state, lr, batch));
-                }
+                stepper.apply(model, step, lr, batch);
                 seconds += (System.nanoTime() - start) * 1e-9;
                 step++;
-                if (rule.reportsLoss() && !Double.isFinite(value)) {
-                    throw diverged(step, value, run);
-                }
                 boolean logStep = step % config.logEvery() == 0 || step == totalSteps;
                 if (logStep) {
                     last = evaluate(evaluator, step, model, lr, seconds);
@@ -148,7 +127,10 @@ public final class Trainer {
                     listener.logged(last);
                 }
                 if (config.checkpointEvery() > 0 && step % config.checkpointEvery() == 0) {
-                    run.writeCheckpoint(checkpoint(step, seconds, model, state));
+                    if (!model.isFinite()) {
+                        throw diverged(step, Double.NaN, run);
+                    }
+                    run.writeCheckpoint(checkpoint(step, seconds, model, stepper.state()));
                 }
                 listener.stepped(step);
                 if (logStep && target != null && target.reachedBy(last)) {
@@ -162,14 +144,14 @@ public final class Trainer {
         if (last == null) {
             last = evaluate(evaluator, step, model, schedule.at(Math.max(0, step - 1)), seconds);
         }
-        run.writeCheckpoint(checkpoint(step, seconds, model, state));
+        run.writeCheckpoint(checkpoint(step, seconds, model, stepper.state()));
         run.writeWeights(model);
         return new TrainingResult(model, last, status);
     }
 
-    /** The metrics of a log step, their temporaries in a workspace of their own (the row holds only numbers). */
+    /** The metrics of a log step. */
     private static MetricsRow evaluate(Evaluator evaluator, long step, Model model, double lr, double seconds) {
-        try (MemoryWorkspace scope = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP, EVALUATION_ID)) {
+        try (MemoryWorkspace scope = Nd4j.getWorkspaceManager().getAndActivateWorkspace(EVALUATION, EVALUATION_ID)) {
             return evaluator.evaluate(step, model, lr, seconds);
         }
     }

@@ -19,11 +19,6 @@ public interface UpdateRule {
         return true;
     }
 
-    /** @return whether {@link #step} returns the loss value (so a non-finite one means divergence) */
-    default boolean reportsLoss() {
-        return true;
-    }
-
     /**
      * @param loss  the loss
      * @param stats the statistics
@@ -34,11 +29,10 @@ public interface UpdateRule {
     }
 
     /**
-     * Performs one step in place.
+     * Performs one step in place. It need not form the loss value: a step that is not logged needs none.
      *
      * @param model   the weights, updated in place
      * @param context the loss, statistics, optimizer and learning rate
-     * @return the loss value at the weights before the step, or NaN if the rule did not compute it
      */
-    double step(Model model, StepContext context);
+    void step(Model model, StepContext context);
 }

@@ -1,0 +1,97 @@
+package io.lae.train;
+
+import io.lae.LaeException;
+import io.lae.loss.Loss;
+import io.lae.optim.Optimizer;
+import io.lae.optim.OptimizerState;
+import io.lae.optim.Optimizers;
+import io.lae.stats.Statistics;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * One configured training step: the loss (or, with {@code --stochastic}, the step's sampled nested
+ * dropout loss), the update rule and the optimizer with its state. {@link Trainer} runs these in a
+ * loop; {@code lae bench} times them.
+ *
+ * <p>A step's temporaries live in a workspace sized on the first step and reused by every later
+ * one, so native memory stays flat (ND4J frees native buffers only when the Java GC runs). The
+ * weights and the optimizer's buffers are updated in place and live outside it.
+ */
+public final class TrainingStep {
+
+    private static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder()
+            .policyLearning(LearningPolicy.FIRST_LOOP).build();
+    private static final String WORKSPACE_ID = "lae-train-step";
+
+    private final Loss loss;
+    private final UpdateRule rule;
+    private final Optimizer optimizer;
+    private final OptimizerState state;
+    private final Statistics stats;
+    private final StochasticNestedDropout stochastic;
+
+    /**
+     * @param config the run's configuration (loss, rule, optimizer, {@code --stochastic}, seed)
+     * @param stats  the statistics, in the run's dtype
+     * @param state  the optimizer state, fresh or restored from a checkpoint
+     * @throws LaeException if the rule cannot train this loss or the latent size exceeds the data's dimension
+     */
+    public TrainingStep(TrainingConfig config, Statistics stats, OptimizerState state) {
+        int p = config.latent();
+        if (p > Math.min(stats.inputDim(), stats.outputDim())) {
+            throw new LaeException("--latent " + p + " exceeds the data's dimension (n = " + stats.outputDim()
+                    + ", n' = " + stats.inputDim() + "): use at most " + Math.min(stats.inputDim(), stats.outputDim()));
+        }
+        this.loss = config.lossSpec().create(p);
+        this.rule = UpdateRules.create(config.rule());
+        rule.validate(loss, stats, p);
+        this.optimizer = Optimizers.create(config.optimizer(), config.momentum());
+        this.state = state;
+        this.stats = stats;
+        this.stochastic = config.stochastic() ? new StochasticNestedDropout(loss, config.seed()) : null;
+    }
+
+    /**
+     * @param config the run's configuration
+     * @param stats  the statistics, in the run's dtype
+     * @param model  the weights the optimizer state is shaped after
+     * @return a step with a fresh optimizer state (step 0, zero buffers)
+     */
+    public static TrainingStep fresh(TrainingConfig config, Statistics stats, Model model) {
+        OptimizerState state = Optimizers.create(config.optimizer(), config.momentum()).init(model.parameters());
+        return new TrainingStep(config, stats, state);
+    }
+
+    /**
+     * Applies step t in place.
+     *
+     * @param model        the weights
+     * @param step         t, 0-based (it picks the stochastic nested dropout index)
+     * @param learningRate α for this step
+     * @param batch        the step's mini-batch, or null for a full-batch step over the statistics
+     */
+    public void apply(Model model, long step, double learningRate, MiniBatches.Batch batch) {
+        Loss stepLoss = stochastic == null ? loss : stochastic.lossAt(step);
+        try (MemoryWorkspace scope = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, WORKSPACE_ID)) {
+            rule.step(model, new StepContext(stepLoss, stats, optimizer, state, learningRate, batch));
+        }
+    }
+
+    /** @return the loss being trained (for --stochastic, the full nested dropout loss) */
+    public Loss loss() {
+        return loss;
+    }
+
+    /** @return the update rule */
+    public UpdateRule rule() {
+        return rule;
+    }
+
+    /** @return the optimizer state, advanced by every step */
+    public OptimizerState state() {
+        return state;
+    }
+}

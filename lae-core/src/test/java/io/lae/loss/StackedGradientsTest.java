@@ -1,0 +1,105 @@
+package io.lae.loss;
+
+import static io.lae.TestData.nd;
+import static io.lae.TestData.observe;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lae.TestData;
+import io.lae.check.GradientCheck;
+import io.lae.stats.Statistics;
+import io.lae.stats.StatisticsAccumulator;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The stacked fast path ({@link Loss#gradients}, one GEMM Σ[Bᵀ | A]) against the reference
+ * {@link Loss#evaluate} for every loss, in float64, and its buffers reused across calls.
+ */
+class StackedGradientsTest {
+
+    private static final int P = 6;
+    private static Statistics stats;
+
+    @BeforeAll
+    static void data() {
+        TestData.useFloat64();
+        stats = StatisticsAccumulator.of(nd(TestData.anisotropic(120, 25, 0.3, new Random(50))), true);
+    }
+
+    private static StackedWeights weights(long seed) {
+        Random rng = new Random(seed);
+        return StackedWeights.of(nd(TestData.gaussian(P, 25, 0.2, rng)), nd(TestData.gaussian(25, P, 0.2, rng)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mse", "ordered", "sum", "nonuniform", "nested-dropout", "product"})
+    void gradientsMatchTheReferenceEvaluation(String name) {
+        Loss loss = GradientCheck.suiteSpec(name, P).create(P);
+        StackedWeights w = weights(51);
+        LossEvaluation reference = loss.evaluate(w.encoder().dup(), w.decoder().dup(), stats);
+        LossEvaluation fast = loss.gradients(w, stats);
+        double errB = observe(name + " ∇B stacked vs reference", TestData.relativeError(reference.gradEncoder(), fast.gradEncoder()));
+        double errA = observe(name + " ∇A stacked vs reference", TestData.relativeError(reference.gradDecoder(), fast.gradDecoder()));
+        assertTrue(errB < 1e-12, "∇B relative error " + errB);
+        assertTrue(errA < 1e-12, "∇A relative error " + errA);
+    }
+
+    @Test
+    void theCodeMomentIsBSigmaBTransposed() {
+        StackedWeights w = weights(52);
+        LossEvaluation fast = GradientCheck.suiteSpec("ordered", P).create(P).gradients(w, stats);
+        INDArray expected = w.encoder().mmul(stats.sigmaXX()).mmul(w.encoder().transpose());
+        assertNotNull(fast.codeMoment());
+        assertTrue(TestData.relativeError(expected, fast.codeMoment()) < 1e-13);
+    }
+
+    @Test
+    void aLossWithoutAFusedFormFallsBackAndKeepsItsValue() {
+        Loss product = GradientCheck.suiteSpec("product", P).create(P);
+        StackedWeights w = weights(53);
+        LossEvaluation fast = product.gradients(w, stats);
+        assertNull(fast.codeMoment());
+        assertEquals(product.value(w.encoder(), w.decoder(), stats), fast.value(), 1e-9 * Math.abs(fast.value()));
+    }
+
+    @Test
+    void laterCallsSeeTheNewWeights() {
+        Loss loss = GradientCheck.suiteSpec("ordered", P).create(P);
+        StackedWeights w = weights(54);
+        loss.gradients(w, stats);
+        w.all().muli(0.5);
+        LossEvaluation reference = loss.evaluate(w.encoder().dup(), w.decoder().dup(), stats);
+        LossEvaluation again = loss.gradients(w, stats);
+        assertTrue(TestData.relativeError(reference.gradDecoder(), again.gradDecoder()) < 1e-12);
+        assertTrue(TestData.relativeError(reference.gradEncoder(), again.gradEncoder()) < 1e-12);
+    }
+
+    @Test
+    void float32GivesFloat64GradientsToFloat32Accuracy() {
+        Loss loss = GradientCheck.suiteSpec("sum", P).create(P);
+        StackedWeights w = weights(55);
+        LossEvaluation wide = loss.gradients(w, stats);
+        StackedWeights narrow = StackedWeights.of(w.encoder().castTo(DataType.FLOAT), w.decoder().castTo(DataType.FLOAT));
+        LossEvaluation f32 = GradientCheck.suiteSpec("sum", P).create(P).gradients(narrow, stats.as(DataType.FLOAT));
+        assertEquals(DataType.FLOAT, f32.gradDecoder().dataType());
+        assertTrue(TestData.relativeError(wide.gradDecoder(), f32.gradDecoder().castTo(DataType.DOUBLE)) < 1e-4);
+    }
+
+    @Test
+    void theViewsShareTheStackedStorage() {
+        StackedWeights w = weights(56);
+        assertEquals(P, w.encoder().rows());
+        assertEquals(25, w.encoder().columns());
+        w.all().assign(2.0);
+        assertEquals(2.0, w.encoder().getDouble(P - 1, 24));
+        assertEquals(2.0, w.decoder().getDouble(24, P - 1));
+    }
+}

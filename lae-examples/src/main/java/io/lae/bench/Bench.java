@@ -1,0 +1,191 @@
+package io.lae.bench;
+
+import io.lae.runs.Environment;
+import io.lae.stats.Statistics;
+import io.lae.stats.StatisticsAccumulator;
+import io.lae.train.MiniBatches;
+import io.lae.train.Model;
+import io.lae.train.TrainingConfig;
+import io.lae.train.TrainingStep;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The measurements of {@code lae bench}. Every time is a median over repeated calls after warm-up,
+ * and every step is compared with a GEMM timed in the same process right before it, so the
+ * ratios, not the absolute times, are what carries over between machines.
+ */
+public final class Bench {
+
+    private static final long SEED = 7;
+    /** Adam's steps are about lr in size: small enough that thousands of steps stay finite on any Σ. */
+    private static final double LEARNING_RATE = 1e-5;
+    private static final int STATISTICS_ROWS_PER_DIM = 10;
+    private static final int MINI_BATCH_ROWS = 8192;
+    private static final int EARLY_STEPS = 100;
+
+    private final BenchPlan plan;
+    private final Timing timing;
+    private final Consumer<String> console;
+
+    /**
+     * @param plan    what to measure
+     * @param console receives one line per measurement as it completes
+     */
+    public Bench(BenchPlan plan, Consumer<String> console) {
+        this.plan = plan;
+        this.timing = new Timing(plan.secondsPerMeasurement());
+        this.console = console;
+    }
+
+    /** @return every measurement of the plan */
+    public BenchReport run() {
+        BenchReport report = BenchReport.on(machine());
+        console.accept(String.format("%6s %5s %-8s %-8s %12s %12s %7s %9s", "n", "p", "dtype", "loss",
+                "step ms", "GEMM ms", "ratio", "GFLOP/s"));
+        for (BenchPlan.Size size : plan.sizes()) {
+            Statistics stats = randomStatistics(size.n());
+            for (DataType type : plan.dtypes()) {
+                Statistics typed = stats.as(type);
+                double gemm = gemmSeconds(size.n(), size.p(), type);
+                for (Method method : plan.methods()) {
+                    BenchReport.StepResult r = step(size, typed, method, gemm);
+                    report.results().add(r);
+                    console.accept(String.format("%6d %5d %-8s %-8s %12.3f %12.3f %7.2f %9.1f", r.n(), r.p(),
+                            r.dtype(), r.loss(), r.stepSeconds() * 1e3, r.gemmSeconds() * 1e3, r.ratio(), r.gflops()));
+                }
+            }
+        }
+        BenchPlan.Size first = plan.sizes().get(0);
+        report.statistics().add(statistics(first.n()));
+        for (DataType type : plan.dtypes()) {
+            for (int batch : plan.batchSizes()) {
+                report.minibatch().add(miniBatch(first, type, batch));
+            }
+        }
+        report.memory().add(memory(first, plan.dtypes().get(0), plan.memorySteps()));
+        return report;
+    }
+
+    private BenchReport.StepResult step(BenchPlan.Size size, Statistics stats, Method method, double gemmSeconds) {
+        TrainingConfig config = config(method, size.p(), stats.dataType());
+        Model model = model(config, size.n());
+        TrainingStep step = TrainingStep.fresh(config, stats, model);
+        long[] t = {0};
+        double seconds = timing.median(() -> step.apply(model, t[0]++, LEARNING_RATE, null));
+        double flops = 4.0 * size.p() * size.n() * (double) size.n();
+        return new BenchReport.StepResult(size.n(), size.p(), name(stats.dataType()), method.name(), seconds,
+                gemmSeconds, seconds / gemmSeconds, flops / seconds / 1e9);
+    }
+
+    /** One (2p×n)·(n×n) GEMM into a preallocated f-order output: the bound a full-batch step is held to. */
+    private double gemmSeconds(int n, int p, DataType type) {
+        INDArray left = Nd4j.rand(type, 2L * p, n).dup('f');
+        INDArray sigma = Nd4j.rand(type, n, n).dup('f');
+        INDArray out = Nd4j.create(type, new long[] {2L * p, n}, 'f');
+        return timing.median(() -> Nd4j.gemm(left, sigma, out, false, false, 1.0, 0.0));
+    }
+
+    private BenchReport.StatisticsResult statistics(int n) {
+        long m = (long) STATISTICS_ROWS_PER_DIM * n;
+        Nd4j.getRandom().setSeed(SEED);
+        INDArray rows = Nd4j.rand(DataType.DOUBLE, m, n);
+        double seconds = timing.median(() -> StatisticsAccumulator.of(rows, true));
+        INDArray out = Nd4j.create(DataType.DOUBLE, new long[] {n, n}, 'f');
+        double gemm = timing.median(() -> Nd4j.gemm(rows, rows, out, true, false, 1.0, 0.0));
+        double flops = 2.0 * m * n * (double) n;
+        BenchReport.StatisticsResult r = new BenchReport.StatisticsResult(n, m, seconds, gemm, seconds / gemm,
+                flops / seconds / 1e9);
+        console.accept(String.format("statistics: n = %d, m = %d rows (float64): %.3f s, GEMM %.3f s, ratio %.2f",
+                n, m, seconds, gemm, r.ratio()));
+        return r;
+    }
+
+    private BenchReport.MiniBatchResult miniBatch(BenchPlan.Size size, DataType type, int batch) {
+        Nd4j.getRandom().setSeed(SEED);
+        INDArray rows = Nd4j.rand(DataType.DOUBLE, MINI_BATCH_ROWS, size.n());
+        Statistics stats = StatisticsAccumulator.of(rows, true).as(type);
+        Method method = plan.methods().get(0);
+        TrainingConfig config = config(method, size.p(), type).toBuilder().miniBatches(1, batch).build();
+        MiniBatches batches = new MiniBatches(rows, null, stats, batch, SEED, type);
+        Model model = model(config, size.n());
+        TrainingStep step = TrainingStep.fresh(config, stats, model);
+        long[] t = {0};
+        double seconds = timing.median(() -> {
+            step.apply(model, t[0], LEARNING_RATE, batches.batch(t[0]));
+            t[0]++;
+        });
+        BenchReport.MiniBatchResult r = new BenchReport.MiniBatchResult(size.n(), size.p(), batch, name(type),
+                method.name(), seconds, batch / seconds);
+        console.accept(String.format("mini-batch: n = %d, p = %d, b = %d, %s, %s: %.0f samples/s",
+                size.n(), size.p(), batch, name(type), method.name(), r.samplesPerSecond()));
+        return r;
+    }
+
+    private BenchReport.MemoryResult memory(BenchPlan.Size size, DataType type, long steps) {
+        Statistics stats = randomStatistics(size.n()).as(type);
+        Method method = plan.methods().get(0);
+        TrainingConfig config = config(method, size.p(), type);
+        Model model = model(config, size.n());
+        TrainingStep step = TrainingStep.fresh(config, stats, model);
+        long early = Math.min(EARLY_STEPS, steps);
+        for (long t = 0; t < early; t++) {
+            step.apply(model, t, LEARNING_RATE, null);
+        }
+        double earlyMiB = ResidentMemory.mebibytes();
+        for (long t = early; t < steps; t++) {
+            step.apply(model, t, LEARNING_RATE, null);
+        }
+        double lateMiB = ResidentMemory.mebibytes();
+        BenchReport.MemoryResult r = new BenchReport.MemoryResult(size.n(), size.p(), name(type), method.name(),
+                early, earlyMiB, steps, lateMiB, lateMiB / earlyMiB - 1);
+        console.accept(String.format("memory: %s at n = %d, p = %d, %s: resident %.0f MiB after %d steps, %.0f MiB after %d (%+.1f%%)",
+                method.name(), size.n(), size.p(), name(type), earlyMiB, early, lateMiB, steps, 100 * r.growth()));
+        return r;
+    }
+
+    private static TrainingConfig config(Method method, int p, DataType type) {
+        TrainingConfig.Builder b = TrainingConfig.builder().latent(p).optimizer("adam", LEARNING_RATE).seed(SEED)
+                .dtype(name(type)).init("normal", 0.01);
+        return method.settings().apply(b).build();
+    }
+
+    private static Model model(TrainingConfig config, int n) {
+        return Model.random(n, n, config.latent(), config.initStd(), config.init().equals("balanced"), false,
+                config.seed(), config.dataType());
+    }
+
+    /** Σ = GᵀG/n for a Gaussian n×n G: symmetric positive definite with probability one. */
+    private static Statistics randomStatistics(int n) {
+        Nd4j.getRandom().setSeed(SEED);
+        INDArray g = Nd4j.randn(DataType.DOUBLE, n, n);
+        INDArray sigma = Nd4j.gemm(g, g, true, false).divi(n);
+        double trace = Nd4j.diag(sigma).sumNumber().doubleValue();
+        return new Statistics(sigma, sigma, trace, n, Nd4j.zeros(DataType.DOUBLE, n), Nd4j.zeros(DataType.DOUBLE, n),
+                true);
+    }
+
+    private static Map<String, Object> machine() {
+        Map<String, Object> machine = new LinkedHashMap<>(Environment.describe());
+        machine.put("blas_threads", Nd4j.factory().blas().getMaxThreads());
+        return machine;
+    }
+
+    private static String name(DataType type) {
+        return type == DataType.FLOAT ? "float32" : "float64";
+    }
+
+    /** @return the dtypes by their command-line names */
+    static List<DataType> dtypes(List<String> names) {
+        return names.stream().map(n -> switch (n) {
+            case "float32" -> DataType.FLOAT;
+            case "float64" -> DataType.DOUBLE;
+            default -> throw new io.lae.LaeException("unknown dtype '" + n + "': use float32 or float64");
+        }).toList();
+    }
+}

@@ -1,0 +1,85 @@
+package io.lae.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one {@code lae bench} run measured, in the shape of its JSON file.
+ *
+ * @param results    step time against the GEMM bound, one per (n, p, dtype, loss)
+ * @param statistics statistics accumulation against a GEMM of the same flops
+ * @param minibatch  mini-batch throughput
+ * @param memory     resident memory early and late in a long run
+ * @param machine    backend, BLAS, threads and CPU
+ */
+public record BenchReport(List<StepResult> results, List<StatisticsResult> statistics,
+                          List<MiniBatchResult> minibatch, List<MemoryResult> memory, Map<String, Object> machine) {
+
+    /** @return an empty report for {@code machine}, filled by the bench as it goes */
+    static BenchReport on(Map<String, Object> machine) {
+        return new BenchReport(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), machine);
+    }
+
+    /**
+     * A full-batch training step against one (2p×n)·(n×n) GEMM timed just before it.
+     *
+     * @param n           the data dimension
+     * @param p           the latent size
+     * @param dtype       float32 or float64
+     * @param loss        the method ({@code ordered}, {@code mse}, {@code sum}, {@code rag})
+     * @param stepSeconds the median seconds of one step (a step that is not logged)
+     * @param gemmSeconds the median seconds of the GEMM into a preallocated output
+     * @param ratio       stepSeconds / gemmSeconds
+     * @param gflops      4pn² / stepSeconds / 1e9, the step's rate counted in the GEMM's flops
+     */
+    public record StepResult(int n, int p, String dtype, String loss, double stepSeconds, double gemmSeconds,
+                             double ratio, double gflops) {
+    }
+
+    /**
+     * Σxx from m raw rows (float64, centred, checked for NaN, streamed in chunks) against one
+     * (n×m)·(m×n) GEMM of all rows.
+     *
+     * @param n           the data dimension
+     * @param m           the number of rows
+     * @param seconds     the median accumulation time
+     * @param gemmSeconds the median GEMM time
+     * @param ratio       seconds / gemmSeconds
+     * @param gflops      2mn² / seconds / 1e9
+     */
+    public record StatisticsResult(int n, long m, double seconds, double gemmSeconds, double ratio, double gflops) {
+    }
+
+    /**
+     * Mini-batch training steps over raw rows.
+     *
+     * @param n                 the data dimension
+     * @param p                 the latent size
+     * @param batch             the batch size b
+     * @param dtype             float32 or float64
+     * @param loss              the method
+     * @param stepSeconds       the median seconds of one step
+     * @param samplesPerSecond  b / stepSeconds
+     */
+    public record MiniBatchResult(int n, int p, int batch, String dtype, String loss, double stepSeconds,
+                                  double samplesPerSecond) {
+    }
+
+    /**
+     * Resident memory after a few and after many full-batch steps.
+     *
+     * @param n          the data dimension
+     * @param p          the latent size
+     * @param dtype      float32 or float64
+     * @param loss       the method
+     * @param earlySteps steps before the first reading
+     * @param earlyMiB   VmRSS then
+     * @param lateSteps  steps before the second reading
+     * @param lateMiB    VmRSS then
+     * @param growth     lateMiB / earlyMiB − 1
+     */
+    public record MemoryResult(int n, int p, String dtype, String loss, long earlySteps, double earlyMiB,
+                               long lateSteps, double lateMiB, double growth) {
+    }
+}

@@ -1,0 +1,88 @@
+package io.lae.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.lae.bench.Bench;
+import io.lae.bench.BenchPlan;
+import io.lae.bench.BenchReport;
+import io.lae.io.AtomicFiles;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code lae bench}: full-batch step time against one (2p×n)·(n×n) GEMM of the same process,
+ * statistics accumulation against a GEMM of the same flops, mini-batch throughput and resident
+ * memory over a long run.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measure training steps against the GEMM bound, statistics accumulation, mini-batch",
+                "throughput and memory. Times are medians after warm-up; compare the ratios, which are taken",
+                "within one run, not absolute times across machines."})
+final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--quick", description = "The small grid: (n, p) = (1000, 100) and (2048, 256).")
+    boolean quick;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
+    Path json;
+
+    @Option(names = "--sizes", split = ",", paramLabel = "N:P",
+            description = "Replace the grid, e.g. --sizes 1000:100,4096:512.")
+    List<String> sizes;
+
+    @Option(names = "--dtype", split = ",", paramLabel = "TYPE", description = "float32 and/or float64 (default both).")
+    List<String> dtypes;
+
+    @Option(names = "--loss", split = ",", paramLabel = "NAME",
+            description = "Methods to step: ordered, mse, sum, rag (default all).")
+    List<String> losses;
+
+    @Option(names = "--memory-steps", paramLabel = "N",
+            description = "Steps of the memory measurement (default 10000).")
+    Long memorySteps;
+
+    @Option(names = "--seconds", paramLabel = "S", description = "Time spent on each median (default 1 quick, 2 full).")
+    Double seconds;
+
+    @Override
+    public Integer call() {
+        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+        PrintWriter out = spec.commandLine().getOut();
+        BenchReport report = new Bench(plan(), line -> {
+            out.println(line);
+            out.flush();
+        }).run();
+        if (json != null) {
+            write(report, json);
+            out.println("wrote " + json);
+        }
+        return 0;
+    }
+
+    private BenchPlan plan() {
+        BenchPlan base = quick ? BenchPlan.quick() : BenchPlan.full();
+        return base.with(sizes, dtypes, losses, memorySteps, seconds);
+    }
+
+    private static void write(BenchReport report, Path file) {
+        try {
+            AtomicFiles.writeBytes(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsBytes(report));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}
