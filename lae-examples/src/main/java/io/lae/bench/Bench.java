@@ -23,8 +23,8 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class Bench {
 
     private static final long SEED = 7;
-    /** Adam's steps are about lr in size: small enough that thousands of steps stay finite on any Σ. */
-    private static final double LEARNING_RATE = 1e-5;
+    /** Small enough that thousands of steps stay finite on any Σ with any optimizer. */
+    private static final double LEARNING_RATE = 1e-7;
     private static final int STATISTICS_ROWS_PER_DIM = 10;
     private static final int MINI_BATCH_ROWS = 8192;
     private static final int EARLY_STEPS = 100;
@@ -46,13 +46,15 @@ public final class Bench {
     /** @return every measurement of the plan */
     public BenchReport run() {
         BenchReport report = BenchReport.on(machine());
+        BenchPlan.Size first = plan.sizes().get(0);
+        report.memory().add(memory(first, plan.dtypes().get(0), plan.memorySteps()));
         console.accept(String.format("%6s %5s %-8s %-8s %12s %12s %7s %9s", "n", "p", "dtype", "loss",
                 "step ms", "GEMM ms", "ratio", "GFLOP/s"));
         for (BenchPlan.Size size : plan.sizes()) {
             Statistics stats = randomStatistics(size.n());
             for (DataType type : plan.dtypes()) {
                 Statistics typed = stats.as(type);
-                double gemm = gemmSeconds(size.n(), size.p(), type);
+                Runnable gemm = gemm(size.n(), size.p(), type);
                 for (Method method : plan.methods()) {
                     BenchReport.StepResult r = step(size, typed, method, gemm);
                     report.results().add(r);
@@ -61,48 +63,46 @@ public final class Bench {
                 }
             }
         }
-        BenchPlan.Size first = plan.sizes().get(0);
         report.statistics().add(statistics(first.n()));
         for (DataType type : plan.dtypes()) {
             for (int batch : plan.batchSizes()) {
                 report.minibatch().add(miniBatch(first, type, batch));
             }
         }
-        report.memory().add(memory(first, plan.dtypes().get(0), plan.memorySteps()));
         return report;
     }
 
-    private BenchReport.StepResult step(BenchPlan.Size size, Statistics stats, Method method, double gemmSeconds) {
+    private BenchReport.StepResult step(BenchPlan.Size size, Statistics stats, Method method, Runnable gemm) {
         TrainingConfig config = config(method, size.p(), stats.dataType());
         Model model = model(config, size.n());
         TrainingStep step = TrainingStep.fresh(config, stats, model);
         long[] t = {0};
-        double seconds = timing.median(() -> step.apply(model, t[0]++, LEARNING_RATE, null));
+        Timing.Medians medians = timing.interleaved(gemm, () -> step.apply(model, t[0]++, LEARNING_RATE, null));
         double flops = 4.0 * size.p() * size.n() * (double) size.n();
-        return new BenchReport.StepResult(size.n(), size.p(), name(stats.dataType()), method.name(), seconds,
-                gemmSeconds, seconds / gemmSeconds, flops / seconds / 1e9);
+        return new BenchReport.StepResult(size.n(), size.p(), name(stats.dataType()), method.name(),
+                plan.optimizer(), medians.operation(), medians.reference(), medians.ratio(), flops / medians.operation() / 1e9);
     }
 
     /** One (2p×n)·(n×n) GEMM into a preallocated f-order output: the bound a full-batch step is held to. */
-    private double gemmSeconds(int n, int p, DataType type) {
+    private static Runnable gemm(int n, int p, DataType type) {
         INDArray left = Nd4j.rand(type, 2L * p, n).dup('f');
         INDArray sigma = Nd4j.rand(type, n, n).dup('f');
         INDArray out = Nd4j.create(type, new long[] {2L * p, n}, 'f');
-        return timing.median(() -> Nd4j.gemm(left, sigma, out, false, false, 1.0, 0.0));
+        return () -> Nd4j.gemm(left, sigma, out, false, false, 1.0, 0.0);
     }
 
     private BenchReport.StatisticsResult statistics(int n) {
         long m = (long) STATISTICS_ROWS_PER_DIM * n;
         Nd4j.getRandom().setSeed(SEED);
         INDArray rows = Nd4j.rand(DataType.DOUBLE, m, n);
-        double seconds = timing.median(() -> StatisticsAccumulator.of(rows, true));
         INDArray out = Nd4j.create(DataType.DOUBLE, new long[] {n, n}, 'f');
-        double gemm = timing.median(() -> Nd4j.gemm(rows, rows, out, true, false, 1.0, 0.0));
+        Timing.Medians medians = timing.interleaved(() -> Nd4j.gemm(rows, rows, out, true, false, 1.0, 0.0),
+                () -> StatisticsAccumulator.of(rows, true));
         double flops = 2.0 * m * n * (double) n;
-        BenchReport.StatisticsResult r = new BenchReport.StatisticsResult(n, m, seconds, gemm, seconds / gemm,
-                flops / seconds / 1e9);
+        BenchReport.StatisticsResult r = new BenchReport.StatisticsResult(n, m, medians.operation(),
+                medians.reference(), medians.ratio(), flops / medians.operation() / 1e9);
         console.accept(String.format("statistics: n = %d, m = %d rows (float64): %.3f s, GEMM %.3f s, ratio %.2f",
-                n, m, seconds, gemm, r.ratio()));
+                n, m, r.seconds(), r.gemmSeconds(), r.ratio()));
         return r;
     }
 
@@ -137,6 +137,7 @@ public final class Bench {
         for (long t = 0; t < early; t++) {
             step.apply(model, t, LEARNING_RATE, null);
         }
+        System.gc(); // frees the set-up's native buffers, so that only the steps' growth is measured
         double earlyMiB = ResidentMemory.mebibytes();
         for (long t = early; t < steps; t++) {
             step.apply(model, t, LEARNING_RATE, null);
@@ -149,8 +150,8 @@ public final class Bench {
         return r;
     }
 
-    private static TrainingConfig config(Method method, int p, DataType type) {
-        TrainingConfig.Builder b = TrainingConfig.builder().latent(p).optimizer("adam", LEARNING_RATE).seed(SEED)
+    private TrainingConfig config(Method method, int p, DataType type) {
+        TrainingConfig.Builder b = TrainingConfig.builder().latent(p).optimizer(plan.optimizer(), LEARNING_RATE).seed(SEED)
                 .dtype(name(type)).init("normal", 0.01);
         return method.settings().apply(b).build();
     }

@@ -14,9 +14,11 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param batchSizes             mini-batch sizes b
  * @param memorySteps            the steps of the memory measurement (resident memory is read after 100 and after these)
  * @param secondsPerMeasurement  roughly how long each median is taken over
+ * @param optimizer              the optimizer every step applies ({@code adam}, as Oftadeh; {@code nesterov},
+ *                               {@code momentum} or {@code sgd})
  */
 public record BenchPlan(List<Size> sizes, List<DataType> dtypes, List<Method> methods, List<Integer> batchSizes,
-                        long memorySteps, double secondsPerMeasurement) {
+                        long memorySteps, double secondsPerMeasurement, String optimizer) {
 
     /** Both dtypes. */
     static final List<DataType> BOTH = List.of(DataType.FLOAT, DataType.DOUBLE);
@@ -46,7 +48,7 @@ public record BenchPlan(List<Size> sizes, List<DataType> dtypes, List<Method> me
     /** @return (1000, 100) and (2048, 256), both dtypes, the four methods, 10 000 memory steps */
     public static BenchPlan quick() {
         return new BenchPlan(List.of(new Size(1000, 100), new Size(2048, 256)), BOTH, Method.ALL, List.of(32, 256),
-                10_000, 1.0);
+                10_000, 1.0, "adam");
     }
 
     /** @return the quick grid plus (4096, 512), (784, 100) and a p sweep at n = 2048 */
@@ -57,17 +59,18 @@ public record BenchPlan(List<Size> sizes, List<DataType> dtypes, List<Method> me
         for (int p : new int[] {16, 32, 64, 128, 512, 1024}) {
             sizes.add(new Size(2048, p));
         }
-        return new BenchPlan(sizes, BOTH, Method.ALL, List.of(32, 256), 10_000, 2.0);
+        return new BenchPlan(sizes, BOTH, Method.ALL, List.of(32, 256), 10_000, 2.0, "adam");
     }
 
     /**
      * @return this plan with the command line's overrides (null keeps a field)
      */
     public BenchPlan with(List<String> sizeSpecs, List<String> dtypeNames, List<String> methodNames, Long steps,
-                   Double seconds) {
+                          Double seconds, String optimizerName) {
         return new BenchPlan(sizeSpecs == null ? sizes : sizeSpecs.stream().map(Size::parse).toList(),
                 dtypeNames == null ? dtypes : Bench.dtypes(dtypeNames),
                 methodNames == null ? methods : methodNames.stream().map(Method::named).toList(),
-                batchSizes, steps == null ? memorySteps : steps, seconds == null ? secondsPerMeasurement : seconds);
+                batchSizes, steps == null ? memorySteps : steps, seconds == null ? secondsPerMeasurement : seconds,
+                optimizerName == null ? optimizer : optimizerName);
     }
 }

@@ -28,12 +28,13 @@ public record BenchReport(List<StepResult> results, List<StatisticsResult> stati
      * @param p           the latent size
      * @param dtype       float32 or float64
      * @param loss        the method ({@code ordered}, {@code mse}, {@code sum}, {@code rag})
+     * @param optimizer   the optimizer the step applies
      * @param stepSeconds the median seconds of one step (a step that is not logged)
      * @param gemmSeconds the median seconds of the GEMM into a preallocated output
      * @param ratio       stepSeconds / gemmSeconds
      * @param gflops      4pn² / stepSeconds / 1e9, the step's rate counted in the GEMM's flops
      */
-    public record StepResult(int n, int p, String dtype, String loss, double stepSeconds, double gemmSeconds,
+    public record StepResult(int n, int p, String dtype, String loss, String optimizer, double stepSeconds, double gemmSeconds,
                              double ratio, double gflops) {
     }
 

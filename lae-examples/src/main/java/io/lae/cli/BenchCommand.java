@@ -1,6 +1,7 @@
 package io.lae.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.lae.bench.Bench;
 import io.lae.bench.BenchPlan;
@@ -54,6 +55,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "Steps of the memory measurement (default 10000).")
     Long memorySteps;
 
+    @Option(names = "--optimizer", paramLabel = "NAME",
+            description = "Optimizer of every step: adam (default), nesterov, momentum or sgd.")
+    String optimizer;
+
     @Option(names = "--seconds", paramLabel = "S", description = "Time spent on each median (default 1 quick, 2 full).")
     Double seconds;
 
@@ -74,13 +79,13 @@ final class BenchCommand implements Callable<Integer> {
 
     private BenchPlan plan() {
         BenchPlan base = quick ? BenchPlan.quick() : BenchPlan.full();
-        return base.with(sizes, dtypes, losses, memorySteps, seconds);
+        return base.with(sizes, dtypes, losses, memorySteps, seconds, optimizer);
     }
 
     private static void write(BenchReport report, Path file) {
         try {
             AtomicFiles.writeBytes(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsBytes(report));
+                    .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).writeValueAsBytes(report));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

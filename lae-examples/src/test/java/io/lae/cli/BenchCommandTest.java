@@ -1,0 +1,47 @@
+package io.lae.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code lae bench} runs on a tiny grid and writes every field of its JSON; no timing is asserted. */
+class BenchCommandTest {
+
+    @Test
+    void writesEveryFieldForEveryMethod(@TempDir Path dir) throws IOException {
+        Path json = dir.resolve("bench.json");
+        CliRunner r = CliRunner.run("bench", "--sizes", "40:4", "--memory-steps", "120", "--seconds", "0.01",
+                "--json", json.toString());
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        JsonNode results = root.get("results");
+        assertEquals(8, results.size(), "4 methods × 2 dtypes");
+        for (JsonNode result : results) {
+            for (String field : new String[] {"n", "p", "dtype", "loss", "optimizer", "step_seconds", "gemm_seconds",
+                    "ratio", "gflops"}) {
+                assertTrue(result.has(field), field + " missing in " + result);
+            }
+            assertTrue(result.get("step_seconds").asDouble() > 0, result.toString());
+            assertEquals(result.get("step_seconds").asDouble() / result.get("gemm_seconds").asDouble(),
+                    result.get("ratio").asDouble(), 1e-9 * result.get("ratio").asDouble());
+        }
+        assertTrue(root.get("statistics").get(0).get("ratio").asDouble() > 0);
+        assertTrue(root.get("minibatch").get(0).get("samples_per_second").asDouble() > 0);
+        assertEquals(120, root.get("memory").get(0).get("late_steps").asLong());
+        assertTrue(root.get("machine").has("backend"));
+        assertTrue(r.out().contains("ratio"), r.out());
+    }
+
+    @Test
+    void aBadSizeIsOneClearLine() {
+        CliRunner r = CliRunner.run("bench", "--sizes", "10:20");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("bad size '10:20'"), r.err());
+    }
+}
