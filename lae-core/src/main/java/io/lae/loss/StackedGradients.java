@@ -33,6 +33,8 @@ final class StackedGradients {
     private long n;
     private double scale;
     private INDArray products;
+    private INDArray sigmaBt;
+    private INDArray sigmaA;
     private StackedWeights gradients;
     private INDArray gram;
     private INDArray codeMoment;
@@ -56,14 +58,11 @@ final class StackedGradients {
      * @return NaN for the value, ∇_B (a p×n view), ∇_A and BΣBᵀ; valid until the next call
      */
     LossEvaluation compute(StackedWeights weights, Statistics stats) {
-        int p = weights.latentSize();
         double c = reconstruction.scale().factor(stats.sampleCount());
         prepare(weights, c);
         INDArray s = reconstruction.sMatrix(type);
         INDArray t = reconstruction.tRow(type);
         Nd4j.gemm(stats.sigmaXX(), weights.all(), products, false, false, 1.0, 0.0);
-        INDArray sigmaBt = StackedWeights.columns(products, 0, p);
-        INDArray sigmaA = StackedWeights.columns(products, p, 2 * p);
         INDArray a = weights.decoder();
         Nd4j.gemm(a, a, gram, true, false, 1.0, 0.0);
         Nd4j.gemm(weights.encoderTransposed(), sigmaBt, codeMoment, true, false, 1.0, 0.0);
@@ -95,6 +94,8 @@ final class StackedGradients {
             n = weights.dimension();
             scale = c;
             products = Nd4j.create(type, new long[] {n, 2L * p}, 'f');
+            sigmaBt = StackedWeights.columns(products, 0, p);
+            sigmaA = StackedWeights.columns(products, p, 2 * p);
             gradients = StackedWeights.zeros(n, p, type);
             gram = Nd4j.create(type, new long[] {p, p}, 'f');
             codeMoment = Nd4j.create(type, new long[] {p, p}, 'f');

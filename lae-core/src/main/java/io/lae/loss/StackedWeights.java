@@ -15,6 +15,7 @@ public final class StackedWeights {
 
     private final INDArray all;
     private final INDArray encoderTransposed;
+    private final INDArray encoder;
     private final INDArray decoder;
     private final int latent;
 
@@ -22,6 +23,7 @@ public final class StackedWeights {
         this.all = all;
         this.latent = latent;
         this.encoderTransposed = columns(all, 0, latent);
+        this.encoder = encoderTransposed.transpose();
         this.decoder = columns(all, latent, 2 * latent);
     }
 
@@ -61,7 +63,7 @@ public final class StackedWeights {
 
     /** @return B, p×n, a row-major view */
     public INDArray encoder() {
-        return encoderTransposed.transpose();
+        return encoder;
     }
 
     /** @return Bᵀ, n×p, a column-major view */

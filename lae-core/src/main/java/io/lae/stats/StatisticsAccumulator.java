@@ -3,6 +3,9 @@ package io.lae.stats;
 import io.lae.LaeException;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -14,6 +17,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * Σ(x − μ)(x − μ)ᵀ = Σ(x − s)(x − s)ᵀ − D Dᵀ / m, and the raw products follow from the same sums.
  */
 public final class StatisticsAccumulator {
+
+    private static final WorkspaceConfiguration CHUNK = WorkspaceConfiguration.builder()
+            .policyLearning(LearningPolicy.FIRST_LOOP).build();
+    private static final String CHUNK_ID = "lae-statistics-chunk";
 
     private final int inputDim;
     private final int outputDim;
@@ -113,13 +120,20 @@ public final class StatisticsAccumulator {
         addChunk(inputRows, targetRows);
     }
 
+    /** A chunk's temporaries (cast, centred copies) live in a workspace reused by every chunk. */
     private void addChunk(INDArray xRows, INDArray yRows) {
+        try (MemoryWorkspace scope = Nd4j.getWorkspaceManager().getAndActivateWorkspace(CHUNK, CHUNK_ID)) {
+            accumulate(xRows, yRows);
+        }
+    }
+
+    private void accumulate(INDArray xRows, INDArray yRows) {
         INDArray x = checked(xRows, inputDim, "input");
         if (x.rows() == 0) {
             return; // an empty chunk (e.g. the end of a stream) adds nothing; ND4J ops refuse empty arrays
         }
         if (shiftX == null) {
-            shiftX = x.mean(0).reshape(1, inputDim);
+            shiftX = x.mean(0).reshape(1, inputDim).detach();
         }
         INDArray xs = x.subRowVector(shiftX);
         INDArray ys;
@@ -128,7 +142,7 @@ public final class StatisticsAccumulator {
         } else {
             INDArray y = checked(yRows, outputDim, "target");
             if (shiftY == null) {
-                shiftY = y.mean(0).reshape(1, outputDim);
+                shiftY = y.mean(0).reshape(1, outputDim).detach();
             }
             ys = y.subRowVector(shiftY);
             Nd4j.gemm(ys, xs, productYX, true, false, 1.0, 1.0);

@@ -112,9 +112,8 @@ public final class Trainer {
         try {
             while (step < totalSteps) {
                 double lr = schedule.at(step);
-                MiniBatches.Batch batch = batches == null ? null : batches.batch(step);
                 long start = System.nanoTime();
-                stepper.apply(model, step, lr, batch);
+                stepper.apply(model, step, lr, batches);
                 seconds += (System.nanoTime() - start) * 1e-9;
                 step++;
                 boolean logStep = step % config.logEvery() == 0 || step == totalSteps;

@@ -71,11 +71,12 @@ public final class TrainingStep {
      * @param model        the weights
      * @param step         t, 0-based (it picks the stochastic nested dropout index)
      * @param learningRate α for this step
-     * @param batch        the step's mini-batch, or null for a full-batch step over the statistics
+     * @param batches      the mini-batches (step t reads its own), or null for a full-batch step over the statistics
      */
-    public void apply(Model model, long step, double learningRate, MiniBatches.Batch batch) {
+    public void apply(Model model, long step, double learningRate, MiniBatches batches) {
         Loss stepLoss = stochastic == null ? loss : stochastic.lossAt(step);
         try (MemoryWorkspace scope = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, WORKSPACE_ID)) {
+            MiniBatches.Batch batch = batches == null ? null : batches.batch(step);
             rule.step(model, new StepContext(stepLoss, stats, optimizer, state, learningRate, batch));
         }
     }

@@ -116,10 +116,7 @@ public final class Bench {
         Model model = model(config, size.n());
         TrainingStep step = TrainingStep.fresh(config, stats, model);
         long[] t = {0};
-        double seconds = timing.median(() -> {
-            step.apply(model, t[0], LEARNING_RATE, batches.batch(t[0]));
-            t[0]++;
-        });
+        double seconds = timing.median(() -> step.apply(model, t[0]++, LEARNING_RATE, batches));
         BenchReport.MiniBatchResult r = new BenchReport.MiniBatchResult(size.n(), size.p(), batch, name(type),
                 method.name(), seconds, batch / seconds);
         console.accept(String.format("mini-batch: n = %d, p = %d, b = %d, %s, %s: %.0f samples/s",
@@ -139,14 +136,19 @@ public final class Bench {
         }
         System.gc(); // frees the set-up's native buffers, so that only the steps' growth is measured
         double earlyMiB = ResidentMemory.mebibytes();
+        double earlyHeap = ResidentMemory.committedHeapMebibytes();
         for (long t = early; t < steps; t++) {
             step.apply(model, t, LEARNING_RATE, null);
         }
         double lateMiB = ResidentMemory.mebibytes();
+        double lateHeap = ResidentMemory.committedHeapMebibytes();
         BenchReport.MemoryResult r = new BenchReport.MemoryResult(size.n(), size.p(), name(type), method.name(),
-                early, earlyMiB, steps, lateMiB, lateMiB / earlyMiB - 1);
-        console.accept(String.format("memory: %s at n = %d, p = %d, %s: resident %.0f MiB after %d steps, %.0f MiB after %d (%+.1f%%)",
-                method.name(), size.n(), size.p(), name(type), earlyMiB, early, lateMiB, steps, 100 * r.growth()));
+                early, earlyMiB, earlyHeap, steps, lateMiB, lateHeap, lateMiB / earlyMiB - 1,
+                (lateMiB - lateHeap) / (earlyMiB - earlyHeap) - 1);
+        console.accept(String.format("memory: %s at n = %d, p = %d, %s: resident %.0f MiB after %d steps, %.0f MiB after"
+                        + " %d (%+.1f%%); outside the Java heap (committed %.0f → %.0f MiB) %+.1f%%",
+                method.name(), size.n(), size.p(), name(type), earlyMiB, early, lateMiB, steps, 100 * r.growth(),
+                earlyHeap, lateHeap, 100 * r.nativeGrowth()));
         return r;
     }
 

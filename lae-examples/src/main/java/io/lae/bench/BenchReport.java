@@ -68,19 +68,25 @@ public record BenchReport(List<StepResult> results, List<StatisticsResult> stati
     }
 
     /**
-     * Resident memory after a few and after many full-batch steps.
+     * Resident memory after a few and after many full-batch steps. The JVM grows its heap to the
+     * allocation rate it sees (up to -Xmx), which RSS includes; what steps must not grow is the rest,
+     * RSS minus the committed heap (ND4J's native buffers).
      *
-     * @param n          the data dimension
-     * @param p          the latent size
-     * @param dtype      float32 or float64
-     * @param loss       the method
-     * @param earlySteps steps before the first reading
-     * @param earlyMiB   VmRSS then
-     * @param lateSteps  steps before the second reading
-     * @param lateMiB    VmRSS then
-     * @param growth     lateMiB / earlyMiB − 1
+     * @param n              the data dimension
+     * @param p              the latent size
+     * @param dtype          float32 or float64
+     * @param loss           the method
+     * @param earlySteps     steps before the first reading
+     * @param earlyMiB       VmRSS then
+     * @param earlyHeapMiB   the committed Java heap then
+     * @param lateSteps      steps before the second reading
+     * @param lateMiB        VmRSS then
+     * @param lateHeapMiB    the committed Java heap then
+     * @param growth         lateMiB / earlyMiB − 1
+     * @param nativeGrowth   (lateMiB − lateHeapMiB) / (earlyMiB − earlyHeapMiB) − 1
      */
     public record MemoryResult(int n, int p, String dtype, String loss, long earlySteps, double earlyMiB,
-                               long lateSteps, double lateMiB, double growth) {
+                               double earlyHeapMiB, long lateSteps, double lateMiB, double lateHeapMiB,
+                               double growth, double nativeGrowth) {
     }
 }

@@ -10,6 +10,11 @@ final class ResidentMemory {
     private ResidentMemory() {
     }
 
+    /** @return the Java heap the JVM has committed, in MiB */
+    static double committedHeapMebibytes() {
+        return Runtime.getRuntime().totalMemory() / (1024.0 * 1024.0);
+    }
+
     /** @return VmRSS in MiB, or NaN if the platform does not report it */
     static double mebibytes() {
         try {
