@@ -77,16 +77,16 @@ public record BenchReport(List<StepResult> results, List<StatisticsResult> stati
      * @param dtype          float32 or float64
      * @param loss           the method
      * @param earlySteps     steps before the first reading
-     * @param earlyMiB       VmRSS then
-     * @param earlyHeapMiB   the committed Java heap then
+     * @param earlyMib       VmRSS then
+     * @param earlyHeapMib   the committed Java heap then
      * @param lateSteps      steps before the second reading
-     * @param lateMiB        VmRSS then
-     * @param lateHeapMiB    the committed Java heap then
-     * @param growth         lateMiB / earlyMiB − 1
-     * @param nativeGrowth   (lateMiB − lateHeapMiB) / (earlyMiB − earlyHeapMiB) − 1
+     * @param lateMib        VmRSS then
+     * @param lateHeapMib    the committed Java heap then
+     * @param growth         lateMib / earlyMib − 1
+     * @param nativeGrowth   (lateMib − lateHeapMib) / (earlyMib − earlyHeapMib) − 1
      */
-    public record MemoryResult(int n, int p, String dtype, String loss, long earlySteps, double earlyMiB,
-                               double earlyHeapMiB, long lateSteps, double lateMiB, double lateHeapMiB,
+    public record MemoryResult(int n, int p, String dtype, String loss, long earlySteps, double earlyMib,
+                               double earlyHeapMib, long lateSteps, double lateMib, double lateHeapMib,
                                double growth, double nativeGrowth) {
     }
 }

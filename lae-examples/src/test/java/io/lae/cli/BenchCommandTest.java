@@ -33,7 +33,12 @@ class BenchCommandTest {
         }
         assertTrue(root.get("statistics").get(0).get("ratio").asDouble() > 0);
         assertTrue(root.get("minibatch").get(0).get("samples_per_second").asDouble() > 0);
-        assertEquals(120, root.get("memory").get(0).get("late_steps").asLong());
+        JsonNode memory = root.get("memory").get(0);
+        assertEquals(120, memory.get("late_steps").asLong());
+        for (String field : new String[] {"early_mib", "late_mib", "early_heap_mib", "late_heap_mib", "growth",
+                "native_growth"}) {
+            assertTrue(memory.has(field), field + " missing in " + memory);
+        }
         assertTrue(root.get("machine").has("backend"));
         assertTrue(r.out().contains("ratio"), r.out());
     }
