@@ -26,7 +26,7 @@ final class BaoScaling extends Experiment {
     BaoScaling() {
         super(ID, "Bao et al. 2020, Fig. 4: epochs to d_align ≤ 0.3 against latent size k; RAG scales, the regularized "
                 + "losses do not",
-                "10 h");
+                "10–20 h");
     }
 
     @Override

@@ -35,7 +35,7 @@ final class KuninLandscape extends Experiment {
     KuninLandscape() {
         super(ID, "Kunin et al. 2019, Fig. 3–6: the sum loss ties W₁ = W₂ᵀ; regularized LAEs recover the principal "
                 + "directions with the predicted spectrum",
-                "10 min");
+                "15 min");
     }
 
     @Override

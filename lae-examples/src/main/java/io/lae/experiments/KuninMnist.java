@@ -28,7 +28,7 @@ final class KuninMnist extends Experiment {
     KuninMnist() {
         super(ID, "Kunin et al. 2019, Fig. 7–8: on MNIST only the sum loss's decoder singular vectors are the principal "
                 + "directions; its 2-D codes are PCA's",
-                "10 min");
+                "13 min");
     }
 
     @Override

@@ -20,7 +20,7 @@ final class OftadehMnist extends Experiment {
     OftadehMnist() {
         super(ID, "Oftadeh et al. 2020, Fig. 3: MNIST reconstructions from all and from the first 10 decoder columns, "
                 + "ordered vs MSE",
-                "10 min");
+                "12 min");
     }
 
     @Override

@@ -21,7 +21,7 @@ final class OftadehSynthetic extends Experiment {
     OftadehSynthetic() {
         super(ID, "Oftadeh et al. 2020, Fig. 2: at n = 1000, p = 100 both losses reach their optimum, only the ordered "
                 + "loss finds all principal directions",
-                "1 h");
+                "1.5 h");
     }
 
     @Override
