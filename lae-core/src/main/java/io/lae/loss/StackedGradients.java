@@ -1,10 +1,12 @@
 package io.lae.loss;
 
 import io.lae.stats.Statistics;
+import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.AddOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.Axpy;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.factory.Nd4j;
@@ -19,6 +21,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *   ∇_Bᵀ = 2c (ΣBᵀ (S∘AᵀA) − ΣA T) + 2BᵀΛ                       (NestedReconstruction's ∇_B, transposed)
  *   ∇_A  = 2c (A (S∘BΣBᵀ + Λ/c) − ΣBᵀ T)
  * </pre>
+ * For {@code mse} (T = qI, S = q·1) the Hadamard products and the T scaling drop out and q joins c.
  * with AᵀA and BΣBᵀ = Bᵀᵀ(ΣBᵀ): four p×p-sized GEMMs of 2p²n flops each, so a step costs
  * 4pn² + 8p²n flops. The value is not formed (a step that is not logged needs none); BΣBᵀ is handed
  * back for the rotation of {@code rag}. Every product and pass writes into buffers allocated once
@@ -28,6 +31,8 @@ final class StackedGradients {
 
     private final NestedReconstruction reconstruction;
     private final double[] lambdas;
+    /** Whether every q_i is equal (mse): then S = q·1 and T = q·I, and the Hadamard products drop out. */
+    private final boolean plain;
 
     private DataType type;
     private long n;
@@ -50,6 +55,8 @@ final class StackedGradients {
     StackedGradients(NestedReconstruction reconstruction, double[] lambdas) {
         this.reconstruction = reconstruction;
         this.lambdas = lambdas == null ? null : lambdas.clone();
+        double[] q = reconstruction.tailWeights();
+        this.plain = Arrays.stream(q).allMatch(v -> v == q[0]);
     }
 
     /**
@@ -60,26 +67,40 @@ final class StackedGradients {
     LossEvaluation compute(StackedWeights weights, Statistics stats) {
         double c = reconstruction.scale().factor(stats.sampleCount());
         prepare(weights, c);
-        INDArray s = reconstruction.sMatrix(type);
-        INDArray t = reconstruction.tRow(type);
+        double f = plain ? c * reconstruction.tailWeights()[0] : c;
         Nd4j.gemm(stats.sigmaXX(), weights.all(), products, false, false, 1.0, 0.0);
         INDArray a = weights.decoder();
         Nd4j.gemm(a, a, gram, true, false, 1.0, 0.0);
         Nd4j.gemm(weights.encoderTransposed(), sigmaBt, codeMoment, true, false, 1.0, 0.0);
-        gram.muli(s);
-        Nd4j.exec(new MulOp(codeMoment, s, weightedMoment));
+        INDArray decoderMoment = plain ? codeMoment : weightedMoment;
+        if (!plain) {
+            gram.muli(reconstruction.sMatrix(type));
+            Nd4j.exec(new MulOp(codeMoment, reconstruction.sMatrix(type), weightedMoment));
+        }
+        if (lambdas != null) {
+            Nd4j.exec(new AddOp(decoderMoment, lambdaOverScale, weightedMoment));
+            decoderMoment = weightedMoment;
+        }
         INDArray gradBt = gradients.encoderTransposed();
         INDArray gradA = gradients.decoder();
-        Nd4j.exec(new BroadcastMulOp(sigmaA, t, gradBt, 1));
-        Nd4j.gemm(sigmaBt, gram, gradBt, false, false, 2 * c, -2 * c);
-        Nd4j.exec(new BroadcastMulOp(sigmaBt, t, gradA, 1));
+        timesT(sigmaA, gradBt);
+        Nd4j.gemm(sigmaBt, gram, gradBt, false, false, 2 * f, -2 * f);
+        timesT(sigmaBt, gradA);
         if (lambdas != null) {
-            weightedMoment.addi(lambdaOverScale);
             Nd4j.exec(new BroadcastMulOp(weights.encoderTransposed(), twiceLambdaRow, penaltyScratch, 1));
             Nd4j.exec(new Axpy(penaltyScratch, gradBt, gradBt, 1.0));
         }
-        Nd4j.gemm(a, weightedMoment, gradA, false, false, 2 * c, -2 * c);
+        Nd4j.gemm(a, decoderMoment, gradA, false, false, 2 * f, -2 * f);
         return new LossEvaluation(Double.NaN, gradients.encoder(), gradA, codeMoment);
+    }
+
+    /** out = in·T; a copy when T = qI, as q is folded into the scale f. */
+    private void timesT(INDArray in, INDArray out) {
+        if (plain) {
+            out.assign(in);
+        } else {
+            Nd4j.exec(new BroadcastMulOp(in, reconstruction.tRow(type), out, 1));
+        }
     }
 
     /** Allocates the buffers for this shape, dtype and scale, once. */
@@ -102,7 +123,8 @@ final class StackedGradients {
             weightedMoment = Nd4j.create(type, new long[] {p, p}, 'f');
             if (lambdas != null) {
                 INDArray lambda = Nd4j.createFromArray(lambdas).castTo(type);
-                lambdaOverScale = Nd4j.diag(lambda.div(c)).dup('f');
+                double f = plain ? c * reconstruction.tailWeights()[0] : c;
+                lambdaOverScale = Nd4j.diag(lambda.div(f)).dup('f');
                 twiceLambdaRow = lambda.mul(2).reshape(1, p);
                 penaltyScratch = Nd4j.create(type, new long[] {n, p}, 'f');
             }
