@@ -127,31 +127,47 @@ public final class StatisticsAccumulator {
         }
     }
 
+    /**
+     * Two passes over a chunk besides the GEMM: the shifted copy and its column sums. A NaN or ±Inf
+     * makes a column sum non-finite, and only then are the rows searched for it; for an autoencoder
+     * ‖X‖² is Tr(XXᵀ), read off the product at the end.
+     */
     private void accumulate(INDArray xRows, INDArray yRows) {
         INDArray x = checked(xRows, inputDim, "input");
         if (x.rows() == 0) {
             return; // an empty chunk (e.g. the end of a stream) adds nothing; ND4J ops refuse empty arrays
         }
-        if (shiftX == null) {
-            shiftX = x.mean(0).reshape(1, inputDim).detach();
-        }
-        INDArray xs = x.subRowVector(shiftX);
-        INDArray ys;
-        if (autoencoder) {
-            ys = xs;
-        } else {
+        INDArray shiftedBy = shiftX != null ? shiftX : x.mean(0).reshape(1, inputDim);
+        INDArray xs = x.subRowVector(shiftedBy);
+        INDArray columnsX = finiteColumnSums(xs, x, "input");
+        if (!autoencoder) {
             INDArray y = checked(yRows, outputDim, "target");
-            if (shiftY == null) {
-                shiftY = y.mean(0).reshape(1, outputDim).detach();
-            }
-            ys = y.subRowVector(shiftY);
+            INDArray targetShift = shiftY != null ? shiftY : y.mean(0).reshape(1, outputDim);
+            INDArray ys = y.subRowVector(targetShift);
+            INDArray columnsY = finiteColumnSums(ys, y, "target");
+            shiftY = shiftY != null ? shiftY : targetShift.detach();
             Nd4j.gemm(ys, xs, productYX, true, false, 1.0, 1.0);
-            sumY.addi(ys.sum(true, 0));
+            sumY.addi(columnsY);
+            double norm = ys.norm2Number().doubleValue();
+            sumSquaresY += norm * norm;
         }
+        shiftX = shiftX != null ? shiftX : shiftedBy.detach();
         Nd4j.gemm(xs, xs, productXX, true, false, 1.0, 1.0);
-        sumX.addi(xs.sum(true, 0));
-        sumSquaresY += ys.mul(ys).sumNumber().doubleValue();
+        sumX.addi(columnsX);
         count += x.rows();
+    }
+
+    /** @return the column sums of the shifted rows, after checking they hold no NaN or ±Inf */
+    private INDArray finiteColumnSums(INDArray shifted, INDArray rows, String what) {
+        INDArray sums = shifted.sum(true, 0);
+        if (!Double.isFinite(sums.sumNumber().doubleValue())) {
+            int bad = firstNonFiniteRow(rows);
+            if (bad >= 0) {
+                throw new LaeException(what + " sample " + (count + bad)
+                        + " (0-based row) holds NaN or infinity: remove or impute it");
+            }
+        }
+        return sums;
     }
 
     private INDArray checked(INDArray rows, int width, String what) {
@@ -159,16 +175,7 @@ public final class StatisticsAccumulator {
             throw new LaeException(what + " rows have " + (rows.rank() == 2 ? rows.columns() : rows.length())
                     + " columns but " + width + " were expected: every sample needs the same features");
         }
-        if (rows.rows() == 0) {
-            return rows;
-        }
-        INDArray d = rows.castTo(DataType.DOUBLE);
-        int bad = firstNonFiniteRow(d);
-        if (bad >= 0) {
-            throw new LaeException(what + " sample " + (count + bad)
-                    + " (0-based row) holds NaN or infinity: remove or impute it");
-        }
-        return d;
+        return rows.rows() == 0 ? rows : rows.castTo(DataType.DOUBLE);
     }
 
     /**
@@ -201,6 +208,9 @@ public final class StatisticsAccumulator {
             throw new LaeException("the data set is empty: it needs at least one sample");
         }
         double m = count;
+        if (autoencoder) {
+            sumSquaresY = Nd4j.diag(productXX).sumNumber().doubleValue();
+        }
         INDArray meanShiftX = sumX.div(m);
         INDArray meanShiftY = autoencoder ? meanShiftX : sumY.div(m);
         INDArray sxx;

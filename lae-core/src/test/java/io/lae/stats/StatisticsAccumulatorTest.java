@@ -261,6 +261,20 @@ class StatisticsAccumulatorTest {
     }
 
     @Test
+    void aRejectedFirstChunkLeavesTheAccumulatorUsable() {
+        double[][] x = TestData.anisotropic(10, 3, 0, new Random(9));
+        StatisticsAccumulator acc = StatisticsAccumulator.autoencoder(3);
+        double[][] bad = java.util.Arrays.stream(x).map(double[]::clone).toArray(double[][]::new);
+        bad[2][0] = Double.NaN;
+        String message = assertOneLineError(() -> acc.add(chunk(bad, 0, 4)));
+        assertTrue(message.matches(".*\\bsample 2\\b.*"), message);
+
+        acc.add(chunk(x, 4, 6));
+        Statistics expected = StatisticsAccumulator.of(chunk(x, 4, 6), true);
+        assertTrue(TestData.relativeError(expected.sigmaXX(), acc.build(true).sigmaXX()) < 1e-12);
+    }
+
+    @Test
     void aNonFiniteTargetIsRejectedNamingItsRow() {
         Random rng = new Random(8);
         double[][] x = TestData.anisotropic(6, 3, 0, rng);
