@@ -174,9 +174,7 @@ public final class Bench {
     }
 
     private static Map<String, Object> machine() {
-        Map<String, Object> machine = new LinkedHashMap<>(Environment.describe());
-        machine.put("blas_threads", Nd4j.factory().blas().getMaxThreads());
-        return machine;
+        return new LinkedHashMap<>(Environment.describe());
     }
 
     private static String name(DataType type) {

@@ -12,7 +12,7 @@ import picocli.CommandLine.ScopeType;
 /** The {@code lae} command: sub-commands for training, loss evaluation and gradient checks. */
 @Command(name = "lae", mixinStandardHelpOptions = true, versionProvider = LaeCommand.Version.class,
         description = "Linear autoencoders that recover the exact, ordered principal directions of data.",
-        subcommands = {TrainCommand.class, ExperimentCommand.class, LossCommand.class, GradcheckCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, ExperimentCommand.class, LossCommand.class, GradcheckCommand.class, BenchCommand.class, InfoCommand.class, CommandLine.HelpCommand.class})
 public final class LaeCommand {
 
     /** Exit code for bad input or options. */

@@ -25,6 +25,7 @@ public final class Environment {
         env.put("device", Nd4j.getEnvironment().isCPU() ? cpuName() : "GPU");
         env.put("blas", String.valueOf(Nd4j.factory().blas().getBlasVendor()));
         env.put("threads", Nd4j.getEnvironment().maxThreads());
+        env.put("blas_threads", Nd4j.factory().blas().getMaxThreads());
         env.put("OPENBLAS_CORETYPE", System.getenv("OPENBLAS_CORETYPE"));
         env.put("OMP_WAIT_POLICY", System.getenv("OMP_WAIT_POLICY"));
         return env;
