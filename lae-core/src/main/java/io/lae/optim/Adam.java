@@ -3,8 +3,7 @@ package io.lae.optim;
 import io.lae.LaeException;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.floating.Sqrt;
-import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.Axpy;
+import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -55,21 +54,16 @@ public record Adam(double beta1, double beta2, double epsilon) implements Optimi
             double learningRate) {
         Updates.validate(params, directions, state, learningRate, M, V);
         long t = state.step() + 1;
-        double biasCorrection1 = 1 - Math.pow(beta1, t);
-        double biasCorrection2Sqrt = Math.sqrt(1 - Math.pow(beta2, t));
+        // ND4J's fused AdamUpdater computes m and v as above and u = α √(1 − β₂ᵗ)/(1 − β₁ᵗ) · m / (√v + ε'),
+        // one pass instead of ten; with ε' = ε √(1 − β₂ᵗ) that is α m̂ / (√v̂ + ε), PyTorch's step.
+        double epsilonPrime = epsilon * Math.sqrt(1 - Math.pow(beta2, t));
         params.forEach((name, param) -> {
             INDArray g = directions.get(name);
             INDArray m = state.buffer(name, M);
             INDArray v = state.buffer(name, V);
-            m.muli(beta1);
-            Nd4j.exec(new Axpy(g, m, m, 1 - beta1));    // m ← β₁ m + (1 − β₁) g
-            g.muli(g);
-            v.muli(beta2);
-            Nd4j.exec(new Axpy(g, v, v, 1 - beta2));    // v ← β₂ v + (1 − β₂) g²
-            INDArray update = g;                        // g is spent: reuse it for √v̂ + ε, then m / (√v̂ + ε)
-            Nd4j.exec(new Sqrt(v, update));
-            update.divi(biasCorrection2Sqrt).addi(epsilon).rdivi(m);
-            Updates.descend(param, update, learningRate / biasCorrection1);
+            Nd4j.exec(new AdamUpdater(g, v, m, g, v, m, learningRate, beta1, beta2, epsilonPrime,
+                    (int) Math.min(Integer.MAX_VALUE, t - 1)));                  // g ← u (g is spent)
+            Updates.descend(param, g, 1.0);
         });
         state.advance();
     }
