@@ -14,7 +14,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *   v ← β₂ v + (1 − β₂) g²
  *   θ ← θ − α m̂ / (√v̂ + ε),   m̂ = m / (1 − β₁ᵗ),   v̂ = v / (1 − β₂ᵗ)
  * </pre>
- * Unlike ND4J's {@code AdamUpdater}, ε is added to the bias-corrected √v̂, as PyTorch does.
+ * ε is added to the bias-corrected √v̂, as PyTorch does; ND4J's fused {@code AdamUpdater} op, which adds
+ * it to √v, is given ε√(1 − β₂ᵗ) to compute exactly that.
  *
  * @param beta1   β₁ ∈ [0, 1), decay of the first moment m
  * @param beta2   β₂ ∈ [0, 1), decay of the second moment v
