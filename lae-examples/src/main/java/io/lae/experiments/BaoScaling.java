@@ -45,16 +45,16 @@ final class BaoScaling extends Experiment {
         ctx.choose("Learning rates are not in the paper or SPEC for this figure: 1e-3 for every model with Nesterov "
                 + "(momentum 0.9) and with Adam; init N(0, 1e-4²) as for MNIST, balanced (B = Aᵀ) for RAG; scale "
                 + "`mean`; d_align checked every 50 epochs, so epoch counts are rounded up to a multiple of 50.");
+        // k outermost: an interrupted replay has every model at the smaller k (runs resume by name)
         Map<String, Map<Integer, Long>> epochs = new LinkedHashMap<>();
-        for (String optimizer : OPTIMIZERS) {
-            for (String model : MODELS) {
-                Map<Integer, Long> byK = new LinkedHashMap<>();
-                for (int k : ks) {
+        for (int k : ks) {
+            for (String optimizer : OPTIMIZERS) {
+                for (String model : MODELS) {
                     TrainingConfig config = config(model, optimizer, k, cap, seed, samples.description(), ctx);
                     TrainedRun run = ctx.train(model + "-" + optimizer + "/k-" + k, config, data);
-                    byK.put(k, run.last().dAlign() <= THRESHOLD ? run.last().step() : -1L);
+                    epochs.computeIfAbsent(model + "/" + optimizer, key -> new LinkedHashMap<>())
+                            .put(k, run.last().dAlign() <= THRESHOLD ? run.last().step() : -1L);
                 }
-                epochs.put(model + "/" + optimizer, byK);
             }
         }
         ctx.summary().measure("epochs_to_d_align_0.3 (-1: not within the cap of " + cap + ")", epochs);
