@@ -24,7 +24,7 @@ final class OftadehToy extends Experiment {
 
     OftadehToy() {
         super(ID, "Oftadeh et al. 2020, Fig. 1: in 3-D, the ordered loss finds the x and y axes, MSE only the xy plane",
-                "30 s");
+                "10 s");
     }
 
     @Override
