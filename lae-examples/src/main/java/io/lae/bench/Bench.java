@@ -7,9 +7,6 @@ import io.lae.train.MiniBatches;
 import io.lae.train.Model;
 import io.lae.train.TrainingConfig;
 import io.lae.train.TrainingStep;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -45,18 +42,18 @@ public final class Bench {
 
     /** @return every measurement of the plan */
     public BenchReport run() {
-        BenchReport report = BenchReport.on(machine());
+        BenchReport report = BenchReport.on(Environment.describe());
         BenchPlan.Size first = plan.sizes().get(0);
         report.memory().add(memory(first, plan.dtypes().get(0), plan.memorySteps()));
         console.accept(String.format("%6s %5s %-8s %-8s %12s %12s %7s %9s", "n", "p", "dtype", "loss",
                 "step ms", "GEMM ms", "ratio", "GFLOP/s"));
         for (BenchPlan.Size size : plan.sizes()) {
             Statistics stats = randomStatistics(size.n());
-            for (DataType type : plan.dtypes()) {
-                Statistics typed = stats.as(type);
-                Runnable gemm = gemm(size.n(), size.p(), type);
+            for (String dtype : plan.dtypes()) {
+                Statistics typed = stats.as(TrainingConfig.dataTypeOf(dtype));
+                Runnable gemm = gemm(size.n(), size.p(), typed.dataType());
                 for (Method method : plan.methods()) {
-                    BenchReport.StepResult r = step(size, typed, method, gemm);
+                    BenchReport.StepResult r = step(size, dtype, typed, method, gemm);
                     report.results().add(r);
                     console.accept(String.format("%6d %5d %-8s %-8s %12.3f %12.3f %7.2f %9.1f", r.n(), r.p(),
                             r.dtype(), r.loss(), r.stepSeconds() * 1e3, r.gemmSeconds() * 1e3, r.ratio(), r.gflops()));
@@ -64,22 +61,21 @@ public final class Bench {
             }
         }
         report.statistics().add(statistics(first.n()));
-        for (DataType type : plan.dtypes()) {
+        for (String dtype : plan.dtypes()) {
             for (int batch : plan.batchSizes()) {
-                report.minibatch().add(miniBatch(first, type, batch));
+                report.minibatch().add(miniBatch(first, dtype, batch));
             }
         }
         return report;
     }
 
-    private BenchReport.StepResult step(BenchPlan.Size size, Statistics stats, Method method, Runnable gemm) {
-        TrainingConfig config = config(method, size.p(), stats.dataType());
-        Model model = model(config, size.n());
-        TrainingStep step = TrainingStep.fresh(config, stats, model);
+    private BenchReport.StepResult step(BenchPlan.Size size, String dtype, Statistics stats, Method method,
+                                        Runnable gemm) {
+        Training run = Training.start(config(method, size.p(), dtype), stats, size.n());
         long[] t = {0};
-        Timing.Medians medians = timing.interleaved(gemm, () -> step.apply(model, t[0]++, LEARNING_RATE, null));
+        Timing.Medians medians = timing.interleaved(gemm, () -> run.step(t[0]++, null));
         double flops = 4.0 * size.p() * size.n() * (double) size.n();
-        return new BenchReport.StepResult(size.n(), size.p(), name(stats.dataType()), method.name(),
+        return new BenchReport.StepResult(size.n(), size.p(), dtype, method.name(),
                 plan.optimizer(), medians.operation(), medians.reference(), medians.ratio(), flops / medians.operation() / 1e9);
     }
 
@@ -106,61 +102,67 @@ public final class Bench {
         return r;
     }
 
-    private BenchReport.MiniBatchResult miniBatch(BenchPlan.Size size, DataType type, int batch) {
+    private BenchReport.MiniBatchResult miniBatch(BenchPlan.Size size, String dtype, int batch) {
         Nd4j.getRandom().setSeed(SEED);
         INDArray rows = Nd4j.rand(DataType.DOUBLE, MINI_BATCH_ROWS, size.n());
-        Statistics stats = StatisticsAccumulator.of(rows, true).as(type);
         Method method = plan.methods().get(0);
-        TrainingConfig config = config(method, size.p(), type).toBuilder().miniBatches(1, batch).build();
-        MiniBatches batches = new MiniBatches(rows, null, stats, batch, SEED, type);
-        Model model = model(config, size.n());
-        TrainingStep step = TrainingStep.fresh(config, stats, model);
+        TrainingConfig config = config(method, size.p(), dtype).toBuilder().miniBatches(1, batch).build();
+        Statistics stats = StatisticsAccumulator.of(rows, true).as(config.dataType());
+        MiniBatches batches = new MiniBatches(rows, null, stats, batch, SEED, config.dataType());
+        Training run = Training.start(config, stats, size.n());
         long[] t = {0};
-        double seconds = timing.median(() -> step.apply(model, t[0]++, LEARNING_RATE, batches));
-        BenchReport.MiniBatchResult r = new BenchReport.MiniBatchResult(size.n(), size.p(), batch, name(type),
+        double seconds = timing.median(() -> run.step(t[0]++, batches));
+        BenchReport.MiniBatchResult r = new BenchReport.MiniBatchResult(size.n(), size.p(), batch, dtype,
                 method.name(), seconds, batch / seconds);
         console.accept(String.format("mini-batch: n = %d, p = %d, b = %d, %s, %s: %.0f samples/s",
-                size.n(), size.p(), batch, name(type), method.name(), r.samplesPerSecond()));
+                size.n(), size.p(), batch, dtype, method.name(), r.samplesPerSecond()));
         return r;
     }
 
-    private BenchReport.MemoryResult memory(BenchPlan.Size size, DataType type, long steps) {
-        Statistics stats = randomStatistics(size.n()).as(type);
+    private BenchReport.MemoryResult memory(BenchPlan.Size size, String dtype, long steps) {
         Method method = plan.methods().get(0);
-        TrainingConfig config = config(method, size.p(), type);
-        Model model = model(config, size.n());
-        TrainingStep step = TrainingStep.fresh(config, stats, model);
+        TrainingConfig config = config(method, size.p(), dtype);
+        Training run = Training.start(config, randomStatistics(size.n()).as(config.dataType()), size.n());
         long early = Math.min(EARLY_STEPS, steps);
         for (long t = 0; t < early; t++) {
-            step.apply(model, t, LEARNING_RATE, null);
+            run.step(t, null);
         }
         System.gc(); // frees the set-up's native buffers, so that only the steps' growth is measured
         double earlyMiB = ResidentMemory.mebibytes();
         double earlyHeap = ResidentMemory.committedHeapMebibytes();
         for (long t = early; t < steps; t++) {
-            step.apply(model, t, LEARNING_RATE, null);
+            run.step(t, null);
         }
         double lateMiB = ResidentMemory.mebibytes();
         double lateHeap = ResidentMemory.committedHeapMebibytes();
-        BenchReport.MemoryResult r = new BenchReport.MemoryResult(size.n(), size.p(), name(type), method.name(),
+        BenchReport.MemoryResult r = new BenchReport.MemoryResult(size.n(), size.p(), dtype, method.name(),
                 early, earlyMiB, earlyHeap, steps, lateMiB, lateHeap, lateMiB / earlyMiB - 1,
                 (lateMiB - lateHeap) / (earlyMiB - earlyHeap) - 1);
         console.accept(String.format("memory: %s at n = %d, p = %d, %s: resident %.0f MiB after %d steps, %.0f MiB after"
                         + " %d (%+.1f%%); outside the Java heap (committed %.0f → %.0f MiB) %+.1f%%",
-                method.name(), size.n(), size.p(), name(type), earlyMiB, early, lateMiB, steps, 100 * r.growth(),
+                method.name(), size.n(), size.p(), dtype, earlyMiB, early, lateMiB, steps, 100 * r.growth(),
                 earlyHeap, lateHeap, 100 * r.nativeGrowth()));
         return r;
     }
 
-    private TrainingConfig config(Method method, int p, DataType type) {
+    private TrainingConfig config(Method method, int p, String dtype) {
         TrainingConfig.Builder b = TrainingConfig.builder().latent(p).optimizer(plan.optimizer(), LEARNING_RATE).seed(SEED)
-                .dtype(name(type)).init("normal", 0.01);
+                .dtype(dtype).init("normal", 0.01);
         return method.settings().apply(b).build();
     }
 
-    private static Model model(TrainingConfig config, int n) {
-        return Model.random(n, n, config.latent(), config.initStd(), config.init().equals("balanced"), false,
-                config.seed(), config.dataType());
+    /** A model with its configured step, stepped at the bench's fixed learning rate. */
+    private record Training(Model model, TrainingStep stepper) {
+
+        static Training start(TrainingConfig config, Statistics stats, int n) {
+            Model model = Model.random(n, n, config.latent(), config.initStd(), config.init().equals("balanced"), false,
+                    config.seed(), config.dataType());
+            return new Training(model, TrainingStep.fresh(config, stats, model));
+        }
+
+        void step(long t, MiniBatches batches) {
+            stepper.apply(model, t, LEARNING_RATE, batches);
+        }
     }
 
     /** Σ = GᵀG/n for a Gaussian n×n G: symmetric positive definite with probability one. */
@@ -173,20 +175,4 @@ public final class Bench {
                 true);
     }
 
-    private static Map<String, Object> machine() {
-        return new LinkedHashMap<>(Environment.describe());
-    }
-
-    private static String name(DataType type) {
-        return type == DataType.FLOAT ? "float32" : "float64";
-    }
-
-    /** @return the dtypes by their command-line names */
-    static List<DataType> dtypes(List<String> names) {
-        return names.stream().map(n -> switch (n) {
-            case "float32" -> DataType.FLOAT;
-            case "float64" -> DataType.DOUBLE;
-            default -> throw new io.lae.LaeException("unknown dtype '" + n + "': use float32 or float64");
-        }).toList();
-    }
 }

@@ -1,8 +1,8 @@
 package io.lae.bench;
 
+import io.lae.train.TrainingConfig;
 import java.util.ArrayList;
 import java.util.List;
-import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * What one {@code lae bench} run measures.
@@ -17,11 +17,16 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param optimizer              the optimizer every step applies ({@code adam}, as Oftadeh; {@code nesterov},
  *                               {@code momentum} or {@code sgd})
  */
-public record BenchPlan(List<Size> sizes, List<DataType> dtypes, List<Method> methods, List<Integer> batchSizes,
+public record BenchPlan(List<Size> sizes, List<String> dtypes, List<Method> methods, List<Integer> batchSizes,
                         long memorySteps, double secondsPerMeasurement, String optimizer) {
 
+    /** @throws io.lae.LaeException naming a dtype that is not float32 or float64 */
+    public BenchPlan {
+        dtypes.forEach(TrainingConfig::dataTypeOf);
+    }
+
     /** Both dtypes. */
-    static final List<DataType> BOTH = List.of(DataType.FLOAT, DataType.DOUBLE);
+    static final List<String> BOTH = List.of("float32", "float64");
 
     /**
      * @param n the data dimension
@@ -68,7 +73,7 @@ public record BenchPlan(List<Size> sizes, List<DataType> dtypes, List<Method> me
     public BenchPlan with(List<String> sizeSpecs, List<String> dtypeNames, List<String> methodNames, Long steps,
                           Double seconds, String optimizerName) {
         return new BenchPlan(sizeSpecs == null ? sizes : sizeSpecs.stream().map(Size::parse).toList(),
-                dtypeNames == null ? dtypes : Bench.dtypes(dtypeNames),
+                dtypeNames == null ? dtypes : dtypeNames,
                 methodNames == null ? methods : methodNames.stream().map(Method::named).toList(),
                 batchSizes, steps == null ? memorySteps : steps, seconds == null ? secondsPerMeasurement : seconds,
                 optimizerName == null ? optimizer : optimizerName);

@@ -71,8 +71,7 @@ record BaoRun(List<MetricsRow> metrics, INDArray decoder) {
         }
         deleteMetrics(dir);
         int n = data.stats().inputDim();
-        var dtype = "float32".equals(ctx.dtype()) ? org.nd4j.linalg.api.buffer.DataType.FLOAT
-                : org.nd4j.linalg.api.buffer.DataType.DOUBLE;
+        var dtype = TrainingConfig.dataTypeOf(ctx.dtype());
         // the metrics of SPEC section 4 on W₂; the loss column is replaced by the VAE's negative ELBO
         Evaluator evaluator = new Evaluator(new LossSpec("mse", Scale.MEAN, null, null, null).create(k),
                 data.stats().as(dtype), data.truth());
