@@ -47,18 +47,14 @@ public final class HebbianRule implements UpdateRule {
         }
     }
 
-    private INDArray upperMask;
+    private final Mask upperWithDiagonal = new Mask((i, j) -> j >= i ? 1 : 0);
 
     /** In terms of A = Wᵀ: direction −(1/m)(Σxx A − A·UT(AᵀΣxxA)), UT the upper triangle with the diagonal. */
     @Override
     public void step(Model model, StepContext context) {
         INDArray a = model.decoder();
         INDArray sa = context.inputMomentTimes(a);
-        int p = (int) a.columns();
-        if (Masks.stale(upperMask, a.dataType(), p)) {
-            upperMask = Masks.build(p, a.dataType(), (i, j) -> j >= i ? 1 : 0);
-        }
-        INDArray upper = a.transpose().mmul(sa).muli(upperMask);
+        INDArray upper = a.transpose().mmul(sa).muli(upperWithDiagonal.of(a.dataType(), (int) a.columns()));
         INDArray direction = a.mmul(upper).subi(sa).muli(1.0 / context.sampleCount());
         context.optimizer().apply(model.parameters(), Map.of(Model.DECODER, direction), context.state(),
                 context.learningRate());
