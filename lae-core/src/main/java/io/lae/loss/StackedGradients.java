@@ -21,9 +21,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *   ∇_Bᵀ = 2c (ΣBᵀ (S∘AᵀA) − ΣA T) + 2BᵀΛ                       (NestedReconstruction's ∇_B, transposed)
  *   ∇_A  = 2c (A (S∘BΣBᵀ + Λ/c) − ΣBᵀ T)
  * </pre>
- * For {@code mse} (T = qI, S = q·1) the Hadamard products and the T scaling drop out and q joins c.
  * with AᵀA and BΣBᵀ = Bᵀᵀ(ΣBᵀ): four p×p-sized GEMMs of 2p²n flops each, so a step costs
- * 4pn² + 8p²n flops. The value is not formed (a step that is not logged needs none); BΣBᵀ is handed
+ * 4pn² + 8p²n flops. For {@code mse} (T = qI, S = q·1) the Hadamard products and the T scaling drop
+ * out and q joins c. The value is not formed (a step that is not logged needs none); BΣBᵀ is handed
  * back for the rotation of {@code rag}. Every product and pass writes into buffers allocated once
  * per shape, outside any workspace.
  */
@@ -65,9 +65,8 @@ final class StackedGradients {
      * @return NaN for the value, ∇_B (a p×n view), ∇_A and BΣBᵀ; valid until the next call
      */
     LossEvaluation compute(StackedWeights weights, Statistics stats) {
-        double c = reconstruction.scale().factor(stats.sampleCount());
-        prepare(weights, c);
-        double f = plain ? c * reconstruction.tailWeights()[0] : c;
+        double f = factor(stats);
+        prepare(weights, f);
         Nd4j.gemm(stats.sigmaXX(), weights.all(), products, false, false, 1.0, 0.0);
         INDArray a = weights.decoder();
         Nd4j.gemm(a, a, gram, true, false, 1.0, 0.0);
@@ -103,17 +102,23 @@ final class StackedGradients {
         }
     }
 
-    /** Allocates the buffers for this shape, dtype and scale, once. */
-    private void prepare(StackedWeights weights, double c) {
+    /** @return the data-term scale c, times q when T = qI (mse) */
+    private double factor(Statistics stats) {
+        double c = reconstruction.scale().factor(stats.sampleCount());
+        return plain ? c * reconstruction.tailWeights()[0] : c;
+    }
+
+    /** Allocates the buffers for this shape, dtype and scale factor f, once. */
+    private void prepare(StackedWeights weights, double f) {
         DataType wanted = weights.all().dataType();
-        if (wanted == type && weights.dimension() == n && c == scale) {
+        if (wanted == type && weights.dimension() == n && f == scale) {
             return;
         }
         int p = weights.latentSize();
         try (MemoryWorkspace outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             type = wanted;
             n = weights.dimension();
-            scale = c;
+            scale = f;
             products = Nd4j.create(type, new long[] {n, 2L * p}, 'f');
             sigmaBt = StackedWeights.columns(products, 0, p);
             sigmaA = StackedWeights.columns(products, p, 2 * p);
@@ -123,7 +128,6 @@ final class StackedGradients {
             weightedMoment = Nd4j.create(type, new long[] {p, p}, 'f');
             if (lambdas != null) {
                 INDArray lambda = Nd4j.createFromArray(lambdas).castTo(type);
-                double f = plain ? c * reconstruction.tailWeights()[0] : c;
                 lambdaOverScale = Nd4j.diag(lambda.div(f)).dup('f');
                 twiceLambdaRow = lambda.mul(2).reshape(1, p);
                 penaltyScratch = Nd4j.create(type, new long[] {n, p}, 'f');

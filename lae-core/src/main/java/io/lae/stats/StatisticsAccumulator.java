@@ -29,6 +29,7 @@ public final class StatisticsAccumulator {
     private final INDArray productYX;
     private final INDArray sumX;
     private final INDArray sumY;
+    /** ‖Y − shift‖², accumulated for regression only: an autoencoder reads ‖X − shift‖² off Tr(productXX). */
     private double sumSquaresY;
     private INDArray shiftX;
     private INDArray shiftY;
@@ -208,9 +209,7 @@ public final class StatisticsAccumulator {
             throw new LaeException("the data set is empty: it needs at least one sample");
         }
         double m = count;
-        if (autoencoder) {
-            sumSquaresY = Nd4j.diag(productXX).sumNumber().doubleValue();
-        }
+        double squaresY = autoencoder ? Nd4j.diag(productXX).sumNumber().doubleValue() : sumSquaresY;
         INDArray meanShiftX = sumX.div(m);
         INDArray meanShiftY = autoencoder ? meanShiftX : sumY.div(m);
         INDArray sxx;
@@ -219,12 +218,12 @@ public final class StatisticsAccumulator {
         if (center) {
             sxx = productXX.sub(outer(meanShiftX, sumX));
             syx = autoencoder ? sxx : productYX.sub(outer(meanShiftY, sumX));
-            tyy = sumSquaresY - m * meanShiftY.mul(meanShiftY).sumNumber().doubleValue();
+            tyy = squaresY - m * meanShiftY.mul(meanShiftY).sumNumber().doubleValue();
         } else {
             INDArray sy = autoencoder ? shiftX : shiftY;
             sxx = raw(productXX, shiftX, shiftX, sumX, sumX, m);
             syx = autoencoder ? sxx : raw(productYX, sy, shiftX, sumY, sumX, m);
-            tyy = sumSquaresY + 2 * sy.mul(sumY).sumNumber().doubleValue()
+            tyy = squaresY + 2 * sy.mul(sumY).sumNumber().doubleValue()
                     + m * sy.mul(sy).sumNumber().doubleValue();
         }
         symmetrize(sxx);

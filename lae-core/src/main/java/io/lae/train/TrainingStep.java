@@ -86,11 +86,6 @@ public final class TrainingStep {
         return loss;
     }
 
-    /** @return the update rule */
-    public UpdateRule rule() {
-        return rule;
-    }
-
     /** @return the optimizer state, advanced by every step */
     public OptimizerState state() {
         return state;
