@@ -13,8 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,9 +24,9 @@ import picocli.CommandLine.Spec;
  * memory over a long run.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measure training steps against the GEMM bound, statistics accumulation, mini-batch",
-                "throughput and memory. Times are medians after warm-up; compare the ratios, which are taken",
-                "within one run, not absolute times across machines."})
+        description = {"Measure training steps against the GEMM bound; also statistics, mini-batch and memory costs.",
+                "Times are medians after warm-up; compare the ratios, which are taken within one run,",
+                "not absolute times across machines."})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -64,7 +62,6 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
         PrintWriter out = spec.commandLine().getOut();
         BenchReport report = new Bench(plan(), line -> {
             out.println(line);

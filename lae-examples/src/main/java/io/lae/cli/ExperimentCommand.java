@@ -7,14 +7,13 @@ import io.lae.experiments.ExperimentContext;
 import io.lae.experiments.ExperimentScale;
 import io.lae.experiments.Experiments;
 import io.lae.experiments.Summary;
+import io.lae.train.TrainingConfig;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -65,11 +64,8 @@ final class ExperimentCommand implements Callable<Integer> {
         if (id == null) {
             throw new LaeException("name an experiment or 'all' (see 'lae experiment --list')");
         }
-        if (!dtype.equals("float32") && !dtype.equals("float64")) {
-            throw new LaeException("--dtype must be float32 or float64, got '" + dtype + "'");
-        }
+        TrainingConfig.dataTypeOf(dtype);
         ExperimentScale size = ExperimentScale.parse(scale);
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
         List<Experiment> chosen = id.equals("all") ? Experiments.ALL : List.of(Experiments.byId(id));
         Path root = out != null ? out : Path.of("runs");
         List<String> report = new java.util.ArrayList<>();

@@ -7,8 +7,6 @@ import io.lae.loss.LossSpec;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -43,7 +41,6 @@ final class GradcheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, ROW, "loss", "shape", "value:SD", "grad:SD", "grad:FD", "coords", "literal", "batch", "");
         int failures = 0;

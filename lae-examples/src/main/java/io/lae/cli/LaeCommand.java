@@ -4,6 +4,8 @@ import io.lae.LaeException;
 import java.io.PrintWriter;
 import io.lae.runs.Environment;
 import java.util.Properties;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -61,6 +63,15 @@ public final class LaeCommand {
             }
             err.flush();
             return userError ? EXIT_USAGE : EXIT_INTERNAL;
+        });
+        cli.setExecutionStrategy(parseResult -> {
+            Integer helpCode = CommandLine.executeHelpRequest(parseResult);
+            if (helpCode != null) {
+                return helpCode;
+            }
+            // arrays a command creates without a dtype are float64; the run's --dtype applies to the weights
+            Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+            return new CommandLine.RunLast().execute(parseResult);
         });
         int code = cli.execute(args);
         out.flush();

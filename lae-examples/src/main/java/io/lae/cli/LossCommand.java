@@ -12,9 +12,7 @@ import io.lae.stats.StatisticsAccumulator;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -68,7 +66,6 @@ final class LossCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
         LossSpec lossSpec = new LossSpec(loss, scale == null ? null : Scale.fromLabel(scale), lambda, lambdas, prior);
         INDArray xRows = MatrixFiles.readMatrix(x, "data");
         INDArray yRows = y == null ? null : MatrixFiles.readMatrix(y, "targets");

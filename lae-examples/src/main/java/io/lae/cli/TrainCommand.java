@@ -12,8 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -131,7 +129,6 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
         TrainingConfig config = resume != null ? resumedConfig() : configFromOptions();
         PrintWriter console = spec.commandLine().getOut();
         TrainingData trainingData = TrainingData.load(config, console);
