@@ -110,8 +110,8 @@ public final class RunDirectory {
 
     /**
      * @param runDir a run directory
-     * @return the status in its {@code run.json} ({@code running}, {@code finished}, {@code stopped}), or
-     *     empty when it has no readable run.json
+     * @return the status in its {@code run.json} ({@code running}, {@code finished}, {@code stopped},
+     *     {@code diverged}), or empty when it has no readable run.json
      */
     public static Optional<String> readStatus(Path runDir) {
         Path file = runDir.resolve(RUN_JSON);
@@ -122,6 +122,18 @@ public final class RunDirectory {
             return Optional.ofNullable(JSON.readTree(file.toFile()).path("status").textValue());
         } catch (IOException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * @param runDir a run directory whose {@code run.json} says {@code diverged}
+     * @return the step at which it diverged, or -1 if run.json does not say
+     */
+    public static long readDivergedStep(Path runDir) {
+        try {
+            return JSON.readTree(runDir.resolve(RUN_JSON).toFile()).path("diverged_at_step").asLong(-1);
+        } catch (IOException e) {
+            return -1;
         }
     }
 

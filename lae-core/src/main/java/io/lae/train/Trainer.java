@@ -49,7 +49,9 @@ public final class Trainer {
      * @param resume      whether to continue from the directory's checkpoint
      * @param environment versions, backend and device for run.json
      * @return how the run ended
-     * @throws LaeException on bad settings or divergence (the last checkpoint is kept)
+     * @throws LaeException on bad settings
+     * @throws TrainingDivergedException on divergence, after writing {@code "status": "diverged"} (the last
+     *     checkpoint is kept)
      */
     public TrainingResult train(Statistics statistics, GroundTruth truth, RunDirectory run, boolean resume,
                                 Map<String, Object> environment) {
@@ -66,6 +68,7 @@ public final class Trainer {
      * @param environment versions, backend and device for run.json
      * @param batches     the mini-batches (config.epochs() × batchesPerEpoch steps), or null for full batch
      * @return how the run ended
+     * @throws TrainingDivergedException on divergence, after writing {@code "status": "diverged"}
      */
     public TrainingResult train(Statistics statistics, GroundTruth truth, RunDirectory run, boolean resume,
                                 Map<String, Object> environment, MiniBatches batches) {
@@ -108,6 +111,7 @@ public final class Trainer {
 
         listener.started(step, totalSteps);
         MetricsRow last = null;
+        MetricsRow lastFinite = null;
         String status = "finished";
         try {
             while (step < totalSteps) {
@@ -120,14 +124,15 @@ public final class Trainer {
                 if (logStep) {
                     last = evaluate(evaluator, step, model, lr, seconds);
                     if (!Double.isFinite(last.loss()) || !model.isFinite()) {
-                        throw diverged(step, last.loss(), run);
+                        throw diverged(step, last.loss(), run, environment, lastFinite);
                     }
+                    lastFinite = last;
                     run.appendMetrics(last);
                     listener.logged(last);
                 }
                 if (config.checkpointEvery() > 0 && step % config.checkpointEvery() == 0) {
                     if (!model.isFinite()) {
-                        throw diverged(step, Double.NaN, run);
+                        throw diverged(step, Double.NaN, run, environment, lastFinite);
                     }
                     run.writeCheckpoint(checkpoint(step, seconds, model, stepper.state()));
                 }
@@ -159,9 +164,14 @@ public final class Trainer {
         return new Checkpoint(step, seconds, model.encoder(), model.decoder(), state.step(), state.buffers());
     }
 
-    private LaeException diverged(long step, double value, RunDirectory run) {
-        return new LaeException("training diverged at step " + step + " (loss = " + value + "): lower --lr (now "
-                + config.lr() + ")" + (config.optimizer().equals("adam") ? "" : " or try --optimizer adam")
-                + "; the last checkpoint in " + run.path().resolve("checkpoint") + " is kept");
+    /** Marks the run diverged in run.json (with the last finite metrics) and says what to change. */
+    private TrainingDivergedException diverged(long step, double value, RunDirectory run,
+                                               Map<String, Object> environment, MetricsRow lastFinite) {
+        run.writeRunJson(config, "diverged", environment, Map.of("diverged_at_step", step), lastFinite);
+        return new TrainingDivergedException(step, "training diverged at step " + step + " (loss = " + value
+                + "): lower --lr (now " + config.lr() + ")"
+                + (config.optimizer().equals("adam") ? "" : " or try --optimizer adam")
+                + (run.hasCheckpoint() ? "; the last checkpoint in " + run.path().resolve("checkpoint") + " is kept"
+                        : ""));
     }
 }

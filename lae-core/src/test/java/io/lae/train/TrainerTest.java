@@ -151,11 +151,15 @@ class TrainerTest {
     }
 
     @Test
-    void divergenceStopsWithAClearMessage() {
+    void divergenceStopsWithAClearMessageAndMarksTheRun() {
         TrainingConfig wild = config("ordered", "gradient", "sgd", 50, null, 500, null);
-        LaeException e = assertThrows(LaeException.class, () -> train(wild));
-        assertTrue(e.getMessage().contains("diverged"), e.getMessage());
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> train(wild));
+        assertTrue(e.getMessage().contains("diverged at step " + e.step()), e.getMessage());
         assertTrue(e.getMessage().contains("--lr"), e.getMessage());
+        assertEquals("diverged", RunDirectory.readStatus(dir).orElseThrow());
+        assertEquals(e.step(), RunDirectory.readDivergedStep(dir));
+        assertTrue(new RunDirectory(dir).readMetrics().stream().allMatch(r -> Double.isFinite(r.loss())),
+                "only finite rows are logged");
     }
 
     @Test

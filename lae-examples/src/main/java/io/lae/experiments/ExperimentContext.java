@@ -5,9 +5,11 @@ import io.lae.io.Npy;
 import io.lae.runs.TrainedRun;
 import io.lae.runs.TrainingData;
 import io.lae.runs.TrainingSession;
+import io.lae.train.MetricsRow;
 import io.lae.train.Model;
 import io.lae.train.RunDirectory;
 import io.lae.train.TrainingConfig;
+import io.lae.train.TrainingDivergedException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -15,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -22,10 +25,15 @@ import java.util.stream.Stream;
  * command line, the console, and the summary it fills. Its {@link #train} writes each run to a
  * sub-directory and makes an interrupted experiment resumable: a finished run with the same
  * configuration is read back instead of retrained, and an unfinished one continues from its checkpoint.
+ * A diverged run is trained again (and diverges again) unless the experiment asks for
+ * {@link #trainUnlessDiverged}.
  */
 public final class ExperimentContext {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The statuses of a run that ended normally and can be read back. */
+    private static final Set<String> DONE = Set.of("finished", "stopped");
+    private static final String DIVERGED = "diverged";
 
     private final ExperimentScale scale;
     private final Path out;
@@ -130,7 +138,7 @@ public final class ExperimentContext {
         String task = summaryLabel(name);
         if (sameConfiguration(dir, config)) {
             Optional<String> status = RunDirectory.readStatus(dir);
-            if (status.isPresent() && !status.get().equals("running")) {
+            if (status.isPresent() && DONE.contains(status.get())) {
                 console.printf("%s: already done in %s, read back%n", task, dir);
                 return counted(readBack(dir, config, status.get()), true);
             }
@@ -141,6 +149,37 @@ public final class ExperimentContext {
         }
         RunDirectory.delete(dir);
         return counted(TrainingSession.run(config, data, dir, false, console, task), false);
+    }
+
+    /**
+     * Like {@link #train}, but a run that diverges is a result of the experiment, not an error (a point
+     * of a sweep whose learning rate is too large at that size): the summary lists it with the step at
+     * which it diverged, and a later invocation reads that back instead of training it again.
+     *
+     * @param name   the run's sub-directory
+     * @param config its configuration
+     * @param data   the data it trains on
+     * @return the finished run, or empty when it diverged
+     */
+    public Optional<TrainedRun> trainUnlessDiverged(String name, TrainingConfig config, TrainingData data) {
+        Path dir = out.resolve(name);
+        if (sameConfiguration(dir, config) && RunDirectory.readStatus(dir).filter(DIVERGED::equals).isPresent()) {
+            console.printf("%s: diverged in an earlier invocation, read back%n", summaryLabel(name));
+            return diverged(name, dir, RunDirectory.readDivergedStep(dir), true);
+        }
+        try {
+            return Optional.of(train(name, config, data));
+        } catch (TrainingDivergedException e) {
+            console.printf("%s: %s; recorded as diverged, going on%n", summaryLabel(name), e.getMessage());
+            return diverged(name, dir, e.step(), false);
+        }
+    }
+
+    private Optional<TrainedRun> diverged(String name, Path dir, long step, boolean readBack) {
+        List<MetricsRow> rows = new RunDirectory(dir).readMetrics();
+        summary.run(rows.isEmpty() ? 0 : rows.get(rows.size() - 1).seconds(), readBack);
+        summary.diverged(name, step);
+        return Optional.empty();
     }
 
     private TrainedRun counted(TrainedRun run, boolean readBack) {

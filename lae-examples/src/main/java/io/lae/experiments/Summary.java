@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * What an experiment found: its claims (paper vs measured), the choices it made where the paper and
  * the authors' code are silent, and its figures. Written as {@code summary.json}
- * ({@code {"id", "scale", "seconds", "claims": [{"claim", "paper", "measured", "holds"}], …}}) and as
+ * ({@code {"id", "scale", "seconds", "claims": [{"claim", "paper", "measured", "holds"}], "diverged": {run:
+ * step}, …}}) and as
  * {@code summary.md} for people.
  */
 public final class Summary {
@@ -30,6 +31,7 @@ public final class Summary {
     private final List<String> choices = new ArrayList<>();
     private final List<String> figures = new ArrayList<>();
     private final Map<String, Object> measurements = new LinkedHashMap<>();
+    private final Map<String, Long> diverged = new LinkedHashMap<>();
     private int runs;
     private int runsReadBack;
     private double trainingSeconds;
@@ -55,6 +57,14 @@ public final class Summary {
      */
     public void measure(String name, Object value) {
         measurements.put(name, value);
+    }
+
+    /**
+     * @param run  a run that diverged (the experiment went on without it)
+     * @param step the step at which it diverged
+     */
+    public void diverged(String run, long step) {
+        diverged.put(run, step);
     }
 
     /**
@@ -95,6 +105,7 @@ public final class Summary {
         root.put("holding", claims.stream().filter(Claim::holds).count());
         root.put("choices", choices);
         root.put("measurements", measurements);
+        root.put("diverged", diverged);
         root.put("figures", figures);
         try {
             AtomicFiles.writeString(dir.resolve(JSON_FILE), JSON.writeValueAsString(root));
@@ -119,6 +130,11 @@ public final class Summary {
         for (Claim c : claims) {
             md.append("| ").append(cell(c.claim())).append(" | ").append(cell(c.paper())).append(" | ")
                     .append(cell(c.measured())).append(" | ").append(c.holds() ? "yes" : "**no**").append(" |\n");
+        }
+        if (!diverged.isEmpty()) {
+            md.append("\n## Diverged runs\n\n");
+            diverged.forEach((run, step) -> md.append("- `").append(run).append("` at step ").append(step)
+                    .append('\n'));
         }
         if (!choices.isEmpty()) {
             md.append("\n## Choices\n\n");

@@ -1,0 +1,73 @@
+package io.lae.experiments;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lae.data.SyntheticData;
+import io.lae.runs.TrainingData;
+import io.lae.train.RunDirectory;
+import io.lae.train.TrainingConfig;
+import io.lae.train.TrainingDivergedException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A sweep records a diverged run as a result and goes on; a later invocation reads that back. */
+class ExperimentContextTest {
+
+    private static TrainingData data;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void data() {
+        var samples = SyntheticData.gaussian(200, new double[] {9, 4, 2, 1, 0.5, 0.25}, true, 3);
+        data = TrainingData.of(samples.description(), samples.readAll(), null, true, new PrintWriter(new StringWriter()));
+    }
+
+    private static TrainingConfig config(double lr) {
+        return TrainingConfig.builder().data(data.description()).latent(2).loss("mse").scale("mean")
+                .optimizer("sgd", lr).steps(200).init("normal", 0.1).seed(1).dtype("float64").logEvery(10).build();
+    }
+
+    private ExperimentContext context(StringWriter console) {
+        return new ExperimentContext(ExperimentScale.QUICK, dir, null, "float64", new PrintWriter(console, true));
+    }
+
+    @Test
+    void aDivergedRunIsRecordedAndReadBack() throws IOException {
+        StringWriter first = new StringWriter();
+        ExperimentContext ctx = context(first);
+        assertTrue(ctx.trainUnlessDiverged("wild", config(50), data).isEmpty());
+        assertTrue(ctx.trainUnlessDiverged("tame", config(0.05), data).isPresent(), "the sweep goes on");
+        assertTrue(first.toString().contains("recorded as diverged"), first.toString());
+        assertEquals("diverged", RunDirectory.readStatus(dir.resolve("wild")).orElseThrow());
+        long step = RunDirectory.readDivergedStep(dir.resolve("wild"));
+        assertTrue(step > 0 && step % 10 == 0, "diverged at log step " + step);
+
+        ctx.summary().write(dir, new BaoScaling(), ExperimentScale.QUICK, 1);
+        JsonNode summary = new ObjectMapper().readTree(dir.resolve(Summary.JSON_FILE).toFile());
+        assertEquals(step, summary.get("diverged").get("wild").asLong());
+        assertEquals(2, summary.get("runs").asInt());
+
+        StringWriter second = new StringWriter();
+        assertTrue(context(second).trainUnlessDiverged("wild", config(50), data).isEmpty());
+        assertTrue(second.toString().contains("diverged in an earlier invocation"), second.toString());
+    }
+
+    @Test
+    void trainStillFailsOnDivergence() {
+        ExperimentContext ctx = context(new StringWriter());
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                () -> ctx.train("wild", config(50), data));
+        assertTrue(e.getMessage().contains("--lr"), e.getMessage());
+    }
+}
