@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Theorems as tests for the trainer, on data with known principal directions that are not the
@@ -180,5 +181,21 @@ class TrainerTest {
         RunDirectory run = new RunDirectory(dir);
         assertEquals(4, run.readMetrics().size(), "steps 0, 10, 20, 30");
         assertArrayEquals(new long[] {0, 10, 20, 30}, run.readMetrics().stream().mapToLong(MetricsRow::step).toArray());
+    }
+
+    /** A regression Y = MX with n = 3 outputs of n' = 5 inputs trains; ‖B − Aᵀ‖² has no meaning there and stays empty. */
+    @Test
+    void regressionWithFewerOutputsThanInputsTrains() {
+        Nd4j.getRandom().setSeed(5);
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 200, 5).subi(0.5);
+        INDArray mixing = Nd4j.create(new double[][] {{1, 0, 0}, {0, 2, 0}, {0, 0, 3}, {1, 1, 0}, {0, 1, 1}});
+        Statistics regression = StatisticsAccumulator.of(x, x.mmul(mixing), true);
+        TrainingConfig c = config("ordered", "gradient", "adam", 0.01, null, 2000, null);
+        TrainingResult result = new Trainer(c, new TrainingListener() { }).train(regression,
+                GroundTruth.of(regression), new RunDirectory(dir), false, Map.of());
+        var rows = new RunDirectory(dir).readMetrics();
+        assertTrue(result.last().lossRatio() < 1.001, "loss / optimum after " + rows.size() + " rows: "
+                + result.last().lossRatio());
+        assertTrue(Double.isNaN(result.last().transposeGap()), "no transpose gap when n ≠ n'");
     }
 }
