@@ -6,6 +6,8 @@ import static io.lae.TestData.observe;
 import static io.lae.TestData.relativeError;
 import static io.lae.TestData.transpose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lae.TestData;
@@ -21,6 +23,7 @@ import io.lae.optim.Reference;
 import io.lae.stats.ReferenceStatistics;
 import io.lae.stats.Statistics;
 import io.lae.stats.StatisticsAccumulator;
+import io.lae.train.MiniBatches;
 import io.lae.train.Model;
 import io.lae.train.RunDirectory;
 import io.lae.train.Trainer;
@@ -53,8 +56,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code -Dlae.contract.backend=cuda}) agrees with references computed on the host in plain Java
  * doubles, never through ND4J: the statistics from raw rows, every loss's value and gradients on
  * each of its paths (reference {@code evaluate}, fused {@code gradients} on stacked weights,
- * {@code evaluateBatch}), one step of every optimizer and of the {@code rag} and {@code gha} rules,
- * and a short {@code ordered} run that must reach the principal directions known by construction.
+ * {@code evaluateBatch}), the mini-batches gathered from the samples, one step of every optimizer and
+ * of the {@code rag} and {@code gha} rules, and a short {@code ordered} run that must reach the principal directions known by construction.
  * float64 throughout, float32 wherever lae has a float32 path.
  *
  * <p>With {@code lae.contract.backend} set and another backend loaded, every test is skipped with
@@ -249,6 +252,48 @@ class BackendContractTest {
     /** @return the entries in C order, as float64 */
     private static double[] flat(INDArray a) {
         return a.castTo(DataType.DOUBLE).dup('c').reshape(a.length()).toDoubleVector();
+    }
+
+    // ----- mini-batches -----
+
+    /**
+     * The batches of two epochs (b = 7 of M = 50, so the last batch holds one sample) are rows of X,
+     * copied exactly, and each epoch's batches partition the samples in a new order.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = DataType.class, names = {"DOUBLE", "FLOAT"})
+    void miniBatchesPartitionEachEpochIntoExactCopiesOfTheRows(DataType type) {
+        double[][] typedRows = array(nd(rows).castTo(type));
+        MiniBatches batches = new MiniBatches(nd(rows), null, stats, 7, 75, type);
+        assertEquals(8, batches.batchesPerEpoch());
+        List<List<Integer>> epochs = new ArrayList<>();
+        for (long step = 0; step < 2 * batches.batchesPerEpoch(); step++) {
+            MiniBatches.Batch batch = batches.batch(step);
+            assertEquals(step % 8 == 7 ? 1 : 7, batch.size());
+            assertEquals(type, batch.x().dataType());
+            assertSame(batch.x(), batch.y(), "an autoencoder's targets are its inputs");
+            if (step % 8 == 0) {
+                epochs.add(new ArrayList<>());
+            }
+            for (double[] sample : transpose(array(batch.x()))) {
+                int row = indexOf(typedRows, sample);
+                assertTrue(row >= 0, "step " + step + " holds a sample that is no row of X");
+                epochs.get(epochs.size() - 1).add(row);
+            }
+        }
+        for (List<Integer> epoch : epochs) {
+            assertEquals(M, epoch.stream().distinct().count(), "every sample once per epoch");
+        }
+        assertNotEquals(epochs.get(0), epochs.get(1), "each epoch is reshuffled");
+    }
+
+    private static int indexOf(double[][] table, double[] row) {
+        for (int i = 0; i < table.length; i++) {
+            if (Arrays.equals(table[i], row)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     // ----- update rules -----
