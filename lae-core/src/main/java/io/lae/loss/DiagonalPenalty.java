@@ -3,6 +3,7 @@ package io.lae.loss;
 import java.util.Arrays;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -14,6 +15,8 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class DiagonalPenalty extends Penalty {
 
     private final double[] lambdas;
+    /** λ as a p×1 column in the dtype last asked for: built once, not sent to the device every step. */
+    private INDArray cachedColumn;
 
     /** @param lambdas λ₁..λ_p, finite and non-negative */
     public DiagonalPenalty(double[] lambdas) {
@@ -76,7 +79,13 @@ public final class DiagonalPenalty extends Penalty {
         return encoderPart.add(decoderPart);
     }
 
+    /** @return λ as a p×1 column in {@code type}, cached outside any workspace (it outlives the step); do not modify */
     private INDArray column(DataType type) {
-        return Nd4j.createFromArray(lambdas).castTo(type).reshape(lambdas.length, 1);
+        if (cachedColumn == null || cachedColumn.dataType() != type) {
+            try (MemoryWorkspace outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                cachedColumn = Nd4j.createFromArray(lambdas).castTo(type).reshape(lambdas.length, 1);
+            }
+        }
+        return cachedColumn;
     }
 }

@@ -3,7 +3,11 @@ package io.lae.train;
 import io.lae.stats.Statistics;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.shape.Gather;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Mini-batches over the raw samples, reshuffled every epoch. The order of epoch e comes from a
@@ -18,7 +22,8 @@ public final class MiniBatches {
     private final int batchSize;
     private final long seed;
     private long cachedEpoch = -1;
-    private int[] order;
+    /** The epoch's order as an index array on the device: sent once an epoch, not once a step. */
+    private INDArray order;
 
     /**
      * @param inputs    m×n' samples as rows
@@ -52,13 +57,24 @@ public final class MiniBatches {
     public Batch batch(long step) {
         long epoch = step / batchesPerEpoch();
         if (epoch != cachedEpoch) {
-            order = permutation((int) inputRows.rows(), new SplittableRandom(seed * 0x9E3779B97F4A7C15L + epoch));
+            int[] permutation = permutation((int) inputRows.rows(), new SplittableRandom(seed * 0x9E3779B97F4A7C15L + epoch));
+            try (MemoryWorkspace outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                order = Nd4j.createFromArray(permutation);
+            }
             cachedEpoch = epoch;
         }
-        int start = (int) (step % batchesPerEpoch()) * batchSize;
-        int[] rows = java.util.Arrays.copyOfRange(order, start, Math.min(order.length, start + batchSize));
-        INDArray x = inputRows.getRows(rows).transpose();
-        return new Batch(x, targetRows == inputRows ? x : targetRows.getRows(rows).transpose());
+        long start = (step % batchesPerEpoch()) * batchSize;
+        INDArray indices = order.get(NDArrayIndex.interval(start, Math.min(order.length(), start + batchSize)));
+        INDArray x = gatherRows(inputRows, indices).transpose();
+        return new Batch(x, targetRows == inputRows ? x : gatherRows(targetRows, indices).transpose());
+    }
+
+    /**
+     * The rows at the given indices, gathered where the data live ({@code INDArray.getRows(int...)} would
+     * copy the indices from the host, blocking, on every call on the GPU).
+     */
+    private static INDArray gatherRows(INDArray rows, INDArray indices) {
+        return Nd4j.exec(new Gather(rows, indices, 0))[0];
     }
 
     /** Fisher–Yates. */

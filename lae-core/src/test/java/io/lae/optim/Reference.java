@@ -2,10 +2,10 @@ package io.lae.optim;
 
 /**
  * The update rules written out element by element in plain Java doubles, independently of ND4J:
- * the expected values of the optimizer tests.
+ * the expected values of the optimizer tests and of the backend contract.
  */
 @FunctionalInterface
-interface Reference {
+public interface Reference {
 
     /**
      * One step on one parameter, flattened in C order.

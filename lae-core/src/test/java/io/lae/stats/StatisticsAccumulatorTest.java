@@ -3,6 +3,9 @@ package io.lae.stats;
 import static io.lae.TestData.nd;
 import static io.lae.TestData.observe;
 import static io.lae.TestData.relativeError;
+import static io.lae.stats.ReferenceStatistics.mean;
+import static io.lae.stats.ReferenceStatistics.minusMean;
+import static io.lae.stats.ReferenceStatistics.vectorError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -35,59 +38,6 @@ class StatisticsAccumulatorTest {
         TestData.useFloat64();
     }
 
-    /** The statistics by their definition, from rows (samples) of X and Y. */
-    private record Reference(double[][] sigmaXX, double[][] sigmaYX, double tyy, double[] meanX, double[] meanY) {
-
-        static Reference of(double[][] xRows, double[][] yRows) {
-            return new Reference(TestData.multiply(TestData.transpose(xRows), xRows),
-                    TestData.multiply(TestData.transpose(yRows), xRows), TestData.squaredNorm(yRows),
-                    mean(xRows), mean(yRows));
-        }
-
-        /** Two-pass centring: the means first, then the products of the differences. */
-        static Reference centered(double[][] xRows, double[][] yRows) {
-            Reference c = of(minusMean(xRows), minusMean(yRows));
-            return new Reference(c.sigmaXX, c.sigmaYX, c.tyy, mean(xRows), mean(yRows));
-        }
-
-        /** @return the largest relative error of Σxx, Σyx and tyy */
-        double productError(Statistics s) {
-            return Math.max(Math.max(relativeError(sigmaXX, TestData.array(s.sigmaXX())),
-                    relativeError(sigmaYX, TestData.array(s.sigmaYX()))), relativeError(tyy, s.tyy()));
-        }
-
-        /** @return the largest relative error of the statistics and the means */
-        double errorOf(Statistics s) {
-            return Math.max(productError(s), Math.max(vectorError(meanX, s.meanX()), vectorError(meanY, s.meanY())));
-        }
-    }
-
-    private static double[] mean(double[][] rows) {
-        double[] mean = new double[rows[0].length];
-        for (double[] row : rows) {
-            for (int j = 0; j < mean.length; j++) {
-                mean[j] += row[j] / rows.length;
-            }
-        }
-        return mean;
-    }
-
-    private static double[][] minusMean(double[][] rows) {
-        double[] mean = mean(rows);
-        double[][] centered = new double[rows.length][];
-        for (int k = 0; k < rows.length; k++) {
-            centered[k] = rows[k].clone();
-            for (int j = 0; j < mean.length; j++) {
-                centered[k][j] -= mean[j];
-            }
-        }
-        return centered;
-    }
-
-    private static double vectorError(double[] expected, INDArray actual) {
-        return relativeError(new double[][] {expected}, new double[][] {actual.toDoubleVector()});
-    }
-
     private static Statistics regression(double[][] x, double[][] y, boolean center) {
         return StatisticsAccumulator.of(nd(x), nd(y), center);
     }
@@ -99,7 +49,7 @@ class StatisticsAccumulatorTest {
         double[][] x = TestData.anisotropic(40, 7, 0.3, new Random(1));
         Statistics s = StatisticsAccumulator.of(nd(x), false);
 
-        assertTrue(observe("stats AE uncentred vs literal", Reference.of(x, x).errorOf(s)) < EXACT);
+        assertTrue(observe("stats AE uncentred vs literal", ReferenceStatistics.of(x, x).errorOf(s)) < EXACT);
         assertEquals(40, s.sampleCount());
         assertFalse(s.centered());
         assertTrue(s.isAutoencoder());
@@ -113,7 +63,7 @@ class StatisticsAccumulatorTest {
         double[][] y = TestData.linearTargets(x, 4, rng);
         Statistics s = regression(x, y, false);
 
-        assertTrue(observe("stats regression uncentred vs literal", Reference.of(x, y).errorOf(s)) < EXACT);
+        assertTrue(observe("stats regression uncentred vs literal", ReferenceStatistics.of(x, y).errorOf(s)) < EXACT);
         assertEquals(6, s.inputDim());
         assertEquals(4, s.outputDim());
         assertFalse(s.isAutoencoder());
@@ -125,7 +75,7 @@ class StatisticsAccumulatorTest {
     @ValueSource(doubles = {0.3, 1e4})
     void centeredAutoencoderStatisticsEqualThoseOfExplicitlyCentredData(double offset) {
         double[][] x = TestData.anisotropic(50, 6, offset, new Random(3));
-        Reference reference = Reference.centered(x, x);
+        ReferenceStatistics reference = ReferenceStatistics.centered(x, x);
         Statistics centred = StatisticsAccumulator.of(nd(x), true);
         Statistics ofPreCentred = StatisticsAccumulator.of(nd(minusMean(x)), false);
 
@@ -140,7 +90,7 @@ class StatisticsAccumulatorTest {
         Random rng = new Random(4);
         double[][] x = TestData.anisotropic(50, 5, offset, rng);
         double[][] y = TestData.anisotropic(50, 3, -offset, rng);
-        Reference reference = Reference.centered(x, y);
+        ReferenceStatistics reference = ReferenceStatistics.centered(x, y);
         Statistics centred = regression(x, y, true);
         Statistics ofPreCentred = regression(minusMean(x), minusMean(y), false);
 
@@ -155,14 +105,14 @@ class StatisticsAccumulatorTest {
     @Test
     void largeOffsetDefeatsTheNaiveFormulaButNotTheAccumulator() {
         double[][] x = TestData.anisotropic(50, 6, 1e4, new Random(3));
-        Reference raw = Reference.of(x, x);
+        ReferenceStatistics raw = ReferenceStatistics.of(x, x);
         double[][] naive = new double[6][6];
         for (int i = 0; i < 6; i++) {
             for (int j = 0; j < 6; j++) {
                 naive[i][j] = raw.sigmaXX()[i][j] - 50 * raw.meanX()[i] * raw.meanX()[j];
             }
         }
-        double[][] reference = Reference.centered(x, x).sigmaXX();
+        double[][] reference = ReferenceStatistics.centered(x, x).sigmaXX();
         double naiveError = observe("naive one-pass centring error, offset 1e4", relativeError(reference, naive));
         double error = relativeError(reference, TestData.array(StatisticsAccumulator.of(nd(x), true).sigmaXX()));
 
@@ -191,7 +141,7 @@ class StatisticsAccumulatorTest {
                 relativeError(whole.sigmaXX(), streamed.sigmaXX())) < EXACT);
         assertEquals(whole.tyy(), streamed.tyy(), EXACT * whole.tyy());
         assertTrue(vectorError(mean(x), streamed.meanX()) < EXACT);
-        Reference reference = center ? Reference.centered(x, x) : Reference.of(x, x);
+        ReferenceStatistics reference = center ? ReferenceStatistics.centered(x, x) : ReferenceStatistics.of(x, x);
         assertTrue(reference.errorOf(streamed) < 1e-9);
     }
 
@@ -204,7 +154,7 @@ class StatisticsAccumulatorTest {
         acc.add(chunk(x, 5, 0));
         acc.add(chunk(x, 5, 7));
 
-        assertTrue(Reference.centered(x, x).errorOf(acc.build(true)) < 1e-12);
+        assertTrue(ReferenceStatistics.centered(x, x).errorOf(acc.build(true)) < 1e-12);
     }
 
     @Test
@@ -215,7 +165,7 @@ class StatisticsAccumulatorTest {
 
         // float32 products would be off by ~1e-7
         assertEquals(DataType.DOUBLE, s.dataType());
-        assertTrue(observe("stats of float32 rows vs float64 two-pass", Reference.centered(x, x).errorOf(s)) < EXACT);
+        assertTrue(observe("stats of float32 rows vs float64 two-pass", ReferenceStatistics.centered(x, x).errorOf(s)) < EXACT);
     }
 
     @Test
@@ -231,7 +181,7 @@ class StatisticsAccumulatorTest {
         }
 
         for (boolean center : new boolean[] {false, true}) {
-            Reference reference = center ? Reference.centered(x, y) : Reference.of(x, y);
+            ReferenceStatistics reference = center ? ReferenceStatistics.centered(x, y) : ReferenceStatistics.of(x, y);
             assertTrue(observe("stats regression streamed, center=" + center,
                     reference.errorOf(acc.build(center))) < EXACT * 10);
         }
