@@ -229,11 +229,16 @@ public record MemoryPlan(int outputDim, int inputDim, long samples, int latent, 
 
     /**
      * @param bytes a size
-     * @return it in GiB (MiB below 1 GiB), for messages
+     * @return it in GiB, MiB or KiB (whichever keeps the number at least 1), for messages
      */
     public static String gib(long bytes) {
-        double mib = bytes / (1024.0 * 1024);
-        return mib < 1024 ? String.format(Locale.ROOT, "%.1f MiB", mib)
-                : String.format(Locale.ROOT, "%.2f GiB", mib / 1024);
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        double value = bytes / 1024.0;
+        int unit = 0;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(Locale.ROOT, unit >= 2 ? "%.2f %s" : "%.1f %s", value, units[unit]);
     }
 }
