@@ -1,12 +1,12 @@
 package io.lae.cli;
 
+import io.lae.device.DeviceInfo;
+import io.lae.device.Host;
+import io.lae.device.MemoryLimit;
+import io.lae.device.MemoryPlan;
 import io.lae.runs.Environment;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -14,10 +14,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code lae info}: where lae runs — versions, backend, device, BLAS threads and memory. */
+/** {@code lae info}: where lae runs — versions, backend, device, its memory, BLAS threads and host memory. */
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = "Show versions, the ND4J backend, the device, BLAS threads and memory.")
+        description = "Show versions, the ND4J backend, the device and its memory, BLAS threads and host memory.")
 final class InfoCommand implements Callable<Integer> {
+
+    private static final String NOT_APPLICABLE = "n/a";
 
     @Spec
     CommandSpec spec;
@@ -25,34 +27,35 @@ final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Map<String, Object> info = new LinkedHashMap<>(Environment.describe());
-        Map<String, Long> memory = hostMemory();
-        info.put("memory total", gib(memory.get("MemTotal")));
-        info.put("memory available", gib(memory.get("MemAvailable")));
-        info.put("JVM max heap", gib(Runtime.getRuntime().maxMemory()));
-        info.put("default dtype", "float64 (--dtype float32 halves memory and roughly doubles GEMM speed)");
-        info.forEach((key, value) -> out.printf(Locale.ROOT, "%-18s %s%n", key + ":", value == null ? "(unset)" : value));
+        DeviceInfo device = DeviceInfo.current();
+        Map<String, Object> env = Environment.describe(device);
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("lae", env.get("lae"));
+        info.put("nd4j", env.get("nd4j"));
+        info.put("java", env.get("java"));
+        info.put("backend", device.backend() + " (" + env.get("backend") + ")");
+        info.put("device", device.name());
+        info.put("compute capability", orNotApplicable(device.computeCapability()));
+        info.put("device memory total", MemoryPlan.gib(device.totalBytes()));
+        info.put("device memory free", MemoryPlan.gib(device.freeBytes())
+                + (device.isGpu() ? "" : " (what a run can use: min(available physical, JavaCPP's max physical − resident))"));
+        MemoryLimit.configured().ifPresent(limit -> info.put("memory limit", MemoryPlan.gib(limit)
+                + " (" + MemoryLimit.PROPERTY + " / " + MemoryLimit.VARIABLE + ")"));
+        info.put("driver", orNotApplicable(device.driverVersion()));
+        info.put("CUDA runtime", orNotApplicable(device.runtimeVersion()));
+        info.put("dtype", "float64 by default (--dtype float32 halves memory and roughly doubles GEMM speed)");
+        for (String key : new String[] {"blas", "threads", "blas_threads", "OPENBLAS_CORETYPE", "OMP_WAIT_POLICY"}) {
+            info.put(key, env.get(key));
+        }
+        Host host = Host.current();
+        info.put("memory total", MemoryPlan.gib(host.totalBytes()));
+        info.put("memory available", MemoryPlan.gib(host.availableBytes()));
+        info.put("JVM max heap", MemoryPlan.gib(Runtime.getRuntime().maxMemory()));
+        info.forEach((key, value) -> out.printf(Locale.ROOT, "%-22s %s%n", key + ":", value == null ? "(unset)" : value));
         return 0;
     }
 
-    /** @return /proc/meminfo's fields in bytes (empty where the platform has none) */
-    private static Map<String, Long> hostMemory() {
-        Map<String, Long> fields = new LinkedHashMap<>();
-        try {
-            List<String> lines = Files.readAllLines(Path.of("/proc/meminfo"));
-            for (String line : lines) {
-                String[] parts = line.split(":\\s+");
-                if (parts.length == 2 && parts[1].endsWith(" kB")) {
-                    fields.put(parts[0], 1024 * Long.parseLong(parts[1].replace(" kB", "").strip()));
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            // reported as unknown below
-        }
-        return fields;
-    }
-
-    private static String gib(Long bytes) {
-        return bytes == null ? "unknown" : String.format(Locale.ROOT, "%.1f GiB", bytes / (1024.0 * 1024 * 1024));
+    private static String orNotApplicable(String value) {
+        return value == null ? NOT_APPLICABLE : value;
     }
 }

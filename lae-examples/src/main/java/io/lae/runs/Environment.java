@@ -1,9 +1,8 @@
 package io.lae.runs;
 
+import io.lae.device.DeviceInfo;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -15,14 +14,30 @@ public final class Environment {
     private Environment() {
     }
 
-    /** @return a description of where and with what this process runs */
+    /**
+     * @return a description of where and with what this process runs: versions, the backend, the device
+     *     ({@code device}, {@code compute_capability}, {@code device_memory_bytes}, {@code driver},
+     *     {@code cuda_runtime}; null where they do not apply), BLAS and threads
+     */
     public static Map<String, Object> describe() {
+        return describe(DeviceInfo.current());
+    }
+
+    /**
+     * @param device the active device
+     * @return {@link #describe()} for that device
+     */
+    public static Map<String, Object> describe(DeviceInfo device) {
         Map<String, Object> env = new LinkedHashMap<>();
         env.put("lae", versions().getProperty("version", "unknown"));
         env.put("nd4j", versions().getProperty("nd4j", "unknown"));
         env.put("java", System.getProperty("java.version"));
         env.put("backend", Nd4j.getBackend().getClass().getSimpleName());
-        env.put("device", Nd4j.getEnvironment().isCPU() ? cpuName() : "GPU");
+        env.put("device", device.name());
+        env.put("compute_capability", device.computeCapability());
+        env.put("device_memory_bytes", device.totalBytes());
+        env.put("driver", device.driverVersion());
+        env.put("cuda_runtime", device.runtimeVersion());
         env.put("blas", String.valueOf(Nd4j.factory().blas().getBlasVendor()));
         env.put("threads", Nd4j.getEnvironment().maxThreads());
         env.put("blas_threads", Nd4j.factory().blas().getMaxThreads());
@@ -31,6 +46,7 @@ public final class Environment {
         return env;
     }
 
+    /** @return lae's and ND4J's versions from {@code lae-version.properties} (empty if it is missing) */
     public static Properties versions() {
         Properties props = new Properties();
         try (InputStream in = Environment.class.getResourceAsStream("/lae-version.properties")) {
@@ -41,15 +57,5 @@ public final class Environment {
             // the version is informative only
         }
         return props;
-    }
-
-    private static String cpuName() {
-        try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse(System.getProperty("os.arch"))
-                    + " × " + Runtime.getRuntime().availableProcessors();
-        } catch (IOException e) {
-            return System.getProperty("os.arch");
-        }
     }
 }

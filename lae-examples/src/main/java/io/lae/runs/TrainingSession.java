@@ -2,6 +2,8 @@ package io.lae.runs;
 
 import io.lae.closedform.GroundTruth;
 import io.lae.closedform.PenalizedMinimum;
+import io.lae.device.DeviceInfo;
+import io.lae.device.MemoryPlan;
 import io.lae.linalg.SymmetricEigen;
 import io.lae.loss.SumL2Loss;
 import io.lae.stats.Statistics;
@@ -21,7 +23,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * One training run, written to its directory: {@code run.json} (configuration, environment, final
  * metrics and read-outs), {@code metrics.csv}, {@code encoder.npy}/{@code decoder.npy}, a checkpoint
- * and PNG plots. Shared by {@code lae train} and the experiments.
+ * and PNG plots. Shared by {@code lae train} and the experiments, so every run checks first that it fits in
+ * the memory of the active device ({@link MemoryPlan}).
  */
 public final class TrainingSession {
 
@@ -36,11 +39,14 @@ public final class TrainingSession {
      * @param console where progress goes
      * @param task    the progress bar's label
      * @return the finished run
+     * @throws io.lae.LaeException if the run does not fit in the device's memory, before anything is written
      */
     public static TrainedRun run(TrainingConfig config, TrainingData data, Path dir, boolean resume,
                                  PrintWriter console, String task) {
+        DeviceInfo device = DeviceInfo.current();
+        MemoryPlan.of(config, data.stats(), data.truth() != null).requireFits(device);
         RunDirectory run = new RunDirectory(dir);
-        Map<String, Object> environment = Environment.describe();
+        Map<String, Object> environment = Environment.describe(device);
         TrainingResult result;
         try (ProgressReporter progress = new ProgressReporter(task, console)) {
             result = new Trainer(config, progress).train(data.stats(), data.truth(), run, resume, environment,

@@ -5,17 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** {@code lae info} names the backend, the BLAS threads and the memory. */
+/** {@code lae info} names the backend, the device and its memory, the BLAS threads and the host memory. */
 class InfoCommandTest {
 
     @Test
-    void reportsBackendThreadsAndMemory() {
+    void reportsBackendDeviceThreadsAndMemory() {
         CliRunner r = CliRunner.run("info");
         assertEquals(0, r.exitCode(), r.err());
-        for (String field : new String[] {"backend:", "device:", "blas:", "threads:", "blas_threads:", "memory total:", "JVM max heap:",
-                "OPENBLAS_CORETYPE:"}) {
-            assertTrue(r.out().contains(field), field + " missing in\n" + r.out());
+        for (String field : new String[] {"backend:", "device:", "compute capability:", "device memory total:",
+                "device memory free:", "driver:", "CUDA runtime:", "dtype:", "blas:", "threads:", "blas_threads:",
+                "memory total:", "memory available:", "JVM max heap:", "OPENBLAS_CORETYPE:"}) {
+            assertTrue(r.out().lines().anyMatch(l -> l.startsWith(field)), field + " missing in\n" + r.out());
         }
-        assertTrue(r.out().contains("CpuBackend"), r.out());
+        assertTrue(r.out().contains("CPU (CpuBackend)"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("compute capability:") && l.endsWith("n/a")),
+                "the CPU has no compute capability:\n" + r.out());
     }
 }

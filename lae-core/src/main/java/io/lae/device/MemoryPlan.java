@@ -1,0 +1,244 @@
+package io.lae.device;
+
+import io.lae.LaeException;
+import io.lae.optim.Optimizers;
+import io.lae.stats.Statistics;
+import io.lae.train.TrainingConfig;
+import io.lae.train.UpdateRules;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The memory a training run needs, counted from the buffers lae allocates, before it starts. With
+ * W = p·n' + n·p weight entries (n·p when tied; 2np for an autoencoder, held as one n×2p matrix), s the
+ * bytes of the run's dtype, k the optimizer's buffers per weight (sgd 0, momentum and nesterov 1,
+ * adam 2) and [r] = 1 for a regression (Y ≠ X: Σyx is a matrix of its own), else 0:
+ * <pre>
+ *   bytes = 8·(n'² + [r]·n·n')                 statistics Σxx, Σyx, accumulated in float64
+ *         + 8·(n² + n)                         ground truth: eigenvectors and eigenvalues of Σ (if computed)
+ *         + (s ≠ 8) s·(n'² + [r]·n·n')         the statistics cast to the run's dtype
+ *         + s·(1 + k)·W                        weights and optimizer state
+ *         + s·(2W + n·p + 8p²)                 a step's gradients and Σ·W products (both n×2p), the
+ *                                              penalty's n×p scratch, its p×p matrices (Gram, moments, masks)
+ *         + 8·5W                               a log step's temporaries (loss products, metrics in float64)
+ *   mini-batch runs (batch b, m samples) add
+ *         + (8 + s)·m·(n' + [r]·n)             the samples as loaded (float64) and centred in the run's dtype
+ *         + 1.3·s·(b·(n' + 2n + 4p) + 2W + n·p) a batch step's temporaries (X, Y, Y∘Y, codes, gradients),
+ *                                              in a workspace ND4J sizes 30% above its first use
+ * </pre>
+ * A run fits when bytes × {@link #MARGIN} is at most the memory available to it. The statistics, the
+ * ground truth and the float64 samples are loaded before the check ({@link #loadedBytes()}): memory
+ * they hold is part of what the run may use.
+ *
+ * @param outputDim      n
+ * @param inputDim       n'
+ * @param samples        m
+ * @param latent         p
+ * @param batch          b, or 0 for full-batch training
+ * @param width          s, the bytes of an entry in the run's dtype (4 or 8)
+ * @param optimizerSlots k
+ * @param regression     whether Y ≠ X
+ * @param tied           whether B = Aᵀ is one parameter
+ * @param groundTruth    whether the eigendecomposition of Σ is computed
+ */
+public record MemoryPlan(int outputDim, int inputDim, long samples, int latent, int batch, int width,
+                         int optimizerSlots, boolean regression, boolean tied, boolean groundTruth) {
+
+    /**
+     * The safety factor on the count: transient copies (dtype casts, centring, the products a step
+     * discards) are freed only when the Java GC runs, allocators round and fragment, and cuBLAS and
+     * cuSOLVER take workspaces of their own. The count itself is at least the buffers a run holds, measured
+     * (MemoryPlanTest), and exceeds them by 1–5% on full-batch runs.
+     */
+    public static final double MARGIN = 1.25;
+    private static final int DOUBLE = 8;
+    private static final double WORKSPACE_OVERALLOCATION = 1.3;
+    private static final int LOG_STEP_WEIGHTS = 5;
+    private static final int SMALL_MATRICES = 8;
+
+    /**
+     * @param config      the run's configuration (p, dtype, optimizer, rule, mini-batches)
+     * @param stats       the data's statistics (n, n', m, autoencoder or not)
+     * @param groundTruth whether the run has a ground-truth eigendecomposition
+     * @return the plan of that run
+     */
+    public static MemoryPlan of(TrainingConfig config, Statistics stats, boolean groundTruth) {
+        return new MemoryPlan(stats.outputDim(), stats.inputDim(), stats.sampleCount(), config.latent(),
+                config.usesMiniBatches() ? config.batch() : 0, config.dataType().width(),
+                optimizerSlots(config), !stats.isAutoencoder(), UpdateRules.create(config.rule()).tiesWeights(),
+                groundTruth);
+    }
+
+    /** k, counted from the buffers the optimizer's own init gives a single-entry parameter. */
+    private static int optimizerSlots(TrainingConfig config) {
+        return Optimizers.create(config.optimizer(), config.momentum())
+                .init(Map.of("w", Nd4j.create(DataType.FLOAT, 1, 1))).buffers().size();
+    }
+
+    /**
+     * One line of the count.
+     *
+     * @param what   the buffers
+     * @param bytes  their size
+     * @param loaded whether they are in memory before training starts
+     */
+    public record Term(String what, long bytes, boolean loaded) {
+    }
+
+    /** @return the terms of the formula above that apply to this run */
+    public List<Term> terms() {
+        long weights = tied ? (long) outputDim * latent : (long) latent * inputDim + (long) outputDim * latent;
+        long statistics = (long) inputDim * inputDim + (regression ? (long) outputDim * inputDim : 0);
+        long p2 = (long) latent * latent;
+        long np = (long) outputDim * latent;
+        List<Term> terms = new ArrayList<>();
+        terms.add(new Term("statistics (float64)", DOUBLE * statistics, true));
+        if (groundTruth) {
+            terms.add(new Term("ground truth", DOUBLE * ((long) outputDim * outputDim + outputDim), true));
+        }
+        if (width != DOUBLE) {
+            terms.add(new Term("statistics in the run's dtype", width * statistics, false));
+        }
+        terms.add(new Term("weights and optimizer state", width * (1L + optimizerSlots) * weights, false));
+        terms.add(new Term("step buffers", width * (2 * weights + np + SMALL_MATRICES * p2), false));
+        terms.add(new Term("log step", (long) DOUBLE * LOG_STEP_WEIGHTS * weights, false));
+        if (batch > 0) {
+            long rows = samples * (inputDim + (regression ? outputDim : 0));
+            terms.add(new Term("samples (float64)", DOUBLE * rows, true));
+            terms.add(new Term("centred samples", width * rows, false));
+            long temporaries = (long) batch * (inputDim + 2L * outputDim + 4L * latent) + 2 * weights + np;
+            terms.add(new Term("batch step", (long) Math.ceil(WORKSPACE_OVERALLOCATION * width * temporaries), false));
+        }
+        return terms;
+    }
+
+    /** @return the sum of {@link #terms()} */
+    public long bytes() {
+        return terms().stream().mapToLong(Term::bytes).sum();
+    }
+
+    /** @return the bytes of the terms in memory before training starts (statistics, ground truth, samples) */
+    public long loadedBytes() {
+        return terms().stream().filter(Term::loaded).mapToLong(Term::bytes).sum();
+    }
+
+    /** @return bytes × {@link #MARGIN}, what the run must have available */
+    public long requiredBytes() {
+        return (long) Math.ceil(bytes() * MARGIN);
+    }
+
+    /** @return whether {@link #requiredBytes()} is at most {@code available} */
+    public boolean fits(long available) {
+        return requiredBytes() <= available;
+    }
+
+    /**
+     * @param device the active device
+     * @return what the run may use: the {@link MemoryLimit} if one is set, else the device's free memory
+     *     plus {@link #loadedBytes()} (the loaded data is part of the plan and already off the free memory)
+     */
+    public long availableOn(DeviceInfo device) {
+        return MemoryLimit.configured().orElse(device.freeBytes() + loadedBytes());
+    }
+
+    /**
+     * Checks the run against the active device before it starts.
+     *
+     * @param device the active device
+     * @throws LaeException if it does not fit (see {@link #requireFits(long, String)})
+     */
+    public void requireFits(DeviceInfo device) {
+        requireFits(availableOn(device), device.name());
+    }
+
+    /**
+     * @param available the bytes the run may use
+     * @param device    the device, for the message
+     * @throws LaeException naming what the run needs, what is available, the largest latent size (or,
+     *     when even p = 1 does not fit, the largest dimension) that fits, and float32 when it would fit
+     */
+    public void requireFits(long available, String device) {
+        if (fits(available)) {
+            return;
+        }
+        StringBuilder fix = new StringBuilder();
+        int p = largestLatent(available);
+        if (p > 0) {
+            fix.append("use --latent ").append(p).append(" or less");
+        } else {
+            fix.append("even --latent 1 does not fit: reduce the data's dimension to n = ")
+                    .append(largestDimension(available)).append(" or less");
+        }
+        MemoryPlan single = withWidth(Float.BYTES);
+        if (width != Float.BYTES && single.fits(available)) {
+            fix.append(", or use --dtype float32 (needs ").append(gib(single.requiredBytes())).append(')');
+        }
+        throw new LaeException(String.format(Locale.ROOT,
+                "not enough memory: the run (n = %d, p = %d, %s) needs %s with a %.0f%% margin, but %s has %s "
+                        + "available: %s", outputDim, latent, width == DOUBLE ? "float64" : "float32",
+                gib(requiredBytes()), 100 * (MARGIN - 1), device, gib(available), fix));
+    }
+
+    /** @return the largest p ≤ this p that fits (bytes grow with p), or 0 if none */
+    int largestLatent(long available) {
+        int lo = 0;
+        int hi = latent;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (withLatent(mid).fits(available)) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+
+    /** @return the largest n = n' ≤ max(n, n') at which p = 1 fits, or 0 if none */
+    int largestDimension(long available) {
+        int lo = 0;
+        int hi = Math.max(outputDim, inputDim);
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (withDimension(mid).withLatent(1).fits(available)) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+
+    private MemoryPlan withLatent(int p) {
+        return new MemoryPlan(outputDim, inputDim, samples, p, batch, width, optimizerSlots, regression, tied,
+                groundTruth);
+    }
+
+    private MemoryPlan withDimension(int n) {
+        return new MemoryPlan(n, n, samples, latent, batch, width, optimizerSlots, regression, tied, groundTruth);
+    }
+
+    private MemoryPlan withWidth(int bytes) {
+        return new MemoryPlan(outputDim, inputDim, samples, latent, batch, bytes, optimizerSlots, regression, tied,
+                groundTruth);
+    }
+
+    /**
+     * @param bytes a size
+     * @return it in GiB, MiB or KiB (whichever keeps the number at least 1), for messages
+     */
+    public static String gib(long bytes) {
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        double value = bytes / 1024.0;
+        int unit = 0;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(Locale.ROOT, unit >= 2 ? "%.2f %s" : "%.1f %s", value, units[unit]);
+    }
+}
