@@ -24,7 +24,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *         + s·(1 + k)·W                        weights and optimizer state
  *         + s·(2W + n·p + 8p²)                 a step's gradients and Σ·W products (both n×2p), the
  *                                              penalty's n×p scratch, its p×p matrices (Gram, moments, masks)
- *         + 8·5W                               a log step's temporaries (loss products, metrics in float64)
+ *         + 8·5W + [s ≠ 8]·s·W                 a log step's temporaries (loss products, metrics in float64,
+ *                                              and a copy of the weights in the run's dtype when that is not float64)
  *   mini-batch runs (batch b, m samples) add
  *         + (8 + s)·m·(n' + [r]·n)             the samples as loaded (float64) and centred in the run's dtype
  *         + 1.3·s·(b·(n' + 2n + 4p) + 2W + n·p) a batch step's temporaries (X, Y, Y∘Y, codes, gradients),
@@ -105,7 +106,8 @@ public record MemoryPlan(int outputDim, int inputDim, long samples, int latent, 
         }
         terms.add(new Term("weights and optimizer state", width * (1L + optimizerSlots) * weights, false));
         terms.add(new Term("step buffers", width * (2 * weights + np + SMALL_MATRICES * p2), false));
-        terms.add(new Term("log step", (long) DOUBLE * LOG_STEP_WEIGHTS * weights, false));
+        terms.add(new Term("log step", (long) DOUBLE * LOG_STEP_WEIGHTS * weights + (width != DOUBLE ? width * weights : 0),
+                false));
         if (batch > 0) {
             long rows = samples * (inputDim + (regression ? outputDim : 0));
             terms.add(new Term("samples (float64)", DOUBLE * rows, true));
