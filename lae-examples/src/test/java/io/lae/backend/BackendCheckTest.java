@@ -3,6 +3,7 @@ package io.lae.backend;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.lae.LaeException;
@@ -64,7 +65,7 @@ class BackendCheckTest {
                 BackendCheck.NO_GPU_ERROR, BackendCheck.CPU_IGNORED_ERROR}) {
             assertFalse(message.contains("\n"), message);
         }
-        assertEquals(true, BackendCheck.NOT_BUILT_ERROR.contains("mvn -Pcuda package"));
+        assertTrue(BackendCheck.NOT_BUILT_ERROR.contains("mvn -Pcuda package"), BackendCheck.NOT_BUILT_ERROR);
     }
 
     @Test
