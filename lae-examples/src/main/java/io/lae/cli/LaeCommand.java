@@ -1,11 +1,16 @@
 package io.lae.cli;
 
 import io.lae.LaeException;
+import io.lae.backend.BackendCheck;
+import io.lae.backend.BackendRequest;
+import io.lae.backend.Nd4jStart;
 import java.io.PrintWriter;
 import io.lae.runs.Environment;
 import java.util.Properties;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,6 +22,9 @@ import picocli.CommandLine.ScopeType;
         subcommands = {TrainCommand.class, ExperimentCommand.class, LossCommand.class, GradcheckCommand.class, BenchCommand.class, InfoCommand.class, CommandLine.HelpCommand.class})
 public final class LaeCommand {
 
+    /** The logger of the backend check's one warning, printed as "WARN  backend - …". */
+    private static final Logger BACKEND_LOG = LoggerFactory.getLogger("io.lae.backend");
+
     /** Exit code for bad input or options. */
     public static final int EXIT_USAGE = 2;
 
@@ -26,6 +34,12 @@ public final class LaeCommand {
     @Option(names = "--debug", scope = ScopeType.INHERIT,
             description = "Print stack traces of errors (for bug reports).")
     boolean debug;
+
+    @Option(names = "--backend", scope = ScopeType.INHERIT, defaultValue = "auto", paramLabel = "auto|cpu|cuda",
+            description = "ND4J backend (default ${DEFAULT-VALUE}): auto is CUDA when lae was built with -Pcuda and a GPU"
+                    + " is usable, else the CPU with a warning; cuda without a usable GPU is an error. ./lae sets it"
+                    + " before the JVM starts; lae checks what ND4J loaded against it.")
+    BackendRequest backend;
 
     /**
      * Runs the command line and exits with its code.
@@ -49,6 +63,7 @@ public final class LaeCommand {
         CommandLine cli = new CommandLine(root);
         cli.setOut(out);
         cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((ex, arguments) -> {
             err.println("lae: " + ex.getMessage() + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName()
                     + " --help')");
@@ -64,19 +79,30 @@ public final class LaeCommand {
             err.flush();
             return userError ? EXIT_USAGE : EXIT_INTERNAL;
         });
-        cli.setExecutionStrategy(parseResult -> {
-            Integer helpCode = CommandLine.executeHelpRequest(parseResult);
-            if (helpCode != null) {
-                return helpCode;
-            }
-            // arrays a command creates without a dtype are float64; the run's --dtype applies to the weights
-            Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-            return new CommandLine.RunLast().execute(parseResult);
-        });
+        cli.setExecutionStrategy(parseResult -> execute(root, parseResult, err));
         int code = cli.execute(args);
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** Runs a help request, or checks the backend, sets the default dtypes and runs the sub-command. */
+    private static int execute(LaeCommand root, CommandLine.ParseResult parseResult, PrintWriter err) {
+        Integer helpCode = CommandLine.executeHelpRequest(parseResult);
+        if (helpCode != null) {
+            return helpCode;
+        }
+        try {
+            BackendCheck.forThisBuild(root.backend)
+                    .verify(() -> Nd4jStart.loadedCuda(root.debug ? err : null))
+                    .ifPresent(BACKEND_LOG::warn);
+        } catch (LaeException e) {
+            // thrown before any sub-command runs: picocli's exception handler sees it only wrapped
+            throw new CommandLine.ExecutionException(parseResult.commandSpec().commandLine(), e.getMessage(), e);
+        }
+        // arrays a command creates without a dtype are float64; the run's --dtype applies to the weights
+        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+        return new CommandLine.RunLast().execute(parseResult);
     }
 
     /** Reads the version from the build. */
