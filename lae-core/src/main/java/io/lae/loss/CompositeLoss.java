@@ -54,13 +54,19 @@ public abstract class CompositeLoss implements Loss {
     @Override
     public LossEvaluation evaluate(INDArray encoder, INDArray decoder, Statistics stats) {
         checkShapes(encoder, decoder, stats);
-        return withGradients(encoder, decoder, overStatistics(encoder, decoder, stats));
+        return withGradients(encoder, decoder, overStatistics(encoder, decoder, stats), true);
+    }
+
+    @Override
+    public LossEvaluation gradients(INDArray encoder, INDArray decoder, Statistics stats) {
+        checkShapes(encoder, decoder, stats);
+        return withGradients(encoder, decoder, overStatistics(encoder, decoder, stats), false);
     }
 
     @Override
     public LossEvaluation gradients(StackedWeights weights, Statistics stats) {
         if (!stats.isAutoencoder() || !(penalty == null || penalty instanceof DiagonalPenalty)) {
-            return evaluate(weights.encoder(), weights.decoder(), stats);
+            return gradients(weights.encoder(), weights.decoder(), stats);
         }
         checkShapes(weights.encoder(), weights.decoder(), stats);
         if (stacked == null) {
@@ -72,40 +78,49 @@ public abstract class CompositeLoss implements Loss {
 
     @Override
     public LossEvaluation evaluateBatch(INDArray encoder, INDArray decoder, INDArray x, INDArray y) {
-        return withGradients(encoder, decoder,
-                (term, gram, gradEncoder, gradDecoder) -> term.accumulateBatch(encoder, decoder, gram, x, y,
-                        gradEncoder, gradDecoder));
+        return withGradients(encoder, decoder, overBatch(encoder, decoder, x, y), true);
+    }
+
+    @Override
+    public LossEvaluation gradientsBatch(INDArray encoder, INDArray decoder, INDArray x, INDArray y) {
+        return withGradients(encoder, decoder, overBatch(encoder, decoder, x, y), false);
     }
 
     @Override
     public double value(INDArray encoder, INDArray decoder, Statistics stats) {
         checkShapes(encoder, decoder, stats);
-        return sumOfTerms(decoder, overStatistics(encoder, decoder, stats), null, null);
+        return sumOfTerms(decoder, overStatistics(encoder, decoder, stats), null, null, true);
     }
 
-    /** One term's value, its gradients added to the accumulators (null for the value alone). */
+    /** One term's value (NaN unless wanted), its gradients added to the accumulators (null for the value alone). */
     private interface TermCall {
-        double on(LossTerm term, INDArray decoderGram, INDArray gradEncoder, INDArray gradDecoder);
+        double on(LossTerm term, INDArray decoderGram, INDArray gradEncoder, INDArray gradDecoder, boolean withValue);
     }
 
     private static TermCall overStatistics(INDArray encoder, INDArray decoder, Statistics stats) {
-        return (term, gram, gradEncoder, gradDecoder) -> term.accumulate(encoder, decoder, gram, stats, gradEncoder,
-                gradDecoder);
+        return (term, gram, gradEncoder, gradDecoder, withValue) -> term.accumulate(encoder, decoder, gram, stats,
+                gradEncoder, gradDecoder, withValue);
     }
 
-    private LossEvaluation withGradients(INDArray encoder, INDArray decoder, TermCall call) {
+    private static TermCall overBatch(INDArray encoder, INDArray decoder, INDArray x, INDArray y) {
+        return (term, gram, gradEncoder, gradDecoder, withValue) -> term.accumulateBatch(encoder, decoder, gram, x, y,
+                gradEncoder, gradDecoder, withValue);
+    }
+
+    private LossEvaluation withGradients(INDArray encoder, INDArray decoder, TermCall call, boolean withValue) {
         INDArray gradEncoder = Nd4j.zeros(encoder.dataType(), encoder.shape());
         INDArray gradDecoder = Nd4j.zeros(decoder.dataType(), decoder.shape());
-        double value = sumOfTerms(decoder, call, gradEncoder, gradDecoder);
+        double value = sumOfTerms(decoder, call, gradEncoder, gradDecoder, withValue);
         return new LossEvaluation(value, gradEncoder, gradDecoder);
     }
 
     /** Sums the terms, forming AᵀA once for all of them. */
-    private double sumOfTerms(INDArray decoder, TermCall call, INDArray gradEncoder, INDArray gradDecoder) {
+    private double sumOfTerms(INDArray decoder, TermCall call, INDArray gradEncoder, INDArray gradDecoder,
+                              boolean withValue) {
         INDArray decoderGram = Nd4j.gemm(decoder, decoder, true, false);
-        double value = call.on(reconstruction, decoderGram, gradEncoder, gradDecoder);
+        double value = call.on(reconstruction, decoderGram, gradEncoder, gradDecoder, withValue);
         if (penalty != null) {
-            value += call.on(penalty, decoderGram, gradEncoder, gradDecoder);
+            value += call.on(penalty, decoderGram, gradEncoder, gradDecoder, withValue);
         }
         return value;
     }

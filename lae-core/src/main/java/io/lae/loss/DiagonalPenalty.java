@@ -45,7 +45,7 @@ public final class DiagonalPenalty extends Penalty {
 
     @Override
     double penalty(INDArray encoder, INDArray decoder, INDArray decoderGram, INDArray gradEncoder,
-                           INDArray gradDecoder) {
+                           INDArray gradDecoder, boolean withValue) {
         INDArray column = column(encoder.dataType());
         INDArray row = column.reshape(1, lambdas.length);
         if (gradEncoder != null) {
@@ -53,6 +53,9 @@ public final class DiagonalPenalty extends Penalty {
         }
         if (gradDecoder != null) {
             gradDecoder.addi(decoder.mulRowVector(row).muli(2));
+        }
+        if (!withValue) {
+            return Double.NaN;
         }
         double encoderPart = encoder.mul(encoder).sum(1).mul(column.reshape(lambdas.length)).sumNumber().doubleValue();
         double decoderPart = Nd4j.diag(decoderGram).mul(column.reshape(lambdas.length)).sumNumber().doubleValue();

@@ -30,15 +30,25 @@ public interface Loss {
     LossEvaluation evaluate(INDArray encoder, INDArray decoder, Statistics stats);
 
     /**
-     * The gradients alone, for a training step that is not logged, with the weights of an
-     * autoencoder (n = n') stacked as W = [Bᵀ | A]: for the nested reconstruction losses, alone or
-     * with a diagonal penalty, in one n×n by n×2p GEMM plus O(p²n) work; other losses fall back to
-     * {@link #evaluate}.
+     * The gradients alone, for a training step that is not logged: {@link #evaluate} without the
+     * reductions that form the value (each a wait for the device).
+     *
+     * @param encoder B, p×n'
+     * @param decoder A, n×p
+     * @param stats   the statistics, in the weights' dtype
+     * @return ∇_B L and ∇_A L; the value is NaN
+     */
+    LossEvaluation gradients(INDArray encoder, INDArray decoder, Statistics stats);
+
+    /**
+     * The gradients alone, with the weights of an autoencoder (n = n') stacked as W = [Bᵀ | A]: for
+     * the nested reconstruction losses, alone or with a diagonal penalty, in one n×n by n×2p GEMM plus
+     * O(p²n) work; other losses fall back to {@link #gradients(INDArray, INDArray, Statistics)}.
      *
      * @param weights W = [Bᵀ | A]
      * @param stats   the statistics, in the weights' dtype
-     * @return ∇_B L and ∇_A L, the value when it was formed on the way (else NaN) and BΣxxBᵀ when
-     *     formed; the arrays may be buffers reused by the next call
+     * @return ∇_B L and ∇_A L, the value NaN, and BΣxxBᵀ when formed; the arrays may be buffers
+     *     reused by the next call
      */
     LossEvaluation gradients(StackedWeights weights, Statistics stats);
 
@@ -53,6 +63,18 @@ public interface Loss {
      * @return L with ∇_B L and ∇_A L on the batch
      */
     LossEvaluation evaluateBatch(INDArray encoder, INDArray decoder, INDArray x, INDArray y);
+
+    /**
+     * {@link #evaluateBatch} without the value, for a training step: no reduction to a number, so
+     * the device never waits for the host.
+     *
+     * @param encoder B, p×n'
+     * @param decoder A, n×p
+     * @param x       X, n'×b, samples as columns
+     * @param y       Y, n×b
+     * @return ∇_B L and ∇_A L on the batch; the value is NaN
+     */
+    LossEvaluation gradientsBatch(INDArray encoder, INDArray decoder, INDArray x, INDArray y);
 
     /**
      * @param encoder B, p×n'

@@ -20,10 +20,12 @@ public interface LossTerm {
      * @param stats       the sufficient statistics (same dtype as the weights)
      * @param gradEncoder ∇_B accumulator, p×n', or null for the value alone
      * @param gradDecoder ∇_A accumulator, n×p, or null for the value alone
-     * @return the value of this term
+     * @param withValue   whether to form the value: a training step needs only the gradients, and each
+     *                    reduction to a number is a wait for the device
+     * @return the value of this term, or NaN without {@code withValue}
      */
     double accumulate(INDArray encoder, INDArray decoder, INDArray decoderGram, Statistics stats,
-                      INDArray gradEncoder, INDArray gradDecoder);
+                      INDArray gradEncoder, INDArray gradDecoder, boolean withValue);
 
     /**
      * Computes the term on a mini-batch (samples as columns), in O(n·b·p), and adds its gradients.
@@ -35,10 +37,12 @@ public interface LossTerm {
      * @param y           Y, n×b
      * @param gradEncoder ∇_B accumulator, or null
      * @param gradDecoder ∇_A accumulator, or null
-     * @return the value of this term on the batch (the data scale c uses m = b)
+     * @param withValue   whether to form the value
+     * @return the value of this term on the batch (the data scale c uses m = b), or NaN without
+     *     {@code withValue}
      */
     double accumulateBatch(INDArray encoder, INDArray decoder, INDArray decoderGram, INDArray x, INDArray y,
-                           INDArray gradEncoder, INDArray gradDecoder);
+                           INDArray gradEncoder, INDArray gradDecoder, boolean withValue);
 
     /**
      * The term by its literal definition on raw data (slow; a reference, not a training path).

@@ -3,6 +3,7 @@ package io.lae.loss;
 import io.lae.linalg.CholeskySolver;
 import io.lae.stats.Statistics;
 import java.util.Arrays;
+import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -99,14 +100,14 @@ public final class NestedReconstruction implements LossTerm {
 
     @Override
     public double accumulate(INDArray encoder, INDArray decoder, INDArray decoderGram, Statistics stats,
-                             INDArray gradEncoder, INDArray gradDecoder) {
+                             INDArray gradEncoder, INDArray gradDecoder, boolean withValue) {
         prepare(encoder.dataType());
         INDArray h = Nd4j.gemm(encoder, stats.sigmaXX(), false, false);                 // B Σxx, p×n'
         INDArray g = Nd4j.gemm(decoder, stats.sigmaYX(), true, false);                  // Aᵀ Σyx, p×n'
         Supplier<INDArray> targetCodes = () -> stats.isAutoencoder() ? h.transpose()
                 : Nd4j.gemm(stats.sigmaYX(), encoder, false, true);                      // Σyx Bᵀ, n×p
-        return core(scale.factor(stats.sampleCount()), stats.tyy(), encoder, h, g, targetCodes, null, decoder,
-                decoderGram, gradEncoder, gradDecoder);
+        return core(scale.factor(stats.sampleCount()), () -> stats.tyy(), encoder, h, g, targetCodes, null, decoder,
+                decoderGram, gradEncoder, gradDecoder, withValue);
     }
 
     /**
@@ -116,29 +117,30 @@ public final class NestedReconstruction implements LossTerm {
      */
     @Override
     public double accumulateBatch(INDArray encoder, INDArray decoder, INDArray decoderGram, INDArray x, INDArray y,
-                                  INDArray gradEncoder, INDArray gradDecoder) {
+                                  INDArray gradEncoder, INDArray gradDecoder, boolean withValue) {
         prepare(encoder.dataType());
         INDArray z = Nd4j.gemm(encoder, x, false, false);                              // B X, p×b
         INDArray g = Nd4j.gemm(decoder, y, true, false);                               // Aᵀ Y, p×b
-        double tyy = y.mul(y).sumNumber().doubleValue();
-        return core(scale.factor(x.columns()), tyy, z, z, g, () -> Nd4j.gemm(y, z, false, true), x, decoder,
-                decoderGram, gradEncoder, gradDecoder);
+        return core(scale.factor(x.columns()), () -> y.mul(y).sumNumber().doubleValue(), z, z, g,
+                () -> Nd4j.gemm(y, z, false, true), x, decoder, decoderGram, gradEncoder, gradDecoder, withValue);
     }
 
     /**
      * The shared assembly. Over statistics: codes L = B, H = BΣxx, G = AᵀΣyx; over a batch:
      * L = H = BX, G = AᵀY and ∇_B is multiplied by Xᵀ at the end. In both M = H Lᵀ.
      *
+     * @param tyy         ‖Y‖², only read when the value is wanted
      * @param targetCodes Σyx Bᵀ or Y Zᵀ (n×p), only formed when ∇_A is wanted
      * @param inputs      X (n'×b) for a batch, null over statistics
      */
-    private double core(double c, double tyy, INDArray codes, INDArray h, INDArray g, Supplier<INDArray> targetCodes,
-                        INDArray inputs, INDArray decoder, INDArray decoderGram, INDArray gradEncoder,
-                        INDArray gradDecoder) {
+    private double core(double c, DoubleSupplier tyy, INDArray codes, INDArray h, INDArray g,
+                        Supplier<INDArray> targetCodes, INDArray inputs, INDArray decoder, INDArray decoderGram,
+                        INDArray gradEncoder, INDArray gradDecoder, boolean withValue) {
         INDArray m = Nd4j.gemm(h, codes, false, true);                                 // p×p
         INDArray sk = sMatrix.mul(decoderGram);                                        // S∘AᵀA
-        double cross = codes.mul(g).muliColumnVector(tColumn).sumNumber().doubleValue();
-        double quad = sk.mul(m).sumNumber().doubleValue();
+        double value = withValue ? c * (tail[0] * tyy.getAsDouble()
+                - 2 * codes.mul(g).muliColumnVector(tColumn).sumNumber().doubleValue()
+                + sk.mul(m).sumNumber().doubleValue()) : Double.NaN;
         if (gradEncoder != null) {
             INDArray gb = Nd4j.gemm(sk, h, false, false).subi(g.muliColumnVector(tColumn));
             gradEncoder.addi((inputs == null ? gb : Nd4j.gemm(gb, inputs, false, true)).muli(2 * c));
@@ -148,7 +150,7 @@ public final class NestedReconstruction implements LossTerm {
                     .subi(targetCodes.get().mulRowVector(tRow));
             gradDecoder.addi(ga.muli(2 * c));
         }
-        return c * (tail[0] * tyy - 2 * cross + quad);
+        return value;
     }
 
     @Override

@@ -11,14 +11,14 @@ abstract class Penalty implements LossTerm {
 
     @Override
     public final double accumulate(INDArray encoder, INDArray decoder, INDArray decoderGram, Statistics stats,
-                                   INDArray gradEncoder, INDArray gradDecoder) {
-        return penalty(encoder, decoder, decoderGram, gradEncoder, gradDecoder);
+                                   INDArray gradEncoder, INDArray gradDecoder, boolean withValue) {
+        return penalty(encoder, decoder, decoderGram, gradEncoder, gradDecoder, withValue);
     }
 
     @Override
     public final double accumulateBatch(INDArray encoder, INDArray decoder, INDArray decoderGram, INDArray x,
-                                        INDArray y, INDArray gradEncoder, INDArray gradDecoder) {
-        return penalty(encoder, decoder, decoderGram, gradEncoder, gradDecoder);
+                                        INDArray y, INDArray gradEncoder, INDArray gradDecoder, boolean withValue) {
+        return penalty(encoder, decoder, decoderGram, gradEncoder, gradDecoder, withValue);
     }
 
     /**
@@ -27,8 +27,9 @@ abstract class Penalty implements LossTerm {
      * @param decoderGram AᵀA
      * @param gradEncoder ∇_B accumulator, or null
      * @param gradDecoder ∇_A accumulator, or null
-     * @return the penalty's value, its gradients added to the accumulators
+     * @param withValue   whether to form the value
+     * @return the penalty's value (NaN without {@code withValue}), its gradients added to the accumulators
      */
     abstract double penalty(INDArray encoder, INDArray decoder, INDArray decoderGram, INDArray gradEncoder,
-                            INDArray gradDecoder);
+                            INDArray gradDecoder, boolean withValue);
 }

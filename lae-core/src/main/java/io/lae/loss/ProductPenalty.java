@@ -26,7 +26,7 @@ public final class ProductPenalty extends Penalty {
 
     @Override
     double penalty(INDArray encoder, INDArray decoder, INDArray decoderGram, INDArray gradEncoder,
-                           INDArray gradDecoder) {
+                           INDArray gradDecoder, boolean withValue) {
         INDArray encoderGram = encoder.mmul(encoder.transpose());
         if (gradEncoder != null) {
             gradEncoder.addi(decoderGram.mmul(encoder).muli(2 * lambda));
@@ -34,7 +34,7 @@ public final class ProductPenalty extends Penalty {
         if (gradDecoder != null) {
             gradDecoder.addi(decoder.mmul(encoderGram).muli(2 * lambda));
         }
-        return lambda * decoderGram.mul(encoderGram).sumNumber().doubleValue();
+        return withValue ? lambda * decoderGram.mul(encoderGram).sumNumber().doubleValue() : Double.NaN;
     }
 
     @Override

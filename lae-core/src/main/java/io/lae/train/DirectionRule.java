@@ -14,12 +14,12 @@ abstract class DirectionRule implements UpdateRule {
     public final void step(Model model, StepContext context) {
         LossEvaluation eval;
         if (context.batch() != null) {
-            eval = context.loss().evaluateBatch(model.encoder(), model.decoder(), context.batch().x(),
+            eval = context.loss().gradientsBatch(model.encoder(), model.decoder(), context.batch().x(),
                     context.batch().y());
         } else if (model.stacked() != null) {
             eval = context.loss().gradients(model.stacked(), context.stats());
         } else {
-            eval = context.loss().evaluate(model.encoder(), model.decoder(), context.stats());
+            eval = context.loss().gradients(model.encoder(), model.decoder(), context.stats());
         }
         Map<String, INDArray> directions = directions(model, eval, context);
         context.optimizer().apply(model.parameters(), directions, context.state(), context.learningRate());
