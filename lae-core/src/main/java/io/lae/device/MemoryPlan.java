@@ -68,10 +68,26 @@ public record MemoryPlan(int outputDim, int inputDim, long samples, int latent, 
      * @return the plan of that run
      */
     public static MemoryPlan of(TrainingConfig config, Statistics stats, boolean groundTruth) {
-        return new MemoryPlan(stats.outputDim(), stats.inputDim(), stats.sampleCount(), config.latent(),
-                config.usesMiniBatches() ? config.batch() : 0, config.dataType().width(),
-                optimizerSlots(config), !stats.isAutoencoder(), UpdateRules.create(config.rule()).tiesWeights(),
+        return of(config, stats.outputDim(), stats.inputDim(), stats.sampleCount(), !stats.isAutoencoder(),
                 groundTruth);
+    }
+
+    /**
+     * The plan from the data's shape alone, before anything is loaded.
+     *
+     * @param config      the run's configuration
+     * @param outputDim   n
+     * @param inputDim    n'
+     * @param samples     m
+     * @param regression  whether Y ≠ X
+     * @param groundTruth whether the run will have a ground-truth eigendecomposition
+     * @return the plan of that run
+     */
+    public static MemoryPlan of(TrainingConfig config, int outputDim, int inputDim, long samples, boolean regression,
+                                boolean groundTruth) {
+        return new MemoryPlan(outputDim, inputDim, samples, config.latent(), config.usesMiniBatches() ? config.batch() : 0,
+                config.dataType().width(), optimizerSlots(config), regression,
+                UpdateRules.create(config.rule()).tiesWeights(), groundTruth);
     }
 
     /** k, counted from the buffers the optimizer's own init gives a single-entry parameter. */
@@ -155,6 +171,17 @@ public record MemoryPlan(int outputDim, int inputDim, long samples, int latent, 
      */
     public void requireFits(DeviceInfo device) {
         requireFits(availableOn(device), device.name());
+    }
+
+    /**
+     * Checks the run against the active device before its data are read, so that a run too large for
+     * it fails at once, not after (or while) streaming the data into statistics.
+     *
+     * @param device the active device
+     * @throws LaeException if it does not fit (see {@link #requireFits(long, String)})
+     */
+    public void requireFitsBeforeLoading(DeviceInfo device) {
+        requireFits(MemoryLimit.configured().orElse(device.freeBytes()), device.name());
     }
 
     /**

@@ -118,9 +118,13 @@ public final class Trainer {
                 double lr = schedule.at(step);
                 long start = System.nanoTime();
                 stepper.apply(model, step, lr, batches);
-                seconds += (System.nanoTime() - start) * 1e-9;
                 step++;
                 boolean logStep = step % config.logEvery() == 0 || step == totalSteps;
+                if (logStep) {
+                    // on a GPU the ops of a step are queued: wait for them here so that their time counts as steps
+                    Nd4j.getExecutioner().commit();
+                }
+                seconds += (System.nanoTime() - start) * 1e-9;
                 if (logStep) {
                     last = evaluate(evaluator, step, model, lr, seconds);
                     if (!Double.isFinite(last.loss()) || !model.isFinite()) {

@@ -4,6 +4,8 @@ import io.lae.LaeException;
 import io.lae.closedform.GroundTruth;
 import io.lae.data.DataSource;
 import io.lae.data.DataSources;
+import io.lae.device.DeviceInfo;
+import io.lae.device.MemoryPlan;
 import io.lae.stats.Statistics;
 import io.lae.stats.StatisticsAccumulator;
 import io.lae.train.MiniBatches;
@@ -37,7 +39,11 @@ public record TrainingData(String description, Statistics stats, GroundTruth tru
     public static TrainingData load(TrainingConfig config, PrintWriter console) {
         DataSource x = DataSources.open(config.data(), DataSources.defaultDataDir());
         console.printf("data: %s%n", x.description());
-        if (config.targets() == null) {
+        DataSource y = config.targets() == null ? null : DataSources.open(config.targets(), DataSources.defaultDataDir());
+        int n = y == null ? x.columns() : y.columns();
+        MemoryPlan.of(config, n, x.columns(), x.rows(), y != null, Math.max(n, x.columns()) <= MAX_GROUND_TRUTH_DIM)
+                .requireFitsBeforeLoading(DeviceInfo.current());
+        if (y == null) {
             try {
                 StatisticsAccumulator acc = StatisticsAccumulator.autoencoder(x.columns());
                 x.forEachChunk(CHUNK_ROWS, acc::add);
@@ -48,7 +54,6 @@ public record TrainingData(String description, Statistics stats, GroundTruth tru
                 throw new LaeException(config.data() + ": " + e.getMessage(), e);
             }
         }
-        DataSource y = DataSources.open(config.targets(), DataSources.defaultDataDir());
         console.printf("targets: %s%n", y.description());
         if (y.rows() != x.rows()) {
             throw new LaeException("--targets has " + y.rows() + " samples but --data has " + x.rows()

@@ -38,6 +38,20 @@ class MemoryCheckTest {
         assertFalse(Files.exists(dir.resolve("run.json")), "nothing is written before the check");
     }
 
+    /** Σ of n = 30 000 would take 7.2 GB and minutes to stream: the check must speak before that. */
+    @Test
+    void aDataSetTooLargeForTheDeviceFailsBeforeItIsRead() {
+        System.setProperty(MemoryLimit.PROPERTY, "1g");
+        CliRunner r = CliRunner.run("train", "--data", "synthetic:diag:n=30000,m=100", "--latent", "10", "--steps", "10",
+                "--out", dir.toString());
+        assertEquals(2, r.exitCode(), r.out() + r.err());
+        assertEquals(1, r.errLines().length, r.err());
+        assertTrue(r.errLines()[0].contains("even --latent 1 does not fit: reduce the data's dimension"), r.err());
+        // the note on the skipped ground truth is printed once the statistics are built
+        assertFalse((r.out() + r.err()).contains("ground-truth eigendecomposition"), "the data were read first: "
+                + r.out());
+    }
+
     @Test
     void theSameRunFitsWithoutTheLimit() {
         CliRunner r = CliRunner.run("train", "--data", TrainCommandTest.DATA, "--latent", "3", "--steps", "10",
