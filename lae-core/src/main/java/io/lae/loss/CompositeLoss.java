@@ -18,6 +18,7 @@ public abstract class CompositeLoss implements Loss {
     private final String name;
     private final NestedReconstruction reconstruction;
     private final LossTerm penalty;
+    private final StackedBuffers buffers;
     private StackedGradients stacked;
 
     /**
@@ -26,9 +27,21 @@ public abstract class CompositeLoss implements Loss {
      * @param penalty        the penalty term, or null for none
      */
     protected CompositeLoss(String name, NestedReconstruction reconstruction, LossTerm penalty) {
+        this(name, reconstruction, penalty, new StackedBuffers());
+    }
+
+    /**
+     * @param name           the loss name
+     * @param reconstruction the data term
+     * @param penalty        the penalty term, or null for none
+     * @param buffers        the fused kernel's arrays, shared with losses never evaluated in the same step
+     */
+    protected CompositeLoss(String name, NestedReconstruction reconstruction, LossTerm penalty,
+                            StackedBuffers buffers) {
         this.name = name;
         this.reconstruction = reconstruction;
         this.penalty = penalty;
+        this.buffers = buffers;
     }
 
     @Override
@@ -71,7 +84,7 @@ public abstract class CompositeLoss implements Loss {
         checkShapes(weights.encoder(), weights.decoder(), stats);
         if (stacked == null) {
             stacked = new StackedGradients(reconstruction,
-                    penalty == null ? null : ((DiagonalPenalty) penalty).lambdas());
+                    penalty == null ? null : ((DiagonalPenalty) penalty).lambdas(), buffers);
         }
         return stacked.compute(weights, stats);
     }

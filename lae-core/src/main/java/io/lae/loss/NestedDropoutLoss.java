@@ -43,24 +43,29 @@ public final class NestedDropoutLoss extends CompositeLoss {
     }
 
     /**
-     * The loss of one stochastic nested-dropout step (Rippel et al.; Bao Fig. 2): c‖Y − A I_{b;p} B X‖²
-     * for a sampled index b, i.e. the nested term with w = e_b (units after b get no gradient).
+     * The losses of stochastic nested-dropout steps (Rippel et al.; Bao Fig. 2): for each index
+     * b = 1..p, c‖Y − A I_{b;p} B X‖², i.e. the nested term with w = e_b (units after b get no gradient).
+     * A step uses one of them, so they share the fused kernel's arrays.
      *
-     * @param b     the index kept, 1..p
      * @param p     the latent size
      * @param scale the data-term scale
-     * @return the truncated loss
+     * @return the p truncated losses, index b − 1 for b
      */
-    public static Loss truncated(int b, int p, Scale scale) {
-        double[] w = new double[p];
-        w[b - 1] = 1;
-        return new Truncated(new NestedReconstruction(w, scale));
+    public static Loss[] truncations(int p, Scale scale) {
+        StackedBuffers shared = new StackedBuffers();
+        Loss[] losses = new Loss[p];
+        for (int b = 1; b <= p; b++) {
+            double[] w = new double[p];
+            w[b - 1] = 1;
+            losses[b - 1] = new Truncated(new NestedReconstruction(w, scale), shared);
+        }
+        return losses;
     }
 
     /** The one-index loss of a stochastic step. */
     private static final class Truncated extends CompositeLoss {
-        Truncated(NestedReconstruction term) {
-            super(NAME, term, null);
+        Truncated(NestedReconstruction term, StackedBuffers buffers) {
+            super(NAME, term, null, buffers);
         }
     }
 

@@ -25,7 +25,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * 4pn² + 8p²n flops. For {@code mse} (T = qI, S = q·1) the Hadamard products and the T scaling drop
  * out and q joins c. The value is not formed (a step that is not logged needs none); BΣBᵀ is handed
  * back for the rotation of {@code rag}. Every product and pass writes into buffers allocated once
- * per shape, outside any workspace.
+ * per shape, outside any workspace ({@link StackedBuffers}, which kernels never used in the same step
+ * may share).
  */
 final class StackedGradients {
 
@@ -34,16 +35,9 @@ final class StackedGradients {
     /** Whether every q_i is equal (mse): then S = q·1 and T = q·I, and the Hadamard products drop out. */
     private final boolean plain;
 
+    private final StackedBuffers buffers;
     private DataType type;
-    private long n;
     private double scale;
-    private INDArray products;
-    private INDArray sigmaBt;
-    private INDArray sigmaA;
-    private StackedWeights gradients;
-    private INDArray gram;
-    private INDArray codeMoment;
-    private INDArray weightedMoment;
     private INDArray lambdaOverScale;
     private INDArray twiceLambdaRow;
     private INDArray penaltyScratch;
@@ -51,9 +45,11 @@ final class StackedGradients {
     /**
      * @param reconstruction the nested reconstruction term
      * @param lambdas        the diagonal penalty's λ_i, or null for none
+     * @param buffers        the arrays to write into (shared with kernels that never run in the same step)
      */
-    StackedGradients(NestedReconstruction reconstruction, double[] lambdas) {
+    StackedGradients(NestedReconstruction reconstruction, double[] lambdas, StackedBuffers buffers) {
         this.reconstruction = reconstruction;
+        this.buffers = buffers;
         this.lambdas = lambdas == null ? null : lambdas.clone();
         double[] q = reconstruction.tailWeights();
         this.plain = Arrays.stream(q).allMatch(v -> v == q[0]);
@@ -67,6 +63,13 @@ final class StackedGradients {
     LossEvaluation compute(StackedWeights weights, Statistics stats) {
         double f = factor(stats);
         prepare(weights, f);
+        INDArray products = buffers.products;
+        INDArray sigmaBt = buffers.sigmaBt;
+        INDArray sigmaA = buffers.sigmaA;
+        INDArray gram = buffers.gram;
+        INDArray codeMoment = buffers.codeMoment;
+        INDArray weightedMoment = buffers.weightedMoment;
+        StackedWeights gradients = buffers.gradients;
         Nd4j.gemm(stats.sigmaXX(), weights.all(), products, false, false, 1.0, 0.0);
         INDArray a = weights.decoder();
         Nd4j.gemm(a, a, gram, true, false, 1.0, 0.0);
@@ -108,30 +111,22 @@ final class StackedGradients {
         return plain ? c * reconstruction.tailWeights()[0] : c;
     }
 
-    /** Allocates the buffers for this shape, dtype and scale factor f, once. */
+    /** Fits the buffers to the weights; allocates the penalty's arrays for this dtype and scale factor f, once. */
     private void prepare(StackedWeights weights, double f) {
+        buffers.fit(weights);
         DataType wanted = weights.all().dataType();
-        if (wanted == type && weights.dimension() == n && f == scale) {
+        if (lambdas == null || (wanted == type && f == scale && penaltyScratch.rows() == weights.dimension())) {
+            type = wanted;
             return;
         }
         int p = weights.latentSize();
         try (MemoryWorkspace outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             type = wanted;
-            n = weights.dimension();
             scale = f;
-            products = Nd4j.create(type, new long[] {n, 2L * p}, 'f');
-            sigmaBt = StackedWeights.columns(products, 0, p);
-            sigmaA = StackedWeights.columns(products, p, 2 * p);
-            gradients = StackedWeights.zeros(n, p, type);
-            gram = Nd4j.create(type, new long[] {p, p}, 'f');
-            codeMoment = Nd4j.create(type, new long[] {p, p}, 'f');
-            weightedMoment = Nd4j.create(type, new long[] {p, p}, 'f');
-            if (lambdas != null) {
-                INDArray lambda = Nd4j.createFromArray(lambdas).castTo(type);
-                lambdaOverScale = Nd4j.diag(lambda.div(f)).dup('f');
-                twiceLambdaRow = lambda.mul(2).reshape(1, p);
-                penaltyScratch = Nd4j.create(type, new long[] {n, p}, 'f');
-            }
+            INDArray lambda = Nd4j.createFromArray(lambdas).castTo(type);
+            lambdaOverScale = Nd4j.diag(lambda.div(f)).dup('f');
+            twiceLambdaRow = lambda.mul(2).reshape(1, p);
+            penaltyScratch = Nd4j.create(type, new long[] {weights.dimension(), p}, 'f');
         }
     }
 }

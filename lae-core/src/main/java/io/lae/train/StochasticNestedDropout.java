@@ -24,12 +24,11 @@ final class StochasticNestedDropout {
         double[] prior = nested.prior();
         int p = prior.length;
         this.cumulative = new double[p];
-        this.truncated = new Loss[p];
+        this.truncated = NestedDropoutLoss.truncations(p, nested.reconstruction().scale());
         double sum = 0;
         for (int b = 0; b < p; b++) {
             sum += prior[b];
             cumulative[b] = sum;
-            truncated[b] = NestedDropoutLoss.truncated(b + 1, p, nested.reconstruction().scale());
         }
         this.seed = seed;
     }

@@ -73,6 +73,23 @@ class StackedGradientsTest {
         assertEquals(reference.gradDecoder(), fast.gradDecoder());
     }
 
+    /** Stochastic nested dropout uses one truncation a step: the p kernels share one set of buffers. */
+    @Test
+    void theTruncationsShareTheirBuffersAndStayExact() {
+        Loss[] truncations = NestedDropoutLoss.truncations(P, Scale.HALF_MEAN);
+        StackedWeights w = weights(55);
+        LossEvaluation second = truncations[1].gradients(w, stats);
+        long secondBuffer = second.gradDecoder().data().address();
+        INDArray secondA = second.gradDecoder().dup();
+        LossEvaluation fifth = truncations[4].gradients(w, stats);
+        assertEquals(secondBuffer, fifth.gradDecoder().data().address(), "one buffer for both truncations");
+        INDArray b = w.encoder().dup();
+        INDArray a = w.decoder().dup();
+        assertTrue(TestData.relativeError(truncations[1].evaluate(b, a, stats).gradDecoder(), secondA) < 1e-12);
+        assertTrue(TestData.relativeError(truncations[4].evaluate(b, a, stats).gradDecoder(), fifth.gradDecoder()) < 1e-12);
+        assertTrue(TestData.relativeError(truncations[4].evaluate(b, a, stats).gradEncoder(), fifth.gradEncoder()) < 1e-12);
+    }
+
     @Test
     void laterCallsSeeTheNewWeights() {
         Loss loss = GradientCheck.suiteSpec("ordered", P).create(P);

@@ -1,0 +1,46 @@
+package io.lae.loss;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The arrays a {@link StackedGradients} kernel writes into, allocated once per shape and dtype outside
+ * any workspace: [ΣBᵀ | ΣA] (n×2p), the stacked gradients (n×2p) and three p×p matrices. Kernels that
+ * never run in the same step (the p truncations of stochastic nested dropout) share one set, so their
+ * memory is that of one kernel, not p.
+ */
+public final class StackedBuffers {
+
+    private DataType type;
+    private long n;
+    private int p;
+    INDArray products;
+    INDArray sigmaBt;
+    INDArray sigmaA;
+    StackedWeights gradients;
+    INDArray gram;
+    INDArray codeMoment;
+    INDArray weightedMoment;
+
+    /** Allocates the arrays for the shape and dtype of these weights, unless they are already. */
+    void fit(StackedWeights weights) {
+        DataType wanted = weights.all().dataType();
+        if (wanted == type && weights.dimension() == n && weights.latentSize() == p) {
+            return;
+        }
+        try (MemoryWorkspace outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            type = wanted;
+            n = weights.dimension();
+            p = weights.latentSize();
+            products = Nd4j.create(type, new long[] {n, 2L * p}, 'f');
+            sigmaBt = StackedWeights.columns(products, 0, p);
+            sigmaA = StackedWeights.columns(products, p, 2 * p);
+            gradients = StackedWeights.zeros(n, p, type);
+            gram = Nd4j.create(type, new long[] {p, p}, 'f');
+            codeMoment = Nd4j.create(type, new long[] {p, p}, 'f');
+            weightedMoment = Nd4j.create(type, new long[] {p, p}, 'f');
+        }
+    }
+}
