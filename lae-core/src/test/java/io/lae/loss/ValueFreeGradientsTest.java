@@ -8,6 +8,7 @@ import io.lae.TestData;
 import io.lae.check.GradientCheck;
 import io.lae.stats.Statistics;
 import io.lae.stats.StatisticsAccumulator;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,7 +24,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 class ValueFreeGradientsTest {
 
     private static final int P = 3;
-    private static final java.util.List<String> NAMES = LossSpec.NAMES;
+    private static final List<String> NAMES = LossSpec.NAMES;
     private static INDArray x;
     private static INDArray y;
     private static Statistics stats;
