@@ -36,7 +36,6 @@ final class StackedGradients {
     private final boolean plain;
 
     private final StackedBuffers buffers;
-    private DataType type;
     private double scale;
     private INDArray lambdaOverScale;
     private INDArray twiceLambdaRow;
@@ -62,6 +61,7 @@ final class StackedGradients {
      */
     LossEvaluation compute(StackedWeights weights, Statistics stats) {
         double f = factor(stats);
+        DataType type = weights.all().dataType();
         prepare(weights, f);
         INDArray products = buffers.products;
         INDArray sigmaBt = buffers.sigmaBt;
@@ -85,9 +85,9 @@ final class StackedGradients {
         }
         INDArray gradBt = gradients.encoderTransposed();
         INDArray gradA = gradients.decoder();
-        timesT(sigmaA, gradBt);
+        timesT(sigmaA, gradBt, type);
         Nd4j.gemm(sigmaBt, gram, gradBt, false, false, 2 * f, -2 * f);
-        timesT(sigmaBt, gradA);
+        timesT(sigmaBt, gradA, type);
         if (lambdas != null) {
             Nd4j.exec(new BroadcastMulOp(weights.encoderTransposed(), twiceLambdaRow, penaltyScratch, 1));
             Nd4j.exec(new Axpy(penaltyScratch, gradBt, gradBt, 1.0));
@@ -97,7 +97,7 @@ final class StackedGradients {
     }
 
     /** out = in·T; a copy when T = qI, as q is folded into the scale f. */
-    private void timesT(INDArray in, INDArray out) {
+    private void timesT(INDArray in, INDArray out, DataType type) {
         if (plain) {
             out.assign(in);
         } else {
@@ -114,14 +114,13 @@ final class StackedGradients {
     /** Fits the buffers to the weights; allocates the penalty's arrays for this dtype and scale factor f, once. */
     private void prepare(StackedWeights weights, double f) {
         buffers.fit(weights);
-        DataType wanted = weights.all().dataType();
-        if (lambdas == null || (wanted == type && f == scale && penaltyScratch.rows() == weights.dimension())) {
-            type = wanted;
+        DataType type = weights.all().dataType();
+        if (lambdas == null || (penaltyScratch != null && penaltyScratch.dataType() == type && f == scale
+                && penaltyScratch.rows() == weights.dimension())) {
             return;
         }
         int p = weights.latentSize();
         try (MemoryWorkspace outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            type = wanted;
             scale = f;
             INDArray lambda = Nd4j.createFromArray(lambdas).castTo(type);
             lambdaOverScale = Nd4j.diag(lambda.div(f)).dup('f');
