@@ -49,7 +49,8 @@ public final class Evaluator {
     public MetricsRow evaluate(long step, Model model, double lr, double seconds) {
         double value = loss.value(model.encoder(), model.decoder(), stats);
         INDArray decoder = model.decoder().castTo(DataType.DOUBLE);
-        double gap = model.encoder().rows() == decoder.columns() && model.encoder().columns() == decoder.rows()
+        // ‖B − Aᵀ‖² needs B and Aᵀ of one shape: n = n' (not a regression to fewer or more outputs)
+        double gap = stats.inputDim() == stats.outputDim()
                 ? TransposeGap.of(model.encoder().castTo(DataType.DOUBLE), decoder) : Double.NaN;
         if (directions == null || !model.isFinite()) {
             return new MetricsRow(step, value, value / optimum, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
