@@ -5,6 +5,7 @@ import static io.lae.TestData.squaredNorm;
 import static io.lae.TestData.transpose;
 
 import io.lae.loss.LossSpec;
+import io.lae.loss.NestedDropoutLoss;
 import java.util.Arrays;
 
 /**
@@ -43,8 +44,9 @@ record ReferenceLoss(double[] nested, double scale, double product, double[] dia
             case "product" -> new ReferenceLoss(last, 1, spec.lambda(), none);
             case "sum" -> new ReferenceLoss(last, 1, 0, filled(p, spec.lambda()));
             case "nonuniform" -> new ReferenceLoss(last, 1.0 / m, 0, spec.lambdas());
-            case "nested-dropout" -> new ReferenceLoss(spec.prior() != null ? spec.prior() : geometric(p, 0.9),
-                    0.5 / m, 0, none);
+            // the default prior's formula is checked on its own in LossSpecTest
+            case "nested-dropout" -> new ReferenceLoss(spec.prior() != null ? spec.prior()
+                    : NestedDropoutLoss.geometricPrior(p, NestedDropoutLoss.DEFAULT_KEEP), 0.5 / m, 0, none);
             default -> throw new IllegalArgumentException("no reference for " + spec.name());
         };
     }
@@ -110,15 +112,5 @@ record ReferenceLoss(double[] nested, double scale, double product, double[] dia
         double[] v = new double[p];
         Arrays.fill(v, value);
         return v;
-    }
-
-    /** p_B(b) = (1 − ρ)ρ^{b−1} for b &lt; p and ρ^{p−1} for b = p (unit i kept w.p. ρ^{i−1}). */
-    private static double[] geometric(int p, double keep) {
-        double[] prior = new double[p];
-        for (int b = 0; b < p - 1; b++) {
-            prior[b] = (1 - keep) * Math.pow(keep, b);
-        }
-        prior[p - 1] = Math.pow(keep, p - 1);
-        return prior;
     }
 }
