@@ -7,10 +7,13 @@ import io.lae.experiments.ExperimentContext;
 import io.lae.experiments.ExperimentScale;
 import io.lae.experiments.Experiments;
 import io.lae.experiments.Summary;
+import io.lae.runs.SweepProgress;
+import io.lae.runs.TimeText;
 import io.lae.train.TrainingConfig;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -66,26 +69,34 @@ final class ExperimentCommand implements Callable<Integer> {
         }
         TrainingConfig.dataTypeOf(dtype);
         ExperimentScale size = ExperimentScale.parse(scale);
-        List<Experiment> chosen = id.equals("all") ? Experiments.ALL : List.of(Experiments.byId(id));
+        if (!id.equals("all")) {
+            Experiment experiment = Experiments.byId(id);
+            Path dir = out != null ? out : Path.of("runs", experiment.id());
+            runOne(experiment, size, dir, console, new ExperimentContext(size, dir, seed, dtype, console));
+            return 0;
+        }
         Path root = out != null ? out : Path.of("runs");
-        List<String> report = new java.util.ArrayList<>();
-        for (int i = 0; i < chosen.size(); i++) {
-            Experiment e = chosen.get(i);
-            Path dir = id.equals("all") || out == null ? root.resolve(e.id()) : out;
-            if (chosen.size() > 1) {
-                console.printf("[%d/%d] %s (about %s at full scale)%n", i + 1, chosen.size(), e.id(), e.expectedTime());
+        List<Experiment> all = Experiments.ALL;
+        List<String> report = new ArrayList<>();
+        try (SweepProgress sweep = SweepProgress.onConsole("all", all.stream().map(Experiment::id).toList(),
+                all.stream().map(e -> e.expectedTime(size)).toList(), console)) {
+            for (int i = 0; i < all.size(); i++) {
+                Experiment e = all.get(i);
+                Path dir = root.resolve(e.id());
+                sweep.begin(i);
+                report.add(runOne(e, size, dir, console,
+                        new ExperimentContext(size, dir, seed, dtype, console, sweep::forRun)));
+                sweep.end();
             }
-            report.add(runOne(e, size, dir, console));
         }
-        if (chosen.size() > 1) {
-            console.println("all experiments:");
-            report.forEach(line -> console.println("  " + line));
-        }
+        console.println("all experiments:");
+        report.forEach(line -> console.println("  " + line));
         return 0;
     }
 
     /** @return one line: the id, the claims that hold and the wall time */
-    private String runOne(Experiment experiment, ExperimentScale size, Path dir, PrintWriter console) {
+    private String runOne(Experiment experiment, ExperimentScale size, Path dir, PrintWriter console,
+                          ExperimentContext context) {
         try {
             Files.createDirectories(dir);
         } catch (java.io.IOException e) {
@@ -93,7 +104,6 @@ final class ExperimentCommand implements Callable<Integer> {
         }
         console.printf("%s: %s%n", experiment.id(), experiment.title());
         console.flush();
-        ExperimentContext context = new ExperimentContext(size, dir, seed, dtype, console);
         long start = System.nanoTime();
         experiment.run(context);
         double seconds = (System.nanoTime() - start) * 1e-9;
@@ -112,8 +122,10 @@ final class ExperimentCommand implements Callable<Integer> {
     private static void printList(PrintWriter console) {
         console.printf("%-14s %-9s %s%n", "id", "full", "what it replays");
         for (Experiment e : Experiments.ALL) {
-            console.printf("%-14s %-9s %s%n", e.id(), e.expectedTime(), e.title());
+            console.printf("%-14s %-9s %s%n", e.id(), TimeText.approximate(e.expectedTime(ExperimentScale.FULL)),
+                    e.title());
         }
-        console.println("Times are for --scale full on a 2-core laptop-class CPU; --scale quick takes seconds.");
+        console.println("Times are for --scale full on a 2-core laptop-class CPU; --scale quick takes seconds. "
+                + "'all' shows one progress bar whose ETA adds these up.");
     }
 }

@@ -1,6 +1,7 @@
 package io.lae.cli;
 
 import io.lae.LaeException;
+import io.lae.runs.ProgressReporter;
 import io.lae.runs.TrainedRun;
 import io.lae.runs.TrainingData;
 import io.lae.runs.TrainingSession;
@@ -134,8 +135,8 @@ final class TrainCommand implements Callable<Integer> {
         TrainingData trainingData = TrainingData.load(config, console);
         console.flush();
         Path dir = resume != null ? resume : out != null ? out : Path.of("runs", "train");
-        TrainedRun run = TrainingSession.run(config, trainingData, dir, resume != null, console,
-                "train " + config.loss() + "/" + config.rule());
+        TrainedRun run = TrainingSession.run(config, trainingData, dir, resume != null,
+                new ProgressReporter("train " + config.loss() + "/" + config.rule(), console));
         report(console, run);
         return 0;
     }

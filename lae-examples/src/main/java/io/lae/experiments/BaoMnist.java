@@ -3,6 +3,7 @@ package io.lae.experiments;
 import io.lae.runs.TrainingData;
 import io.lae.train.MetricsRow;
 import io.lae.train.TrainingConfig;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ final class BaoMnist extends Experiment {
     BaoMnist() {
         super(ID, "Bao et al. 2020, Fig. 2–3: six models on MNIST at k = 20, d_align and d_sub over 30 000 full-batch "
                 + "steps, Nesterov and Adam",
-                "1 h");
+                Duration.ofMinutes(65), Duration.ofSeconds(20));
     }
 
     @Override

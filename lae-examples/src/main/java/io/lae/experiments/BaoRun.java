@@ -7,7 +7,7 @@ import io.lae.io.Npy;
 import io.lae.loss.LossSpec;
 import io.lae.loss.Scale;
 import io.lae.optim.LearningRateSchedule;
-import io.lae.runs.ProgressReporter;
+import io.lae.runs.RunProgress;
 import io.lae.runs.TrainedRun;
 import io.lae.runs.TrainingData;
 import io.lae.train.Evaluator;
@@ -77,7 +77,7 @@ record BaoRun(List<MetricsRow> metrics, INDArray decoder) {
                 data.stats().as(dtype), data.truth());
         long start = System.nanoTime();
         LinearVaeTrainer.Result result;
-        try (ProgressReporter progress = new ProgressReporter(ctx.out().getFileName() + "/" + name, ctx.console())) {
+        try (RunProgress progress = ctx.progress(name)) {
             progress.started(0, steps);
             result = LinearVaeTrainer.of(optimizer, 0.9, LearningRateSchedule.constant(lr), steps, 10)
                     .train(data.stats(), VaeParameters.random(n, k, 1e-4, seed, dtype), (step, params, loss) -> {

@@ -3,6 +3,7 @@ package io.lae.experiments;
 import io.lae.data.SyntheticData;
 import io.lae.runs.TrainingData;
 import io.lae.train.TrainingConfig;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ final class BaoScaling extends Experiment {
     BaoScaling() {
         super(ID, "Bao et al. 2020, Fig. 4: epochs to d_align ≤ 0.3 against latent size k; RAG scales, the regularized "
                 + "losses do not",
-                "10–20 h");
+                Duration.ofHours(15), Duration.ofSeconds(7));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.lae.experiments;
 
+import java.time.Duration;
+
 /**
  * One figure (or group of figures) of a paper, replayed (SPEC section 6). An experiment trains its
  * runs through the {@link ExperimentContext}, draws its figures and records each claim of the paper's
@@ -9,17 +11,20 @@ public abstract class Experiment {
 
     private final String id;
     private final String title;
-    private final String expectedTime;
+    private final Duration fullScale;
+    private final Duration quickScale;
 
     /**
-     * @param id           the id of SPEC section 6, e.g. {@code kunin-fig3-6}
-     * @param title        one line: the paper, the figure and what it shows
-     * @param expectedTime the expected wall time at full scale on a 2-core laptop-class CPU, e.g. "1 min"
+     * @param id         the id of SPEC section 6, e.g. {@code kunin-fig3-6}
+     * @param title      one line: the paper, the figure and what it shows
+     * @param fullScale  the wall time at full scale on a 2-core laptop-class CPU, as measured
+     * @param quickScale the wall time at quick scale there
      */
-    protected Experiment(String id, String title, String expectedTime) {
+    protected Experiment(String id, String title, Duration fullScale, Duration quickScale) {
         this.id = id;
         this.title = title;
-        this.expectedTime = expectedTime;
+        this.fullScale = fullScale;
+        this.quickScale = quickScale;
     }
 
     /** @return the id of SPEC section 6 */
@@ -32,9 +37,12 @@ public abstract class Experiment {
         return title;
     }
 
-    /** @return the expected wall time at full scale on a 2-core laptop-class CPU */
-    public final String expectedTime() {
-        return expectedTime;
+    /**
+     * @param scale quick or full
+     * @return the expected wall time at that scale on a 2-core laptop-class CPU
+     */
+    public final Duration expectedTime(ExperimentScale scale) {
+        return scale == ExperimentScale.QUICK ? quickScale : fullScale;
     }
 
     /**

@@ -2,6 +2,8 @@ package io.lae.experiments;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lae.io.Npy;
+import io.lae.runs.ProgressReporter;
+import io.lae.runs.RunProgress;
 import io.lae.runs.TrainedRun;
 import io.lae.runs.TrainingData;
 import io.lae.runs.TrainingSession;
@@ -18,6 +20,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -40,6 +43,7 @@ public final class ExperimentContext {
     private final Long seed;
     private final String dtype;
     private final PrintWriter console;
+    private final Function<String, RunProgress> progress;
     private final Summary summary = new Summary();
 
     /**
@@ -47,14 +51,28 @@ public final class ExperimentContext {
      * @param out     the experiment's output directory
      * @param seed    the seed given on the command line, or null for the paper's
      * @param dtype   float32 or float64
-     * @param console where progress goes
+     * @param console where progress goes: a progress bar per run
      */
     public ExperimentContext(ExperimentScale scale, Path out, Long seed, String dtype, PrintWriter console) {
+        this(scale, out, seed, dtype, console, task -> new ProgressReporter(task, console));
+    }
+
+    /**
+     * @param scale    quick or full
+     * @param out      the experiment's output directory
+     * @param seed     the seed given on the command line, or null for the paper's
+     * @param dtype    float32 or float64
+     * @param console  where messages go
+     * @param progress the progress display of a run, given its label (e.g. {@link io.lae.runs.SweepProgress#forRun})
+     */
+    public ExperimentContext(ExperimentScale scale, Path out, Long seed, String dtype, PrintWriter console,
+                             Function<String, RunProgress> progress) {
         this.scale = scale;
         this.out = out;
         this.seed = seed;
         this.dtype = dtype;
         this.console = console;
+        this.progress = progress;
     }
 
     /** @return the scale */
@@ -98,6 +116,14 @@ public final class ExperimentContext {
     /** @return the console */
     public PrintWriter console() {
         return console;
+    }
+
+    /**
+     * @param name a run's sub-directory
+     * @return where that run's progress is shown; close it when the run ends
+     */
+    public RunProgress progress(String name) {
+        return progress.apply(summaryLabel(name));
     }
 
     /** @return the summary being filled */
@@ -144,11 +170,11 @@ public final class ExperimentContext {
             }
             if (new RunDirectory(dir).hasCheckpoint()) {
                 console.printf("%s: resuming from %s%n", task, dir.resolve("checkpoint"));
-                return counted(TrainingSession.run(config, data, dir, true, console, task), false);
+                return counted(TrainingSession.run(config, data, dir, true, progress(name)), false);
             }
         }
         RunDirectory.delete(dir);
-        return counted(TrainingSession.run(config, data, dir, false, console, task), false);
+        return counted(TrainingSession.run(config, data, dir, false, progress(name)), false);
     }
 
     /**

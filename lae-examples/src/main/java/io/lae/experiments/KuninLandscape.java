@@ -4,6 +4,7 @@ import io.lae.linalg.Svd;
 import io.lae.runs.TrainedRun;
 import io.lae.runs.TrainingData;
 import io.lae.train.TrainingConfig;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +36,7 @@ final class KuninLandscape extends Experiment {
     KuninLandscape() {
         super(ID, "Kunin et al. 2019, Fig. 3–6: the sum loss ties W₁ = W₂ᵀ; regularized LAEs recover the principal "
                 + "directions with the predicted spectrum",
-                "15 min");
+                Duration.ofMinutes(15), Duration.ofSeconds(10));
     }
 
     @Override

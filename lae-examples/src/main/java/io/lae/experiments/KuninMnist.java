@@ -4,6 +4,7 @@ import io.lae.linalg.Svd;
 import io.lae.runs.TrainedRun;
 import io.lae.runs.TrainingData;
 import io.lae.train.TrainingConfig;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ final class KuninMnist extends Experiment {
     KuninMnist() {
         super(ID, "Kunin et al. 2019, Fig. 7–8: on MNIST only the sum loss's decoder singular vectors are the principal "
                 + "directions; its 2-D codes are PCA's",
-                "13 min");
+                Duration.ofMinutes(13), Duration.ofSeconds(15));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.lae.experiments;
 import io.lae.runs.TrainedRun;
 import io.lae.runs.TrainingData;
 import io.lae.train.TrainingConfig;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,7 +21,7 @@ final class OftadehMnist extends Experiment {
     OftadehMnist() {
         super(ID, "Oftadeh et al. 2020, Fig. 3: MNIST reconstructions from all and from the first 10 decoder columns, "
                 + "ordered vs MSE",
-                "12 min");
+                Duration.ofMinutes(12), Duration.ofSeconds(15));
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.lae.runs.TrainedRun;
 import io.lae.runs.TrainingData;
 import io.lae.train.MetricsRow;
 import io.lae.train.TrainingConfig;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -21,7 +22,7 @@ final class OftadehSynthetic extends Experiment {
     OftadehSynthetic() {
         super(ID, "Oftadeh et al. 2020, Fig. 2: at n = 1000, p = 100 both losses reach their optimum, only the ordered "
                 + "loss finds all principal directions",
-                "1.5 h");
+                Duration.ofMinutes(85), Duration.ofSeconds(7));
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.lae.runs.TrainedRun;
 import io.lae.runs.TrainingData;
 import io.lae.train.MetricsRow;
 import io.lae.train.TrainingConfig;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -24,7 +25,7 @@ final class OftadehToy extends Experiment {
 
     OftadehToy() {
         super(ID, "Oftadeh et al. 2020, Fig. 1: in 3-D, the ordered loss finds the x and y axes, MSE only the xy plane",
-                "10 s");
+                Duration.ofSeconds(10), Duration.ofSeconds(2));
     }
 
     @Override

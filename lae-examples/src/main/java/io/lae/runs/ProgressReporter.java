@@ -1,7 +1,6 @@
 package io.lae.runs;
 
 import io.lae.train.MetricsRow;
-import io.lae.train.TrainingListener;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
@@ -13,7 +12,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * Shows training progress: a progress bar with ETA on a terminal, and on a pipe or log file plain
  * lines about every tenth of the run (or every 30 s), each with the latest metrics and an ETA.
  */
-public final class ProgressReporter implements TrainingListener, AutoCloseable {
+public final class ProgressReporter implements RunProgress {
 
     private final String task;
     private final PrintWriter out;
@@ -71,7 +70,8 @@ public final class ProgressReporter implements TrainingListener, AutoCloseable {
         }
     }
 
-    private static String summary(MetricsRow row) {
+    /** @return " loss …", with Ratio_TP and d_align when the run has a ground truth */
+    static String summary(MetricsRow row) {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, " loss %.4g", row.loss()));
         if (!Double.isNaN(row.ratioTp())) {
             s.append(String.format(Locale.ROOT, " TP %.2f d_align %.3g", row.ratioTp(), row.dAlign()));

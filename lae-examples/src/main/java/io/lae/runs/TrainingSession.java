@@ -11,7 +11,6 @@ import io.lae.train.RunDirectory;
 import io.lae.train.Trainer;
 import io.lae.train.TrainingConfig;
 import io.lae.train.TrainingResult;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -32,23 +31,22 @@ public final class TrainingSession {
     }
 
     /**
-     * @param config  the configuration
-     * @param data    the statistics, ground truth and (mini-batch runs) samples
-     * @param dir     the run directory
-     * @param resume  whether to continue from the directory's checkpoint
-     * @param console where progress goes
-     * @param task    the progress bar's label
+     * @param config   the configuration
+     * @param data     the statistics, ground truth and (mini-batch runs) samples
+     * @param dir      the run directory
+     * @param resume   whether to continue from the directory's checkpoint
+     * @param progress where the run's progress is shown; closed when the run ends
      * @return the finished run
      * @throws io.lae.LaeException if the run does not fit in the device's memory, before anything is written
      */
     public static TrainedRun run(TrainingConfig config, TrainingData data, Path dir, boolean resume,
-                                 PrintWriter console, String task) {
+                                 RunProgress progress) {
         DeviceInfo device = DeviceInfo.current();
         MemoryPlan.of(config, data.stats(), data.truth() != null).requireFits(device);
         RunDirectory run = new RunDirectory(dir);
         Map<String, Object> environment = Environment.describe(device);
         TrainingResult result;
-        try (ProgressReporter progress = new ProgressReporter(task, console)) {
+        try (progress) {
             result = new Trainer(config, progress).train(data.stats(), data.truth(), run, resume, environment,
                     data.batches(config));
         }

@@ -10,17 +10,32 @@ import io.lae.experiments.Experiments;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every experiment runs at quick scale and writes a well-formed summary with computed claims and its figures. */
+/**
+ * {@code experiment all} runs every experiment at quick scale under one progress display, and each writes a
+ * well-formed summary with computed claims and its figures.
+ */
 class ExperimentCommandTest {
 
     @TempDir
+    static Path sweepDir;
+
+    private static CliRunner sweep;
+
+    @TempDir
     Path dir;
+
+    @BeforeAll
+    static void runAllAtQuickScale() {
+        sweep = CliRunner.run("experiment", "all", "--scale", "quick", "--out", sweepDir.toString());
+    }
 
     static Stream<String> ids() {
         return Experiments.ALL.stream().map(Experiment::id);
@@ -29,9 +44,8 @@ class ExperimentCommandTest {
     @ParameterizedTest
     @MethodSource("ids")
     void runsAtQuickScaleWithSummaryAndFigures(String id) throws IOException {
-        Path out = dir.resolve(id);
-        CliRunner r = CliRunner.run("experiment", id, "--scale", "quick", "--out", out.toString());
-        assertEquals(0, r.exitCode(), r.err() + r.out());
+        assertEquals(0, sweep.exitCode(), sweep.err() + sweep.out());
+        Path out = sweepDir.resolve(id);
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertEquals(id, summary.get("id").asText());
         assertEquals("quick", summary.get("scale").asText());
@@ -50,6 +64,21 @@ class ExperimentCommandTest {
         }
         String md = Files.readString(out.resolve("summary.md"));
         assertTrue(md.contains("| claim | paper | measured | holds |"), md);
+    }
+
+    /** Without a terminal the one progress display is a line per experiment start and end (and per minute). */
+    @Test
+    void allReportsEveryExperimentOnOneProgressLineAndSumsUp() {
+        assertEquals(0, sweep.exitCode(), sweep.err() + sweep.out());
+        List<String> ids = ids().toList();
+        for (int i = 0; i < ids.size(); i++) {
+            String counter = "all [" + (i + 1) + "/" + ids.size() + "] ";
+            assertTrue(sweep.out().contains(counter + ids.get(i) + ": "), counter + " missing from\n" + sweep.out());
+            assertTrue(sweep.out().contains(counter + ids.get(i) + " done: "), sweep.out());
+        }
+        assertTrue(sweep.out().contains("ETA 0 s"), "the last line leaves nothing:\n" + sweep.out());
+        String closing = sweep.out().substring(sweep.out().indexOf("all experiments:"));
+        ids.forEach(id -> assertTrue(closing.contains("  " + id + ": "), id + " missing from\n" + closing));
     }
 
     /** The README's main command: at full scale (about 30 s) every claim of Oftadeh's Fig. 1 must hold. */
