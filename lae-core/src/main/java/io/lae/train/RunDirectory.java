@@ -235,14 +235,16 @@ public final class RunDirectory {
         try {
             deleteTree(fresh);
             Files.createDirectories(fresh.resolve("optimizer"));
-            write(fresh.resolve("encoder.npy"), checkpoint.encoder());
-            write(fresh.resolve("decoder.npy"), checkpoint.decoder());
+            for (Map.Entry<String, INDArray> e : checkpoint.parameters().entrySet()) {
+                write(fresh.resolve(fileName(e.getKey())), e.getValue());
+            }
             for (Map.Entry<String, INDArray> e : checkpoint.optimizerBuffers().entrySet()) {
                 write(fresh.resolve("optimizer").resolve(fileName(e.getKey())), e.getValue());
             }
             Map<String, Object> position = new LinkedHashMap<>();
             position.put("step", checkpoint.step());
             position.put("seconds", checkpoint.seconds());
+            position.put("parameters", checkpoint.parameters().keySet());
             position.put("optimizer_step", checkpoint.optimizerStep());
             position.put("optimizer_buffers", checkpoint.optimizerBuffers().keySet());
             Files.writeString(fresh.resolve("position.json"), JSON.writeValueAsString(position));
@@ -273,8 +275,11 @@ public final class RunDirectory {
             for (var name : position.get("optimizer_buffers")) {
                 buffers.put(name.asText(), read(cp.resolve("optimizer").resolve(fileName(name.asText()))));
             }
-            return new Checkpoint(position.get("step").asLong(), position.get("seconds").asDouble(),
-                    read(cp.resolve("encoder.npy")), read(cp.resolve("decoder.npy")),
+            Map<String, INDArray> parameters = new LinkedHashMap<>();
+            for (String name : parameterNames(position)) {
+                parameters.put(name, read(cp.resolve(fileName(name))));
+            }
+            return new Checkpoint(position.get("step").asLong(), position.get("seconds").asDouble(), parameters,
                     position.get("optimizer_step").asLong(), buffers);
         } catch (IOException | RuntimeException e) {
             throw new LaeException(cp + ": no readable checkpoint (" + e.getMessage()
@@ -282,7 +287,17 @@ public final class RunDirectory {
         }
     }
 
-    /** Buffer names like "encoder/m" become file names like "encoder__m.npy". */
+    /** The parameters a checkpoint holds; checkpoints written before they were listed hold both weights. */
+    private static List<String> parameterNames(ObjectNode position) {
+        if (!position.has("parameters")) {
+            return List.of(Model.ENCODER, Model.DECODER);
+        }
+        List<String> names = new ArrayList<>();
+        position.get("parameters").forEach(name -> names.add(name.asText()));
+        return names;
+    }
+
+    /** Names like "encoder/m" become file names like "encoder__m.npy". */
     private static String fileName(String buffer) {
         return buffer.replace("/", "__") + ".npy";
     }

@@ -165,7 +165,7 @@ public final class Trainer {
     }
 
     private static Checkpoint checkpoint(long step, double seconds, Model model, OptimizerState state) {
-        return new Checkpoint(step, seconds, model.encoder(), model.decoder(), state.step(), state.buffers());
+        return new Checkpoint(step, seconds, model.parameters(), state.step(), state.buffers());
     }
 
     /** Marks the run diverged in run.json (with the last finite metrics) and says what to change. */

@@ -1,5 +1,6 @@
 package io.lae.vae;
 
+import io.lae.LaeException;
 import io.lae.train.Model;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -64,6 +65,21 @@ public record VaeParameters(INDArray encoder, INDArray decoder, INDArray logVari
     public static VaeParameters random(int n, int p, double std, long seed, DataType type) {
         Model weights = Model.random(n, n, p, std, false, false, seed, type);
         return new VaeParameters(weights.encoder(), weights.decoder(), Nd4j.zeros(type, 1, p), Nd4j.zeros(type, 1, 1));
+    }
+
+    /**
+     * @param arrays the four arrays by name, as {@link #asMap()} gives them (e.g. from a checkpoint); used, not copied
+     * @return the parameters
+     * @throws LaeException naming a missing array
+     */
+    public static VaeParameters of(Map<String, INDArray> arrays) {
+        for (String name : new String[] {ENCODER, DECODER, LOG_VARIANCE, LOG_NOISE}) {
+            if (!arrays.containsKey(name)) {
+                throw new LaeException("the linear VAE's " + name + " is missing (have " + arrays.keySet() + ")");
+            }
+        }
+        return new VaeParameters(arrays.get(ENCODER), arrays.get(DECODER), arrays.get(LOG_VARIANCE),
+                arrays.get(LOG_NOISE));
     }
 
     /** @return the four arrays by name (the live arrays, not copies), for {@link io.lae.optim.Optimizer#apply} */

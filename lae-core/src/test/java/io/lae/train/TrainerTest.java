@@ -16,6 +16,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -124,15 +126,17 @@ class TrainerTest {
         assertTrue(r.last().transposeGap() < 1e-24, "tied weights stay tied");
     }
 
-    @Test
-    void resumeGivesTheSameBitsAsAnUninterruptedRun() {
-        TrainingConfig c = config("ordered", "gradient", "adam", 0.05, 1e-3, 200, null);
+    /** Untied (both weights checkpointed) and tied (the decoder only) runs. */
+    @ParameterizedTest
+    @CsvSource({"ordered, gradient, adam, 0.05", "mse, gha, sgd, 0.5"})
+    void resumeGivesTheSameBitsAsAnUninterruptedRun(String loss, String rule, String optimizer, double lr) {
+        TrainingConfig c = config(loss, rule, optimizer, lr, optimizer.equals("adam") ? 1e-3 : null, 200, null);
         TrainingConfig withCheckpoints = new TrainingConfig(c.data(), null, c.loss(), null, null, null, null, c.rule(),
                 c.optimizer(), c.lr(), c.lrEnd(), null, c.momentum(), P, 200, null, null, false, c.init(), c.initStd(), c.seed(), c.dtype(),
                 false, 10, 100, null);
-        TrainingResult straight = train(withCheckpoints, dir.resolve("straight"), false);
+        TrainingResult straight = train(withCheckpoints, dir.resolve(rule + "-straight"), false);
 
-        Path split = dir.resolve("split");
+        Path split = dir.resolve(rule + "-split");
         TrainingListener killer = TrainingFixture.killedAfter(130);
         assertThrows(IllegalStateException.class, () -> new Trainer(withCheckpoints, killer)
                 .train(stats, truth, new RunDirectory(split), false, Map.of()));
@@ -141,7 +145,7 @@ class TrainerTest {
         assertEquals(straight.model().encoder(), resumed.model().encoder());
         assertEquals(straight.model().decoder(), resumed.model().decoder());
         assertEquals(0, straight.model().decoder().sub(resumed.model().decoder()).amaxNumber().doubleValue());
-        var a = new RunDirectory(dir.resolve("straight")).readMetrics();
+        var a = new RunDirectory(dir.resolve(rule + "-straight")).readMetrics();
         var b = new RunDirectory(split).readMetrics();
         assertEquals(a.size(), b.size(), "metrics rows after resume");
         for (int i = 0; i < a.size(); i++) {

@@ -12,14 +12,22 @@ import io.lae.TestData;
 import io.lae.optim.LearningRateSchedule;
 import io.lae.stats.Statistics;
 import io.lae.stats.StatisticsAccumulator;
+import io.lae.train.Checkpoint;
+import io.lae.train.RunDirectory;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** The full-batch trainer: what the callback sees, divergence, settings, float32. */
+/** The full-batch trainer: what the callback sees, divergence, settings, checkpoints and resume, float32. */
 class LinearVaeTrainerTest {
 
     private static final int N = 6;
@@ -34,7 +42,7 @@ class LinearVaeTrainerTest {
     }
 
     private static LinearVaeTrainer adam(long steps, long logEvery) {
-        return LinearVaeTrainer.of("adam", 0, LearningRateSchedule.constant(0.01), steps, logEvery);
+        return LinearVaeTrainer.of("adam", 0, LearningRateSchedule.constant(0.01), steps, logEvery, 0);
     }
 
     @Test
@@ -58,7 +66,7 @@ class LinearVaeTrainerTest {
     @Test
     void divergenceIsReportedInOneLine() {
         VaeParameters start = VaeParameters.random(N, P, 0.1, 82, DataType.DOUBLE);
-        LinearVaeTrainer trainer = LinearVaeTrainer.of("sgd", 0, LearningRateSchedule.constant(1e3), 100, 10);
+        LinearVaeTrainer trainer = LinearVaeTrainer.of("sgd", 0, LearningRateSchedule.constant(1e3), 100, 10, 0);
         LaeException e = assertThrows(LaeException.class, () -> trainer.train(stats, start, (step, params, loss) -> { }));
         assertTrue(e.getMessage().startsWith("linear VAE training diverged at step "), e.getMessage());
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
@@ -67,10 +75,51 @@ class LinearVaeTrainerTest {
     @Test
     void badSettingsAreRefused() {
         LearningRateSchedule lr = LearningRateSchedule.constant(0.01);
-        assertThrows(LaeException.class, () -> LinearVaeTrainer.of("adagrad", 0, lr, 10, 1));
-        assertThrows(LaeException.class, () -> LinearVaeTrainer.of("nesterov", 1.0, lr, 10, 1));
-        assertThrows(LaeException.class, () -> LinearVaeTrainer.of("adam", 0, lr, -1, 1));
-        assertThrows(LaeException.class, () -> LinearVaeTrainer.of("adam", 0, lr, 10, 0));
+        assertThrows(LaeException.class, () -> LinearVaeTrainer.of("adagrad", 0, lr, 10, 1, 0));
+        assertThrows(LaeException.class, () -> LinearVaeTrainer.of("nesterov", 1.0, lr, 10, 1, 0));
+        assertThrows(LaeException.class, () -> LinearVaeTrainer.of("adam", 0, lr, -1, 1, 0));
+        assertThrows(LaeException.class, () -> LinearVaeTrainer.of("adam", 0, lr, 10, 0, 0));
+        assertThrows(LaeException.class, () -> LinearVaeTrainer.of("adam", 0, lr, 10, 1, -1));
+    }
+
+    /** Checkpoints go through a run directory's files; the resumed run ends where the uninterrupted one does. */
+    @ParameterizedTest
+    @ValueSource(strings = {"nesterov", "adam"})
+    void resumingFromACheckpointEqualsTheUninterruptedRunBitForBit(String optimizer, @TempDir Path dir) {
+        VaeParameters start = VaeParameters.random(N, P, 0.1, 84, DataType.DOUBLE);
+        LinearVaeTrainer trainer = LinearVaeTrainer.of(optimizer, 0.9, LearningRateSchedule.constant(0.01), 35, 10, 10);
+        RunDirectory run = new RunDirectory(dir);
+        List<Long> saved = new ArrayList<>();
+        LinearVaeTrainer.Result whole = trainer.train(stats, start, (step, params, loss) -> { }, checkpoint -> {
+            saved.add(checkpoint.step());
+            if (checkpoint.step() == 20) {
+                run.writeCheckpoint(checkpoint);
+            }
+        });
+        assertEquals(List.of(10L, 20L, 30L), saved);
+        Checkpoint at20 = run.readCheckpoint();
+        assertEquals(20, at20.step());
+        List<Long> logged = new ArrayList<>();
+        LinearVaeTrainer.Result resumed = trainer.resume(stats, at20, (step, params, loss) -> logged.add(step),
+                checkpoint -> saved.add(checkpoint.step()));
+        assertEquals(List.of(30L, 35L), logged, "the steps up to the checkpoint's were logged before it");
+        assertEquals(List.of(10L, 20L, 30L, 30L), saved);
+        assertEquals(whole.loss(), resumed.loss(), 0);
+        whole.parameters().asMap().forEach((name, array) ->
+                assertEquals(array, resumed.parameters().asMap().get(name), name + " differs after resuming"));
+    }
+
+    @Test
+    void aCheckpointPastTheLastStepOrWithoutAParameterIsRefused() {
+        VaeParameters start = VaeParameters.random(N, P, 0.1, 85, DataType.DOUBLE);
+        Map<String, INDArray> arrays = start.asMap();
+        Checkpoint late = new Checkpoint(30, 0, arrays, 30, Map.of());
+        assertThrows(LaeException.class, () -> adam(25, 10).resume(stats, late, (s, p, l) -> { }, c -> { }));
+        arrays.remove(VaeParameters.LOG_NOISE);
+        Checkpoint partial = new Checkpoint(10, 0, arrays, 10, Map.of());
+        LaeException e = assertThrows(LaeException.class,
+                () -> adam(25, 10).resume(stats, partial, (s, p, l) -> { }, c -> { }));
+        assertTrue(e.getMessage().contains(VaeParameters.LOG_NOISE), e.getMessage());
     }
 
     @Test

@@ -153,10 +153,10 @@ class VaeTheoremTest {
     void trainingFindsTheAxisAlignedPpcaSolution() {
         VaeParameters start = VaeParameters.random(N, P, 0.1, 72, DataType.DOUBLE);
         LinearVaeTrainer.Callback ignore = (step, params, loss) -> { };
-        VaeParameters adam = LinearVaeTrainer.of("adam", 0, LearningRateSchedule.constant(0.01), 1500, 1500)
+        VaeParameters adam = LinearVaeTrainer.of("adam", 0, LearningRateSchedule.constant(0.01), 1500, 1500, 0)
                 .train(stats, start, ignore).parameters();
         LinearVaeTrainer.Result polished = LinearVaeTrainer.of("nesterov", 0.9, LearningRateSchedule.constant(0.02),
-                1500, 1500).train(stats, adam, ignore);
+                1500, 1500, 0).train(stats, adam, ignore);
         VaeParameters params = polished.parameters();
 
         double gradient = observe("VAE trained: max |∇L|", largestGradient(params));

@@ -10,6 +10,7 @@ import io.lae.optim.LearningRateSchedule;
 import io.lae.runs.RunProgress;
 import io.lae.runs.TrainedRun;
 import io.lae.runs.TrainingData;
+import io.lae.train.Checkpoint;
 import io.lae.train.Evaluator;
 import io.lae.train.MetricsRow;
 import io.lae.train.Model;
@@ -44,8 +45,9 @@ record BaoRun(List<MetricsRow> metrics, INDArray decoder) {
     }
 
     /**
-     * Trains the linear VAE (Lucas et al. 2019) full batch from the statistics, or reads a finished run
-     * with the same settings back. Its metrics rows hold the negative ELBO as the loss and the
+     * Trains the linear VAE (Lucas et al. 2019) full batch from the statistics, checkpointing every
+     * 1000 steps (100 at quick scale); reads a finished run with the same settings back, and continues an
+     * interrupted one from its checkpoint. Its metrics rows hold the negative ELBO as the loss and the
      * direction metrics of its decoder W₂; the loss ratio and transpose gap are left empty.
      */
     static BaoRun vae(ExperimentContext ctx, String name, TrainingData data, int k, long steps, String optimizer,
@@ -63,68 +65,83 @@ record BaoRun(List<MetricsRow> metrics, INDArray decoder) {
         settings.put("seed", seed);
         settings.put("dtype", ctx.dtype());
         RunDirectory run = new RunDirectory(dir);
-        if (finished(dir, settings)) {
+        String status = statusOf(dir, settings);
+        if (status.equals("finished")) {
             ctx.console().printf("%s: already done in %s, read back%n", name, dir);
             List<MetricsRow> rows = run.readMetrics();
             ctx.summary().run(rows.get(rows.size() - 1).seconds(), true);
             return new BaoRun(rows, Npy.read(dir.resolve("decoder.npy")));
         }
-        deleteMetrics(dir);
+        Checkpoint from = null;
+        if (status.equals("running") && run.hasCheckpoint()) {
+            ctx.console().printf("%s: resuming from %s%n", name, dir.resolve("checkpoint"));
+            from = run.readCheckpoint();
+            run.truncateMetrics(from.step());
+        } else {
+            RunDirectory.delete(dir);
+        }
+        writeVaeJson(dir, settings, "running", Map.of());
         int n = data.stats().inputDim();
         var dtype = TrainingConfig.dataTypeOf(ctx.dtype());
         // the metrics of SPEC section 4 on W₂; the loss column is replaced by the VAE's negative ELBO
         Evaluator evaluator = new Evaluator(new LossSpec("mse", Scale.MEAN, null, null, null).create(k),
                 data.stats().as(dtype), data.truth());
+        LinearVaeTrainer trainer = LinearVaeTrainer.of(optimizer, 0.9, LearningRateSchedule.constant(lr), steps, 10,
+                ctx.pick(100L, 1000L));
         long start = System.nanoTime();
+        double secondsBefore = from == null ? 0 : from.seconds();
         LinearVaeTrainer.Result result;
         try (RunProgress progress = ctx.progress(name)) {
-            progress.started(0, steps);
-            result = LinearVaeTrainer.of(optimizer, 0.9, LearningRateSchedule.constant(lr), steps, 10)
-                    .train(data.stats(), VaeParameters.random(n, k, 1e-4, seed, dtype), (step, params, loss) -> {
-                        MetricsRow m = evaluator.evaluate(step, Model.of(params.encoder(), params.decoder()), lr,
-                                (System.nanoTime() - start) * 1e-9);
-                        MetricsRow row = new MetricsRow(step, loss, Double.NaN, m.ratioTp(), m.ratioFp(),
-                                m.ratioTotal(), m.dAlign(), m.dSub(), Double.NaN, lr, m.seconds());
-                        run.appendMetrics(row);
-                        progress.logged(row);
-                        progress.stepped(step);
-                    });
+            progress.started(from == null ? 0 : from.step(), steps);
+            LinearVaeTrainer.Callback log = (step, params, loss) -> {
+                MetricsRow m = evaluator.evaluate(step, Model.of(params.encoder(), params.decoder()), lr,
+                        secondsBefore + (System.nanoTime() - start) * 1e-9);
+                MetricsRow row = new MetricsRow(step, loss, Double.NaN, m.ratioTp(), m.ratioFp(), m.ratioTotal(),
+                        m.dAlign(), m.dSub(), Double.NaN, lr, m.seconds());
+                run.appendMetrics(row);
+                progress.logged(row);
+                progress.stepped(step);
+            };
+            result = from == null
+                    ? trainer.train(data.stats(), VaeParameters.random(n, k, 1e-4, seed, dtype), log, run::writeCheckpoint)
+                    : trainer.resume(data.stats(), from, log, run::writeCheckpoint);
         }
         Npy.write(dir.resolve("encoder.npy"), result.parameters().encoder());
         Npy.write(dir.resolve("decoder.npy"), result.parameters().decoder());
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("settings", settings);
-        root.put("status", "finished");
-        root.put("final_loss", result.loss());
-        root.put("noise_variance", result.parameters().noiseVariance());
-        try {
-            AtomicFiles.writeString(dir.resolve(VAE_JSON), JSON.writeValueAsString(root));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        writeVaeJson(dir, settings, "finished", Map.of("final_loss", result.loss(),
+                "noise_variance", result.parameters().noiseVariance()));
         List<MetricsRow> rows = run.readMetrics();
         ctx.summary().run(rows.get(rows.size() - 1).seconds(), false);
         return new BaoRun(rows, result.parameters().decoder());
     }
 
-    private static void deleteMetrics(Path dir) {
+    /** Writes {@code vae.json}: the settings, the status and, once finished, the final loss and noise variance. */
+    private static void writeVaeJson(Path dir, Map<String, Object> settings, String status, Map<String, Object> results) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("settings", settings);
+        root.put("status", status);
+        root.putAll(results);
         try {
-            Files.deleteIfExists(dir.resolve(RunDirectory.METRICS_CSV));
+            Files.createDirectories(dir);
+            AtomicFiles.writeString(dir.resolve(VAE_JSON), JSON.writeValueAsString(root));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static boolean finished(Path dir, Map<String, Object> settings) {
+    /** @return the status in {@code vae.json} when its settings are these, else "" */
+    private static String statusOf(Path dir, Map<String, Object> settings) {
         Path file = dir.resolve(VAE_JSON);
         if (!Files.isRegularFile(file)) {
-            return false;
+            return "";
         }
         try {
             var root = JSON.readTree(file.toFile());
-            return root.path("status").asText().equals("finished") && root.get("settings").equals(JSON.valueToTree(settings));
-        } catch (IOException e) {
-            return false;
+            // both sides parsed from text: valueToTree would keep a long 250 as a LongNode, the file gives an IntNode
+            var expected = JSON.readTree(JSON.writeValueAsString(settings));
+            return root.get("settings").equals(expected) ? root.path("status").asText() : "";
+        } catch (IOException | RuntimeException e) {
+            return "";
         }
     }
 }
