@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure training steps against the GEMM bound; also statistics, mini-batch and memory costs.",
-                "Times are medians after warm-up; compare the ratios, which are taken within one run,",
-                "not absolute times across machines."})
+                "Times are medians after warm-up; compare the ratios, which are taken within one run, "
+                + "not absolute times across machines."})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec

@@ -29,9 +29,10 @@ import picocli.CommandLine.Model.CommandSpec;
  * when started again with the same options.
  */
 @Command(name = "experiment", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Replay an experiment of the papers (see --list), or all of them in sequence.",
-                "Writes DIR/summary.md, summary.json (each claim of the paper checked), PNG figures and one",
-                "directory per training run; started again with the same options it resumes."})
+        description = {"Replay an experiment of the papers (see --list), or all of them in sequence under one "
+                + "progress bar.",
+                "Writes DIR/summary.md, summary.json (each claim of the paper checked), PNG figures and one "
+                + "directory per training run; started again with the same options it resumes."})
 final class ExperimentCommand implements Callable<Integer> {
 
     @Spec
