@@ -3,6 +3,7 @@ package io.lae.experiments.figures;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -20,6 +21,8 @@ final class AxesPlot {
     private static final int MIN_AREA = 60;
 
     private final String title;
+    /** The title broken into lines that fit the figure's width. */
+    private final List<String> titleLines;
     private final String xLabel;
     private final String yLabel;
     private final int width;
@@ -37,6 +40,7 @@ final class AxesPlot {
      */
     AxesPlot(String title, String xLabel, String yLabel, int width, int height, Axis x, Axis y, Legend legend) {
         this.title = title;
+        this.titleLines = Theme.wrap(Theme.TITLE, title, width - 2 * Theme.PAD);
         this.xLabel = xLabel;
         this.yLabel = yLabel;
         this.width = width;
@@ -44,7 +48,7 @@ final class AxesPlot {
         this.legend = legend;
         this.x = x;
         this.y = y;
-        int top = Theme.PAD + (title.isEmpty() ? 0 : Theme.height(Theme.TITLE) + Theme.PAD);
+        int top = Theme.PAD + (titleLines.isEmpty() ? 0 : titleLines.size() * Theme.height(Theme.TITLE) + Theme.PAD);
         int bottom = height - Theme.PAD - (xLabel.isEmpty() ? 0 : Theme.height(Theme.LABEL) + TICK)
                 - Theme.height(Theme.TICK) - 2 * TICK;
         yTicks = y.ticks(Math.max(2, (bottom - top) / Y_TICK_SPACING));
@@ -115,8 +119,11 @@ final class AxesPlot {
         Theme.frame(g, area.x, area.y, area.width, area.height);
         drawTicks(g);
         double centreX = area.getCenterX();
-        if (!title.isEmpty()) {
-            Theme.text(g, Theme.TITLE, title, centreX, Theme.PAD + Theme.height(Theme.TITLE) / 2.0, 0.5);
+        for (int i = 0; i < titleLines.size(); i++) {
+            // centred over the plot, but kept inside the figure when the legend pushes the plot aside
+            double half = Theme.width(Theme.TITLE, titleLines.get(i)) / 2.0;
+            double x = Math.max(Theme.PAD + half, Math.min(width - Theme.PAD - half, centreX));
+            Theme.text(g, Theme.TITLE, titleLines.get(i), x, Theme.PAD + (i + 0.5) * Theme.height(Theme.TITLE), 0.5);
         }
         if (!xLabel.isEmpty()) {
             Theme.text(g, Theme.LABEL, xLabel, centreX, height - Theme.PAD - Theme.height(Theme.LABEL) / 2.0, 0.5);

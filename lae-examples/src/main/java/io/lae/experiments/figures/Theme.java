@@ -12,6 +12,8 @@ import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The look every figure shares: fonts, neutral colours, spacing, text drawing and number labels. */
 final class Theme {
@@ -81,6 +83,32 @@ final class Theme {
     static int height(Font font) {
         LineMetrics m = font.getLineMetrics("Ag", FONT_CONTEXT);
         return (int) Math.ceil(m.getAscent() + m.getDescent());
+    }
+
+    /**
+     * @param font     the font
+     * @param text     the text
+     * @param maxWidth the widest a line may be, in pixels
+     * @return the text broken at spaces into lines no wider than {@code maxWidth} (a single word wider
+     *         than that keeps a line of its own); none for empty text
+     */
+    static List<String> wrap(Font font, String text, int maxWidth) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            if (line.length() > 0 && width(font, line + " " + word) > maxWidth) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            line.append(line.length() > 0 ? " " : "").append(word);
+        }
+        if (line.length() > 0) {
+            lines.add(line.toString());
+        }
+        return lines;
     }
 
     /**

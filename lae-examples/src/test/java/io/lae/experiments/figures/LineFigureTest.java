@@ -43,6 +43,43 @@ class LineFigureTest {
         assertEquals(360, image.getHeight());
     }
 
+    /** A title too wide for one line wraps: no title ink in the side margins, where it used to be cut off. */
+    @Test
+    void aLongTitleWrapsInsideTheFigure() {
+        String title = "Bao Fig. 4: epochs to d_align ≤ 0.3 (runs that never reach it sit on the cap line), a title "
+                + "far wider than the figure";
+        double[] x = {1, 2};
+        BufferedImage image = new LineFigure(title, "k", "epochs").add("a series with a long name", x, x,
+                LineFigure.Style.SOLID).render();
+        int band = Theme.PAD + 3 * Theme.height(Theme.TITLE);
+        for (int row = 0; row < band; row++) {
+            for (int column = 0; column < Theme.PAD; column++) {
+                assertEquals(0xFFFFFF, image.getRGB(column, row) & 0xFFFFFF, "ink at (" + column + ", " + row + ")");
+                int right = image.getWidth() - 1 - column;
+                assertEquals(0xFFFFFF, image.getRGB(right, row) & 0xFFFFFF, "ink at (" + right + ", " + row + ")");
+            }
+        }
+        int inked = 0;
+        for (int row = Theme.PAD + Theme.height(Theme.TITLE); row < Theme.PAD + 2 * Theme.height(Theme.TITLE); row++) {
+            for (int column = 0; column < image.getWidth(); column++) {
+                inked += (image.getRGB(column, row) & 0xFFFFFF) != 0xFFFFFF ? 1 : 0;
+            }
+        }
+        assertTrue(inked > 0, "the second title line is drawn");
+    }
+
+    @Test
+    void wrappingKeepsEveryWordAndEachLineWithinTheWidth() {
+        String text = "one two three four five six seven eight nine ten eleven twelve";
+        var lines = Theme.wrap(Theme.TITLE, text, 120);
+        assertTrue(lines.size() > 2, lines.toString());
+        lines.forEach(line -> assertTrue(Theme.width(Theme.TITLE, line) <= 120 || !line.contains(" "), line));
+        assertEquals(text, String.join(" ", lines));
+        assertEquals(java.util.List.of("unbreakable-word-wider-than-the-limit"),
+                Theme.wrap(Theme.TITLE, "unbreakable-word-wider-than-the-limit", 10));
+        assertTrue(Theme.wrap(Theme.TITLE, "", 100).isEmpty());
+    }
+
     @Test
     void logAxesDropNonPositiveAndNonFinitePoints() {
         double[] x = {-1, 0, 1, 10, 100, Double.NaN};
