@@ -60,8 +60,8 @@ final class BaoFigures {
 
     /** Fig. 4: epochs to d_align ≤ 0.3 against k (log–log), Nesterov solid, Adam dashed, capped runs at the cap. */
     static void drawScaling(ExperimentContext ctx, Map<String, Map<Integer, Long>> epochs, int[] ks, long cap) {
-        LineFigure f = new LineFigure("Bao Fig. 4: epochs to d_align ≤ 0.3 (runs that never reach it sit on the "
-                + "cap line)", "latent size k", "epochs").logX().logY().horizontalLine(cap, "cap " + cap);
+        LineFigure f = new LineFigure("Bao Fig. 4: epochs to d_align ≤ 0.3 (on the cap line: not reached)",
+                "latent size k", "epochs").logX().logY().horizontalLine(cap, "cap " + cap);
         double[] x = java.util.Arrays.stream(ks).asDoubleStream().toArray();
         for (int m = 0; m < BaoScaling.MODELS.size(); m++) {
             for (String optimizer : BaoScaling.OPTIMIZERS) {
