@@ -79,19 +79,30 @@ final class ExperimentCommand implements Callable<Integer> {
         Path root = out != null ? out : Path.of("runs");
         List<Experiment> all = Experiments.ALL;
         List<String> report = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
         try (SweepProgress sweep = SweepProgress.onConsole("all", all.stream().map(Experiment::id).toList(),
                 all.stream().map(e -> e.expectedTime(size)).toList(), console)) {
             for (int i = 0; i < all.size(); i++) {
                 Experiment e = all.get(i);
                 Path dir = root.resolve(e.id());
                 sweep.begin(i);
-                report.add(runOne(e, size, dir, console,
-                        new ExperimentContext(size, dir, seed, dtype, console, sweep::forRun)));
+                try {
+                    report.add(runOne(e, size, dir, console,
+                            new ExperimentContext(size, dir, seed, dtype, console, sweep::forRun)));
+                } catch (LaeException error) {
+                    // one experiment's bad input or lack of memory should not cost the others' hours
+                    report.add(e.id() + ": FAILED: " + error.getMessage());
+                    failed.add(e.id());
+                }
                 sweep.end();
             }
         }
         console.println("all experiments:");
         report.forEach(line -> console.println("  " + line));
+        if (!failed.isEmpty()) {
+            throw new LaeException(failed.size() + " of " + all.size() + " experiments failed (" + String.join(", ",
+                    failed) + "): their errors are listed above; fix them and run again (finished runs are read back)");
+        }
         return 0;
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lae.device.MemoryLimit;
 import io.lae.experiments.Experiment;
 import io.lae.experiments.Experiments;
 import java.io.IOException;
@@ -79,6 +80,23 @@ class ExperimentCommandTest {
         assertTrue(sweep.out().contains("ETA 0 s"), "the last line leaves nothing:\n" + sweep.out());
         String closing = sweep.out().substring(sweep.out().indexOf("all experiments:"));
         ids.forEach(id -> assertTrue(closing.contains("  " + id + ": "), id + " missing from\n" + closing));
+    }
+
+    /** An experiment that fails does not stop the others; the sweep then ends with one error line and exit 2. */
+    @Test
+    void allGoesOnPastAFailedExperimentAndExitsWithTheCount() {
+        System.setProperty(MemoryLimit.PROPERTY, "100");
+        try {
+            CliRunner r = CliRunner.run("experiment", "all", "--scale", "quick", "--out", dir.toString());
+            assertEquals(LaeCommand.EXIT_USAGE, r.exitCode(), r.err());
+            int count = Experiments.ALL.size();
+            ids().forEach(id -> assertTrue(r.out().contains("  " + id + ": FAILED: not enough memory"),
+                    id + " in\n" + r.out()));
+            assertEquals(1, r.errLines().length, r.err());
+            assertTrue(r.err().contains(count + " of " + count + " experiments failed"), r.err());
+        } finally {
+            System.clearProperty(MemoryLimit.PROPERTY);
+        }
     }
 
     /** The README's main command: at full scale (about 30 s) every claim of Oftadeh's Fig. 1 must hold. */
