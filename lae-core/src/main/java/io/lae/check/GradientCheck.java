@@ -61,7 +61,7 @@ public final class GradientCheck {
     public static LossSpec suiteSpec(String name, int p) {
         return switch (name) {
             case ProductL2Loss.NAME, SumL2Loss.NAME -> new LossSpec(name, null, 2.5, null, null);
-            case NonUniformL2Loss.NAME -> new LossSpec(name, null, null, squaredLinspace(0.1, 0.9, p), null);
+            case NonUniformL2Loss.NAME -> new LossSpec(name, null, null, NonUniformL2Loss.squaredLinspace(0.1, 0.9, p), null);
             default -> LossSpec.named(name);
         };
     }
@@ -193,14 +193,5 @@ public final class GradientCheck {
             }
         }
         return Nd4j.createFromArray(values);
-    }
-
-    private static double[] squaredLinspace(double from, double to, int p) {
-        double[] values = new double[p];
-        for (int i = 0; i < p; i++) {
-            double v = p == 1 ? from : from + (to - from) * i / (p - 1);
-            values[i] = v * v;
-        }
-        return values;
     }
 }

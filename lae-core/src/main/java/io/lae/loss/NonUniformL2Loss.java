@@ -21,6 +21,24 @@ public final class NonUniformL2Loss extends CompositeLoss {
         super(NAME, NestedReconstruction.mse(checked(lambdas).length, scale), new DiagonalPenalty(lambdas));
     }
 
+    /**
+     * The λ of Bao et al.'s code: λᵢ = xᵢ² with x = linspace(from, to, p) (their configs give the
+     * endpoints of x: 0.1 and 0.9 on MNIST, 0.1 and 10 on the synthetic data).
+     *
+     * @param from x₁ &gt; 0
+     * @param to   x_p &gt; x₁
+     * @param p    the latent size
+     * @return λ₁..λ_p, strictly increasing (λ₁ = from² when p = 1)
+     */
+    public static double[] squaredLinspace(double from, double to, int p) {
+        double[] lambdas = new double[p];
+        for (int i = 0; i < p; i++) {
+            double x = p == 1 ? from : from + (to - from) * i / (p - 1);
+            lambdas[i] = x * x;
+        }
+        return lambdas;
+    }
+
     private static double[] checked(double[] lambdas) {
         for (int i = 0; i < lambdas.length; i++) {
             boolean increasing = i == 0 || lambdas[i] > lambdas[i - 1];

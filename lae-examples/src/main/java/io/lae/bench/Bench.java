@@ -148,7 +148,7 @@ public final class Bench {
     private TrainingConfig config(Method method, int p, String dtype) {
         TrainingConfig.Builder b = TrainingConfig.builder().latent(p).optimizer(plan.optimizer(), LEARNING_RATE).seed(SEED)
                 .dtype(dtype).init("normal", 0.01);
-        return method.settings().apply(b).build();
+        return method.settings().apply(b, p).build();
     }
 
     /** A model with its configured step, stepped at the bench's fixed learning rate. */

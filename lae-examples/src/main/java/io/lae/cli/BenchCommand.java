@@ -46,7 +46,7 @@ final class BenchCommand implements Callable<Integer> {
     List<String> dtypes;
 
     @Option(names = "--loss", split = ",", paramLabel = "NAME",
-            description = "Methods to step: ordered, mse, sum, rag (default all).")
+            description = "Methods to step: ordered, mse, sum, product, nonuniform, nested-dropout, rag (default all).")
     List<String> losses;
 
     @Option(names = "--memory-steps", paramLabel = "N",

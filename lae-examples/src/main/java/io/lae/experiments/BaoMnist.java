@@ -1,5 +1,6 @@
 package io.lae.experiments;
 
+import io.lae.loss.NonUniformL2Loss;
 import io.lae.runs.TrainingData;
 import io.lae.train.MetricsRow;
 import io.lae.train.TrainingConfig;
@@ -84,7 +85,7 @@ final class BaoMnist extends Experiment {
                 .logEvery(10).checkpointEvery(ctx.pick(0L, 5000L));
         return switch (model.name()) {
             case "uniform" -> b.loss("sum").lambda(0.25).build();
-            case "nonuniform" -> b.loss("nonuniform").lambdas(BaoScaling.squaredLinspace(0.1, 0.9, k)).build();
+            case "nonuniform" -> b.loss("nonuniform").lambdas(NonUniformL2Loss.squaredLinspace(0.1, 0.9, k)).build();
             case "rag" -> b.loss("mse").rule("rag").build();
             case "nested-dropout-stochastic" -> b.loss("nested-dropout").stochastic(true).build();
             case "nested-dropout" -> b.loss("nested-dropout").build();

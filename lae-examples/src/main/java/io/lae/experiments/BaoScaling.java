@@ -1,6 +1,7 @@
 package io.lae.experiments;
 
 import io.lae.data.SyntheticData;
+import io.lae.loss.NonUniformL2Loss;
 import io.lae.runs.TrainingData;
 import io.lae.train.TrainingConfig;
 import java.time.Duration;
@@ -85,7 +86,7 @@ final class BaoScaling extends Experiment {
                 .momentum(0.9).steps(cap).init(model.equals("rag") ? "balanced" : "normal", 1e-4).seed(seed)
                 .dtype(ctx.dtype()).logEvery(50).checkpointEvery(ctx.pick(0L, 5000L)).until("d_align=" + THRESHOLD);
         return switch (model) {
-            case "nonuniform" -> b.loss("nonuniform").lambdas(squaredLinspace(0.1, 10, k)).build();
+            case "nonuniform" -> b.loss("nonuniform").lambdas(NonUniformL2Loss.squaredLinspace(0.1, 10, k)).build();
             case "nested-dropout" -> b.loss("nested-dropout").build();
             case "rag" -> b.loss("mse").rule("rag").build();
             default -> throw new IllegalArgumentException(model);
@@ -106,16 +107,6 @@ final class BaoScaling extends Experiment {
             case "rag" -> adam ? 3e-4 : 1e-4;
             default -> throw new IllegalArgumentException(model);
         };
-    }
-
-    /** @return (linspace(from, to, k))², the code's λᵢ entering squared */
-    static double[] squaredLinspace(double from, double to, int k) {
-        double[] out = new double[k];
-        for (int i = 0; i < k; i++) {
-            double x = k == 1 ? from : from + (to - from) * i / (k - 1);
-            out[i] = x * x;
-        }
-        return out;
     }
 
     private static boolean fasterEverywhere(Map<String, Map<Integer, Long>> epochs, int[] ks, String optimizer) {

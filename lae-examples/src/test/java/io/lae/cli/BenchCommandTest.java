@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +24,11 @@ class BenchCommandTest {
         assertEquals(0, r.exitCode(), r.out() + r.err());
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         JsonNode results = root.get("results");
-        assertEquals(8, results.size(), "4 methods × 2 dtypes");
+        assertEquals(14, results.size(), "7 methods × 2 dtypes");
+        Set<String> losses = new TreeSet<>();
+        results.forEach(result -> losses.add(result.get("loss").asText()));
+        assertEquals(new TreeSet<>(List.of("ordered", "mse", "sum", "product", "nonuniform", "nested-dropout", "rag")),
+                losses);
         for (JsonNode result : results) {
             for (String field : new String[] {"n", "p", "dtype", "loss", "optimizer", "step_seconds", "gemm_seconds",
                     "ratio", "gflops"}) {
