@@ -45,7 +45,7 @@ public final class Bench {
         BenchReport report = BenchReport.on(Environment.describe());
         BenchPlan.Size first = plan.sizes().get(0);
         report.memory().add(memory(first, plan.dtypes().get(0), plan.memorySteps()));
-        console.accept(String.format("%6s %5s %-8s %-8s %12s %12s %7s %9s", "n", "p", "dtype", "loss",
+        console.accept(String.format("%6s %5s %-8s %-14s %9s %9s %7s %9s", "n", "p", "dtype", "loss",
                 "step ms", "GEMM ms", "ratio", "GFLOP/s"));
         for (BenchPlan.Size size : plan.sizes()) {
             Statistics stats = randomStatistics(size.n());
@@ -55,7 +55,7 @@ public final class Bench {
                 for (Method method : plan.methods()) {
                     BenchReport.StepResult r = step(size, dtype, typed, method, gemm);
                     report.results().add(r);
-                    console.accept(String.format("%6d %5d %-8s %-8s %12.3f %12.3f %7.2f %9.1f", r.n(), r.p(),
+                    console.accept(String.format("%6d %5d %-8s %-14s %9.3f %9.3f %7.2f %9.1f", r.n(), r.p(),
                             r.dtype(), r.loss(), r.stepSeconds() * 1e3, r.gemmSeconds() * 1e3, r.ratio(), r.gflops()));
                 }
             }
