@@ -21,6 +21,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 public final class SweepProgress implements AutoCloseable {
 
     private static final long LINE_INTERVAL_NANOS = 60_000_000_000L;
+    private static final long UPDATE_INTERVAL_NANOS = 250_000_000L;
 
     private final String task;
     private final List<String> labels;
@@ -31,6 +32,7 @@ public final class SweepProgress implements AutoCloseable {
     private final ProgressBar bar;
     private volatile Duration remaining;
     private long lastLine;
+    private long lastUpdate;
     private String run = "";
     private Duration runRemaining = Duration.ZERO;
 
@@ -109,7 +111,11 @@ public final class SweepProgress implements AutoCloseable {
 
             @Override
             public void stepped(long done) {
-                double perStep = done > first ? (double) (clock.getAsLong() - runStart) / (done - first) : 0;
+                long now = clock.getAsLong();
+                if (done != first && done != last && now - lastUpdate < UPDATE_INTERVAL_NANOS) {
+                    return; // steps can come thousands a second: the display changes at most four times a second
+                }
+                double perStep = done > first ? (double) (now - runStart) / (done - first) : 0;
                 runRemaining = Duration.ofNanos((long) (perStep * (last - done)));
                 run = String.format(Locale.ROOT, "%s step %d/%d%s", runTask, done, last, metrics);
                 update(false);
@@ -129,6 +135,7 @@ public final class SweepProgress implements AutoCloseable {
 
     private void update(boolean partBoundary) {
         long now = clock.getAsLong();
+        lastUpdate = now;
         remaining = estimate.remaining(now, runRemaining);
         String message = message();
         if (bar != null) {
