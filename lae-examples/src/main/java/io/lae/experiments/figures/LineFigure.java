@@ -33,7 +33,7 @@ import java.util.stream.IntStream;
  * <p>NaN and infinite points are dropped, and so are points ≤ 0 on a logarithmic axis; the
  * remaining points of a series are joined. A series left with no point is left out.
  */
-public final class LineFigure implements Figure {
+public final class LineFigure extends AxesFigure<LineFigure> {
 
     /** How a series is drawn. */
     public enum Style {
@@ -66,20 +66,14 @@ public final class LineFigure implements Figure {
     private record Reference(double y, String label) {
     }
 
-    private final String title;
-    private final String xLabel;
-    private final String yLabel;
     private final List<Series> series = new ArrayList<>();
     private final List<Reference> references = new ArrayList<>();
     private final Set<String> names = new HashSet<>();
     private boolean logX;
     private boolean logY;
     private boolean square;
-    private boolean legend = true;
     private Axis xRange;
     private Axis yRange;
-    private int width = 800;
-    private int height = 500;
 
     /**
      * @param title  the title above the plot ("" for none)
@@ -87,9 +81,12 @@ public final class LineFigure implements Figure {
      * @param yLabel the y axis title ("" for none)
      */
     public LineFigure(String title, String xLabel, String yLabel) {
-        this.title = Objects.requireNonNull(title, "title");
-        this.xLabel = Objects.requireNonNull(xLabel, "xLabel");
-        this.yLabel = Objects.requireNonNull(yLabel, "yLabel");
+        super(title, xLabel, yLabel);
+    }
+
+    @Override
+    LineFigure self() {
+        return this;
     }
 
     /**
@@ -199,27 +196,6 @@ public final class LineFigure implements Figure {
      */
     public LineFigure square() {
         square = true;
-        return this;
-    }
-
-    /**
-     * @param visible false to draw no legend (it is drawn by default, right of the plot)
-     * @return this figure
-     */
-    public LineFigure legend(boolean visible) {
-        legend = visible;
-        return this;
-    }
-
-    /**
-     * @param width  pixels across, at least 200 (default 800)
-     * @param height pixels down, at least 150 (default 500)
-     * @return this figure
-     */
-    public LineFigure size(int width, int height) {
-        Theme.checkSize(width, height);
-        this.width = width;
-        this.height = height;
         return this;
     }
 

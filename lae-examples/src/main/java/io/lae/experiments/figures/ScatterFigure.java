@@ -5,7 +5,6 @@ import java.awt.image.BufferedImage;
 import java.util.DoubleSummaryStatistics;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.IntStream;
 
 /**
@@ -19,21 +18,15 @@ import java.util.stream.IntStream;
  * <p>Points with a NaN or infinite coordinate are dropped. Points are drawn in the order given,
  * not class by class, so that no class hides the others; markers are slightly transparent.
  */
-public final class ScatterFigure implements Figure {
+public final class ScatterFigure extends AxesFigure<ScatterFigure> {
 
     private static final double MARKER = 5;
     private static final int MARKER_ALPHA = 200;
 
-    private final String title;
-    private final String xLabel;
-    private final String yLabel;
     private double[] x;
     private double[] y;
     private int[] labels;
     private String[] classNames;
-    private boolean legend = true;
-    private int width = 800;
-    private int height = 500;
 
     /**
      * @param title  the title above the plot ("" for none)
@@ -41,9 +34,12 @@ public final class ScatterFigure implements Figure {
      * @param yLabel the y axis title ("" for none)
      */
     public ScatterFigure(String title, String xLabel, String yLabel) {
-        this.title = Objects.requireNonNull(title, "title");
-        this.xLabel = Objects.requireNonNull(xLabel, "xLabel");
-        this.yLabel = Objects.requireNonNull(yLabel, "yLabel");
+        super(title, xLabel, yLabel);
+    }
+
+    @Override
+    ScatterFigure self() {
+        return this;
     }
 
     /**
@@ -84,27 +80,6 @@ public final class ScatterFigure implements Figure {
      */
     public ScatterFigure classNames(String... names) {
         classNames = names.clone();
-        return this;
-    }
-
-    /**
-     * @param visible false to draw no legend (it is drawn by default, right of the plot)
-     * @return this figure
-     */
-    public ScatterFigure legend(boolean visible) {
-        legend = visible;
-        return this;
-    }
-
-    /**
-     * @param width  pixels across, at least 200 (default 800)
-     * @param height pixels down, at least 150 (default 500)
-     * @return this figure
-     */
-    public ScatterFigure size(int width, int height) {
-        Theme.checkSize(width, height);
-        this.width = width;
-        this.height = height;
         return this;
     }
 
