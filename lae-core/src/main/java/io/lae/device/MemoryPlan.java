@@ -26,7 +26,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *                                              penalty's n×p scratch, its p×p matrices (Gram, moments, masks)
  *         + 8·5W + [s ≠ 8]·s·W                 a log step's temporaries (loss products, metrics in float64,
  *                                              and a copy of the weights in the run's dtype when that is not float64)
- *   mini-batch runs (batch b, m samples) add
+ *   runs that step over the rows (batch b, m samples; b = m for per-sample nested dropout at full batch) add
  *         + (8 + s)·m·(n' + [r]·n)             the samples as loaded (float64) and centred in the run's dtype
  *         + 1.3·s·(b·(n' + 2n + 4p) + 2W + n·p) a batch step's temporaries (X, Y, Y∘Y, codes, gradients),
  *                                              in a workspace ND4J sizes 30% above its first use
@@ -39,7 +39,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param inputDim       n'
  * @param samples        m
  * @param latent         p
- * @param batch          b, or 0 for full-batch training
+ * @param batch          b, or 0 for full-batch training over the statistics
  * @param width          s, the bytes of an entry in the run's dtype (4 or 8)
  * @param optimizerSlots k
  * @param regression     whether Y ≠ X
@@ -85,9 +85,17 @@ public record MemoryPlan(int outputDim, int inputDim, long samples, int latent, 
      */
     public static MemoryPlan of(TrainingConfig config, int outputDim, int inputDim, long samples, boolean regression,
                                 boolean groundTruth) {
-        return new MemoryPlan(outputDim, inputDim, samples, config.latent(), config.usesMiniBatches() ? config.batch() : 0,
+        return new MemoryPlan(outputDim, inputDim, samples, config.latent(), rowsPerStep(config, samples),
                 config.dataType().width(), optimizerSlots(config), regression,
                 UpdateRules.create(config.rule()).tiesWeights(), groundTruth);
+    }
+
+    /** b: a mini-batch, all m rows for per-sample nested dropout at full batch, 0 over the statistics. */
+    private static int rowsPerStep(TrainingConfig config, long samples) {
+        if (config.usesMiniBatches()) {
+            return config.batch();
+        }
+        return config.needsRows() ? (int) Math.min(samples, Integer.MAX_VALUE) : 0;
     }
 
     /** k, counted from the buffers the optimizer's own init gives a single-entry parameter. */

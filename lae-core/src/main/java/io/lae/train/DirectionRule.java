@@ -12,15 +12,7 @@ abstract class DirectionRule implements UpdateRule {
 
     @Override
     public final void step(Model model, StepContext context) {
-        LossEvaluation eval;
-        if (context.batch() != null) {
-            eval = context.loss().gradientsBatch(model.encoder(), model.decoder(), context.batch().x(),
-                    context.batch().y());
-        } else if (model.stacked() != null) {
-            eval = context.loss().gradients(model.stacked(), context.stats());
-        } else {
-            eval = context.loss().gradients(model.encoder(), model.decoder(), context.stats());
-        }
+        LossEvaluation eval = context.lossGradients(model);
         Map<String, INDArray> directions = directions(model, eval, context);
         context.optimizer().apply(model.parameters(), directions, context.state(), context.learningRate());
     }

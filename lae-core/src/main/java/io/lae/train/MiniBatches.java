@@ -13,7 +13,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * Mini-batches over the raw samples, reshuffled every epoch. The order of epoch e comes from a
  * generator seeded with (seed, e), and step t reads batch t mod k of epoch ⌊t/k⌋ (k batches per
  * epoch, the last one possibly smaller), so any step's batch is known without replaying the run:
- * resuming needs no generator state.
+ * resuming needs no generator state. {@link #allRows} serves every step all rows in their order, for
+ * full-batch steps that need the rows rather than the statistics (per-sample nested dropout).
  */
 public final class MiniBatches {
 
@@ -21,6 +22,8 @@ public final class MiniBatches {
     private final INDArray targetRows;
     private final int batchSize;
     private final long seed;
+    /** The whole data as one batch, samples as columns, when every step takes all rows; else null. */
+    private final Batch whole;
     private long cachedEpoch = -1;
     /** The epoch's order as an index array on the device: sent once an epoch, not once a step. */
     private INDArray order;
@@ -38,6 +41,27 @@ public final class MiniBatches {
         this.targetRows = targets == null ? inputRows : centred(targets, stats.centered() ? stats.meanY() : null, type);
         this.batchSize = batchSize;
         this.seed = seed;
+        this.whole = null;
+    }
+
+    private MiniBatches(INDArray inputs, INDArray targets, Statistics stats, DataType type) {
+        this.inputRows = centred(inputs, stats.centered() ? stats.meanX() : null, type);
+        this.targetRows = targets == null ? inputRows : centred(targets, stats.centered() ? stats.meanY() : null, type);
+        this.batchSize = (int) inputRows.rows();
+        this.seed = 0;
+        INDArray x = inputRows.transpose();
+        this.whole = new Batch(x, targetRows == inputRows ? x : targetRows.transpose());
+    }
+
+    /**
+     * @param inputs  m×n' samples as rows
+     * @param targets m×n targets, or null for an autoencoder
+     * @param stats   the statistics of the same data: their means are subtracted when they were centred
+     * @param type    the run's dtype
+     * @return batches that give every step all m rows, in their order (no shuffling, no copy)
+     */
+    public static MiniBatches allRows(INDArray inputs, INDArray targets, Statistics stats, DataType type) {
+        return new MiniBatches(inputs, targets, stats, type);
     }
 
     private static INDArray centred(INDArray rows, INDArray mean, DataType type) {
@@ -55,6 +79,9 @@ public final class MiniBatches {
      * @return the batch of step t: X (n'×b) and Y (n×b), samples as columns
      */
     public Batch batch(long step) {
+        if (whole != null) {
+            return whole;
+        }
         long epoch = step / batchesPerEpoch();
         if (epoch != cachedEpoch) {
             int[] permutation = permutation((int) inputRows.rows(), new SplittableRandom(seed * 0x9E3779B97F4A7C15L + epoch));

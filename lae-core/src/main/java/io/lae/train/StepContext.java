@@ -1,6 +1,7 @@
 package io.lae.train;
 
 import io.lae.loss.Loss;
+import io.lae.loss.LossEvaluation;
 import io.lae.optim.Optimizer;
 import io.lae.optim.OptimizerState;
 import io.lae.stats.Statistics;
@@ -14,10 +15,32 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param optimizer    the optimizer that applies a direction
  * @param state        its state, advanced by the step
  * @param learningRate α for this step
- * @param batch        the step's mini-batch, or null for a full-batch step over the statistics
+ * @param batch        the step's mini-batch (all rows for a full-batch step over the rows), or null for a
+ *                     full-batch step over the statistics
+ * @param perSample    the step's per-sample nested-dropout draws over the batch's rows, or null
  */
 public record StepContext(Loss loss, Statistics stats, Optimizer optimizer, OptimizerState state, double learningRate,
-                          MiniBatches.Batch batch) {
+                          MiniBatches.Batch batch, PerSampleStep perSample) {
+
+    /**
+     * The gradients of the step's loss at the model, without the value: over the per-sample draws,
+     * the batch, the stacked weights of an autoencoder or the statistics, whichever applies.
+     *
+     * @param model the weights
+     * @return ∇_B L and ∇_A L
+     */
+    LossEvaluation lossGradients(Model model) {
+        if (perSample != null) {
+            return perSample.gradients(model.encoder(), model.decoder(), batch);
+        }
+        if (batch != null) {
+            return loss.gradientsBatch(model.encoder(), model.decoder(), batch.x(), batch.y());
+        }
+        if (model.stacked() != null) {
+            return loss.gradients(model.stacked(), stats);
+        }
+        return loss.gradients(model.encoder(), model.decoder(), stats);
+    }
 
     /**
      * @param encoder B

@@ -59,14 +59,16 @@ public final class Trainer {
     }
 
     /**
-     * Trains over mini-batches (when {@code batches} is given) or full batches.
+     * Trains over mini-batches, full batches of the rows (per-sample nested dropout) or full batches
+     * over the statistics.
      *
      * @param statistics  the data's statistics, for the metrics and full-batch steps
      * @param truth       the ground truth, or null
      * @param run         the run directory
      * @param resume      whether to continue from the directory's checkpoint
      * @param environment versions, backend and device for run.json
-     * @param batches     the mini-batches (config.epochs() × batchesPerEpoch steps), or null for full batch
+     * @param batches     the rows exactly when {@link TrainingConfig#needsRows()}: mini-batches (config.epochs() ×
+     *                    batchesPerEpoch steps) or {@link MiniBatches#allRows all rows} (config.steps() steps)
      * @return how the run ended
      * @throws TrainingDivergedException on divergence, after writing {@code "status": "diverged"}
      */
@@ -75,13 +77,14 @@ public final class Trainer {
         Statistics stats = statistics.as(config.dataType());
         int p = config.latent();
         UpdateRule rule = UpdateRules.create(config.rule());
-        if (batches != null && !rule.supportsMiniBatch()) {
+        if (config.usesMiniBatches() && !rule.supportsMiniBatch()) {
             throw new LaeException("--rule " + rule.name() + " solves over the whole data set: drop --epochs/--batch");
         }
-        if (config.usesMiniBatches() != (batches != null)) {
-            throw new IllegalArgumentException("mini-batches must be given exactly when the config has --epochs");
+        if (config.needsRows() != (batches != null)) {
+            throw new IllegalArgumentException("the rows must be given exactly when the run steps over them "
+                    + "(--epochs, or --stochastic " + NestedDropoutDraw.PER_SAMPLE + ")");
         }
-        long totalSteps = batches == null ? config.steps() : config.epochs() * batches.batchesPerEpoch();
+        long totalSteps = config.usesMiniBatches() ? config.epochs() * batches.batchesPerEpoch() : config.steps();
         LearningRateSchedule schedule = config.schedule(totalSteps);
         StopTarget target = config.until() == null ? null : StopTarget.parse(config.until());
 

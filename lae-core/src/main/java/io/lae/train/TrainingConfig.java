@@ -27,7 +27,8 @@ import io.lae.optim.LearningRateSchedule;
  * @param steps           full-batch steps (ignored in mini-batch mode)
  * @param epochs          mini-batch epochs, or null for full-batch training
  * @param batch           the mini-batch size b, or null for full-batch training
- * @param stochastic      stochastic nested dropout: sample b ~ p_B each step (nested-dropout only)
+ * @param stochastic      stochastic nested dropout (nested-dropout only): b ~ p_B drawn per sample or per step;
+ *                        null for none
  * @param init            {@code normal} or {@code balanced} (B = Aᵀ at start)
  * @param initStd         the standard deviation of the initial weights
  * @param seed            the seed of the initial weights
@@ -40,7 +41,7 @@ import io.lae.optim.LearningRateSchedule;
 public record TrainingConfig(String data, String targets, String loss, String scale, Double lambda,
                              double[] lambdas, double[] prior, String rule, String optimizer, double lr,
                              Double lrEnd, Double lrDecay, double momentum, int latent, long steps, Integer epochs, Integer batch,
-                             boolean stochastic, String init, double initStd,
+                             NestedDropoutDraw stochastic, String init, double initStd,
                              long seed, String dtype, boolean center, long logEvery, long checkpointEvery,
                              String until) {
 
@@ -114,6 +115,14 @@ public record TrainingConfig(String data, String targets, String loss, String sc
     /** @return whether the run steps over mini-batches of the raw samples */
     public boolean usesMiniBatches() {
         return epochs != null;
+    }
+
+    /**
+     * @return whether the steps need the raw samples, not only the statistics: mini-batches, or
+     *     per-sample nested dropout (which, full batch, steps over all rows)
+     */
+    public boolean needsRows() {
+        return usesMiniBatches() || stochastic == NestedDropoutDraw.PER_SAMPLE;
     }
 
     /** @return the loss specification */
@@ -195,7 +204,7 @@ public record TrainingConfig(String data, String targets, String loss, String sc
         private long steps = 2000;
         private Integer epochs;
         private Integer batch;
-        private boolean stochastic;
+        private NestedDropoutDraw stochastic;
         private String init = "normal";
         private double initStd = 0.01;
         private long seed;
@@ -295,7 +304,7 @@ public record TrainingConfig(String data, String targets, String loss, String sc
         }
 
         /** @param v whether to sample b ~ p_B each step @return this */
-        public Builder stochastic(boolean v) {
+        public Builder stochastic(NestedDropoutDraw v) {
             stochastic = v;
             return this;
         }

@@ -13,7 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * One configured training step: the loss (or, with {@code --stochastic}, the step's sampled nested
- * dropout loss), the update rule and the optimizer with its state. {@link Trainer} runs these in a
+ * dropout truncations), the update rule and the optimizer with its state. {@link Trainer} runs these in a
  * loop; {@code lae bench} times them.
  *
  * <p>A step's temporaries live in a workspace sized on the first step and reused by every later
@@ -51,7 +51,12 @@ public final class TrainingStep {
         this.optimizer = Optimizers.create(config.optimizer(), config.momentum());
         this.state = state;
         this.stats = stats;
-        this.stochastic = config.stochastic() ? new StochasticNestedDropout(loss, config.seed()) : null;
+        this.stochastic = config.stochastic() == null ? null
+                : new StochasticNestedDropout(config.stochastic(), loss, config.seed());
+        if (stochastic != null && stochastic.needsRows() && !rule.supportsMiniBatch()) {
+            throw new LaeException("--rule " + rule.name() + " solves over the statistics, but --stochastic "
+                    + NestedDropoutDraw.PER_SAMPLE + " needs the rows: use --stochastic " + NestedDropoutDraw.PER_STEP);
+        }
     }
 
     /**
@@ -71,14 +76,27 @@ public final class TrainingStep {
      * @param model        the weights
      * @param step         t, 0-based (it picks the stochastic nested dropout index)
      * @param learningRate α for this step
-     * @param batches      the mini-batches (step t reads its own), or null for a full-batch step over the statistics
+     * @param batches      the rows (step t reads its mini-batch, or all of them in full-batch mode), or null for
+     *                     a full-batch step over the statistics
+     * @throws IllegalArgumentException if the per-sample draw is given no rows
      */
     public void apply(Model model, long step, double learningRate, MiniBatches batches) {
-        Loss stepLoss = stochastic == null ? loss : stochastic.lossAt(step);
+        if (batches == null && needsRows()) {
+            throw new IllegalArgumentException("per-sample nested dropout steps over the rows: give them");
+        }
+        boolean perStep = stochastic != null && !stochastic.needsRows();
+        Loss stepLoss = perStep ? stochastic.lossAt(step) : loss;
         try (MemoryWorkspace scope = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, WORKSPACE_ID)) {
             MiniBatches.Batch batch = batches == null ? null : batches.batch(step);
-            rule.step(model, new StepContext(stepLoss, stats, optimizer, state, learningRate, batch));
+            PerSampleStep perSample = batch != null && needsRows()
+                    ? stochastic.perSampleAt(step, (int) batch.size()) : null;
+            rule.step(model, new StepContext(stepLoss, stats, optimizer, state, learningRate, batch, perSample));
         }
+    }
+
+    /** @return whether every step needs the rows, even in full-batch mode (per-sample nested dropout) */
+    public boolean needsRows() {
+        return stochastic != null && stochastic.needsRows();
     }
 
     /** @return the loss being trained (for --stochastic, the full nested dropout loss) */

@@ -1,6 +1,8 @@
 package io.lae.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,12 +13,15 @@ import io.lae.loss.NestedDropoutLoss;
 import io.lae.loss.NestedReconstruction;
 import io.lae.loss.CompositeLoss;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 
-/** Mini-batch mode and stochastic nested dropout, on TrainerTest's data (m = 40, n = 8, p = 3). */
+/** Mini-batch mode and stochastic nested dropout (per step and per sample), on TrainerTest's data (m = 40, n = 8, p = 3). */
 class MiniBatchTrainingTest {
 
     static final int P = TrainingFixture.P;
@@ -35,7 +40,7 @@ class MiniBatchTrainingTest {
     }
 
     static TrainingConfig mini(String loss, String rule, String optimizer, double lr, Double lrEnd, int epochs,
-                               int batch, boolean stochastic, long checkpointEvery) {
+                               int batch, NestedDropoutDraw stochastic, long checkpointEvery) {
         return new TrainingConfig("test", null, loss, null, null, null, null, rule, optimizer, lr, lrEnd, null, 0.9, P, 1,
                 epochs, batch, stochastic, rule.equals("rag") ? "balanced" : "normal", 0.1, 3, "float64", false, 10,
                 checkpointEvery, null);
@@ -53,10 +58,10 @@ class MiniBatchTrainingTest {
     @Test
     void oneEpochOfOneFullBatchIsOneFullBatchStep() {
         TrainingConfig c = new TrainingConfig("test", null, "ordered", null, null, null, null, "gradient", "sgd", 1e-3,
-                null, null, 0.9, P, 1, null, null, false, "normal", 0.1, 3, "float64", false, 10, 0, null);
+                null, null, 0.9, P, 1, null, null, null, "normal", 0.1, 3, "float64", false, 10, 0, null);
         TrainingResult full = new Trainer(c, new TrainingListener() { })
                 .train(stats, truth, new RunDirectory(out.resolve("f")), false, Map.of());
-        TrainingResult mini = trainMini(mini("ordered", "gradient", "sgd", 1e-3, null, 1, 40, false, 0), out.resolve("m"), false);
+        TrainingResult mini = trainMini(mini("ordered", "gradient", "sgd", 1e-3, null, 1, 40, null, 0), out.resolve("m"), false);
         assertEquals(1, mini.last().step());
         double diff = full.model().decoder().sub(mini.model().decoder()).amaxNumber().doubleValue()
                 + full.model().encoder().sub(mini.model().encoder()).amaxNumber().doubleValue();
@@ -65,7 +70,7 @@ class MiniBatchTrainingTest {
 
     @Test
     void miniBatchOrderedTrainingFindsTheDirections() {
-        TrainingResult r = trainMini(mini("ordered", "gradient", "adam", 0.02, 1e-5, 300, 8, false, 0), out, false);
+        TrainingResult r = trainMini(mini("ordered", "gradient", "adam", 0.02, 1e-5, 300, 8, null, 0), out, false);
         assertEquals(300 * 5, r.last().step(), "5 batches of 8 per epoch");
         assertEquals(1.0, r.last().ratioTp(), r.last()::toString);
     }
@@ -73,7 +78,7 @@ class MiniBatchTrainingTest {
     @Test
     void stochasticNestedDropoutDrawsIndicesFromThePrior() {
         Loss loss = LossSpec.named("nested-dropout").create(P);
-        StochasticNestedDropout sampler = new StochasticNestedDropout(loss, 5);
+        StochasticNestedDropout sampler = new StochasticNestedDropout(NestedDropoutDraw.PER_STEP, loss, 5);
         double[] prior = ((NestedDropoutLoss) loss).prior();
         int[] counts = new int[P];
         int draws = 30000;
@@ -90,26 +95,92 @@ class MiniBatchTrainingTest {
         for (long t = 0; t < 50; t++) {
             org.junit.jupiter.api.Assertions.assertArrayEquals(
                     ((CompositeLoss) sampler.lossAt(t)).reconstruction().weights(),
-                    ((CompositeLoss) new StochasticNestedDropout(loss, 5).lossAt(t)).reconstruction().weights(),
+                    ((CompositeLoss) new StochasticNestedDropout(NestedDropoutDraw.PER_STEP, loss, 5).lossAt(t)).reconstruction().weights(),
                     "same seed and step, same draw");
         }
     }
 
-    @Test
-    void stochasticNestedDropoutLearnsTheLeadingDirection() {
+    @ParameterizedTest
+    @EnumSource(NestedDropoutDraw.class)
+    void stochasticNestedDropoutLearnsTheLeadingDirection(NestedDropoutDraw draw) {
         TrainingConfig c = new TrainingConfig("test", null, "nested-dropout", "mean", null, null, null, "gradient",
-                "adam", 0.02, 1e-4, null, 0.9, P, 1, 400, 8, true, "normal", 0.1, 3, "float64", false, 50, 0, null);
-        TrainingResult r = trainMini(c, out, false);
+                "adam", 0.02, 1e-4, null, 0.9, P, 1, 1600, 8, draw, "normal", 0.1, 3, "float64", false, 50, 0, null);
+        assertLearnsTheLeadingDirection(trainMini(c, out, false));
+    }
+
+    @Test
+    void perSampleNestedDropoutAtFullBatchLearnsTheLeadingDirection() {
+        TrainingConfig c = fullBatchPerSample(0);
+        assertLearnsTheLeadingDirection(new Trainer(c, new TrainingListener() { })
+                .train(stats, truth, new RunDirectory(out), false, Map.of(), allRows(c)));
+    }
+
+    private static void assertLearnsTheLeadingDirection(TrainingResult r) {
         double acs11 = io.lae.metrics.AbsoluteCosineSimilarity.matrix(truth.directions(P), r.model().decoder()).getDouble(0, 0);
-        // noisy and slow by nature (Bao §5): close to u₁, not exactly on it
-        assertTrue(acs11 > 0.95, "|cos(u₁, a₁)| = " + acs11 + "; " + r.last());
-        assertTrue(r.last().dAlign() < 0.2, r.last()::toString);
-        assertTrue(r.last().dSub() < 0.05, r.last()::toString);
+        // noisy and slow by nature (Bao §5): close to u₁, not exactly on it (at 400 epochs some seeds are still at 0.2)
+        assertTrue(acs11 > 0.99, "|cos(u₁, a₁)| = " + acs11 + "; " + r.last());
+        assertTrue(r.last().dAlign() < 0.05, r.last()::toString);
+        assertTrue(r.last().dSub() < 1e-3, r.last()::toString);
+    }
+
+    /** Full-batch per-sample nested dropout on the fixture: 1500 Adam steps over all 40 rows. */
+    private static TrainingConfig fullBatchPerSample(long checkpointEvery) {
+        return TrainingConfig.builder().data("test").loss("nested-dropout").scale("mean").latent(P).steps(1500)
+                .optimizer("adam", 0.02).lrEnd(1e-4).stochastic(NestedDropoutDraw.PER_SAMPLE).init("normal", 0.1)
+                .seed(3).center(false).logEvery(50).checkpointEvery(checkpointEvery).build();
+    }
+
+    private static MiniBatches allRows(TrainingConfig c) {
+        return MiniBatches.allRows(TrainingFixture.data.rowArray(), null, stats, c.dataType());
+    }
+
+    @Test
+    void perSampleDrawsFollowThePriorAndDependOnlyOnSeedAndStep() {
+        Loss loss = LossSpec.named("nested-dropout").create(P);
+        double[] prior = ((NestedDropoutLoss) loss).prior();
+        StochasticNestedDropout sampler = new StochasticNestedDropout(NestedDropoutDraw.PER_SAMPLE, loss, 5);
+        int draws = 30000;
+        int[] counts = new int[P];
+        for (int b : sampler.truncationsAt(17, draws)) {
+            counts[b - 1]++;
+        }
+        for (int b = 0; b < P; b++) {
+            assertEquals(prior[b], counts[b] / (double) draws, 0.01, "p_B(" + (b + 1) + ")");
+        }
+        assertArrayEquals(sampler.truncationsAt(17, 500),
+                new StochasticNestedDropout(NestedDropoutDraw.PER_SAMPLE, loss, 5).truncationsAt(17, 500));
+        assertFalse(Arrays.equals(sampler.truncationsAt(17, 500), sampler.truncationsAt(18, 500)),
+                "each step draws anew");
+    }
+
+    @Test
+    void aKilledPerSampleFullBatchRunResumesExactly() {
+        TrainingConfig c = fullBatchPerSample(100).withSteps(300);
+        TrainingResult straight = new Trainer(c, new TrainingListener() { })
+                .train(stats, truth, new RunDirectory(out.resolve("a")), false, Map.of(), allRows(c));
+        TrainingListener killer = TrainingFixture.killedAfter(137);
+        assertThrows(IllegalStateException.class, () -> new Trainer(c, killer)
+                .train(stats, truth, new RunDirectory(out.resolve("b")), false, Map.of(), allRows(c)));
+        TrainingResult resumed = new Trainer(c, new TrainingListener() { })
+                .train(stats, truth, new RunDirectory(out.resolve("b")), true, Map.of(), allRows(c));
+        assertEquals(straight.model().encoder(), resumed.model().encoder());
+        assertEquals(straight.model().decoder(), resumed.model().decoder());
+    }
+
+    @Test
+    void perSampleNeedsTheRowsAndAGradientRule() {
+        TrainingConfig c = fullBatchPerSample(0);
+        assertThrows(IllegalArgumentException.class, () -> new Trainer(c, new TrainingListener() { })
+                .train(stats, truth, new RunDirectory(out.resolve("a")), false, Map.of()));
+        TrainingConfig alternating = c.toBuilder().rule("alternating").optimizer("sgd", 1).lrEnd(null).build();
+        LaeException e = assertThrows(LaeException.class, () -> new Trainer(alternating, new TrainingListener() { })
+                .train(stats, truth, new RunDirectory(out.resolve("b")), false, Map.of(), allRows(alternating)));
+        assertTrue(e.getMessage().contains("--stochastic per-step"), e.getMessage());
     }
 
     @Test
     void aKilledMiniBatchRunResumesExactly() {
-        TrainingConfig c = mini("mse", "rag", "nesterov", 0.01, 1e-3, 40, 8, false, 100);
+        TrainingConfig c = mini("mse", "rag", "nesterov", 0.01, 1e-3, 40, 8, null, 100);
         TrainingResult straight = trainMini(c, out.resolve("a"), false);
         TrainingListener killer = TrainingFixture.killedAfter(137);
         assertThrows(IllegalStateException.class, () -> new Trainer(c, killer)
@@ -122,7 +193,7 @@ class MiniBatchTrainingTest {
     @Test
     void alternatingRefusesMiniBatches() {
         LaeException e = assertThrows(LaeException.class,
-                () -> trainMini(mini("ordered", "alternating", "sgd", 1, null, 1, 8, false, 0), out, false));
+                () -> trainMini(mini("ordered", "alternating", "sgd", 1, null, 1, 8, null, 0), out, false));
         assertTrue(e.getMessage().contains("--epochs"), e.getMessage());
     }
 }

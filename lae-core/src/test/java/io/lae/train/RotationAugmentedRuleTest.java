@@ -32,7 +32,7 @@ class RotationAugmentedRuleTest {
         Statistics stats = StatisticsAccumulator.of(nd(TestData.anisotropic(60, 12, 0.3, new Random(60))), true);
         Model model = Model.random(12, 12, P, 0.3, false, false, 61, DataType.DOUBLE);
         Loss loss = GradientCheck.suiteSpec("mse", P).create(P);
-        StepContext context = new StepContext(loss, stats, null, null, 0.1, null);
+        StepContext context = new StepContext(loss, stats, null, null, 0.1, null, null);
 
         INDArray b = model.encoder().dup();
         INDArray a = model.decoder().dup();

@@ -2,9 +2,12 @@ package io.lae.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lae.LaeException;
 import org.junit.jupiter.api.Test;
 
@@ -51,5 +54,20 @@ class TrainingConfigTest {
         MetricsRow at50 = MetricsRow.of(new double[] {50, 1, 1, 0, 0, 0, 1, 1, 0, 1e-3, 1});
         assertFalse(t.reachedBy(at40));
         assertTrue(t.reachedBy(at50));
+    }
+
+    @Test
+    void stochasticDrawIsWrittenByNameAndOldBooleansStillRead() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        TrainingConfig c = TrainingConfig.builder().loss("nested-dropout").stochastic(NestedDropoutDraw.PER_SAMPLE).build();
+        ObjectNode written = json.valueToTree(c);
+        assertEquals("per-sample", written.get("stochastic").asText());
+        assertEquals(c.toString(), json.treeToValue(written, TrainingConfig.class).toString());
+        // run.json files from before the per-sample draw hold a boolean; true meant one draw per step
+        assertEquals(NestedDropoutDraw.PER_STEP,
+                json.treeToValue(written.put("stochastic", true), TrainingConfig.class).stochastic());
+        assertNull(json.treeToValue(written.put("stochastic", false), TrainingConfig.class).stochastic());
+        assertTrue(c.needsRows(), "per-sample steps over the rows even at full batch");
+        assertFalse(c.toBuilder().stochastic(NestedDropoutDraw.PER_STEP).build().needsRows());
     }
 }

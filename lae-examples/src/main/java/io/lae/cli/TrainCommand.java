@@ -6,6 +6,7 @@ import io.lae.runs.TrainedRun;
 import io.lae.runs.TrainingData;
 import io.lae.runs.TrainingSession;
 import io.lae.train.MetricsRow;
+import io.lae.train.NestedDropoutDraw;
 import io.lae.train.RunDirectory;
 import io.lae.train.TrainingConfig;
 import java.io.PrintWriter;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -117,9 +119,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "b", description = "Mini-batch size (with --epochs).")
     Integer batch;
 
-    @Option(names = "--stochastic",
-            description = "Stochastic nested dropout: sample b ~ p_B each step (with --loss nested-dropout).")
-    boolean stochastic;
+    @Option(names = "--stochastic", arity = "0..1", fallbackValue = "per-sample", paramLabel = "DRAW",
+            converter = NestedDropoutDrawConverter.class,
+            description = "Stochastic nested dropout (with --loss nested-dropout): b ~ p_B drawn for each sample, as "
+                    + "Bao et al.'s code does (per-sample, the default; steps then need the rows, O(m·n·p)), or once for "
+                    + "the whole step (per-step: one truncated loss over the statistics).")
+    NestedDropoutDraw stochastic;
 
     @Option(names = "--resume", paramLabel = "DIR",
             description = "Continue the run in DIR from its checkpoint, with its run.json configuration (--steps may extend it).")
@@ -127,6 +132,14 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default runs/train).")
     Path out;
+
+    /** Reads {@code per-sample} or {@code per-step}, any case. */
+    static final class NestedDropoutDrawConverter implements CommandLine.ITypeConverter<NestedDropoutDraw> {
+        @Override
+        public NestedDropoutDraw convert(String value) {
+            return NestedDropoutDraw.fromLabel(value);
+        }
+    }
 
     @Override
     public Integer call() {

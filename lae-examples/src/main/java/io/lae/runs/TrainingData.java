@@ -15,7 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * What training runs on: the data's statistics (float64), the ground truth of SPEC section 4 and,
- * for mini-batch runs, the raw samples. Built once and shared by every run on the same data.
+ * for runs that step over the rows (mini-batches, per-sample nested dropout), the raw samples. Built once and shared by every run on the same data.
  *
  * @param description the data, for logs
  * @param stats       Σxx, Σyx, tyy, m (centred or not)
@@ -32,9 +32,9 @@ public record TrainingData(String description, Statistics stats, GroundTruth tru
     /**
      * Opens the data and targets of a configuration and streams them once into statistics.
      *
-     * @param config   the run's configuration (data, targets, centring, mini-batch mode)
+     * @param config   the run's configuration (data, targets, centring, whether it steps over the rows)
      * @param console  where to say what was loaded
-     * @return the training data; the raw samples are kept only for a mini-batch run
+     * @return the training data; the raw samples are kept only for a run that steps over them
      */
     public static TrainingData load(TrainingConfig config, PrintWriter console) {
         DataSource x = DataSources.open(config.data(), DataSources.defaultDataDir());
@@ -48,7 +48,7 @@ public record TrainingData(String description, Statistics stats, GroundTruth tru
                 StatisticsAccumulator acc = StatisticsAccumulator.autoencoder(x.columns());
                 x.forEachChunk(CHUNK_ROWS, acc::add);
                 Statistics stats = acc.build(config.center());
-                INDArray rows = config.usesMiniBatches() ? x.readAll() : null;
+                INDArray rows = config.needsRows() ? x.readAll() : null;
                 return new TrainingData(x.description(), stats, groundTruth(stats, console), rows, null);
             } catch (LaeException e) {
                 throw new LaeException(config.data() + ": " + e.getMessage(), e);
@@ -68,7 +68,7 @@ public record TrainingData(String description, Statistics stats, GroundTruth tru
      * @param targets     the targets as rows, or null for an autoencoder
      * @param center      whether to subtract the means
      * @param console     where to note a skipped ground truth
-     * @return the training data, keeping the samples for mini-batch runs
+     * @return the training data, keeping the samples for runs that step over them
      */
     public static TrainingData of(String description, INDArray inputs, INDArray targets, boolean center,
                                   PrintWriter console) {
@@ -88,15 +88,18 @@ public record TrainingData(String description, Statistics stats, GroundTruth tru
 
     /**
      * @param config a configuration
-     * @return the mini-batches of a mini-batch run, else null
+     * @return the rows a run steps over: its mini-batches, or all rows for per-sample nested dropout at full
+     *     batch; null for a run over the statistics
      */
     public MiniBatches batches(TrainingConfig config) {
-        if (!config.usesMiniBatches()) {
+        if (!config.needsRows()) {
             return null;
         }
         if (inputs == null) {
-            throw new IllegalStateException("mini-batch run on data loaded without its samples");
+            throw new IllegalStateException("a run over the rows on data loaded without its samples");
         }
-        return new MiniBatches(inputs, targets, stats, config.batch(), config.seed(), config.dataType());
+        return config.usesMiniBatches()
+                ? new MiniBatches(inputs, targets, stats, config.batch(), config.seed(), config.dataType())
+                : MiniBatches.allRows(inputs, targets, stats, config.dataType());
     }
 }

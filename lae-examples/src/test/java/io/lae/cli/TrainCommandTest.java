@@ -50,7 +50,25 @@ class TrainCommandTest {
         assertEquals(0, r.exitCode(), r.out() + r.err());
         JsonNode run = new ObjectMapper().readTree(dir.resolve("run.json").toFile());
         assertEquals(3 * 5, run.get("final").get("steps").asLong(), "3 epochs of ⌈300/64⌉ = 5 batches");
-        assertTrue(run.get("config").get("stochastic").asBoolean());
+        assertEquals("per-sample", run.get("config").get("stochastic").asText(), "the authors' draw by default");
+    }
+
+    @Test
+    void fullBatchStochasticNestedDropoutDrawsPerSampleOrPerStep() throws Exception {
+        for (String draw : new String[] {"per-sample", "PER-STEP"}) {
+            Path runDir = dir.resolve(draw);
+            CliRunner r = CliRunner.run("train", "--data", DATA, "--loss", "nested-dropout", "--stochastic=" + draw,
+                    "--latent", "3", "--steps", "20", "--out", runDir.toString());
+            assertEquals(0, r.exitCode(), r.out() + r.err());
+            JsonNode run = new ObjectMapper().readTree(runDir.resolve("run.json").toFile());
+            assertEquals(draw.toLowerCase(java.util.Locale.ROOT), run.get("config").get("stochastic").asText());
+            assertEquals(20, run.get("final").get("steps").asLong());
+        }
+        CliRunner bad = CliRunner.run("train", "--data", DATA, "--loss", "nested-dropout", "--stochastic=each",
+                "--out", dir.resolve("bad").toString());
+        assertEquals(2, bad.exitCode(), bad.err());
+        assertTrue(bad.err().contains("per-sample or per-step"), bad.err());
+        assertEquals(1, bad.err().strip().lines().count(), bad.err());
     }
 
     @Test

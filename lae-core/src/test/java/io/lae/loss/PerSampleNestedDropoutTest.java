@@ -1,0 +1,148 @@
+package io.lae.loss;
+
+import static io.lae.TestData.array;
+import static io.lae.TestData.nd;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lae.TestData;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Per-sample nested dropout in float64, on a regression (n = 5, n' = 7, m = 30, p = 4): the value
+ * against its literal definition sample by sample in plain Java, the gradients against central
+ * differences of that definition, and two exact identities with the statistics losses.
+ */
+class PerSampleNestedDropoutTest {
+
+    private static final int P = 4;
+    private static final int M = 30;
+    private static double[][] xRows;
+    private static double[][] yRows;
+    private static INDArray x;
+    private static INDArray y;
+    private static INDArray encoder;
+    private static INDArray decoder;
+    private static int[] truncations;
+
+    @BeforeAll
+    static void data() {
+        TestData.useFloat64();
+        Random rng = new Random(71);
+        xRows = TestData.anisotropic(M, 7, 0.3, rng);
+        yRows = TestData.linearTargets(xRows, 5, rng);
+        x = nd(xRows).transpose();
+        y = nd(yRows).transpose();
+        encoder = nd(TestData.gaussian(P, 7, 0.3, rng));
+        decoder = nd(TestData.gaussian(5, P, 0.3, rng));
+        truncations = new int[M];
+        for (int j = 0; j < M; j++) {
+            truncations[j] = 1 + rng.nextInt(P);
+        }
+    }
+
+    /** c Σ_j ‖y_j − A I_{b_j;p} B x_j‖², sample by sample, with c = 1/m (scale mean). */
+    private static double literal(double[][] b, double[][] a) {
+        double total = 0;
+        for (int j = 0; j < M; j++) {
+            for (int r = 0; r < a.length; r++) {
+                double reconstruction = 0;
+                for (int i = 0; i < truncations[j]; i++) {
+                    double code = 0;
+                    for (int k = 0; k < b[i].length; k++) {
+                        code += b[i][k] * xRows[j][k];
+                    }
+                    reconstruction += a[r][i] * code;
+                }
+                double residual = yRows[j][r] - reconstruction;
+                total += residual * residual;
+            }
+        }
+        return total / M;
+    }
+
+    private static LossEvaluation evaluate(int[] b, Scale scale) {
+        return new PerSampleNestedDropout(P, scale).evaluate(encoder, decoder, x, y, b, true);
+    }
+
+    @Test
+    void valueIsTheLiteralDefinition() {
+        double expected = literal(array(encoder), array(decoder));
+        assertEquals(expected, evaluate(truncations, Scale.MEAN).value(), 1e-12 * expected);
+    }
+
+    @Test
+    void gradientsMatchCentralDifferencesOfTheDefinition() {
+        LossEvaluation eval = evaluate(truncations, Scale.MEAN);
+        assertClose(eval.gradEncoder(), numericGradient(true), "∇B");
+        assertClose(eval.gradDecoder(), numericGradient(false), "∇A");
+    }
+
+    private static double[][] numericGradient(boolean ofEncoder) {
+        double[][] b = array(encoder);
+        double[][] a = array(decoder);
+        double[][] w = ofEncoder ? b : a;
+        double[][] grad = new double[w.length][w[0].length];
+        double h = 1e-6;
+        for (int i = 0; i < w.length; i++) {
+            for (int k = 0; k < w[i].length; k++) {
+                double keep = w[i][k];
+                w[i][k] = keep + h;
+                double up = literal(b, a);
+                w[i][k] = keep - h;
+                double down = literal(b, a);
+                w[i][k] = keep;
+                grad[i][k] = (up - down) / (2 * h);
+            }
+        }
+        return grad;
+    }
+
+    private static void assertClose(INDArray analytic, double[][] numeric, String what) {
+        double error = analytic.sub(nd(numeric)).norm2Number().doubleValue() / analytic.norm2Number().doubleValue();
+        assertTrue(error < 1e-7, what + ": relative error " + error);
+    }
+
+    @Test
+    void keepingEveryUnitIsMseOnTheBatch() {
+        int[] all = new int[M];
+        java.util.Arrays.fill(all, P);
+        LossEvaluation perSample = evaluate(all, Scale.MEAN);
+        LossEvaluation mse = new LossSpec("mse", Scale.MEAN, null, null, null).create(P).evaluateBatch(encoder, decoder, x, y);
+        assertEquals(mse.value(), perSample.value(), 1e-12 * mse.value());
+        assertEquals(0, mse.gradEncoder().sub(perSample.gradEncoder()).amaxNumber().doubleValue(), 1e-12);
+        assertEquals(0, mse.gradDecoder().sub(perSample.gradDecoder()).amaxNumber().doubleValue(), 1e-12);
+    }
+
+    /**
+     * Each sample repeated p times with b = 1..p sums the p truncated losses: the {@code ordered}
+     * loss (w_b = 1) of the original samples, computed from their statistics.
+     */
+    @Test
+    void everyTruncationOnceIsTheOrderedLoss() {
+        INDArray xs = Nd4j.concat(1, repeat(x));
+        INDArray ys = Nd4j.concat(1, repeat(y));
+        int[] b = new int[P * M];
+        for (int t = 0; t < P; t++) {
+            java.util.Arrays.fill(b, t * M, (t + 1) * M, t + 1);
+        }
+        LossEvaluation perSample = new PerSampleNestedDropout(P, Scale.SUM).evaluate(encoder, decoder, xs, ys, b, true);
+        LossEvaluation ordered = new LossSpec("ordered", Scale.SUM, null, null, null).create(P).evaluate(encoder, decoder,
+                io.lae.stats.StatisticsAccumulator.of(nd(xRows), nd(yRows), false));
+        assertEquals(ordered.value(), perSample.value(), 1e-10 * ordered.value());
+        double scale = ordered.gradEncoder().norm2Number().doubleValue();
+        assertTrue(ordered.gradEncoder().sub(perSample.gradEncoder()).norm2Number().doubleValue() < 1e-10 * scale);
+        assertTrue(ordered.gradDecoder().sub(perSample.gradDecoder()).norm2Number().doubleValue()
+                < 1e-10 * ordered.gradDecoder().norm2Number().doubleValue());
+    }
+
+    private static INDArray[] repeat(INDArray a) {
+        INDArray[] copies = new INDArray[P];
+        java.util.Arrays.fill(copies, a);
+        return copies;
+    }
+}
