@@ -49,10 +49,28 @@ public record LinearVaeTrainer(Optimizer optimizer, LearningRateSchedule schedul
     }
 
     /**
+     * An early stop, asked at every logged step after the callback (e.g. d_align ≤ 0.3 for Bao's Fig. 4).
+     */
+    @FunctionalInterface
+    public interface Stop {
+
+        /** Never stops: the run takes all N steps. */
+        Stop NEVER = (step, params) -> false;
+
+        /**
+         * @param step   the updates applied so far
+         * @param params the parameters after them (live arrays; do not modify)
+         * @return whether to end the run here
+         */
+        boolean reached(long step, VaeParameters params);
+    }
+
+    /**
      * @param parameters the trained parameters
      * @param loss       L at them
+     * @param steps      the updates applied: N, or fewer when the run stopped early
      */
-    public record Result(VaeParameters parameters, double loss) {
+    public record Result(VaeParameters parameters, double loss, long steps) {
     }
 
     /** A step's temporaries live in a workspace sized on the first step, so native memory stays flat. */
@@ -96,9 +114,24 @@ public record LinearVaeTrainer(Optimizer optimizer, LearningRateSchedule schedul
      * @throws LaeException if the loss becomes NaN or infinite
      */
     public Result train(Statistics statistics, VaeParameters start, Callback callback, Consumer<Checkpoint> checkpoints) {
+        return train(statistics, start, callback, checkpoints, Stop.NEVER);
+    }
+
+    /**
+     * {@link #train(Statistics, VaeParameters, Callback, Consumer)} with an early stop.
+     *
+     * @param statistics  the data's statistics
+     * @param start       the initial parameters, not modified
+     * @param callback    called at steps 0, K, 2K, … and N
+     * @param checkpoints receives a checkpoint after steps C, 2C, … below N
+     * @param stop        asked after the callback at each logged step; the run ends at the first that says so
+     * @return the parameters at the last step and the loss there
+     */
+    public Result train(Statistics statistics, VaeParameters start, Callback callback, Consumer<Checkpoint> checkpoints,
+                        Stop stop) {
         VaeParameters params = start.copy();
         return run(statistics.as(start.dataType()), params, optimizer.init(params.asMap()), 0, 0, callback,
-                checkpoints);
+                checkpoints, stop);
     }
 
     /**
@@ -126,17 +159,32 @@ public record LinearVaeTrainer(Optimizer optimizer, LearningRateSchedule schedul
      * @throws LaeException if the checkpoint lacks a parameter or has a step beyond N
      */
     public Result resume(Statistics statistics, Checkpoint from, Callback callback, Consumer<Checkpoint> checkpoints) {
+        return resume(statistics, from, callback, checkpoints, Stop.NEVER);
+    }
+
+    /**
+     * {@link #resume(Statistics, Checkpoint, Callback, Consumer)} with an early stop.
+     *
+     * @param statistics  the data's statistics
+     * @param from        a checkpoint written with the same settings
+     * @param callback    called at the logged steps after the checkpoint's
+     * @param checkpoints receives the later checkpoints
+     * @param stop        asked after the callback at each logged step
+     * @return the parameters at the last step and the loss there
+     */
+    public Result resume(Statistics statistics, Checkpoint from, Callback callback, Consumer<Checkpoint> checkpoints,
+                         Stop stop) {
         if (from.step() > steps) {
             throw new LaeException("the checkpoint is at step " + from.step() + ", past this run's " + steps + " steps");
         }
         VaeParameters params = VaeParameters.of(from.parameters());
         return run(statistics.as(params.dataType()), params,
                 OptimizerState.restore(from.optimizerStep(), from.optimizerBuffers()), from.step(), from.seconds(),
-                callback, checkpoints);
+                callback, checkpoints, stop);
     }
 
     private Result run(Statistics stats, VaeParameters params, OptimizerState state, long first, double secondsBefore,
-                       Callback callback, Consumer<Checkpoint> checkpoints) {
+                       Callback callback, Consumer<Checkpoint> checkpoints, Stop stop) {
         Map<String, INDArray> arrays = params.asMap();
         long started = System.nanoTime();
         for (long step = first; ; step++) {
@@ -149,6 +197,9 @@ public record LinearVaeTrainer(Optimizer optimizer, LearningRateSchedule schedul
                 try (MemoryWorkspace outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
                     if ((step % logEvery == 0 || step == steps) && (step > first || first == 0)) {
                         callback.logged(step, params, eval.value());
+                        if (step > 0 && step < steps && stop.reached(step, params)) {
+                            return new Result(params, eval.value(), step);
+                        }
                     }
                     if (checkpointEvery > 0 && step > first && step % checkpointEvery == 0 && step < steps) {
                         checkpoints.accept(new Checkpoint(step, secondsBefore + (System.nanoTime() - started) * 1e-9,
@@ -156,7 +207,7 @@ public record LinearVaeTrainer(Optimizer optimizer, LearningRateSchedule schedul
                     }
                 }
                 if (step == steps) {
-                    return new Result(params, eval.value());
+                    return new Result(params, eval.value(), step);
                 }
                 optimizer.apply(arrays, eval.gradients(), state, schedule.at(step));
             }

@@ -64,6 +64,22 @@ class LinearVaeTrainerTest {
     }
 
     @Test
+    void anEarlyStopEndsTheRunAtTheFirstLoggedStepThatReachesIt() {
+        VaeParameters start = VaeParameters.random(N, P, 0.1, 81, DataType.DOUBLE);
+        List<Long> logged = new ArrayList<>();
+        double[] lossAt20 = new double[1];
+        LinearVaeTrainer.Result result = adam(100, 10).train(stats, start, (step, params, loss) -> {
+            logged.add(step);
+            lossAt20[0] = loss;
+        }, checkpoint -> { }, (step, params) -> step >= 15);
+        assertEquals(List.of(0L, 10L, 20L), logged);
+        assertEquals(20, result.steps());
+        assertEquals(lossAt20[0], result.loss(), 0);
+        assertEquals(LinearVae.value(result.parameters(), stats), result.loss(), 0, "the parameters of step 20");
+        assertEquals(100, adam(100, 10).train(stats, start, (step, params, loss) -> { }).steps());
+    }
+
+    @Test
     void divergenceIsReportedInOneLine() {
         VaeParameters start = VaeParameters.random(N, P, 0.1, 82, DataType.DOUBLE);
         LinearVaeTrainer trainer = LinearVaeTrainer.of("sgd", 0, LearningRateSchedule.constant(1e3), 100, 10, 0);

@@ -58,18 +58,36 @@ final class BaoFigures {
         columns.save(ctx.figure("fig3-decoder-columns.png"));
     }
 
-    /** Fig. 4: epochs to d_align ≤ 0.3 against k (log–log), Nesterov solid, Adam dashed, capped runs at the cap. */
-    static void drawScaling(ExperimentContext ctx, Map<String, Map<Integer, Long>> epochs, int[] ks, long cap) {
-        LineFigure f = new LineFigure("Bao Fig. 4: epochs to d_align ≤ 0.3 (on the cap line: not reached)",
-                "latent size k", "epochs").logX().logY().horizontalLine(cap, "cap " + cap);
-        double[] x = java.util.Arrays.stream(ks).asDoubleStream().toArray();
-        for (int m = 0; m < BaoScaling.MODELS.size(); m++) {
+    /**
+     * Fig. 4: epochs to d_align ≤ 0.3 against k (log–log), Nesterov solid and Adam dashed, a dot per k
+     * reached; as in the paper, a cross marks the last k of a model that failed at the next one.
+     */
+    static void drawScaling(ExperimentContext ctx, Map<String, Map<Integer, Long>> epochs) {
+        LineFigure f = new LineFigure("Bao Fig. 4: epochs to d_align ≤ 0.3; × fails beyond this k; solid Nesterov, "
+                + "dashed Adam", "latent size k", "epochs").logX().logY().pointMarkers();
+        BaoScaling.Model[] models = BaoScaling.Model.values();
+        int drawn = 0;
+        for (int m = 0; m < models.length; m++) {
             for (String optimizer : BaoScaling.OPTIMIZERS) {
-                Map<Integer, Long> byK = epochs.get(BaoScaling.MODELS.get(m) + "/" + optimizer);
-                double[] y = java.util.Arrays.stream(ks).mapToDouble(k -> byK.get(k) < 0 ? cap : byK.get(k)).toArray();
-                f.add(BaoScaling.MODELS.get(m) + " (" + optimizer + ")", x, y,
+                ScalingCurve curve = ScalingCurve.of(epochs.get(models[m].series(optimizer)));
+                double[] x = curve.epochs().entrySet().stream().filter(e -> e.getValue() >= 0)
+                        .mapToDouble(Map.Entry::getKey).toArray();
+                double[] y = curve.epochs().values().stream().filter(e -> e >= 0).mapToDouble(Long::doubleValue)
+                        .toArray();
+                if (x.length == 0) {
+                    continue;
+                }
+                f.add(models[m].label() + " (" + optimizer + ")", x, y,
                         optimizer.equals("adam") ? LineFigure.Style.DASHED : LineFigure.Style.SOLID, Palette.color(m));
+                drawn++;
+                if (curve.firstFailure().isPresent()) {
+                    f.cross(x[x.length - 1], y[y.length - 1], Palette.color(m));
+                }
             }
+        }
+        if (drawn == 0) {
+            ctx.console().println("bao-fig4: no model reached 0.3 at any k; Fig. 4 has nothing to draw");
+            return;
         }
         f.save(ctx.figure("fig4-epochs-vs-k.png"));
     }

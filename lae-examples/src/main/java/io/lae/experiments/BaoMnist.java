@@ -59,7 +59,8 @@ final class BaoMnist extends Experiment {
         TrainingData data = TrainingData.of(mnist.description(), mnist.rows(), null, true, ctx.console());
         ctx.choose("Scale `mean` (the code's 1/n over samples) for every model, including both nested dropouts; the "
                 + "geometric prior keeps unit i (0-based) with probability 0.9^i; non-uniform λᵢ = "
-                + "linspace(0.1, 0.9, k)² (the code squares them); init N(0, 1e-4²), balanced (B = Aᵀ) for RAG.");
+                + "linspace(0.1, 0.9, k)² (the code squares them); init N(0, 1e-4²) for encoder and decoder independently, "
+                + "RAG included (the authors' linear_autoencoder.py; lae's `--init balanced` is not what they ran).");
         ctx.choose("Stochastic nested dropout draws b ~ p_B for each sample of each full-batch step, as the authors' code "
                 + "(linear_ae_nested_dropout.py) does: each step costs O(m·n·k) over the 60 000 rows instead of O(n²k) over "
                 + "the statistics (one draw per step, lae's earlier choice, is `--stochastic per-step`).");
@@ -69,7 +70,8 @@ final class BaoMnist extends Experiment {
             for (BaoModel model : MODELS) {
                 String name = model.name() + "-" + optimizer;
                 BaoRun run = model.name().equals("vae")
-                        ? BaoRun.vae(ctx, name, data, k, steps, optimizer, model.lr(optimizer), seed)
+                        ? BaoRun.vae(ctx, name, data, new BaoRun.VaeSettings(k, steps, optimizer, model.lr(optimizer),
+                                seed, null, ctx.pick(100L, 1000L)))
                         : BaoRun.autoencoder(ctx, name, config(model, optimizer, k, steps, seed, mnist.description(),
                                 ctx), data);
                 curves.put(name, run.metrics());
@@ -84,7 +86,7 @@ final class BaoMnist extends Experiment {
                                          ExperimentContext ctx) {
         TrainingConfig.Builder b = TrainingConfig.builder().data(data).latent(k).scale("mean")
                 .optimizer(optimizer, model.lr(optimizer)).momentum(0.9).steps(steps)
-                .init(model.name().equals("rag") ? "balanced" : "normal", 1e-4).seed(seed).dtype(ctx.dtype())
+                .init("normal", 1e-4).seed(seed).dtype(ctx.dtype())
                 .logEvery(10).checkpointEvery(ctx.pick(0L, 5000L));
         return switch (model.name()) {
             case "uniform" -> b.loss("sum").lambda(0.25).build();

@@ -38,6 +38,8 @@ record BaoRun(List<MetricsRow> metrics, INDArray decoder) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String VAE_JSON = "vae.json";
+    /** The authors' init_scale for every model. */
+    private static final double INIT_STD = 1e-4;
 
     static BaoRun autoencoder(ExperimentContext ctx, String name, TrainingConfig config, TrainingData data) {
         TrainedRun run = ctx.train(name, config, data);
@@ -45,25 +47,48 @@ record BaoRun(List<MetricsRow> metrics, INDArray decoder) {
     }
 
     /**
-     * Trains the linear VAE (Lucas et al. 2019) full batch from the statistics, checkpointing every
-     * 1000 steps (100 at quick scale); reads a finished run with the same settings back, and continues an
-     * interrupted one from its checkpoint. Its metrics rows hold the negative ELBO as the loss and the
-     * direction metrics of its decoder W₂; the loss ratio and transpose gap are left empty.
+     * The settings of one linear VAE run.
+     *
+     * @param latent          k
+     * @param steps           the most full-batch steps
+     * @param optimizer       nesterov (μ 0.9) or adam
+     * @param lr              the constant learning rate
+     * @param seed            the initialisation seed (N(0, 1e-4²), the authors' init_scale)
+     * @param untilDAlign     stop at the first logged step with d_align at or below this, or null to run all steps
+     * @param checkpointEvery steps between checkpoints
      */
-    static BaoRun vae(ExperimentContext ctx, String name, TrainingData data, int k, long steps, String optimizer,
-                      double lr, long seed) {
+    record VaeSettings(int latent, long steps, String optimizer, double lr, long seed, Double untilDAlign,
+                       long checkpointEvery) {
+
+        /** @return the settings that identify the run in vae.json (a finished run with the same ones is read back) */
+        Map<String, Object> describe(String data, String dtype) {
+            Map<String, Object> settings = new LinkedHashMap<>();
+            settings.put("model", "linear VAE, diagonal posterior covariance (Lucas et al. 2019)");
+            settings.put("data", data);
+            settings.put("latent", latent);
+            settings.put("steps", steps);
+            settings.put("optimizer", optimizer);
+            settings.put("momentum", 0.9);
+            settings.put("lr", lr);
+            settings.put("init_std", INIT_STD);
+            settings.put("seed", seed);
+            settings.put("dtype", dtype);
+            if (untilDAlign != null) {
+                settings.put("until_d_align", untilDAlign);
+            }
+            return settings;
+        }
+    }
+
+    /**
+     * Trains the linear VAE (Lucas et al. 2019) full batch from the statistics, logging every 10 steps
+     * and checkpointing as the settings say; reads a finished run with the same settings back, and
+     * continues an interrupted one from its checkpoint. Its metrics rows hold the negative ELBO as the loss and
+     * the direction metrics of its decoder W₂; the loss ratio and transpose gap are left empty.
+     */
+    static BaoRun vae(ExperimentContext ctx, String name, TrainingData data, VaeSettings vae) {
         Path dir = ctx.out().resolve(name);
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("model", "linear VAE, diagonal posterior covariance (Lucas et al. 2019)");
-        settings.put("data", data.description());
-        settings.put("latent", k);
-        settings.put("steps", steps);
-        settings.put("optimizer", optimizer);
-        settings.put("momentum", 0.9);
-        settings.put("lr", lr);
-        settings.put("init_std", 1e-4);
-        settings.put("seed", seed);
-        settings.put("dtype", ctx.dtype());
+        Map<String, Object> settings = vae.describe(data.description(), ctx.dtype());
         RunDirectory run = new RunDirectory(dir);
         String status = statusOf(dir, settings);
         if (status.equals("finished")) {
@@ -82,34 +107,40 @@ record BaoRun(List<MetricsRow> metrics, INDArray decoder) {
         }
         writeVaeJson(dir, settings, "running", Map.of());
         int n = data.stats().inputDim();
+        int k = vae.latent();
         var dtype = TrainingConfig.dataTypeOf(ctx.dtype());
-        // the metrics of SPEC section 4 on W₂; the loss column is replaced by the VAE's negative ELBO
+        // the direction metrics on W₂; the loss column is replaced by the VAE's negative ELBO
         Evaluator evaluator = new Evaluator(new LossSpec("mse", Scale.MEAN, null, null, null).create(k),
                 data.stats().as(dtype), data.truth());
-        LinearVaeTrainer trainer = LinearVaeTrainer.of(optimizer, 0.9, LearningRateSchedule.constant(lr), steps, 10,
-                ctx.pick(100L, 1000L));
+        LinearVaeTrainer trainer = LinearVaeTrainer.of(vae.optimizer(), 0.9, LearningRateSchedule.constant(vae.lr()),
+                vae.steps(), 10, vae.checkpointEvery());
         long start = System.nanoTime();
         double secondsBefore = from == null ? 0 : from.seconds();
+        MetricsRow[] last = new MetricsRow[1];
+        LinearVaeTrainer.Stop stop = vae.untilDAlign() == null ? LinearVaeTrainer.Stop.NEVER
+                : (step, params) -> last[0].dAlign() <= vae.untilDAlign();
         LinearVaeTrainer.Result result;
         try (RunProgress progress = ctx.progress(name)) {
-            progress.started(from == null ? 0 : from.step(), steps);
+            progress.started(from == null ? 0 : from.step(), vae.steps());
             LinearVaeTrainer.Callback log = (step, params, loss) -> {
-                MetricsRow m = evaluator.evaluate(step, Model.of(params.encoder(), params.decoder()), lr,
+                MetricsRow m = evaluator.evaluate(step, Model.of(params.encoder(), params.decoder()), vae.lr(),
                         secondsBefore + (System.nanoTime() - start) * 1e-9);
                 MetricsRow row = new MetricsRow(step, loss, Double.NaN, m.ratioTp(), m.ratioFp(), m.ratioTotal(),
-                        m.dAlign(), m.dSub(), Double.NaN, lr, m.seconds());
+                        m.dAlign(), m.dSub(), Double.NaN, vae.lr(), m.seconds());
                 run.appendMetrics(row);
+                last[0] = row;
                 progress.logged(row);
                 progress.stepped(step);
             };
             result = from == null
-                    ? trainer.train(data.stats(), VaeParameters.random(n, k, 1e-4, seed, dtype), log, run::writeCheckpoint)
-                    : trainer.resume(data.stats(), from, log, run::writeCheckpoint);
+                    ? trainer.train(data.stats(), VaeParameters.random(n, k, INIT_STD, vae.seed(), dtype), log,
+                            run::writeCheckpoint, stop)
+                    : trainer.resume(data.stats(), from, log, run::writeCheckpoint, stop);
         }
         Npy.write(dir.resolve("encoder.npy"), result.parameters().encoder());
         Npy.write(dir.resolve("decoder.npy"), result.parameters().decoder());
         writeVaeJson(dir, settings, "finished", Map.of("final_loss", result.loss(),
-                "noise_variance", result.parameters().noiseVariance()));
+                "noise_variance", result.parameters().noiseVariance(), "steps_done", result.steps()));
         List<MetricsRow> rows = run.readMetrics();
         ctx.summary().run(rows.get(rows.size() - 1).seconds(), false);
         return new BaoRun(rows, result.parameters().decoder());

@@ -35,9 +35,28 @@ class BaoRunTest {
     }
 
     private BaoRun vae(Path out, StringWriter console) {
+        return vae(out, console, null);
+    }
+
+    private BaoRun vae(Path out, StringWriter console, Double untilDAlign) {
         ExperimentContext ctx = new ExperimentContext(ExperimentScale.QUICK, out, null, "float64",
                 new PrintWriter(console, true));
-        return BaoRun.vae(ctx, "vae", data, 2, STEPS, "nesterov", 1e-2, 7);
+        return BaoRun.vae(ctx, "vae", data, new BaoRun.VaeSettings(2, STEPS, "nesterov", 1e-2, 7, untilDAlign, 100));
+    }
+
+    @Test
+    void aVaeRunWithATargetStopsAtTheFirstLoggedStepThatReachesIt() {
+        BaoRun whole = vae(dir.resolve("whole"), new StringWriter());
+        double target = whole.metrics().get(whole.metrics().size() / 2).dAlign();
+        BaoRun stopped = vae(dir.resolve("stopped"), new StringWriter(), target);
+        MetricsRow last = stopped.metrics().get(stopped.metrics().size() - 1);
+        assertTrue(last.dAlign() <= target, last.toString());
+        assertTrue(last.step() < STEPS, last.toString());
+        MetricsRow before = stopped.metrics().get(stopped.metrics().size() - 2);
+        assertTrue(before.dAlign() > target, "it stops at the first such step: " + before);
+        StringWriter again = new StringWriter();
+        vae(dir.resolve("stopped"), again, target);
+        assertTrue(again.toString().contains("already done"), again.toString());
     }
 
     @Test

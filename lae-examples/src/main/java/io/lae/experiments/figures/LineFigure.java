@@ -66,8 +66,14 @@ public final class LineFigure extends AxesFigure<LineFigure> {
     private record Reference(double y, String label) {
     }
 
+    /** A cross marker at a data point, e.g. Bao Fig. 4's "fails beyond this k". */
+    private record Cross(double x, double y, Color color) {
+    }
+
     private final List<Series> series = new ArrayList<>();
     private final List<Reference> references = new ArrayList<>();
+    private final List<Cross> crosses = new ArrayList<>();
+    private boolean pointMarkers;
     private final Set<String> names = new HashSet<>();
     private boolean logX;
     private boolean logY;
@@ -200,6 +206,29 @@ public final class LineFigure extends AxesFigure<LineFigure> {
     }
 
     /**
+     * Draws a dot at every point of the line series too, as plots of few measured points do.
+     *
+     * @return this figure
+     */
+    public LineFigure pointMarkers() {
+        pointMarkers = true;
+        return this;
+    }
+
+    /**
+     * Marks a point with a cross, over the series (Bao Fig. 4: the last latent size a model reached).
+     *
+     * @param x     its x, in data units
+     * @param y     its y, in data units (not drawn when ≤ 0 on a logarithmic axis)
+     * @param color its colour, e.g. its series'
+     * @return this figure
+     */
+    public LineFigure cross(double x, double y, Color color) {
+        crosses.add(new Cross(x, y, Objects.requireNonNull(color, "color")));
+        return this;
+    }
+
+    /**
      * @throws IllegalStateException    if no series was added, or {@link #square()} meets a log axis
      * @throws IllegalArgumentException if no point is left to draw, or a fixed range starts at or
      *                                  below 0 on a log axis
@@ -228,6 +257,8 @@ public final class LineFigure extends AxesFigure<LineFigure> {
         return drawn.draw(g -> {
             lines.forEach(r -> drawReference(g, drawn, r));
             shown.forEach(s -> drawSeries(g, drawn, s));
+            crosses.stream().filter(c -> (!logX || c.x() > 0) && (!logY || c.y() > 0))
+                    .forEach(c -> drawCross(g, drawn, c));
         });
     }
 
@@ -270,6 +301,21 @@ public final class LineFigure extends AxesFigure<LineFigure> {
         }
         g.setStroke(s.style().stroke());
         g.draw(path);
+        if (pointMarkers) {
+            for (int i : drawn) {
+                Theme.dot(g, plot.screenX(s.x()[i]), plot.screenY(s.y()[i]), MARKER);
+            }
+        }
+    }
+
+    private static void drawCross(Graphics2D g, AxesPlot plot, Cross c) {
+        double x = plot.screenX(c.x());
+        double y = plot.screenY(c.y());
+        double half = MARKER;
+        g.setColor(c.color());
+        g.setStroke(new BasicStroke(3.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        g.draw(new Line2D.Double(x - half, y - half, x + half, y + half));
+        g.draw(new Line2D.Double(x - half, y + half, x + half, y - half));
     }
 
     private static void drawReference(Graphics2D g, AxesPlot plot, Reference r) {

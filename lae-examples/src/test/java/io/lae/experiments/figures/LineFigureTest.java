@@ -27,6 +27,36 @@ class LineFigureTest {
                 .add("b", x, new double[] {4, 3, 2, 1}, LineFigure.Style.DASHED);
     }
 
+    /** A cross is drawn in its colour at its point, over the series, and nowhere when it is off a log axis. */
+    @Test
+    void aCrossMarksItsPoint() {
+        double[] x = {1, 10, 100};
+        double[] y = {10, 100, 1000};
+        LineFigure base = new LineFigure("t", "k", "epochs").logX().logY().legend(false)
+                .add("a", x, y, LineFigure.Style.SOLID, Color.BLACK);
+        long without = Pngs.count(base.render(), PROBE.getRGB() & 0xFFFFFF);
+        BufferedImage crossed = base.cross(10, 100, PROBE).render();
+        long with = Pngs.count(crossed, PROBE.getRGB() & 0xFFFFFF);
+        assertEquals(0, without);
+        assertTrue(with > 30, with + " cross pixels");
+        int[] box = boundingBox(crossed, PROBE.getRGB() & 0xFFFFFF);
+        int width = box[2] - box[0];
+        int height = box[3] - box[1];
+        assertTrue(Math.abs(width - height) <= 2 && width < 30, "a square cross, got " + width + "×" + height);
+        assertEquals(0, Pngs.count(new LineFigure("t", "k", "epochs").logY().legend(false)
+                .add("a", x, y, LineFigure.Style.SOLID, Color.BLACK).cross(10, -1, PROBE).render(),
+                PROBE.getRGB() & 0xFFFFFF), "a cross at y ≤ 0 on a log axis is dropped");
+    }
+
+    @Test
+    void pointMarkersPutADotOnEveryPoint() {
+        double[] x = {0, 1, 2};
+        LineFigure plain = new LineFigure("t", "x", "y").legend(false).add("a", x, x, LineFigure.Style.SOLID, PROBE);
+        long line = Pngs.count(plain.render(), PROBE.getRGB() & 0xFFFFFF);
+        long dotted = Pngs.count(plain.pointMarkers().render(), PROBE.getRGB() & 0xFFFFFF);
+        assertTrue(dotted > line + 3 * 20, "dots add ink: " + line + " → " + dotted);
+    }
+
     @Test
     void savesAPngOfTheDefaultSize() throws IOException {
         Path file = dir.resolve("line.png");
