@@ -43,6 +43,39 @@ public final class NestedDropoutLoss extends CompositeLoss {
     }
 
     /**
+     * The geometric prior as Bao et al.'s code builds it ({@code linear_ae_nested_dropout.py}, lines
+     * 22–33), rounding included: p(b) = ρ^b (1 − ρ) for b = 0..p−2, p(p−1) = 1 − Σ p(b), and unit i's
+     * keep probability q_i = 1 − Σ_{b&lt;i} p(b), summed left to right in float64. Once the partial sums
+     * round to 1 (from i = 333 on for ρ = 0.9), q_i is exactly 0, where the true value ρ^i is merely
+     * tiny: 67 units at p = 400, 167 at p = 500 get no gradient at all. {@link #geometricPrior} sums
+     * the tail instead and keeps the tiny true values.
+     *
+     * @param p    the latent size
+     * @param keep ρ in (0, 1)
+     * @return the prior whose tail sums Σ_{b≥i} p_B(b) are the code's q_i (w_b = q_b − q_{b+1}, w_p = q_p)
+     */
+    public static double[] geometricPriorAsBaoCode(int p, double keep) {
+        double[] code = new double[p];
+        double sum = 0;
+        for (int b = 0; b < p - 1; b++) {
+            code[b] = Math.pow(keep, b) * (1 - keep);
+            sum += code[b];
+        }
+        code[p - 1] = 1.0 - sum;
+        double[] q = new double[p];
+        double partial = 0;
+        for (int i = 0; i < p; i++) {
+            q[i] = 1.0 - partial;
+            partial += code[i];
+        }
+        double[] prior = new double[p];
+        for (int b = 0; b < p; b++) {
+            prior[b] = b + 1 < p ? q[b] - q[b + 1] : q[b];
+        }
+        return prior;
+    }
+
+    /**
      * The losses of stochastic nested-dropout steps (Rippel et al.; Bao Fig. 2): for each index
      * b = 1..p, c‖Y − A I_{b;p} B X‖², i.e. the nested term with w = e_b (units after b get no gradient).
      * A step uses one of them, so they share the fused kernel's arrays.

@@ -100,12 +100,7 @@ final class BaoScaling extends Experiment {
         int m = ctx.pick(300, 5000);
         long cap = ctx.pick(1500L, 50_000L);
         int[] ks = ctx.pick(QUICK_KS, FULL_KS);
-        double[] variances = new double[d];
-        for (int i = 0; i < d; i++) {
-            variances[i] = 1 + 99 * (1 - (double) i / (d - 1));
-        }
-        var samples = SyntheticData.gaussian(m, variances, true, seed);
-        TrainingData data = TrainingData.of(samples.description(), samples.readAll(), null, false, ctx.console());
+        TrainingData data = data(ctx, d, m, seed);
         ctx.choose("Data as in the authors' code (data_generators.py, train_synth.py): x = U diag(√v) z with Haar U, "
                 + "z ~ N(0, I) and variances v = 1 + 99·linspace(1, 0, d) (the code's; the text says \"singular values "
                 + "1 … m\"), not centred: the ground truth is the uncentred XXᵀ's eigenvectors, as their SVD of X gives.");
@@ -119,11 +114,29 @@ final class BaoScaling extends Experiment {
         ctx.choose("Each model's sweep over k stops after its first k that does not reach 0.3 within " + cap
                 + " epochs (a diverged run counts as not reaching it): Fig. 4 draws a cross at the last success and no "
                 + "point beyond it.");
-        Map<String, Map<Integer, Long>> epochs = sweep(ctx, data, ks, cap, seed, d, samples.description());
+        Map<String, Map<Integer, Long>> epochs = sweep(ctx, data, ks, cap, seed, d, data.description());
         ctx.summary().measure("epochs_to_d_align_0.3 (-1: not within the cap of " + cap + ", or diverged; a sweep "
                 + "stops after its first -1)", epochs);
         claims(ctx, epochs, ks);
         BaoFigures.drawScaling(ctx, epochs);
+    }
+
+    /**
+     * The authors' synthetic data (data_generators.py, train_synth.py), uncentred.
+     *
+     * @param ctx  the experiment
+     * @param d    the dimension
+     * @param m    the samples
+     * @param seed the seed of the samples and of the Haar rotation
+     * @return x = U diag(√v) z for m samples, v = 1 + 99·linspace(1, 0, d), Haar U, z ~ N(0, I)
+     */
+    static TrainingData data(ExperimentContext ctx, int d, int m, long seed) {
+        double[] variances = new double[d];
+        for (int i = 0; i < d; i++) {
+            variances[i] = 1 + 99 * (1 - (double) i / (d - 1));
+        }
+        var samples = SyntheticData.gaussian(m, variances, true, seed);
+        return TrainingData.of(samples.description(), samples.readAll(), null, false, ctx.console());
     }
 
     /**
