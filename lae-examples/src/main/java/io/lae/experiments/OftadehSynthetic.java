@@ -16,13 +16,18 @@ import java.util.List;
 final class OftadehSynthetic extends Experiment {
 
     static final String ID = "oftadeh-fig2";
-    /** The schedule's length: the paper does not give its iteration count. */
-    private static final long FULL_STEPS = 100_000;
+    /**
+     * The schedule's length, lae's choice: the paper gives the endpoints (Adam, 1e-3 → 1e-6) but no
+     * iteration count. On this data (seed 0) the smallest relative eigengap among the top 100 is 3.9e-4
+     * (directions 70/71): 100 000 geometric steps leave that pair mixed (Ratio_TP 0.98), so the schedule
+     * spans 300 000 and the run stops as soon as Ratio_TP = 1.
+     */
+    private static final long FULL_STEPS = 300_000;
 
     OftadehSynthetic() {
         super(ID, "Oftadeh et al. 2020, Fig. 2: at n = 1000, p = 100 both losses reach their optimum, only the ordered "
                 + "loss finds all principal directions",
-                Duration.ofMinutes(85), Duration.ofSeconds(7));
+                Duration.ofMinutes(150), Duration.ofSeconds(7));
     }
 
     @Override
@@ -36,10 +41,13 @@ final class OftadehSynthetic extends Experiment {
         TrainingConfig.Builder base = TrainingConfig.builder().data(spec).latent(p).optimizer("adam", 1e-3)
                 .lrEnd(1e-6).steps(steps).init("normal", 1e-7).seed(seed).dtype(ctx.dtype())
                 .logEvery(ctx.pick(10L, 100L)).checkpointEvery(ctx.pick(0L, 2000L));
-        ctx.choose("The paper gives no iteration count: the geometric schedule 1e-3 → 1e-6 spans " + steps
-                + " steps, and the ordered run stops as soon as Ratio_TP = 1 (checked every "
-                + base.build().logEvery() + " steps); MSE then runs to that same step on the same schedule.");
         TrainingData data = TrainingData.load(base.build(), ctx.console());
+        ctx.choose("The paper gives the schedule's endpoints, not its length: the geometric schedule 1e-3 → 1e-6 spans "
+                + steps + " steps (lae's choice), and the ordered run stops as soon as Ratio_TP = 1 (checked every "
+                + base.build().logEvery() + " steps); MSE then runs to that same step on the same schedule. Whether "
+                + "and when Ratio_TP reaches 1 depends on the length and on the data's smallest relative eigengap "
+                + "among the top p (" + Claim.format(smallestRelativeGap(data, p)) + " here): a rate decayed too fast "
+                + "no longer separates a near-degenerate pair (100 000 steps end at Ratio_TP 0.98 on this data).");
         TrainedRun ordered = ctx.train("ordered", base.loss("ordered").until("ratio_tp=1").build(), data);
         long stop = ordered.last().step();
         TrainedRun mse = ctx.train("mse", base.loss("mse").until("step=" + stop).build(), data);
@@ -63,6 +71,16 @@ final class OftadehSynthetic extends Experiment {
                 "steps to Ratio_TP ≥ 0.9 / steps to Ratio_TP = 1",
                 ninety < 0 || ordered.last().ratioTp() < 1 ? Double.NaN : (double) ninety / stop, 0.5));
         OftadehFigures.drawSynthetic(ctx, List.of(ordered, mse));
+    }
+
+    /** @return min over i &lt; p of (λᵢ − λᵢ₊₁)/λᵢ, the eigengap the ordered loss must resolve last */
+    private static double smallestRelativeGap(TrainingData data, int p) {
+        double[] eigenvalues = data.truth().eigenvalues();
+        double smallest = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < Math.min(p, eigenvalues.length - 1); i++) {
+            smallest = Math.min(smallest, (eigenvalues[i] - eigenvalues[i + 1]) / eigenvalues[i]);
+        }
+        return smallest;
     }
 
     private static long firstStep(List<MetricsRow> rows, double ratioTp) {
