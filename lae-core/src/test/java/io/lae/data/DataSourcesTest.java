@@ -148,6 +148,29 @@ class DataSourcesTest {
         assertTrue(e.getMessage().contains("SHA-256"), e.getMessage());
     }
 
+    /** A folder's SHA256SUMS replaces the originals' checksums: a subset of one's own opens by name, offline. */
+    @Test
+    void aFolderWithItsOwnChecksumsOpensByName() throws IOException {
+        Path mnist = Files.createDirectories(dir.resolve("mnist"));
+        Files.write(mnist.resolve("t10k-images-idx3-ubyte"), idx(0x0803, new int[] {2, 1, 2}, new byte[] {0, 51, 102, 0}));
+        Files.write(mnist.resolve("t10k-labels-idx1-ubyte"), idx(0x0801, new int[] {2}, new byte[] {3, 4}));
+        String images = IdxFile.read(mnist.resolve("t10k-images-idx3-ubyte")).sha256();
+        String labels = IdxFile.read(mnist.resolve("t10k-labels-idx1-ubyte")).sha256();
+        Files.writeString(mnist.resolve("SHA256SUMS"), images + "  t10k-images-idx3-ubyte\n" + labels
+                + " *t10k-labels-idx1-ubyte\n");
+        DataSource s = DataSources.open("mnist-test", dir);
+        assertEquals(2, s.rows());
+        assertArrayEquals(new int[] {3, 4}, s.labels().orElseThrow());
+
+        Files.writeString(mnist.resolve("SHA256SUMS"), "00" + images.substring(2) + "  t10k-images-idx3-ubyte\n"
+                + labels + "  t10k-labels-idx1-ubyte\n");
+        LaeException wrong = assertThrows(LaeException.class, () -> DataSources.open("mnist-test", dir));
+        assertTrue(wrong.getMessage().contains("SHA-256"), wrong.getMessage());
+        Files.writeString(mnist.resolve("SHA256SUMS"), images + "  t10k-images-idx3-ubyte\n");
+        LaeException missing = assertThrows(LaeException.class, () -> DataSources.open("mnist-test", dir));
+        assertTrue(missing.getMessage().contains("lists no checksum for t10k-labels-idx1-ubyte"), missing.getMessage());
+    }
+
     private static byte[] idx(int magic, int[] dims, byte[] data) {
         ByteBuffer b = ByteBuffer.allocate(4 + 4 * dims.length + data.length);
         b.putInt(magic & 0xffff00 | dims.length);
