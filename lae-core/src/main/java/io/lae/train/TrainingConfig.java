@@ -196,12 +196,12 @@ public record TrainingConfig(String data, String targets, String loss, String sc
         private double[] prior;
         private String rule = "gradient";
         private String optimizer = "adam";
-        private double lr = 1e-3;
+        private double lr = 0.02;
         private Double lrEnd;
         private Double lrDecay;
         private double momentum = 0.9;
         private int latent = 10;
-        private long steps = 2000;
+        private long steps = 1500;
         private Integer epochs;
         private Integer batch;
         private NestedDropoutDraw stochastic;

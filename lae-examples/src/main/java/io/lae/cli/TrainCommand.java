@@ -67,7 +67,7 @@ final class TrainCommand implements Callable<Integer> {
             description = "sgd, momentum, nesterov, adam (default ${DEFAULT-VALUE}).")
     String optimizer;
 
-    @Option(names = "--lr", defaultValue = "1e-3", paramLabel = "LR0", description = "Learning rate (default ${DEFAULT-VALUE}).")
+    @Option(names = "--lr", defaultValue = "0.02", paramLabel = "LR0", description = "Learning rate (default ${DEFAULT-VALUE}).")
     double lr;
 
     @Option(names = "--lr-end", paramLabel = "LR1", description = "Decay geometrically from --lr to LR1 over the run.")
@@ -83,7 +83,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--latent", defaultValue = "10", paramLabel = "p", description = "Latent size p (default ${DEFAULT-VALUE}).")
     int latent;
 
-    @Option(names = "--steps", defaultValue = "2000", paramLabel = "N", description = "Full-batch steps (default ${DEFAULT-VALUE}).")
+    @Option(names = "--steps", defaultValue = "1500", paramLabel = "N", description = "Full-batch steps (default ${DEFAULT-VALUE}).")
     long steps;
 
     @Option(names = "--init", defaultValue = "normal", paramLabel = "normal|balanced",
@@ -175,9 +175,14 @@ final class TrainCommand implements Callable<Integer> {
 
     private static void report(PrintWriter console, TrainedRun run) {
         MetricsRow r = run.last();
-        console.printf(Locale.ROOT, "%s after %d steps in %.2f s: loss %.6g, loss ratio %s, Ratio_TP %s, "
-                        + "d_align %s, d_sub %s%n", run.status(), r.step(), r.seconds(), r.loss(),
-                fmt(r.lossRatio()), fmt(r.ratioTp()), fmt(r.dAlign()), fmt(r.dSub()));
+        console.printf(Locale.ROOT, "%s after %d steps (%.2f s in the steps themselves; the elapsed time above adds the "
+                        + "metrics and files): loss %.6g, loss ratio %s, Ratio_TP %s, d_align %s, d_sub %s%n",
+                run.status(), r.step(), r.seconds(), r.loss(), fmt(r.lossRatio()), fmt(r.ratioTp()), fmt(r.dAlign()),
+                fmt(r.dSub()));
+        if (r.ratioTp() == 1) {
+            console.printf("all %d decoder columns are the principal directions of the data, in order (Ratio_TP = 1)%n",
+                    run.config().latent());
+        }
         console.printf("wrote %s (run.json, metrics.csv, encoder.npy, decoder.npy, checkpoint/%s)%n", run.dir(),
                 run.plots().isEmpty() ? "" : ", " + run.plots().size() + " plots");
         console.flush();

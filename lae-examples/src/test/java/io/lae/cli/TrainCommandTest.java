@@ -71,6 +71,18 @@ class TrainCommandTest {
         assertEquals(1, bad.err().strip().lines().count(), bad.err());
     }
 
+    /** A newcomer's first run shows what lae is for: the ordered loss finds the directions, in order. */
+    @Test
+    void theDefaultRunFindsAllDirectionsInOrderAndSaysSo() throws Exception {
+        CliRunner r = CliRunner.run("train", "--out", dir.toString());
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("all 10 decoder columns are the principal directions of the data, in order"),
+                r.out());
+        assertTrue(r.out().contains("s in the steps themselves; the elapsed time above adds the metrics"), r.out());
+        JsonNode run = new ObjectMapper().readTree(dir.resolve("run.json").toFile());
+        assertEquals(1.0, run.get("final").get("ratio_tp").asDouble());
+    }
+
     @Test
     void stochasticNeedsNestedDropout() {
         CliRunner r = CliRunner.run("train", "--data", DATA, "--loss", "mse", "--stochastic", "--epochs", "1",
