@@ -71,6 +71,8 @@ public final class Trainer {
      *                    batchesPerEpoch steps) or {@link MiniBatches#allRows all rows} (config.steps() steps)
      * @return how the run ended
      * @throws TrainingDivergedException on divergence, after writing {@code "status": "diverged"}
+     * @throws TrainingInterruptedException when the listener stops the run, after checkpointing the step
+     *     reached and writing {@code "status": "interrupted"}
      */
     public TrainingResult train(Statistics statistics, GroundTruth truth, RunDirectory run, boolean resume,
                                 Map<String, Object> environment, MiniBatches batches) {
@@ -143,7 +145,12 @@ public final class Trainer {
                     }
                     run.writeCheckpoint(checkpoint(step, seconds, model, stepper.state()));
                 }
-                listener.stepped(step);
+                try {
+                    listener.stepped(step);
+                } catch (TrainingInterruptedException e) {
+                    interrupted(step, seconds, model, stepper, run, environment, lastFinite);
+                    throw e;
+                }
                 if (logStep && target != null && target.reachedBy(last)) {
                     status = "stopped";
                     break;
@@ -169,6 +176,18 @@ public final class Trainer {
 
     private static Checkpoint checkpoint(long step, double seconds, Model model, OptimizerState state) {
         return new Checkpoint(step, seconds, model.parameters(), state.step(), state.buffers());
+    }
+
+    /**
+     * Keeps the step an interrupted run reached: a checkpoint there (unless the weights are no longer
+     * finite: then the last checkpoint stands) and {@code "status": "interrupted"} in run.json.
+     */
+    private void interrupted(long step, double seconds, Model model, TrainingStep stepper, RunDirectory run,
+                             Map<String, Object> environment, MetricsRow lastFinite) {
+        if (model.isFinite()) {
+            run.writeCheckpoint(checkpoint(step, seconds, model, stepper.state()));
+        }
+        run.writeRunJson(config, "interrupted", environment, Map.of("interrupted_at_step", step), lastFinite);
     }
 
     /** Marks the run diverged in run.json (with the last finite metrics) and says what to change. */

@@ -7,9 +7,11 @@ import io.lae.experiments.ExperimentContext;
 import io.lae.experiments.ExperimentScale;
 import io.lae.experiments.Experiments;
 import io.lae.experiments.Summary;
+import io.lae.runs.RunLock;
 import io.lae.runs.SweepProgress;
 import io.lae.runs.TimeText;
 import io.lae.train.TrainingConfig;
+import io.lae.train.TrainingInterruptedException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,6 +91,8 @@ final class ExperimentCommand implements Callable<Integer> {
                 try {
                     report.add(runOne(e, size, dir, console,
                             new ExperimentContext(size, dir, seed, dtype, console, sweep::forRun)));
+                } catch (TrainingInterruptedException stop) {
+                    throw stop;
                 } catch (LaeException error) {
                     // one experiment's bad input or lack of memory should not cost the others' hours
                     report.add(e.id() + ": FAILED: " + error.getMessage());
@@ -109,15 +113,15 @@ final class ExperimentCommand implements Callable<Integer> {
     /** @return one line: the id, the claims that hold and the wall time */
     private String runOne(Experiment experiment, ExperimentScale size, Path dir, PrintWriter console,
                           ExperimentContext context) {
-        try {
-            Files.createDirectories(dir);
-        } catch (java.io.IOException e) {
-            throw new LaeException(dir + ": cannot create the output directory (" + e.getMessage() + ")", e);
-        }
         console.printf("%s: %s%n", experiment.id(), experiment.title());
         console.flush();
         long start = System.nanoTime();
-        experiment.run(context);
+        try (RunLock lock = RunLock.acquire(dir, console)) {
+            experiment.run(context);
+        } catch (TrainingInterruptedException e) {
+            throw new TrainingInterruptedException(e.step(), experiment.id() + ": " + e.getMessage()
+                    + ", or run the same 'lae experiment' command again");
+        }
         double seconds = (System.nanoTime() - start) * 1e-9;
         context.summary().write(dir, experiment, size, seconds);
         List<Claim> claims = context.summary().claims();

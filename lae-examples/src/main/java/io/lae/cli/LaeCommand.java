@@ -1,6 +1,8 @@
 package io.lae.cli;
 
 import io.lae.LaeException;
+import io.lae.runs.Interruption;
+import io.lae.train.TrainingInterruptedException;
 import io.lae.backend.BackendCheck;
 import io.lae.backend.BackendRequest;
 import io.lae.backend.Nd4jStart;
@@ -30,6 +32,8 @@ public final class LaeCommand {
 
     /** Exit code for a bug in lae (an unexpected exception). */
     public static final int EXIT_INTERNAL = 3;
+    /** Exit code of a run stopped by Ctrl-C (128 + SIGINT; SIGTERM ends the JVM with 143 itself). */
+    public static final int EXIT_INTERRUPTED = 130;
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,
             description = "Print stack traces of errors (for bug reports).")
@@ -47,6 +51,7 @@ public final class LaeCommand {
      * @param args the arguments
      */
     public static void main(String[] args) {
+        Interruption.install();
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
@@ -70,6 +75,11 @@ public final class LaeCommand {
             return EXIT_USAGE;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof TrainingInterruptedException) {
+                err.println("lae: " + ex.getMessage());
+                err.flush();
+                return EXIT_INTERRUPTED;
+            }
             boolean userError = ex instanceof LaeException;
             err.println("lae: " + (userError ? "error: " + ex.getMessage()
                     : "internal error: " + ex + (root.debug ? "" : " (run with --debug for the stack trace)")));
@@ -83,6 +93,7 @@ public final class LaeCommand {
         int code = cli.execute(args);
         out.flush();
         err.flush();
+        Interruption.settled();
         return code;
     }
 

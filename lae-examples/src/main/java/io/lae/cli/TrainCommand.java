@@ -1,7 +1,9 @@
 package io.lae.cli;
 
 import io.lae.LaeException;
+import io.lae.runs.OutputDirectory;
 import io.lae.runs.ProgressReporter;
+import io.lae.runs.RunLock;
 import io.lae.runs.TrainedRun;
 import io.lae.runs.TrainingData;
 import io.lae.runs.TrainingSession;
@@ -11,6 +13,7 @@ import io.lae.train.RunDirectory;
 import io.lae.train.TrainingConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -130,8 +133,13 @@ final class TrainCommand implements Callable<Integer> {
             description = "Continue the run in DIR from its checkpoint, with its run.json configuration (--steps may extend it).")
     Path resume;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default runs/train).")
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Output directory, missing or empty (default: a new runs/train-<date>-<time>).")
     Path out;
+
+    @Option(names = "--force", description = "Start the run in --out even if it holds something: what it held is "
+            + "moved to DIR.previous (replacing an older one).")
+    boolean force;
 
     /** Reads {@code per-sample} or {@code per-step}, any case. */
     static final class NestedDropoutDrawConverter implements CommandLine.ITypeConverter<NestedDropoutDraw> {
@@ -143,14 +151,21 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TrainingConfig config = resume != null ? resumedConfig() : configFromOptions();
         PrintWriter console = spec.commandLine().getOut();
-        TrainingData trainingData = TrainingData.load(config, console);
-        console.flush();
-        Path dir = resume != null ? resume : out != null ? out : Path.of("runs", "train");
-        TrainedRun run = TrainingSession.run(config, trainingData, dir, resume != null,
-                new ProgressReporter("train " + config.loss() + "/" + config.rule(), console));
-        report(console, run);
+        TrainingConfig config = resume != null ? resumedConfig() : configFromOptions();
+        Path dir = resume != null ? resume : out != null ? out
+                : OutputDirectory.fresh(Path.of("runs"), "train", LocalDateTime.now());
+        if (resume == null) {
+            RunLock.refuseIfHeld(dir);
+            OutputDirectory.claim(dir, force, console);
+        }
+        try (RunLock lock = RunLock.acquire(dir, console)) {
+            TrainingData trainingData = TrainingData.load(config, console);
+            console.flush();
+            TrainedRun run = TrainingSession.run(config, trainingData, dir, resume != null,
+                    new ProgressReporter("train " + config.loss() + "/" + config.rule(), console));
+            report(console, run);
+        }
         return 0;
     }
 
@@ -164,7 +179,7 @@ final class TrainCommand implements Callable<Integer> {
     private TrainingConfig resumedConfig() {
         var parsed = spec.commandLine().getParseResult();
         List<String> others = parsed.matchedOptions().stream().map(o -> o.longestName())
-                .filter(n -> !List.of("--resume", "--steps", "--debug").contains(n)).toList();
+                .filter(n -> !List.of("--resume", "--steps", "--debug", "--backend").contains(n)).toList();
         if (!others.isEmpty()) {
             throw new LaeException("--resume takes its settings from " + resume.resolve(RunDirectory.RUN_JSON)
                     + "; remove " + String.join(", ", others) + " (only --steps may extend the run)");

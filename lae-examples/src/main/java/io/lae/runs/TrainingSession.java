@@ -46,8 +46,8 @@ public final class TrainingSession {
         RunDirectory run = new RunDirectory(dir);
         Map<String, Object> environment = Environment.describe(device);
         TrainingResult result;
-        try (progress) {
-            result = new Trainer(config, progress).train(data.stats(), data.truth(), run, resume, environment,
+        try (RunProgress watched = Interruption.watching(progress, dir)) {
+            result = new Trainer(config, watched).train(data.stats(), data.truth(), run, resume, environment,
                     data.batches(config));
         }
         run.writeRunJson(config, result.status(), environment, readOuts(config, result, data.truth(), data.stats()),
