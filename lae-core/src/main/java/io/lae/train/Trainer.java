@@ -96,6 +96,10 @@ public final class Trainer {
         double seconds;
         if (resume) {
             Checkpoint cp = run.readCheckpoint();
+            if (cp.step() >= totalSteps) {
+                throw new LaeException(run.path() + " has done " + cp.step() + " of its " + totalSteps + " steps "
+                        + "already: extend it with --steps N, N > " + cp.step());
+            }
             model = rule.tiesWeights() ? Model.tied(cp.decoder()) : Model.of(cp.encoder(), cp.decoder());
             stepper = new TrainingStep(config, stats, OptimizerState.restore(cp.optimizerStep(), cp.optimizerBuffers()));
             step = cp.step();

@@ -1,5 +1,6 @@
 package io.lae.train;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.lae.LaeException;
 import io.lae.loss.LossSpec;
 import io.lae.loss.Scale;
@@ -37,13 +38,15 @@ import io.lae.optim.LearningRateSchedule;
  * @param logEvery        log metrics every this many steps
  * @param checkpointEvery write a checkpoint every this many steps (0: only at the end)
  * @param until           an optional early stop, e.g. {@code ratio_tp=1} or {@code d_align=0.3}
+ * @param decaySteps      the steps over which a geometric decay runs from lr to lrEnd, when a run was
+ *                        extended beyond them ({@code --resume --steps}: the rate stays at lrEnd); null: all steps
  */
 public record TrainingConfig(String data, String targets, String loss, String scale, Double lambda,
                              double[] lambdas, double[] prior, String rule, String optimizer, double lr,
                              Double lrEnd, Double lrDecay, double momentum, int latent, long steps, Integer epochs, Integer batch,
                              NestedDropoutDraw stochastic, String init, double initStd,
                              long seed, String dtype, boolean center, long logEvery, long checkpointEvery,
-                             String until) {
+                             String until, @JsonInclude(JsonInclude.Include.NON_NULL) Long decaySteps) {
 
     /** Validates what can be checked without the data. */
     public TrainingConfig {
@@ -94,11 +97,14 @@ public record TrainingConfig(String data, String targets, String loss, String sc
     }
 
     /**
+     * Extends a run: the new steps continue its schedule as recorded, so a geometric decay that reached
+     * lrEnd stays there instead of being spread anew over the longer run.
+     *
      * @param total the new number of full-batch steps
-     * @return this configuration with {@code steps} replaced (to extend a resumed run)
+     * @return this configuration with {@code steps} replaced, and the decay's span kept
      */
     public TrainingConfig withSteps(long total) {
-        return toBuilder().steps(total).build();
+        return toBuilder().steps(total).decaySteps(lrEnd != null && decaySteps == null ? Long.valueOf(steps) : decaySteps).build();
     }
 
     /**
@@ -107,7 +113,7 @@ public record TrainingConfig(String data, String targets, String loss, String sc
      */
     public LearningRateSchedule schedule(long totalSteps) {
         if (lrEnd != null) {
-            return LearningRateSchedule.geometric(lr, lrEnd, totalSteps);
+            return LearningRateSchedule.geometric(lr, lrEnd, decaySteps != null ? decaySteps : totalSteps);
         }
         return lrDecay != null ? LearningRateSchedule.inverseTime(lr, lrDecay) : LearningRateSchedule.constant(lr);
     }
@@ -182,6 +188,7 @@ public record TrainingConfig(String data, String targets, String loss, String sc
         b.logEvery = logEvery;
         b.checkpointEvery = checkpointEvery;
         b.until = until;
+        b.decaySteps = decaySteps;
         return b;
     }
 
@@ -213,6 +220,7 @@ public record TrainingConfig(String data, String targets, String loss, String sc
         private long logEvery = 10;
         private long checkpointEvery = 1000;
         private String until;
+        private Long decaySteps;
 
         private Builder() {
         }
@@ -352,11 +360,17 @@ public record TrainingConfig(String data, String targets, String loss, String sc
             return this;
         }
 
+        /** @param v the steps a geometric decay spans, or null for all steps @return this */
+        public Builder decaySteps(Long v) {
+            decaySteps = v;
+            return this;
+        }
+
         /** @return the validated configuration */
         public TrainingConfig build() {
             return new TrainingConfig(data, targets, loss, scale, lambda, lambdas, prior, rule, optimizer, lr, lrEnd,
                     lrDecay, momentum, latent, steps, epochs, batch, stochastic, init, initStd, seed, dtype, center,
-                    logEvery, checkpointEvery, until);
+                    logEvery, checkpointEvery, until, decaySteps);
         }
     }
 }

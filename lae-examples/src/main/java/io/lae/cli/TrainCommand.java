@@ -155,13 +155,14 @@ final class TrainCommand implements Callable<Integer> {
         TrainingConfig config = resume != null ? resumedConfig() : configFromOptions();
         Path dir = resume != null ? resume : out != null ? out
                 : OutputDirectory.fresh(Path.of("runs"), "train", LocalDateTime.now());
+        RunLock.refuseIfHeld(dir);
         if (resume == null) {
-            RunLock.refuseIfHeld(dir);
             OutputDirectory.claim(dir, force, console);
         }
+        // bad data is reported before a new run's directory exists
+        TrainingData trainingData = TrainingData.load(config, console);
+        console.flush();
         try (RunLock lock = RunLock.acquire(dir, console)) {
-            TrainingData trainingData = TrainingData.load(config, console);
-            console.flush();
             TrainedRun run = TrainingSession.run(config, trainingData, dir, resume != null,
                     new ProgressReporter("train " + config.loss() + "/" + config.rule(), console));
             report(console, run);
@@ -170,9 +171,14 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private TrainingConfig configFromOptions() {
-        return new TrainingConfig(data, targets, loss, scale, lambda, lambdas, prior, rule, optimizer, lr, lrEnd,
-                lrDecay, momentum, latent, steps, epochs, batch, stochastic, init, initStd, seed, dtype, !noCenter, logEvery,
-                checkpointEvery, until);
+        TrainingConfig config = new TrainingConfig(data, targets, loss, scale, lambda, lambdas, prior, rule, optimizer,
+                lr, lrEnd, lrDecay, momentum, latent, steps, epochs, batch, stochastic, init, initStd, seed, dtype,
+                !noCenter, logEvery, checkpointEvery, until, null);
+        if (config.usesMiniBatches() && spec.commandLine().getParseResult().hasMatchedOption("--steps")) {
+            throw new LaeException("--steps counts full-batch steps, but --epochs/--batch make this a mini-batch run "
+                    + "(its length is --epochs): drop one of them");
+        }
+        return config;
     }
 
     /** The saved configuration; only --steps may change it (to extend a run). */
@@ -185,7 +191,14 @@ final class TrainCommand implements Callable<Integer> {
                     + "; remove " + String.join(", ", others) + " (only --steps may extend the run)");
         }
         TrainingConfig saved = RunDirectory.readConfig(resume);
-        return parsed.hasMatchedOption("--steps") ? saved.withSteps(steps) : saved;
+        if (!parsed.hasMatchedOption("--steps")) {
+            return saved;
+        }
+        if (saved.usesMiniBatches()) {
+            throw new LaeException("--steps extends full-batch runs; the run in " + resume + " is a mini-batch run of "
+                    + saved.epochs() + " epochs, which --resume continues as recorded");
+        }
+        return saved.withSteps(steps);
     }
 
     private static void report(PrintWriter console, TrainedRun run) {

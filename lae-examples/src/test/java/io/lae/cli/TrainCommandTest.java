@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,6 +101,44 @@ class TrainCommandTest {
         JsonNode run = new ObjectMapper().readTree(dir.resolve("run.json").toFile());
         assertEquals(80, run.get("final").get("steps").asLong());
         assertEquals(80, run.get("config").get("steps").asLong());
+    }
+
+    /** A geometric decay that reached --lr-end stays there when the run is extended (it is not spread anew). */
+    @Test
+    void extendingARunContinuesItsScheduleAsRecorded() throws Exception {
+        assertEquals(0, CliRunner.run("train", "--data", DATA, "--latent", "2", "--steps", "50", "--lr", "0.01",
+                "--lr-end", "1e-4", "--out", dir.toString()).exitCode());
+        assertEquals(0, CliRunner.run("train", "--resume", dir.toString(), "--steps", "80").exitCode());
+        List<String> rows = Files.readAllLines(dir.resolve("metrics.csv"));
+        int lr = List.of(rows.get(0).split(",")).indexOf("lr");
+        for (String row : rows.subList(1, rows.size())) {
+            String[] cells = row.split(",");
+            if (Long.parseLong(cells[0]) >= 50) {
+                assertEquals(1e-4, Double.parseDouble(cells[lr]), 0, row);
+            }
+        }
+        JsonNode run = new ObjectMapper().readTree(dir.resolve("run.json").toFile());
+        assertEquals(50, run.get("config").get("decaySteps").asLong());
+    }
+
+    @Test
+    void stepsThatDoNotExtendOrDoNotApplyAreRefused() throws Exception {
+        assertEquals(0, CliRunner.run("train", "--data", DATA, "--latent", "2", "--steps", "50", "--out",
+                dir.toString()).exitCode());
+        CliRunner shorter = CliRunner.run("train", "--resume", dir.toString(), "--steps", "50");
+        assertEquals(2, shorter.exitCode(), shorter.err());
+        assertTrue(shorter.err().contains("has done 50 of its 50 steps already: extend it with --steps N, N > 50"),
+                shorter.err());
+        CliRunner both = CliRunner.run("train", "--data", DATA, "--steps", "10", "--epochs", "2", "--batch", "8",
+                "--out", dir.resolve("both").toString());
+        assertEquals(2, both.exitCode(), both.err());
+        assertTrue(both.err().contains("--steps counts full-batch steps"), both.err());
+        Path mini = dir.resolve("mini");
+        assertEquals(0, CliRunner.run("train", "--data", DATA, "--latent", "2", "--epochs", "1", "--batch", "100",
+                "--out", mini.toString()).exitCode());
+        CliRunner extendMini = CliRunner.run("train", "--resume", mini.toString(), "--steps", "99");
+        assertEquals(2, extendMini.exitCode(), extendMini.err());
+        assertTrue(extendMini.err().contains("mini-batch run of 1 epochs"), extendMini.err());
     }
 
     @Test
