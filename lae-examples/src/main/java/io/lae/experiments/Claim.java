@@ -40,6 +40,37 @@ public record Claim(String claim, String paper, String measured, boolean holds) 
     }
 
     /**
+     * A comparative claim: one quantity, measured on two things, falls on either side of a bound.
+     *
+     * @param claim    the statement
+     * @param paper    what the paper reports
+     * @param quantity the measured quantity's name
+     * @param low      the thing for which the quantity should be small, and its value
+     * @param high     the thing for which it should be large, and its value
+     * @param bound    the largest value that still counts as small
+     * @return the claim, holding when low ≤ bound &lt; high (NaN never holds)
+     */
+    public static Claim separates(String claim, String paper, String quantity, Measurement low, Measurement high,
+                                  double bound) {
+        return new Claim(claim, paper, quantity + ": " + low + ", " + high + " (needs the first ≤ " + format(bound)
+                + " < the second)", low.value() <= bound && high.value() > bound);
+    }
+
+    /**
+     * A value measured on one thing, for {@link #separates}.
+     *
+     * @param of    what it was measured on, e.g. "sum"
+     * @param value the value
+     */
+    public record Measurement(String of, double value) {
+
+        @Override
+        public String toString() {
+            return of + " " + format(value);
+        }
+    }
+
+    /**
      * @param value a number
      * @return it with four significant digits, e.g. 0.0001234 → 1.234e-04, 12.5 → 12.50
      */

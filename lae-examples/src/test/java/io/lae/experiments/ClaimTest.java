@@ -18,6 +18,18 @@ class ClaimTest {
     }
 
     @Test
+    void separatesHoldsOnlyWithTheBoundBetweenTheTwoValues() {
+        Claim.Measurement small = new Claim.Measurement("sum", 0.01);
+        assertTrue(Claim.separates("c", "p", "q", small, new Claim.Measurement("mse", 0.3), 0.05).holds());
+        assertFalse(Claim.separates("c", "p", "q", small, new Claim.Measurement("mse", 0.05), 0.05).holds());
+        assertFalse(Claim.separates("c", "p", "q", new Claim.Measurement("sum", 0.06),
+                new Claim.Measurement("mse", 0.3), 0.05).holds());
+        assertFalse(Claim.separates("c", "p", "q", small, new Claim.Measurement("mse", Double.NaN), 0.05).holds());
+        assertEquals("q: sum 0.01000, mse 0.3000 (needs the first ≤ 0.05000 < the second)",
+                Claim.separates("c", "p", "q", small, new Claim.Measurement("mse", 0.3), 0.05).measured());
+    }
+
+    @Test
     void measuredTextNamesValueAndBound() {
         Claim c = Claim.atMost("c", "p", "d_align", 3.2e-4, 1e-3);
         assertEquals("d_align = 3.200e-04 (needs ≤ 0.001000)", c.measured());
