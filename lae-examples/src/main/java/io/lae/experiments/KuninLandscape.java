@@ -32,6 +32,10 @@ final class KuninLandscape extends Experiment {
     private static final double[] FIG5_LAMBDAS_QUICK = {441, 81, 1};
     private static final List<String> LOSSES = List.of("mse", "product", "sum");
     private static final double SPECTRUM_TOLERANCE = 1e-3;
+    /** Init std of Fig. 3–5: the notebook's {@code LAE} default (cell 6), used by cells 16, 18, 21. */
+    private static final double INIT_STD = 0.05;
+    /** Init std of the Fig. 6 runs (k = 2): {@code LAE(m, k, alpha, index, bias=False, stddev=0.2)}, cell 23. */
+    private static final double FIG6_INIT_STD = 0.2;
 
     KuninLandscape() {
         super(ID, "Kunin et al. 2019, Fig. 3–6: the sum loss ties W₁ = W₂ᵀ; regularized LAEs recover the principal "
@@ -44,13 +48,15 @@ final class KuninLandscape extends Experiment {
         long seed = ctx.seed(0);
         String spec = "synthetic:haar:n=" + N + ",m=" + N + ",sv=linear,seed=" + seed;
         TrainingConfig.Builder base = TrainingConfig.builder().data(spec).center(false).scale("sum")
-                .optimizer("adam", 0.05).lrDecay(0.1).steps(ctx.pick(400L, 4000L)).init("normal", 0.05).seed(seed)
+                .optimizer("adam", 0.05).lrDecay(0.1).steps(ctx.pick(400L, 4000L)).init("normal", INIT_STD).seed(seed)
                 .dtype(ctx.dtype()).logEvery(10).checkpointEvery(0);
         TrainingData data = TrainingData.load(base.build(), ctx.console());
         ctx.choose("Data " + spec + ": X = U diag(1, …, 20) Vᵀ with U, V from sign-fixed Gram–Schmidt (QR) of Gaussian "
                 + "matrices, not centred, so Σxx = XXᵀ has eigenvalues σᵢ² = i².");
         ctx.choose("Adam, lr 0.05 with inverse-time decay lr/(1 + 0.1 t) per step (SPEC), " + base.build().steps()
-                + " full-batch steps, init N(0, 0.05²), scale `sum` (c = 1).");
+                + " full-batch steps, scale `sum` (c = 1). Init N(0, 0.05²) for Fig. 3–5 (the notebook's default, "
+                + "cell 6) and N(0, 0.2²) for the k = 2 runs of Fig. 6 (cell 23: `LAE(m, k, alpha, index, bias=False, "
+                + "stddev=0.2)`).");
         INDArray u = data.truth().directions(N);
 
         Map<String, TrainedRun> main = new LinkedHashMap<>();
@@ -83,7 +89,8 @@ final class KuninLandscape extends Experiment {
 
         Map<String, INDArray[]> maps = new LinkedHashMap<>();
         for (String loss : LOSSES) {
-            TrainedRun run = ctx.train("fig6/" + loss, lossConfig(base, loss, LAMBDA).latent(2).build(), data);
+            TrainedRun run = ctx.train("fig6/" + loss, lossConfig(base, loss, LAMBDA).latent(2)
+                    .init("normal", FIG6_INIT_STD).build(), data);
             maps.put(loss, circleMaps(run, u));
         }
         circleClaims(ctx, maps);
