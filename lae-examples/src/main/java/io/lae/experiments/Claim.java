@@ -40,24 +40,22 @@ public record Claim(String claim, String paper, String measured, boolean holds) 
     }
 
     /**
-     * A comparative claim: one quantity, measured on two things, falls on either side of a bound.
+     * A comparative claim: one quantity, measured on two things, is smaller on the first.
      *
      * @param claim    the statement
      * @param paper    what the paper reports
      * @param quantity the measured quantity's name
-     * @param low      the thing for which the quantity should be small, and its value
-     * @param high     the thing for which it should be large, and its value
-     * @param bound    the largest value that still counts as small
-     * @return the claim, holding when low ≤ bound &lt; high (NaN never holds)
+     * @param low      the thing for which the quantity should be smaller, and its value
+     * @param high     the thing it is compared with, and its value
+     * @return the claim, holding when low &lt; high (NaN never holds)
      */
-    public static Claim separates(String claim, String paper, String quantity, Measurement low, Measurement high,
-                                  double bound) {
-        return new Claim(claim, paper, quantity + ": " + low + ", " + high + " (needs the first ≤ " + format(bound)
-                + " < the second)", low.value() <= bound && high.value() > bound);
+    public static Claim smaller(String claim, String paper, String quantity, Measurement low, Measurement high) {
+        return new Claim(claim, paper, quantity + ": " + low + ", " + high + " (needs the first < the second)",
+                low.value() < high.value());
     }
 
     /**
-     * A value measured on one thing, for {@link #separates}.
+     * A value measured on one thing, for {@link #smaller}.
      *
      * @param of    what it was measured on, e.g. "sum"
      * @param value the value

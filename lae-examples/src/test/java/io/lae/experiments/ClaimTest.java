@@ -18,15 +18,14 @@ class ClaimTest {
     }
 
     @Test
-    void separatesHoldsOnlyWithTheBoundBetweenTheTwoValues() {
-        Claim.Measurement small = new Claim.Measurement("sum", 0.01);
-        assertTrue(Claim.separates("c", "p", "q", small, new Claim.Measurement("mse", 0.3), 0.05).holds());
-        assertFalse(Claim.separates("c", "p", "q", small, new Claim.Measurement("mse", 0.05), 0.05).holds());
-        assertFalse(Claim.separates("c", "p", "q", new Claim.Measurement("sum", 0.06),
-                new Claim.Measurement("mse", 0.3), 0.05).holds());
-        assertFalse(Claim.separates("c", "p", "q", small, new Claim.Measurement("mse", Double.NaN), 0.05).holds());
-        assertEquals("q: sum 0.01000, mse 0.3000 (needs the first ≤ 0.05000 < the second)",
-                Claim.separates("c", "p", "q", small, new Claim.Measurement("mse", 0.3), 0.05).measured());
+    void smallerHoldsOnlyWhenTheFirstIsSmaller() {
+        Claim.Measurement sum = new Claim.Measurement("sum", 0.05);
+        assertTrue(Claim.smaller("c", "p", "q", sum, new Claim.Measurement("mse", 0.3)).holds());
+        assertFalse(Claim.smaller("c", "p", "q", sum, new Claim.Measurement("mse", 0.05)).holds());
+        assertFalse(Claim.smaller("c", "p", "q", sum, new Claim.Measurement("mse", 0.01)).holds());
+        assertFalse(Claim.smaller("c", "p", "q", sum, new Claim.Measurement("mse", Double.NaN)).holds());
+        assertEquals("q: sum 0.05000, mse 0.3000 (needs the first < the second)",
+                Claim.smaller("c", "p", "q", sum, new Claim.Measurement("mse", 0.3)).measured());
     }
 
     @Test
