@@ -40,6 +40,35 @@ public record Claim(String claim, String paper, String measured, boolean holds) 
     }
 
     /**
+     * A comparative claim: one quantity, measured on two things, is smaller on the first.
+     *
+     * @param claim    the statement
+     * @param paper    what the paper reports
+     * @param quantity the measured quantity's name
+     * @param low      the thing for which the quantity should be smaller, and its value
+     * @param high     the thing it is compared with, and its value
+     * @return the claim, holding when low &lt; high (NaN never holds)
+     */
+    public static Claim smaller(String claim, String paper, String quantity, Measurement low, Measurement high) {
+        return new Claim(claim, paper, quantity + ": " + low + ", " + high + " (needs the first < the second)",
+                low.value() < high.value());
+    }
+
+    /**
+     * A value measured on one thing, for {@link #smaller}.
+     *
+     * @param of    what it was measured on, e.g. "sum"
+     * @param value the value
+     */
+    public record Measurement(String of, double value) {
+
+        @Override
+        public String toString() {
+            return of + " " + format(value);
+        }
+    }
+
+    /**
      * @param value a number
      * @return it with four significant digits, e.g. 0.0001234 → 1.234e-04, 12.5 → 12.50
      */

@@ -18,6 +18,17 @@ class ClaimTest {
     }
 
     @Test
+    void smallerHoldsOnlyWhenTheFirstIsSmaller() {
+        Claim.Measurement sum = new Claim.Measurement("sum", 0.05);
+        assertTrue(Claim.smaller("c", "p", "q", sum, new Claim.Measurement("mse", 0.3)).holds());
+        assertFalse(Claim.smaller("c", "p", "q", sum, new Claim.Measurement("mse", 0.05)).holds());
+        assertFalse(Claim.smaller("c", "p", "q", sum, new Claim.Measurement("mse", 0.01)).holds());
+        assertFalse(Claim.smaller("c", "p", "q", sum, new Claim.Measurement("mse", Double.NaN)).holds());
+        assertEquals("q: sum 0.05000, mse 0.3000 (needs the first < the second)",
+                Claim.smaller("c", "p", "q", sum, new Claim.Measurement("mse", 0.3)).measured());
+    }
+
+    @Test
     void measuredTextNamesValueAndBound() {
         Claim c = Claim.atMost("c", "p", "d_align", 3.2e-4, 1e-3);
         assertEquals("d_align = 3.200e-04 (needs ≤ 0.001000)", c.measured());
