@@ -1,5 +1,7 @@
 package io.lae.train;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -99,12 +101,18 @@ public final class RunDirectory {
      */
     public static TrainingConfig readConfig(Path runDir) {
         Path file = runDir.resolve(RUN_JSON);
+        if (!Files.isRegularFile(file)) {
+            throw new LaeException(file + ": no such file: --resume needs the directory of an earlier 'lae train'");
+        }
+        JsonNode config = readJson(file).get("config");
+        if (config == null || !config.isObject()) {
+            throw new LaeException(file + ": has no \"config\" object: not the run.json of a 'lae train' run");
+        }
         try {
-            ObjectNode root = (ObjectNode) JSON.readTree(file.toFile());
-            return JSON.treeToValue(root.get("config"), TrainingConfig.class);
-        } catch (IOException | RuntimeException e) {
-            throw new LaeException(file + ": cannot read the run's configuration (" + e.getMessage()
-                    + "); --resume needs the directory of an earlier 'lae train'", e);
+            return JSON.treeToValue(config, TrainingConfig.class);
+        } catch (JsonProcessingException e) {
+            String why = e.getCause() instanceof LaeException bad ? bad.getMessage() : e.getOriginalMessage();
+            throw new LaeException(file + ": \"config\" is not a valid run configuration (" + why + ")", e);
         }
     }
 
@@ -269,26 +277,69 @@ public final class RunDirectory {
         if (!Files.isDirectory(cp) && Files.isDirectory(dir.resolve(CHECKPOINT + ".old"))) {
             cp = dir.resolve(CHECKPOINT + ".old"); // killed between the two renames
         }
+        Path positionFile = cp.resolve("position.json");
+        if (!Files.isRegularFile(positionFile)) {
+            throw new LaeException(cp + ": no checkpoint (it is written every --checkpoint-every steps and at the end)");
+        }
+        JsonNode position = readJson(positionFile);
+        long step = wholeNumber(position, "step", positionFile);
+        long optimizerStep = wholeNumber(position, "optimizer_step", positionFile);
+        if (!position.path("seconds").isNumber() || !position.path("optimizer_buffers").isArray()
+                || position.has("parameters") && !position.get("parameters").isArray()) {
+            throw new LaeException(positionFile + ": not a checkpoint's position (it needs step, seconds, optimizer_step "
+                    + "and the lists optimizer_buffers and parameters)");
+        }
+        Map<String, INDArray> buffers = new LinkedHashMap<>();
+        for (var name : position.get("optimizer_buffers")) {
+            buffers.put(name.asText(), readFinite(cp.resolve("optimizer").resolve(fileName(name.asText()))));
+        }
+        Map<String, INDArray> parameters = new LinkedHashMap<>();
+        for (String name : parameterNames(position)) {
+            parameters.put(name, readFinite(cp.resolve(fileName(name))));
+        }
+        return new Checkpoint(step, position.get("seconds").asDouble(), parameters, optimizerStep, buffers);
+    }
+
+    /**
+     * @param name a parameter's name ({@code encoder}, {@code decoder}, …)
+     * @return the file of the current checkpoint that holds it
+     */
+    public Path checkpointFile(String name) {
+        return dir.resolve(CHECKPOINT).resolve(fileName(name));
+    }
+
+    private static JsonNode readJson(Path file) {
         try {
-            ObjectNode position = (ObjectNode) JSON.readTree(cp.resolve("position.json").toFile());
-            Map<String, INDArray> buffers = new LinkedHashMap<>();
-            for (var name : position.get("optimizer_buffers")) {
-                buffers.put(name.asText(), read(cp.resolve("optimizer").resolve(fileName(name.asText()))));
-            }
-            Map<String, INDArray> parameters = new LinkedHashMap<>();
-            for (String name : parameterNames(position)) {
-                parameters.put(name, read(cp.resolve(fileName(name))));
-            }
-            return new Checkpoint(position.get("step").asLong(), position.get("seconds").asDouble(), parameters,
-                    position.get("optimizer_step").asLong(), buffers);
-        } catch (IOException | RuntimeException e) {
-            throw new LaeException(cp + ": no readable checkpoint (" + e.getMessage()
-                    + "); it is written every --checkpoint-every steps", e);
+            return JSON.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new LaeException(file + ": not valid JSON (" + e.getOriginalMessage() + " at line "
+                    + e.getLocation().getLineNr() + ")", e);
+        } catch (IOException e) {
+            throw new LaeException(file + ": cannot read (" + e.getMessage() + ")", e);
         }
     }
 
+    private static long wholeNumber(JsonNode node, String field, Path file) {
+        JsonNode value = node == null ? null : node.get(field);
+        if (value == null || !value.canConvertToLong() || value.asLong() < 0) {
+            throw new LaeException(file + ": '" + field + "' is " + (value == null ? "missing" : value.toString())
+                    + ", not a step count: the checkpoint is damaged; restore it, or start the run anew with --force");
+        }
+        return value.asLong();
+    }
+
+    /** Reads a checkpoint array and refuses one holding NaN or infinite values (a damaged file). */
+    private static INDArray readFinite(Path file) {
+        INDArray array = read(file);
+        if (array.isInfinite().any() || array.isNaN().any()) {
+            throw new LaeException(file + ": holds NaN or infinite values: the checkpoint is damaged; restore it, or "
+                    + "start the run anew with --force");
+        }
+        return array;
+    }
+
     /** The parameters a checkpoint holds; checkpoints written before they were listed hold both weights. */
-    private static List<String> parameterNames(ObjectNode position) {
+    private static List<String> parameterNames(JsonNode position) {
         if (!position.has("parameters")) {
             return List.of(Model.ENCODER, Model.DECODER);
         }
