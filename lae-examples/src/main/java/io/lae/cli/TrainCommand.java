@@ -1,6 +1,7 @@
 package io.lae.cli;
 
 import io.lae.LaeException;
+import io.lae.runs.DegenerateData;
 import io.lae.runs.OutputDirectory;
 import io.lae.runs.ProgressReporter;
 import io.lae.runs.RunLock;
@@ -161,6 +162,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         // bad data is reported before a new run's directory exists
         TrainingData trainingData = TrainingData.load(config, console);
+        DegenerateData.check(trainingData, config.latent(), console);
         console.flush();
         try (RunLock lock = RunLock.acquire(dir, console)) {
             TrainedRun run = TrainingSession.run(config, trainingData, dir, resume != null,
