@@ -43,15 +43,37 @@ public final class DataSources {
         }
         if (spec.startsWith("synthetic:diag:")) {
             Map<String, String> p = parameters(spec, "synthetic:diag:", Set.of("n", "m", "seed"));
-            return SyntheticData.diagonal(positive(p, "n", spec), positive(p, "m", spec), seed(p, spec));
+            int n = positive(p, "n", spec);
+            int m = positive(p, "m", spec);
+            requireHeapFor(spec, m, n);
+            return SyntheticData.diagonal(n, m, seed(p, spec));
         }
         if (spec.startsWith("synthetic:haar:")) {
             Map<String, String> p = parameters(spec, "synthetic:haar:", Set.of("n", "m", "sv", "seed"));
             int n = positive(p, "n", spec);
             int m = positive(p, "m", spec);
-            return SyntheticData.haar(n, m, singularValues(p, Math.min(n, m), spec), seed(p, spec));
+            double[] singularValues = singularValues(p, Math.min(n, m), spec);
+            requireHeapFor(spec, m, n);
+            return SyntheticData.haar(n, m, singularValues, seed(p, spec));
         }
         throw new LaeException("unknown data source '" + spec + "': use " + FORMS);
+    }
+
+    /**
+     * A synthetic source is generated in the Java heap (m×n doubles, then a flat copy of them) before it
+     * moves out of it:
+     * refuses one that cannot fit, before generating it, instead of an {@link OutOfMemoryError}.
+     */
+    private static void requireHeapFor(String spec, int m, int n) {
+        Runtime runtime = Runtime.getRuntime();
+        long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        double needed = 16.0 * m * n + 16.0 * m;
+        if (needed > free) {
+            throw new LaeException(String.format(java.util.Locale.ROOT, "%s: generating %d×%d samples needs %.1f GB "
+                    + "of Java heap, %.1f GB are free: use fewer rows (m), write the data to a .npy file (it streams), "
+                    + "or give Java more heap (LAE_JAVA_OPTS=-Xmx%dg for ./lae)", spec, m, n, needed / 1e9,
+                    free / 1e9, (long) Math.ceil(1.25 * needed / (1L << 30))));
+        }
     }
 
     /** Splits {@code a=1,b=2,sv=3,2,1}: a token without '=' continues the previous value. */

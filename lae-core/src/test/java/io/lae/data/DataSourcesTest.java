@@ -171,6 +171,19 @@ class DataSourcesTest {
         assertTrue(missing.getMessage().contains("lists no checksum for t10k-labels-idx1-ubyte"), missing.getMessage());
     }
 
+    /** A synthetic source too large for the heap is refused before it is generated, not with an OutOfMemoryError. */
+    @Test
+    void aSyntheticSourceLargerThanTheHeapIsRefusedUpFront() {
+        long heap = Runtime.getRuntime().maxMemory();
+        int m = (int) Math.min(Integer.MAX_VALUE, heap / (16L * 1000) + 1000);
+        for (String kind : new String[] {"diag", "haar"}) {
+            String spec = "synthetic:" + kind + ":n=1000,m=" + m + (kind.equals("haar") ? ",sv=linear" : "");
+            LaeException e = assertThrows(LaeException.class, () -> DataSources.open(spec, dir));
+            assertTrue(e.getMessage().contains("GB of Java heap") && e.getMessage().contains(".npy")
+                    && e.getMessage().contains("-Xmx"), e.getMessage());
+        }
+    }
+
     private static byte[] idx(int magic, int[] dims, byte[] data) {
         ByteBuffer b = ByteBuffer.allocate(4 + 4 * dims.length + data.length);
         b.putInt(magic & 0xffff00 | dims.length);

@@ -90,7 +90,15 @@ public final class LaeCommand {
             return userError ? EXIT_USAGE : EXIT_INTERNAL;
         });
         cli.setExecutionStrategy(parseResult -> execute(root, parseResult, err));
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("lae: error: out of memory (" + e.getMessage() + ", Java heap "
+                    + Runtime.getRuntime().maxMemory() / (1L << 20) + " MiB): use fewer rows or a .npy file (it streams), "
+                    + "or give Java more heap (LAE_JAVA_OPTS=-Xmx16g for ./lae)");
+            code = EXIT_USAGE;
+        }
         out.flush();
         err.flush();
         Interruption.settled();
