@@ -4,6 +4,7 @@ import io.lae.LaeException;
 import io.lae.experiments.Claim;
 import io.lae.experiments.Experiment;
 import io.lae.experiments.ExperimentContext;
+import io.lae.experiments.ExperimentDirectory;
 import io.lae.experiments.ExperimentScale;
 import io.lae.experiments.Experiments;
 import io.lae.experiments.Summary;
@@ -52,6 +53,10 @@ final class ExperimentCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default runs/ID; with all, runs/).")
     Path out;
+
+    @Option(names = "--force", description = "Use --out even if it holds another experiment, this one with other "
+            + "options, or other files: they are moved to DIR.previous.")
+    boolean force;
 
     @Option(names = "--seed", paramLabel = "S", description = "Seed (default: the paper's or the authors' code's).")
     Long seed;
@@ -113,6 +118,7 @@ final class ExperimentCommand implements Callable<Integer> {
     /** @return one line: the id, the claims that hold and the wall time */
     private String runOne(Experiment experiment, ExperimentScale size, Path dir, PrintWriter console,
                           ExperimentContext context) {
+        new ExperimentDirectory(experiment.id(), size, seed, dtype).claim(dir, force, console);
         console.printf("%s: %s%n", experiment.id(), experiment.title());
         console.flush();
         long start = System.nanoTime();

@@ -121,6 +121,38 @@ class ExperimentCommandTest {
         assertTrue(again.out().contains("already done"), again.out());
     }
 
+    /** An experiment's directory is its own: another experiment, other options or other files are refused. */
+    @Test
+    void aDirectoryHoldingSomethingElseIsRefusedUnlessForced() throws IOException {
+        Path out = dir.resolve("taken");
+        assertEquals(0, CliRunner.run("experiment", "oftadeh-fig1", "--scale", "quick", "--out", out.toString())
+                .exitCode());
+        String summary = Files.readString(out.resolve("summary.json"));
+        String[][] cases = {
+            {"kunin-fig3-6", "--scale", "quick", "holds the experiment oftadeh-fig1"},
+            {"oftadeh-fig1", "--scale", "quick", "--seed", "5", "holds oftadeh-fig1 with other options"},
+        };
+        for (String[] c : cases) {
+            List<String> args = new java.util.ArrayList<>(List.of("experiment"));
+            args.addAll(List.of(c).subList(0, c.length - 1));
+            args.addAll(List.of("--out", out.toString()));
+            CliRunner r = CliRunner.run(args.toArray(String[]::new));
+            assertEquals(LaeCommand.EXIT_USAGE, r.exitCode(), r.err());
+            assertEquals(1, r.errLines().length, r.err());
+            assertTrue(r.err().contains(c[c.length - 1]) && r.err().contains("--force"), r.err());
+        }
+        assertEquals(summary, Files.readString(out.resolve("summary.json")), "nothing touched");
+        Path foreign = Files.createDirectories(dir.resolve("foreign"));
+        Files.writeString(foreign.resolve("notes.txt"), "mine");
+        CliRunner r = CliRunner.run("experiment", "oftadeh-fig1", "--scale", "quick", "--out", foreign.toString());
+        assertEquals(LaeCommand.EXIT_USAGE, r.exitCode(), r.err());
+        assertTrue(r.err().contains("holds files that are not this experiment's runs"), r.err());
+        CliRunner forced = CliRunner.run("experiment", "oftadeh-fig1", "--scale", "quick", "--seed", "5", "--force",
+                "--out", out.toString());
+        assertEquals(0, forced.exitCode(), forced.err());
+        assertTrue(Files.exists(dir.resolve("taken.previous").resolve("summary.json")), "the old one is kept beside");
+    }
+
     @Test
     void listNamesEveryExperiment() {
         CliRunner r = CliRunner.run("experiment", "--list");
