@@ -56,7 +56,7 @@ final class BaoNestedDropoutPrior extends Experiment {
     BaoNestedDropoutPrior() {
         super(ID, "Bao et al. 2020, Fig. 4: deterministic nested dropout fails beyond k = 300 because the geometric "
                 + "prior gives the last units (next to) no weight; per-unit movement at k = 400",
-                Duration.ofMinutes(25), Duration.ofSeconds(8));
+                Duration.ofMinutes(12), Duration.ofSeconds(8));
     }
 
     @Override
