@@ -100,7 +100,7 @@ public final class Npy {
     }
 
     /** Writes the elements in C order, converting a block of rows at a time. */
-    private static void writeData(FileChannel channel, INDArray array, DataType type) throws IOException {
+    static void writeData(FileChannel channel, INDArray array, DataType type) throws IOException {
         if (array.isEmpty()) {
             return;
         }
@@ -124,7 +124,7 @@ public final class Npy {
         }
     }
 
-    private static void writeFully(FileChannel channel, ByteBuffer buffer) throws IOException {
+    static void writeFully(FileChannel channel, ByteBuffer buffer) throws IOException {
         while (buffer.hasRemaining()) {
             channel.write(buffer);
         }

@@ -221,6 +221,58 @@ public final class RunDirectory {
         keep.forEach(this::appendMetrics);
     }
 
+    /** The training data's mean μ (length n'), kept when the run centred its data. */
+    public static final String MEAN = "mean.npy";
+    /** The targets' mean μ' (length n) of a centred regression. */
+    public static final String TARGET_MEAN = "mean_targets.npy";
+
+    /**
+     * Keeps the means a centred run subtracted, so its weights apply to new data ({@code lae encode}).
+     *
+     * @param stats the run's statistics
+     */
+    public void writeMeans(io.lae.stats.Statistics stats) {
+        if (!stats.centered()) {
+            return;
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Npy.write(dir.resolve(MEAN), stats.meanX());
+        if (!stats.isAutoencoder()) {
+            Npy.write(dir.resolve(TARGET_MEAN), stats.meanY());
+        }
+    }
+
+    /**
+     * @param config the run's configuration (whether it centred, whether Y ≠ X)
+     * @return the final weights with the training means
+     * @throws LaeException if a file is missing: the weights of an unfinished run, or the mean of a run
+     *     written before lae kept it
+     */
+    public FittedWeights readFitted(TrainingConfig config) {
+        for (String file : new String[] {"encoder.npy", "decoder.npy"}) {
+            if (!Files.isRegularFile(dir.resolve(file))) {
+                throw new LaeException(dir.resolve(file) + ": missing: the run has not finished (resume it with "
+                        + "'lae train --resume " + dir + "')");
+            }
+        }
+        INDArray mean = null;
+        INDArray targetMean = null;
+        if (config.center()) {
+            if (!Files.isRegularFile(dir.resolve(MEAN))) {
+                throw new LaeException(dir.resolve(MEAN) + ": missing: the run centred its data but was written "
+                        + "before lae kept the mean; train it again to apply it to new data");
+            }
+            mean = Npy.read(dir.resolve(MEAN));
+            targetMean = config.targets() == null ? mean : Npy.read(dir.resolve(TARGET_MEAN));
+        }
+        return new FittedWeights(Npy.read(dir.resolve("encoder.npy")), Npy.read(dir.resolve("decoder.npy")), mean,
+                targetMean);
+    }
+
     /**
      * Writes the weights as {@code encoder.npy} and {@code decoder.npy} (float64).
      *

@@ -118,6 +118,7 @@ public final class Trainer {
         if (step == 0) {
             run.appendMetrics(evaluate(evaluator, 0, model, schedule.at(0), 0));
         }
+        run.writeMeans(statistics);
         run.writeRunJson(config, "running", environment, Map.of(), null);
 
         listener.started(step, totalSteps);

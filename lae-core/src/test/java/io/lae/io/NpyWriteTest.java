@@ -46,6 +46,30 @@ class NpyWriteTest {
         return m;
     }
 
+    /** Rows appended block by block read back as one array; a file missing rows never appears. */
+    @Test
+    void rowWriterAppendsBlocksAndWritesOnlyAWholeFile() throws IOException {
+        Path file = dir.resolve("rows.npy");
+        org.nd4j.linalg.api.ndarray.INDArray all = org.nd4j.linalg.factory.Nd4j.createFromArray(
+                java.util.stream.IntStream.range(0, 35).mapToDouble(i -> i * 0.25).toArray()).reshape(7, 5);
+        try (NpyRowWriter writer = new NpyRowWriter(file, 7, 5)) {
+            writer.append(all.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 4),
+                    org.nd4j.linalg.indexing.NDArrayIndex.all()));
+            writer.append(all.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(4, 7),
+                    org.nd4j.linalg.indexing.NDArrayIndex.all()));
+        }
+        assertEquals(all, Npy.read(file));
+        Path partial = dir.resolve("partial.npy");
+        try (NpyRowWriter writer = new NpyRowWriter(partial, 7, 5)) {
+            writer.append(all.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 4),
+                    org.nd4j.linalg.indexing.NDArrayIndex.all()));
+        }
+        assertFalse(Files.exists(partial));
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of(file.getFileName().toString()), left.map(p -> p.getFileName().toString()).toList());
+        }
+    }
+
     @Test
     void roundTripsFloat64BitForBit() {
         double[][] values = randomWithSpecialValues(9, 7);
