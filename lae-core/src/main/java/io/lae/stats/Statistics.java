@@ -32,6 +32,12 @@ public record Statistics(INDArray sigmaXX, INDArray sigmaYX, double tyy, long sa
         if (sampleCount <= 0) {
             throw new IllegalArgumentException("statistics need at least one sample");
         }
+        if (sigmaYX != sigmaXX && java.util.Arrays.equals(sigmaYX.shape(), sigmaXX.shape())
+                && sigmaYX.dataType() == sigmaXX.dataType() && sigmaYX.equalsWithEps(sigmaXX, 0.0)) {
+            // an autoencoder's Σyx read back from a file or copied: the same matrix, so the same object
+            // (the fused kernel and the Hebbian rules recognise an autoencoder by it)
+            sigmaYX = sigmaXX;
+        }
     }
 
     /** @return n', the input dimension */
@@ -44,7 +50,7 @@ public record Statistics(INDArray sigmaXX, INDArray sigmaYX, double tyy, long sa
         return (int) sigmaYX.rows();
     }
 
-    /** @return true when Y = X, so that Σyx is Σxx itself */
+    /** @return true when Y = X: Σyx is Σxx (equal matrices are made one object on construction) */
     public boolean isAutoencoder() {
         return sigmaYX == sigmaXX;
     }

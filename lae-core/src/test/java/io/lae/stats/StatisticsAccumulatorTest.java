@@ -44,6 +44,20 @@ class StatisticsAccumulatorTest {
 
     // ----- uncentred products -----
 
+    /** An autoencoder's statistics with an equal copy of Σxx as Σyx (read back, copied) are an autoencoder's. */
+    @Test
+    void anEqualCopyOfSigmaXxIsTheAutoencodersSigmaYx() {
+        Statistics computed = StatisticsAccumulator.of(nd(TestData.anisotropic(30, 4, 0.2, new Random(5))), true);
+        Statistics copied = new Statistics(computed.sigmaXX().dup(), computed.sigmaXX().dup(), computed.tyy(),
+                computed.sampleCount(), computed.meanX(), computed.meanY(), true);
+        assertTrue(copied.isAutoencoder());
+        assertSame(copied.sigmaXX(), copied.sigmaYX());
+        INDArray other = computed.sigmaXX().dup();
+        other.putScalar(0, 1, other.getDouble(0, 1) + Math.ulp(other.getDouble(0, 1)));
+        assertFalse(new Statistics(computed.sigmaXX(), other, computed.tyy(), computed.sampleCount(),
+                computed.meanX(), computed.meanY(), true).isAutoencoder(), "one ulp apart is a regression");
+    }
+
     @Test
     void uncenteredAutoencoderStatisticsAreTheLiteralProducts() {
         double[][] x = TestData.anisotropic(40, 7, 0.3, new Random(1));
