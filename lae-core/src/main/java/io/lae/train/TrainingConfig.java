@@ -94,6 +94,13 @@ public record TrainingConfig(String data, String targets, String loss, String sc
         if (until != null) {
             StopTarget.parse(until);
         }
+        // the names and the loss's hyperparameters too, so that a typo is reported before any data are read
+        new LossSpec(loss, scale == null ? null : Scale.fromLabel(scale), lambda, lambdas, prior).create(latent);
+        UpdateRules.create(rule);
+        io.lae.optim.Optimizers.create(optimizer, momentum);
+        if (stochastic != null && !loss.equals(io.lae.loss.NestedDropoutLoss.NAME)) {
+            throw new LaeException("--stochastic samples the nested-dropout index: use it with --loss nested-dropout");
+        }
     }
 
     /**

@@ -70,4 +70,30 @@ class TrainingConfigTest {
         assertTrue(c.needsRows(), "per-sample steps over the rows even at full batch");
         assertFalse(c.toBuilder().stochastic(NestedDropoutDraw.PER_STEP).build().needsRows());
     }
+
+    /** Names and the loss's hyperparameters are checked when the configuration is made, before any data are read. */
+    @Test
+    void namesAndHyperparametersAreCheckedUpFront() {
+        String[][] cases = {
+            {"optimizer", "unknown --optimizer 'Adam2'"},
+            {"rule", "unknown --rule 'magic'"},
+            {"loss", "unknown loss 'ordred'"},
+            {"lambdas", "--lambdas"},
+            {"stochastic", "--stochastic samples the nested-dropout index"},
+        };
+        for (String[] c : cases) {
+            LaeException e = assertThrows(LaeException.class, () -> {
+                TrainingConfig.Builder b = TrainingConfig.builder().latent(3);
+                switch (c[0]) {
+                    case "optimizer" -> b.optimizer("Adam2", 1e-3);
+                    case "rule" -> b.rule("magic");
+                    case "loss" -> b.loss("ordred");
+                    case "lambdas" -> b.loss("nonuniform").lambdas(new double[] {1, 2});
+                    default -> b.loss("mse").stochastic(NestedDropoutDraw.PER_SAMPLE);
+                }
+                b.build();
+            });
+            assertTrue(e.getMessage().contains(c[1]), c[0] + ": " + e.getMessage());
+        }
+    }
 }
