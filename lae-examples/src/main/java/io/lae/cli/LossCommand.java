@@ -31,14 +31,16 @@ final class LossCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--loss", required = true, paramLabel = "NAME",
-            description = "mse, ordered, product, sum, nonuniform or nested-dropout.")
+    @Option(names = "--loss", required = true, paramLabel = "NAME", completionCandidates = NameCandidates.Losses.class,
+            description = "${COMPLETION-CANDIDATES}.")
     String loss;
 
-    @Option(names = "--x", required = true, paramLabel = "X.npy", description = "Inputs, m×n', one sample per row.")
+    @Option(names = {"--data", "--x"}, required = true, paramLabel = "X.npy",
+            description = "Inputs, m×n', one sample per row (--x is its old name).")
     Path x;
 
-    @Option(names = "--y", paramLabel = "Y.npy", description = "Targets, m×n (default: Y = X, an autoencoder).")
+    @Option(names = {"--targets", "--y"}, paramLabel = "Y.npy",
+            description = "Targets, m×n (default: Y = X, an autoencoder; --y is its old name).")
     Path y;
 
     @Option(names = "--encoder", required = true, paramLabel = "B.npy", description = "Encoder B, p×n'.")
@@ -57,8 +59,10 @@ final class LossCommand implements Callable<Integer> {
             description = "p_B(1..p) of nested-dropout (default: geometric, unit i kept w.p. 0.9^(i-1)).")
     double[] prior;
 
-    @Option(names = "--scale", paramLabel = "sum|mean|half-mean",
-            description = "Data-term scale c (default per loss: sum; nonuniform mean; nested-dropout half-mean).")
+    @Option(names = {"--reduction", "--scale"}, paramLabel = "sum|mean|half-mean",
+            completionCandidates = NameCandidates.Reductions.class,
+            description = "The data term's reduction c (default per loss: sum; nonuniform mean; nested-dropout "
+                    + "half-mean); --scale is its old name.")
     String scale;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
@@ -66,7 +70,13 @@ final class LossCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LossSpec lossSpec = new LossSpec(loss, scale == null ? null : Scale.fromLabel(scale), lambda, lambdas, prior);
+        String deprecated = NameCandidates.deprecation(spec.commandLine().getParseResult().originalArgs(), "--scale",
+                "--reduction");
+        if (deprecated != null) {
+            spec.commandLine().getErr().println(deprecated);
+        }
+        LossSpec lossSpec = new LossSpec(NameCandidates.normalized(loss),
+                scale == null ? null : Scale.fromLabel(NameCandidates.normalized(scale)), lambda, lambdas, prior);
         INDArray xRows = MatrixFiles.readMatrix(x, "data");
         INDArray yRows = y == null ? null : MatrixFiles.readMatrix(y, "targets");
         INDArray b = MatrixFiles.readMatrix(encoder, "encoder");

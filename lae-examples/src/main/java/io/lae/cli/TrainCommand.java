@@ -48,10 +48,14 @@ final class TrainCommand implements Callable<Integer> {
     String targets;
 
     @Option(names = "--loss", defaultValue = "ordered", paramLabel = "NAME",
-            description = "mse, ordered, product, sum, nonuniform, nested-dropout (default ${DEFAULT-VALUE}).")
+            completionCandidates = NameCandidates.Losses.class,
+            description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
     String loss;
 
-    @Option(names = "--scale", paramLabel = "sum|mean|half-mean", description = "Data-term scale (default per loss).")
+    @Option(names = {"--reduction", "--scale"}, paramLabel = "sum|mean|half-mean",
+            completionCandidates = NameCandidates.Reductions.class,
+            description = "The data term's reduction c: sum (c = 1), mean (1/m) or half-mean (1/(2m)); default per "
+                    + "loss. --scale is its old name.")
     String scale;
 
     @Option(names = "--lambda", paramLabel = "L", description = "λ of product and sum.")
@@ -64,11 +68,13 @@ final class TrainCommand implements Callable<Integer> {
     double[] prior;
 
     @Option(names = "--rule", defaultValue = "gradient", paramLabel = "NAME",
-            description = "gradient, rag, gha, oja, tied, alternating (default ${DEFAULT-VALUE}).")
+            completionCandidates = NameCandidates.Rules.class,
+            description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
     String rule;
 
     @Option(names = "--optimizer", defaultValue = "adam", paramLabel = "NAME",
-            description = "sgd, momentum, nesterov, adam (default ${DEFAULT-VALUE}).")
+            completionCandidates = NameCandidates.Optimizers.class,
+            description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
     String optimizer;
 
     @Option(names = "--lr", defaultValue = "0.02", paramLabel = "LR0", description = "Learning rate (default ${DEFAULT-VALUE}).")
@@ -124,7 +130,7 @@ final class TrainCommand implements Callable<Integer> {
     Integer batch;
 
     @Option(names = "--stochastic", arity = "0..1", fallbackValue = "per-sample", paramLabel = "DRAW",
-            converter = NestedDropoutDrawConverter.class,
+            converter = NestedDropoutDrawConverter.class, completionCandidates = NameCandidates.Draws.class,
             description = "Stochastic nested dropout (with --loss nested-dropout): b ~ p_B drawn for each sample, as "
                     + "Bao et al.'s code does (per-sample, the default; steps then need the rows, O(m·n·p)), or once for "
                     + "the whole step (per-step: one truncated loss over the statistics).")
@@ -173,9 +179,15 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private TrainingConfig configFromOptions() {
-        TrainingConfig config = new TrainingConfig(data, targets, loss, scale, lambda, lambdas, prior, rule, optimizer,
-                lr, lrEnd, lrDecay, momentum, latent, steps, epochs, batch, stochastic, init, initStd, seed, dtype,
-                !noCenter, logEvery, checkpointEvery, until, null);
+        String deprecated = NameCandidates.deprecation(spec.commandLine().getParseResult().originalArgs(), "--scale",
+                "--reduction");
+        if (deprecated != null) {
+            spec.commandLine().getErr().println(deprecated);
+        }
+        TrainingConfig config = new TrainingConfig(data, targets, NameCandidates.normalized(loss),
+                NameCandidates.normalized(scale), lambda, lambdas, prior, NameCandidates.normalized(rule),
+                NameCandidates.normalized(optimizer), lr, lrEnd, lrDecay, momentum, latent, steps, epochs, batch,
+                stochastic, init, initStd, seed, dtype, !noCenter, logEvery, checkpointEvery, until, null);
         if (config.usesMiniBatches() && spec.commandLine().getParseResult().hasMatchedOption("--steps")) {
             throw new LaeException("--steps counts full-batch steps, but --epochs/--batch make this a mini-batch run "
                     + "(its length is --epochs): drop one of them");

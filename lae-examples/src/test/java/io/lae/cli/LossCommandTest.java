@@ -86,7 +86,7 @@ class LossCommandTest {
     @org.junit.jupiter.api.Test
     void readsFloat32FortranOrderWeights() throws Exception {
         Path dir = interop();
-        CliRunner r = CliRunner.run("loss", "--loss", "ordered", "--x", dir.resolve("ae_x.npy").toString(),
+        CliRunner r = CliRunner.run("loss", "--loss", "ordered", "--data", dir.resolve("ae_x.npy").toString(),
                 "--encoder", dir.resolve("ae_encoder_f32_fortran.npy").toString(),
                 "--decoder", dir.resolve("ae_decoder.npy").toString(), "--out", out.toString());
         assertEquals(0, r.exitCode(), r.err());

@@ -84,6 +84,27 @@ class TrainCommandTest {
         assertEquals(1.0, run.get("final").get("ratio_tp").asDouble());
     }
 
+    /** One vocabulary: --reduction (with --scale as an old name that warns), names in any case, completion. */
+    @Test
+    void reductionNamesAnyCaseAndCompletion() throws Exception {
+        CliRunner old = CliRunner.run("train", "--data", DATA, "--loss", "Ordered", "--optimizer", "ADAM", "--scale",
+                "MEAN", "--latent", "2", "--steps", "10", "--out", dir.resolve("old").toString());
+        assertEquals(0, old.exitCode(), old.err());
+        assertTrue(old.err().contains("--scale is now --reduction"), old.err());
+        JsonNode config = new ObjectMapper().readTree(dir.resolve("old").resolve("run.json").toFile()).get("config");
+        assertEquals("ordered", config.get("loss").asText());
+        assertEquals("mean", config.get("scale").asText());
+        CliRunner current = CliRunner.run("train", "--data", DATA, "--reduction", "sum", "--latent", "2", "--steps",
+                "10", "--out", dir.resolve("new").toString());
+        assertEquals(0, current.exitCode(), current.err());
+        assertFalse(current.err().contains("warning"), current.err());
+        CliRunner completion = CliRunner.run("generate-completion");
+        assertEquals(0, completion.exitCode(), completion.err());
+        for (String name : new String[] {"nested-dropout", "alternating", "nesterov", "half-mean", "per-step"}) {
+            assertTrue(completion.out().contains(name), name + " is no completion candidate");
+        }
+    }
+
     @Test
     void stochasticNeedsNestedDropout() {
         CliRunner r = CliRunner.run("train", "--data", DATA, "--loss", "mse", "--stochastic", "--epochs", "1",

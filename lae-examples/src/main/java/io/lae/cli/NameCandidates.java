@@ -1,0 +1,80 @@
+package io.lae.cli;
+
+import io.lae.loss.LossSpec;
+import io.lae.loss.Scale;
+import io.lae.optim.Optimizers;
+import io.lae.train.NestedDropoutDraw;
+import io.lae.train.UpdateRules;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * The values the name options accept, taken from the code's own lists: picocli shows them in the help
+ * ({@code ${COMPLETION-CANDIDATES}}) and in the generated shell completion ({@code lae completion}).
+ */
+final class NameCandidates {
+
+    private NameCandidates() {
+    }
+
+    /** {@code --loss}. */
+    static final class Losses implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return LossSpec.NAMES.iterator();
+        }
+    }
+
+    /** {@code --rule}. */
+    static final class Rules implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return UpdateRules.NAMES.iterator();
+        }
+    }
+
+    /** {@code --optimizer}. */
+    static final class Optimizers implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return io.lae.optim.Optimizers.NAMES.iterator();
+        }
+    }
+
+    /** {@code --reduction}. */
+    static final class Reductions implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(Scale.values()).map(Scale::label).iterator();
+        }
+    }
+
+    /** {@code --stochastic}. */
+    static final class Draws implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(NestedDropoutDraw.values()).map(NestedDropoutDraw::label).iterator();
+        }
+    }
+
+    /**
+     * @param value a name as typed, or null
+     * @return it in lower case (the names are case-insensitive), or null
+     */
+    static String normalized(String value) {
+        return value == null ? null : value.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * @param args    the command line as typed
+     * @param old     a deprecated option name
+     * @param current its new name
+     * @return the warning to print when the old name was used, else null
+     */
+    static String deprecation(List<String> args, String old, String current) {
+        boolean used = args.stream().anyMatch(a -> a.equals(old) || a.startsWith(old + "="));
+        return used ? "warning: " + old + " is now " + current + " (PyTorch's word for it); " + old
+                + " still works for now" : null;
+    }
+}
