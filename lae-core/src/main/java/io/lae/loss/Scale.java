@@ -43,7 +43,7 @@ public enum Scale {
                 return s;
             }
         }
-        throw new io.lae.LaeException("unknown scale '" + label + "': use sum, mean or half-mean");
+        throw new io.lae.LaeException("unknown --reduction '" + label + "': use sum, mean or half-mean");
     }
 
     @Override

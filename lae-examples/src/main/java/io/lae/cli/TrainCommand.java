@@ -1,6 +1,7 @@
 package io.lae.cli;
 
 import io.lae.LaeException;
+import io.lae.loss.NestedDropoutLoss;
 import io.lae.runs.DegenerateData;
 import io.lae.runs.OutputDirectory;
 import io.lae.runs.ProgressReporter;
@@ -15,6 +16,7 @@ import io.lae.train.TrainingConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -64,8 +66,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lambdas", split = ",", paramLabel = "l1,…,lp", description = "λ₁ < … < λ_p of nonuniform.")
     double[] lambdas;
 
-    @Option(names = "--prior", split = ",", paramLabel = "p1,…,pp", description = "p_B(1..p) of nested-dropout.")
-    double[] prior;
+    @Option(names = "--prior", paramLabel = "p1,…,pp|bao-code",
+            description = "p_B(1..p) of nested-dropout (default: geometric, unit i kept w.p. 0.9^(i−1)); bao-code: the "
+                    + "same prior as Bao et al.'s code rounds it, whose keep probabilities cancel to 0 beyond unit 333.")
+    String prior;
 
     @Option(names = "--rule", defaultValue = "gradient", paramLabel = "NAME",
             completionCandidates = NameCandidates.Rules.class,
@@ -179,20 +183,35 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private TrainingConfig configFromOptions() {
+        TrainingConfig config = new TrainingConfig(data, targets, NameCandidates.normalized(loss),
+                NameCandidates.normalized(scale), lambda, lambdas, prior(), NameCandidates.normalized(rule),
+                NameCandidates.normalized(optimizer), lr, lrEnd, lrDecay, momentum, latent, steps, epochs, batch,
+                stochastic, init, initStd, seed, dtype, !noCenter, logEvery, checkpointEvery, until, null);
         String deprecated = NameCandidates.deprecation(spec.commandLine().getParseResult().originalArgs(), "--scale",
                 "--reduction");
         if (deprecated != null) {
             spec.commandLine().getErr().println(deprecated);
         }
-        TrainingConfig config = new TrainingConfig(data, targets, NameCandidates.normalized(loss),
-                NameCandidates.normalized(scale), lambda, lambdas, prior, NameCandidates.normalized(rule),
-                NameCandidates.normalized(optimizer), lr, lrEnd, lrDecay, momentum, latent, steps, epochs, batch,
-                stochastic, init, initStd, seed, dtype, !noCenter, logEvery, checkpointEvery, until, null);
         if (config.usesMiniBatches() && spec.commandLine().getParseResult().hasMatchedOption("--steps")) {
             throw new LaeException("--steps counts full-batch steps, but --epochs/--batch make this a mini-batch run "
                     + "(its length is --epochs): drop one of them");
         }
         return config;
+    }
+
+    /** @return --prior as p_B(1..p): the list given, the authors' rounding of the geometric prior, or null */
+    private double[] prior() {
+        if (prior == null) {
+            return null;
+        }
+        if (prior.equalsIgnoreCase("bao-code")) {
+            return NestedDropoutLoss.geometricPriorAsBaoCode(latent, NestedDropoutLoss.DEFAULT_KEEP);
+        }
+        try {
+            return Arrays.stream(prior.split(",")).map(String::trim).mapToDouble(Double::parseDouble).toArray();
+        } catch (NumberFormatException e) {
+            throw new LaeException("--prior " + prior + ": give p1,…,pp (numbers) or bao-code");
+        }
     }
 
     /** The saved configuration; only --steps may change it (to extend a run). */

@@ -120,14 +120,14 @@ class BadInputTest {
     @Test
     void unknownLossAndScale() {
         assertOneLineError(loss("--loss", "pca"), "unknown loss 'pca'", "ordered");
-        assertOneLineError(loss("--loss", "mse", "--scale", "avg"), "unknown scale 'avg'");
+        assertOneLineError(loss("--loss", "mse", "--scale", "avg"), "unknown --reduction 'avg'");
     }
 
     @Test
     void missingRequiredOption() {
         CliRunner r = CliRunner.run("loss", "--loss", "mse");
         assertEquals(2, r.exitCode());
-        assertTrue(r.err().contains("--x"), r.err());
+        assertTrue(r.err().contains("--data"), r.err());
     }
 
     @Test

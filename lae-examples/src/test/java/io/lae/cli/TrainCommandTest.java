@@ -105,6 +105,23 @@ class TrainCommandTest {
         }
     }
 
+    /** --prior bao-code: the authors' rounding of the geometric prior, written out in run.json. */
+    @Test
+    void theAuthorsPriorIsAnOption() throws Exception {
+        CliRunner r = CliRunner.run("train", "--data", DATA, "--loss", "nested-dropout", "--prior", "bao-code",
+                "--latent", "3", "--steps", "10", "--out", dir.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode prior = new ObjectMapper().readTree(dir.resolve("run.json").toFile()).get("config").get("prior");
+        double[] expected = io.lae.loss.NestedDropoutLoss.geometricPriorAsBaoCode(3, 0.9);
+        for (int b = 0; b < 3; b++) {
+            assertEquals(expected[b], prior.get(b).asDouble(), 0);
+        }
+        CliRunner bad = CliRunner.run("train", "--data", DATA, "--loss", "nested-dropout", "--prior", "0.5,x",
+                "--latent", "2", "--out", dir.resolve("bad").toString());
+        assertEquals(2, bad.exitCode(), bad.err());
+        assertTrue(bad.err().contains("give p1,…,pp (numbers) or bao-code"), bad.err());
+    }
+
     @Test
     void stochasticNeedsNestedDropout() {
         CliRunner r = CliRunner.run("train", "--data", DATA, "--loss", "mse", "--stochastic", "--epochs", "1",
