@@ -67,7 +67,7 @@ public final class GradientCheck {
     }
 
     /**
-     * Runs every loss of SPEC section 2 on every standard shape.
+     * Runs every loss of docs/math.md §2 on every standard shape.
      *
      * @param seed the random seed
      * @return one result per (loss, shape)

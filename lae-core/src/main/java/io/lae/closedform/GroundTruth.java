@@ -7,7 +7,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The eigenpairs (λ_i, u_i) of Σ = Σyx Σxx⁻¹ Σxy (SPEC section 1; Σ = Σxx for an autoencoder),
+ * The eigenpairs (λ_i, u_i) of Σ = Σyx Σxx⁻¹ Σxy (docs/math.md §1; Σ = Σxx for an autoencoder),
  * λ₁ ≥ … ≥ λₙ, with the sign convention of {@link SymmetricEigen}: the principal directions every
  * metric and theorem is measured against.
  *

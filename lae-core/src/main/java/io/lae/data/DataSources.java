@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** Opens a data source from its SPEC section 5 name. */
+/** Opens a data source from its README, Commands name. */
 public final class DataSources {
 
     /** What {@code --data} accepts, for error messages. */

@@ -6,7 +6,7 @@ import java.util.Random;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Seeded synthetic data sets of SPEC section 5, generated with {@link Random} (an algorithm the JDK
+ * Seeded synthetic data sets of README, Commands, generated with {@link Random} (an algorithm the JDK
  * specifies) rather than ND4J's generator, so a spec gives the same data on every backend.
  */
 public final class SyntheticData {

@@ -15,7 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public interface Loss {
 
-    /** @return the loss name of SPEC section 2 ({@code mse}, {@code ordered}, …) */
+    /** @return the loss name of docs/math.md §2 ({@code mse}, {@code ordered}, …) */
     String name();
 
     /** @return p, the latent size this loss was built for */

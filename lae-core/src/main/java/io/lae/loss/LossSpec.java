@@ -8,14 +8,14 @@ import java.util.List;
  * {@link #create(int)} validates it against the latent size and builds the loss.
  *
  * @param name    one of {@link #NAMES}
- * @param scale   the data-term scale, or null for the loss's default (SPEC section 2)
+ * @param scale   the data-term scale, or null for the loss's default (docs/math.md §2)
  * @param lambda  λ of {@code product} and {@code sum}, or null
  * @param lambdas λ₁..λ_p of {@code nonuniform}, or null
  * @param prior   p_B(1..p) of {@code nested-dropout}, or null for the geometric prior with ρ = 0.9
  */
 public record LossSpec(String name, Scale scale, Double lambda, double[] lambdas, double[] prior) {
 
-    /** The loss names of SPEC section 2, in its order. */
+    /** The loss names of docs/math.md §2, in its order. */
     public static final List<String> NAMES = List.of(MseLoss.NAME, OrderedLoss.NAME, ProductL2Loss.NAME,
             SumL2Loss.NAME, NonUniformL2Loss.NAME, NestedDropoutLoss.NAME);
 

@@ -18,7 +18,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * is {@code mse} (w = e_p), {@code ordered} (w_b = 1, Oftadeh eq. 1) and deterministic
  * {@code nested-dropout} (w_b = p_B(b), Bao eq. 6).
  *
- * <p>With q_i = Σ_{b≥i} w_b, T = diag(q) and S_ij = q_{max(i,j)} it equals (SPEC section 2;
+ * <p>With q_i = Σ_{b≥i} w_b, T = diag(q) and S_ij = q_{max(i,j)} it equals (docs/math.md §2;
  * Oftadeh Lemma 1, eq. 21, for w = 1)
  * <pre>  c [ (Σ_b w_b) tyy − 2 Tr(A T B Σxy) + Tr(Bᵀ (S∘AᵀA) B Σxx) ]</pre>
  * with gradients (Oftadeh eq. 8, Prop. 1–2, generalised to T and S)

@@ -1,6 +1,6 @@
 package io.lae.loss;
 
-/** The data-term scale c of SPEC section 1: {@code sum} c = 1, {@code mean} 1/m, {@code half-mean} 1/(2m). */
+/** The data-term scale c of docs/math.md §1: {@code sum} c = 1, {@code mean} 1/m, {@code half-mean} 1/(2m). */
 public enum Scale {
     /** c = 1. */
     SUM("sum"),

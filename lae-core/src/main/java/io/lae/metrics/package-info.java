@@ -1,2 +1,2 @@
-/** Metrics that compare learned encoder/decoder weights with the true principal directions (SPEC §4). */
+/** Metrics that compare learned encoder/decoder weights with the true principal directions (docs/math.md §4). */
 package io.lae.metrics;

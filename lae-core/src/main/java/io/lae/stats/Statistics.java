@@ -4,7 +4,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The sufficient statistics of a data set for every full-batch loss of lae (SPEC section 1):
+ * The sufficient statistics of a data set for every full-batch loss of lae (docs/math.md §1):
  * Σxx = XXᵀ (n'×n'), Σyx = YXᵀ (n×n'), tyy = Tr(YYᵀ) and the sample count m, where the columns
  * of X (n'×m) and Y (n×m) are the samples, after centring if it was asked for.
  *

@@ -11,7 +11,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Computes the metrics of SPEC section 4 at a log step, against a ground truth decomposed once per
+ * Computes the metrics of docs/math.md §4 at a log step, against a ground truth decomposed once per
  * run (an eigendecomposition costs far more than a step).
  */
 public final class Evaluator {

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * One logged step: the columns of {@code metrics.csv} and of {@code run.json}'s {@code final}
- * object (SPEC section 5). Metrics that cannot be computed (no ground truth, no closed-form
+ * object (README, Commands). Metrics that cannot be computed (no ground truth, no closed-form
  * optimum) are NaN and written as empty cells / JSON null.
  *
  * @param step         steps done

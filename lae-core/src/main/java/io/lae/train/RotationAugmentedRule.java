@@ -6,8 +6,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * {@code rag}, the rotation augmented gradient (Bao Algorithm 1) as a gradient transform (SPEC
- * section 3): with YYᵀ = BΣxxBᵀ and Γ = (1/m)·½(upper(YYᵀ) − upper(YYᵀ)ᵀ) (strict upper triangle,
+ * {@code rag}, the rotation augmented gradient (Bao Algorithm 1) as a gradient transform (docs/math.md
+ * §3): with YYᵀ = BΣxxBᵀ and Γ = (1/m)·½(upper(YYᵀ) − upper(YYᵀ)ᵀ) (strict upper triangle,
  * skew-symmetric), the directions are g_B = ∇_B − ΓB and g_A = ∇_A + AΓ. With plain SGD this is
  * exactly B ← (I + (α/m)A_t)B − α∇B, A ← A(I − (α/m)A_t) − α∇A. Start balanced (B = Aᵀ).
  *

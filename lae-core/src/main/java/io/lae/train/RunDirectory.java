@@ -31,7 +31,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The files of one run (SPEC section 5): {@code run.json}, {@code metrics.csv}, {@code encoder.npy},
+ * The files of one run (README, Commands): {@code run.json}, {@code metrics.csv}, {@code encoder.npy},
  * {@code decoder.npy} and {@code checkpoint/}. Every file is replaced atomically (written beside,
  * then renamed), so a killed run never leaves a half-written file.
  */

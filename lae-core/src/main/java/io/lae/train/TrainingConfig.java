@@ -7,10 +7,10 @@ import io.lae.loss.Scale;
 import io.lae.optim.LearningRateSchedule;
 
 /**
- * Everything a training run needs to be repeated: the options of {@code lae train} (SPEC section 5)
+ * Everything a training run needs to be repeated: the options of {@code lae train} (README, Commands)
  * under the same names. Written to {@code run.json}; {@code --resume} reads it back.
  *
- * @param data            the data source (SPEC section 5)
+ * @param data            the data source (README, Commands)
  * @param targets         a separate target source (Y ≠ X), or null for an autoencoder
  * @param loss            the loss name
  * @param scale           the data-term scale, or null for the loss's default

@@ -3,7 +3,7 @@ package io.lae.train;
 import io.lae.loss.Loss;
 import io.lae.stats.Statistics;
 
-/** How one training step changes the weights (SPEC section 3). */
+/** How one training step changes the weights (docs/math.md §3). */
 public interface UpdateRule {
 
     /** @return the rule's name on the command line */

@@ -3,7 +3,7 @@ package io.lae.train;
 import io.lae.LaeException;
 import java.util.List;
 
-/** The update rules by name (SPEC section 3). */
+/** The update rules by name (docs/math.md §3). */
 public final class UpdateRules {
 
     /** The names accepted by {@code --rule}. */

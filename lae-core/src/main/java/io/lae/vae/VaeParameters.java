@@ -14,8 +14,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * p(x|z) = N(W₂z, σ²I), posterior q(z|x) = N(W₁x, D) with D = diag(exp(log_variance)) shared by
  * all samples. All four arrays have one dtype (float32 or float64).
  *
- * @param encoder     W₁ (SPEC: B), p×n, the posterior mean is W₁x
- * @param decoder     W₂ (SPEC: A), n×p
+ * @param encoder     W₁ (docs/math.md: B), p×n, the posterior mean is W₁x
+ * @param decoder     W₂ (docs/math.md: A), n×p
  * @param logVariance log Dᵢ, 1×p
  * @param logNoise    log σ², 1×1
  */

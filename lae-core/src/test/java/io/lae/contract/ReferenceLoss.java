@@ -9,7 +9,7 @@ import io.lae.loss.NestedDropoutLoss;
 import java.util.Arrays;
 
 /**
- * The six losses of SPEC section 2 by their literal definitions on raw data, with gradients by the
+ * The six losses of docs/math.md §2 by their literal definitions on raw data, with gradients by the
  * chain rule, in plain Java doubles: independent of ND4J and of lae's statistics form. With
  * Z = BX and R_b = Y − A I_b Z,
  * <pre>
@@ -29,7 +29,7 @@ record ReferenceLoss(double[] nested, double scale, double product, double[] dia
     }
 
     /**
-     * @param spec a loss at its default scale (SPEC section 2)
+     * @param spec a loss at its default scale (docs/math.md §2)
      * @param p    the latent size
      * @param m    the number of samples
      * @return that loss, written out

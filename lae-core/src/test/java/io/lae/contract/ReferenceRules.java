@@ -4,7 +4,7 @@ import static io.lae.TestData.multiply;
 import static io.lae.TestData.transpose;
 
 /**
- * The non-gradient update rules of SPEC section 3 written out in plain Java doubles from the raw
+ * The non-gradient update rules of docs/math.md §3 written out in plain Java doubles from the raw
  * data X (n×m, samples as columns): the backend contract's reference for {@code rag} and {@code gha}.
  */
 final class ReferenceRules {

@@ -15,8 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@link LossSpec}: every name builds the loss of that name with the default scale of SPEC
- * section 2; every user mistake (unknown name, missing, superfluous or malformed hyperparameters)
+ * {@link LossSpec}: every name builds the loss of that name with the default scale of docs/math.md
+ * §2; every user mistake (unknown name, missing, superfluous or malformed hyperparameters)
  * is a one-line {@link LaeException}. Also the geometric nested-dropout prior and the scales.
  */
 class LossSpecTest {

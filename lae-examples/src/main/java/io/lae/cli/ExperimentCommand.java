@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code lae experiment}: replays a figure of one of the three papers (SPEC section 6) and writes its
+ * {@code lae experiment}: replays a figure of one of the three papers (README, Experiments) and writes its
  * runs, figures and a paper-vs-measured summary. An interrupted experiment continues where it stopped
  * when started again with the same options.
  */

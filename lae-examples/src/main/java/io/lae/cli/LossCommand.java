@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code lae loss}: evaluates one loss and its gradients on data exactly as given (no centring),
- * the interop door for NumPy and PyTorch users (SPEC section 5).
+ * the interop door for NumPy and PyTorch users (README, Commands).
  */
 @Command(name = "loss", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Evaluate a loss and its gradients on .npy data as given (no centring).",

@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code lae train}: one training run (SPEC section 5), full batch from the data's statistics or over
+ * {@code lae train}: one training run (README, Commands), full batch from the data's statistics or over
  * mini-batches of the raw samples.
  * Writes run.json, metrics.csv, encoder.npy, decoder.npy, a checkpoint and PNG plots to --out.
  */

@@ -3,7 +3,7 @@ package io.lae.experiments;
 import java.time.Duration;
 
 /**
- * One figure (or group of figures) of a paper, replayed (SPEC section 6). An experiment trains its
+ * One figure (or group of figures) of a paper, replayed (README, Experiments). An experiment trains its
  * runs through the {@link ExperimentContext}, draws its figures and records each claim of the paper's
  * figure as a computed check.
  */
@@ -15,7 +15,7 @@ public abstract class Experiment {
     private final Duration quickScale;
 
     /**
-     * @param id         the id of SPEC section 6, e.g. {@code kunin-fig3-6}
+     * @param id         the id of README, Experiments, e.g. {@code kunin-fig3-6}
      * @param title      one line: the paper, the figure and what it shows
      * @param fullScale  the wall time at full scale on a 2-core laptop-class CPU, as measured
      * @param quickScale the wall time at quick scale there
@@ -27,7 +27,7 @@ public abstract class Experiment {
         this.quickScale = quickScale;
     }
 
-    /** @return the id of SPEC section 6 */
+    /** @return the id of README, Experiments */
     public final String id() {
         return id;
     }

@@ -7,7 +7,7 @@ import java.util.Locale;
 public enum ExperimentScale {
     /** Seconds: small sizes and few steps; claims are checked but need not hold. */
     QUICK,
-    /** The paper's sizes and step counts (SPEC section 6). */
+    /** The paper's sizes and step counts (README, Experiments). */
     FULL;
 
     /** @return the label on the command line */

@@ -3,7 +3,7 @@ package io.lae.experiments;
 import io.lae.LaeException;
 import java.util.List;
 
-/** The experiments of SPEC section 6, in the order of the papers. */
+/** The experiments of README, Experiments, in the order of the papers. */
 public final class Experiments {
 
     /** Every experiment, in the order {@code lae experiment all} runs them. */

@@ -54,7 +54,7 @@ final class KuninLandscape extends Experiment {
         TrainingData data = TrainingData.load(base.build(), ctx.console());
         ctx.choose("Data " + spec + ": X = U diag(1, …, 20) Vᵀ with U, V from sign-fixed Gram–Schmidt (QR) of Gaussian "
                 + "matrices, not centred, so Σxx = XXᵀ has eigenvalues σᵢ² = i².");
-        ctx.choose("Adam, lr 0.05 with inverse-time decay lr/(1 + 0.1 t) per step (SPEC), " + base.build().steps()
+        ctx.choose("Adam, lr 0.05 with inverse-time decay lr/(1 + 0.1 t) per step (the notebook's cell 14), " + base.build().steps()
                 + " full-batch steps, scale `sum` (c = 1). Init N(0, 0.05²) for Fig. 3–5 (the notebook's default, "
                 + "cell 6) and N(0, 0.2²) for the k = 2 runs of Fig. 6 (cell 23: `LAE(m, k, alpha, index, bias=False, "
                 + "stddev=0.2)`).");
@@ -70,7 +70,7 @@ final class KuninLandscape extends Experiment {
         KuninFigures.landscape(ctx, main, u);
 
         double[] lambdas = ctx.pick(FIG5_LAMBDAS_QUICK, FIG5_LAMBDAS);
-        ctx.choose("Fig. 5 trains k = 10 (SPEC), so the points are the top 10 σᵢ² = 121, …, 400; λ ∈ "
+        ctx.choose("Fig. 5 trains k = 10 (the notebook's cell 14), so the points are the top 10 σᵢ² = 121, …, 400; λ ∈ "
                 + java.util.Arrays.toString(lambdas) + ". λ = j² for odd j ≥ 11 puts σⱼ² = λ exactly on the threshold, "
                 + "where the sum loss is quartic, not quadratic, in that direction and converges slowly; the claim "
                 + "covers those points too.");

@@ -16,7 +16,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 record LabelledSamples(String description, INDArray rows, int[] labels) {
 
     /**
-     * @param source    a data source (SPEC section 5), e.g. {@code mnist}
+     * @param source    a data source (README, Commands), e.g. {@code mnist}
      * @param firstRows keep only the first this many samples, or null for all
      * @return the samples
      */

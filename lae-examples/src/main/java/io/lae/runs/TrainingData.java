@@ -14,7 +14,7 @@ import java.io.PrintWriter;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * What training runs on: the data's statistics (float64), the ground truth of SPEC section 4 and,
+ * What training runs on: the data's statistics (float64), the ground truth of docs/math.md §4 and,
  * for runs that step over the rows (mini-batches, per-sample nested dropout), the raw samples. Built once and shared by every run on the same data.
  *
  * @param description the data, for logs
