@@ -41,7 +41,7 @@ final class KuninLandscape extends Experiment {
     KuninLandscape() {
         super(ID, "Kunin et al. 2019, Fig. 3–6: the sum loss ties W₁ = W₂ᵀ; regularized LAEs recover the principal "
                 + "directions with the predicted spectrum",
-                Duration.ofMinutes(15), Duration.ofSeconds(10));
+                Duration.ofMinutes(4), Duration.ofSeconds(10));
     }
 
     @Override

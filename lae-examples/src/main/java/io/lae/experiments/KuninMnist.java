@@ -36,7 +36,7 @@ final class KuninMnist extends Experiment {
     KuninMnist() {
         super(ID, "Kunin et al. 2019, Fig. 7–8: on MNIST only the sum loss's decoder singular vectors are the principal "
                 + "directions; its 2-D codes are PCA's",
-                Duration.ofMinutes(13), Duration.ofSeconds(15));
+                Duration.ofMinutes(7), Duration.ofSeconds(15));
     }
 
     @Override
