@@ -62,11 +62,12 @@ record Axis(double min, double max, boolean log) {
      * @return ticks at round numbers: steps of 1, 2 or 5 × 10ᵏ; on a logarithmic axis, powers
      *         of 10 labelled 10ᵏ (every few if many), or 1, 2, 5 × 10ᵏ on less than 2.5 decades
      *         where that gives at least 3, else (a narrow range such as 1 to 1.3) at least 3 round
-     *         steps, fewer than {@code most} where they crowd at the top
+     *         steps, fewer than {@code most} where they crowd at the top; at least 2 ticks on a
+     *         linear axis, more than {@code most} if that is what it takes
      */
     Ticks ticks(int most) {
         if (!log) {
-            return linear(most);
+            return linear(most, 2);
         }
         double decades = Math.log10(max) - Math.log10(min);
         if (decades >= 2.5) {
@@ -77,6 +78,15 @@ record Axis(double min, double max, boolean log) {
         }
         Ticks round = roundOnLog();
         return round.values().length >= 3 ? round : narrowLog(most);
+    }
+
+    /** @return ticks at steps of 1, 2 or 5 × 10ᵏ, at most {@code most} unless that leaves fewer than {@code least} */
+    private Ticks linear(int most, int least) {
+        Ticks ticks = linear(most);
+        for (int asked = most + 1; ticks.values().length < least; asked++) {
+            ticks = linear(asked);
+        }
+        return ticks;
     }
 
     private Ticks linear(int most) {
@@ -110,12 +120,7 @@ record Axis(double min, double max, boolean log) {
      */
     private Ticks narrowLog(int most) {
         double crowding = (max - min) / (max * Math.log(max / min));
-        int asked = Math.max(2, (int) (most * crowding));
-        Ticks ticks = linear(asked);
-        while (ticks.values().length < 3) {
-            ticks = linear(++asked);
-        }
-        return ticks;
+        return linear(Math.max(2, (int) (most * crowding)), 3);
     }
 
     private Ticks roundOnLog() {

@@ -18,6 +18,8 @@ class AxisTest {
         assertArrayEquals(new double[] {0, 100, 200, 300, 400}, ticks.values(), 1e-12);
         assertArrayEquals(new String[] {"0", "100", "200", "300", "400"}, ticks.labels());
         assertArrayEquals(new String[] {"-1.0", "-0.5", "0.0", "0.5", "1.0"}, new Axis(-1, 1, false).ticks(5).labels());
+        // Oftadeh Fig. 1's x axis beside a wide legend: a step of 10 left only "0"
+        assertArrayEquals(new String[] {"-5", "0", "5"}, new Axis(-8.2, 7.6, false).ticks(3).labels());
     }
 
     @Test
