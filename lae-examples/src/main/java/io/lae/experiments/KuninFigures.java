@@ -10,6 +10,7 @@ import io.lae.experiments.figures.ScatterFigure;
 import io.lae.linalg.Svd;
 import io.lae.runs.TrainedRun;
 import io.lae.train.MetricsRow;
+import java.awt.Color;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -63,10 +64,11 @@ final class KuninFigures {
                 double lambda = lambdas[l];
                 double[] curve = java.util.Arrays.stream(grid).map(s -> KuninLandscape.theory(e.getKey(), lambda, s))
                         .toArray();
-                f.add("λ = " + (int) lambda + " theory", grid, curve, LineFigure.Style.SOLID, Palette.color(l));
+                // 11 λ at full scale, more than the palette's 10 colours: a sequential scale, in λ's order
+                Color color = Palette.ordered(l, lambdas.length);
+                f.add("λ = " + (int) lambda + " theory", grid, curve, LineFigure.Style.SOLID, color);
                 f.add("λ = " + (int) lambda + " trained", java.util.Arrays.copyOf(sigmaSquared, e.getValue().get(l).length),
-                        e.getValue().get(l), LineFigure.Style.POINTS,
-                        Palette.color(l));
+                        e.getValue().get(l), LineFigure.Style.POINTS, color);
             }
             panels.add(f);
         }

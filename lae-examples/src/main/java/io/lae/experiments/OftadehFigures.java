@@ -7,6 +7,7 @@ import io.lae.experiments.figures.Panels;
 import io.lae.runs.TrainedRun;
 import io.lae.runs.TrainingData;
 import io.lae.train.MetricsRow;
+import java.awt.Color;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -18,6 +19,9 @@ final class OftadehFigures {
     /** A fixed oblique view of ℝ³: x to the lower left, y to the right, z up. */
     private static final double[][] VIEW = {{-0.55, 1, 0}, {-0.35, -0.1, 1}};
     private static final int SHOWN_SAMPLES = 400;
+    private static final Color SAMPLES = new Color(200, 200, 200);
+    /** The x, y and z axes of Fig. 1: red, green and purple, clear of the decoder columns' blue and orange. */
+    private static final Color[] AXIS_COLORS = {Palette.color(3), Palette.color(2), Palette.color(4)};
 
     private OftadehFigures() {
     }
@@ -25,29 +29,40 @@ final class OftadehFigures {
     /** Fig. 1: samples, axes and the two decoder columns (scaled) in an oblique 3-D view, ordered and MSE. */
     static void drawToy(ExperimentContext ctx, INDArray samples, Map<String, TrainedRun> runs) {
         Panels panels = new Panels(2).title("Oftadeh Fig. 1: decoder columns (n = 3, p = 2) against the axes");
+        double[][] cloud = project(samples.castTo(DataType.DOUBLE).toDoubleMatrix(), SHOWN_SAMPLES);
         for (var e : runs.entrySet()) {
-            LineFigure f = new LineFigure(e.getKey().equals("ordered") ? "ordered loss L" : "MSE loss",
-                    "", "").square().size(560, 560);
-            double[][] cloud = project(samples.castTo(DataType.DOUBLE).toDoubleMatrix(), SHOWN_SAMPLES);
-            f.add("samples", cloud[0], cloud[1], LineFigure.Style.POINTS, new java.awt.Color(200, 200, 200));
-            String[] axes = {"x", "y", "z"};
-            for (int a = 0; a < 3; a++) {
-                double[] end = new double[3];
-                end[a] = 5;
-                double[][] line = project(new double[][] {new double[3], end}, 2);
-                f.add(axes[a] + " axis", line[0], line[1], LineFigure.Style.DASHED, java.awt.Color.GRAY);
-            }
-            INDArray decoder = e.getValue().model().decoder().castTo(DataType.DOUBLE);
-            for (int j = 0; j < decoder.columns(); j++) {
-                double[] col = decoder.getColumn(j).toDoubleVector();
-                double norm = Math.sqrt(col[0] * col[0] + col[1] * col[1] + col[2] * col[2]);
-                double[] end = {4 * col[0] / norm, 4 * col[1] / norm, 4 * col[2] / norm};
-                double[][] line = project(new double[][] {new double[3], end}, 2);
-                f.add("column " + (j + 1), line[0], line[1], LineFigure.Style.SOLID, Palette.color(j));
-            }
-            panels.add(f);
+            panels.add(toyPanel(e.getKey().equals("ordered") ? "ordered loss L" : "MSE loss", cloud,
+                    e.getValue().model().decoder()));
         }
         panels.save(ctx.figure("fig1-decoder-columns.png"));
+    }
+
+    /**
+     * @param title   the panel's title
+     * @param cloud   the projected samples, x and y
+     * @param decoder the n = 3 × p decoder
+     * @return one panel of Fig. 1: the samples in light grey, the axes dashed in red, green and
+     *         purple, the decoder columns solid in the palette's first colours (blue, orange)
+     */
+    static LineFigure toyPanel(String title, double[][] cloud, INDArray decoder) {
+        LineFigure f = new LineFigure(title, "", "").square().size(560, 560);
+        f.add("samples", cloud[0], cloud[1], LineFigure.Style.POINTS, SAMPLES);
+        String[] axes = {"x", "y", "z"};
+        for (int a = 0; a < 3; a++) {
+            double[] end = new double[3];
+            end[a] = 5;
+            double[][] line = project(new double[][] {new double[3], end}, 2);
+            f.add(axes[a] + " axis", line[0], line[1], LineFigure.Style.DASHED, AXIS_COLORS[a]);
+        }
+        INDArray columns = decoder.castTo(DataType.DOUBLE);
+        for (int j = 0; j < columns.columns(); j++) {
+            double[] col = columns.getColumn(j).toDoubleVector();
+            double norm = Math.sqrt(col[0] * col[0] + col[1] * col[1] + col[2] * col[2]);
+            double[] end = {4 * col[0] / norm, 4 * col[1] / norm, 4 * col[2] / norm};
+            double[][] line = project(new double[][] {new double[3], end}, 2);
+            f.add("decoder column " + (j + 1), line[0], line[1], LineFigure.Style.SOLID, Palette.color(j));
+        }
+        return f;
     }
 
     private static double[][] project(double[][] points, int limit) {

@@ -61,16 +61,32 @@ record Axis(double min, double max, boolean log) {
      * @param most the most ticks wanted, at least 2
      * @return ticks at round numbers: steps of 1, 2 or 5 × 10ᵏ; on a logarithmic axis, powers
      *         of 10 labelled 10ᵏ (every few if many), or 1, 2, 5 × 10ᵏ on less than 2.5 decades
+     *         where that gives at least 3, else (a narrow range such as 1 to 1.3) at least 3 round
+     *         steps, fewer than {@code most} where they crowd at the top; at least 2 ticks on a
+     *         linear axis, more than {@code most} if that is what it takes
      */
     Ticks ticks(int most) {
-        if (log) {
-            double decades = Math.log10(max) - Math.log10(min);
-            Ticks ticks = decades >= 2.5 ? powersOfTen(most) : roundOnLog();
+        if (!log) {
+            return linear(most, 2);
+        }
+        double decades = Math.log10(max) - Math.log10(min);
+        if (decades >= 2.5) {
+            Ticks ticks = powersOfTen(most);
             if (ticks.values().length >= 2) {
                 return ticks;
             }
         }
-        return linear(most);
+        Ticks round = roundOnLog();
+        return round.values().length >= 3 ? round : narrowLog(most);
+    }
+
+    /** @return ticks at steps of 1, 2 or 5 × 10ᵏ, at most {@code most} unless that leaves fewer than {@code least} */
+    private Ticks linear(int most, int least) {
+        Ticks ticks = linear(most);
+        for (int asked = most + 1; ticks.values().length < least; asked++) {
+            ticks = linear(asked);
+        }
+        return ticks;
     }
 
     private Ticks linear(int most) {
@@ -95,6 +111,16 @@ record Axis(double min, double max, boolean log) {
         int[] exponents = IntStream.rangeClosed(low, high).filter(k -> Math.floorMod(k, stride) == 0).toArray();
         return new Ticks(IntStream.of(exponents).mapToDouble(k -> Math.pow(10, k)).toArray(),
                 IntStream.of(exponents).mapToObj(Theme::powerOfTen).toArray(String[]::new));
+    }
+
+    /**
+     * Evenly stepped ticks on a logarithmic axis over less than a decade or so. A step takes up
+     * less room at the top of the axis than on average, by {@code (max − min) / (max ln(max / min))}
+     * (0.39 over a whole decade), so fewer steps are asked for; but never fewer than 3 ticks.
+     */
+    private Ticks narrowLog(int most) {
+        double crowding = (max - min) / (max * Math.log(max / min));
+        return linear(Math.max(2, (int) (most * crowding)), 3);
     }
 
     private Ticks roundOnLog() {

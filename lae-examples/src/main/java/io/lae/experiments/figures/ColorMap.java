@@ -10,7 +10,14 @@ public enum ColorMap {
 
     /** Blue (0) through white (½) to red (1), ColorBrewer's RdBu: for signed values around 0. */
     DIVERGING(Color.BLACK, new Color(0x2166AC), new Color(0x92C5DE), Color.WHITE, new Color(0xF4A582),
-            new Color(0xB2182B));
+            new Color(0xB2182B)),
+
+    /**
+     * Dark purple (0) through blue and green to yellow (1), matplotlib's "viridis" (sampled at nine
+     * points): lightness rises steadily, so it reads as an order, e.g. of a parameter's values.
+     */
+    VIRIDIS(new Color(0xD62728), new Color(0x440154), new Color(0x472D7B), new Color(0x3B528B), new Color(0x2C728E),
+            new Color(0x21908C), new Color(0x27AD81), new Color(0x5DC863), new Color(0xAADC32), new Color(0xFDE725));
 
     private final Color separator;
     private final Color[] stops;

@@ -229,7 +229,9 @@ public final class LineFigure extends AxesFigure<LineFigure> {
     }
 
     /**
-     * @throws IllegalStateException    if no series was added, or {@link #square()} meets a log axis
+     * @throws IllegalStateException    if no series was added, {@link #square()} meets a log axis, or
+     *                                  two entries of a shown legend are drawn alike (same colour and
+     *                                  style), so that a reader could not tell which is which
      * @throws IllegalArgumentException if no point is left to draw, or a fixed range starts at or
      *                                  below 0 on a log axis
      */
@@ -252,6 +254,9 @@ public final class LineFigure extends AxesFigure<LineFigure> {
         List<Legend.Entry> entries = new ArrayList<>();
         shown.forEach(s -> entries.add(new Legend.Entry(s.name(), s.color(), s.style())));
         lines.forEach(r -> entries.add(new Legend.Entry(r.label(), Theme.REFERENCE, Style.DASHED)));
+        if (legend) {
+            requireDistinct(entries);
+        }
         AxesPlot plot = new AxesPlot(title, xLabel, yLabel, width, height, x, y, legend ? new Legend(entries) : null);
         AxesPlot drawn = square ? plot.withEqualAspect() : plot;
         return drawn.draw(g -> {
@@ -269,6 +274,20 @@ public final class LineFigure extends AxesFigure<LineFigure> {
         if (names.contains(name)) {
             throw new IllegalArgumentException("figure '" + title + "' already has a series or line named '"
                     + name + "'");
+        }
+    }
+
+    private void requireDistinct(List<Legend.Entry> entries) {
+        for (int i = 0; i < entries.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                Legend.Entry a = entries.get(j);
+                Legend.Entry b = entries.get(i);
+                if (a.color().equals(b.color()) && a.style() == b.style()) {
+                    throw new IllegalStateException("line figure '" + title + "': legend entries '" + a.name()
+                            + "' and '" + b.name() + "' are drawn alike (same colour and style); give them"
+                            + " different colours or styles");
+                }
+            }
         }
     }
 

@@ -163,6 +163,21 @@ class LineFigureTest {
         assertMessage(() -> figure.xRange(1, 1), "min < max");
     }
 
+    /** Oftadeh Fig. 1 had three grey dashed axes in its legend: a reader could not tell them apart. */
+    @Test
+    void legendEntriesDrawnAlikeAreRejected() {
+        double[] x = {0, 1};
+        LineFigure axes = new LineFigure("t", "x", "y").add("x axis", x, x, LineFigure.Style.DASHED, Color.GRAY)
+                .add("y axis", x, new double[] {1, 0}, LineFigure.Style.DASHED, Color.GRAY);
+        IllegalStateException e = assertThrows(IllegalStateException.class, axes::render);
+        assertTrue(e.getMessage().contains("'x axis' and 'y axis' are drawn alike"), e.getMessage());
+        assertDoesNotThrow(() -> axes.legend(false).render(), "without a legend nothing is to be told apart");
+        assertDoesNotThrow(() -> new LineFigure("t", "x", "y").add("theory", x, x, LineFigure.Style.SOLID, PROBE)
+                .add("trained", x, x, LineFigure.Style.POINTS, PROBE).render(), "one colour, two styles");
+        assertThrows(IllegalStateException.class, () -> twoSeries().horizontalLine(1, "low").horizontalLine(2, "high")
+                .render(), "two reference lines look alike");
+    }
+
     @Test
     void anEmptyFigureCannotRender() {
         assertThrows(IllegalStateException.class, () -> new LineFigure("t", "x", "y").render());
