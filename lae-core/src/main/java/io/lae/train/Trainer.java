@@ -99,8 +99,8 @@ public final class Trainer {
             Checkpoint cp = run.readCheckpoint();
             requireShapes(cp, run, stats, rule.tiesWeights());
             if (cp.step() >= totalSteps) {
-                throw new LaeException(run.path() + " has done " + cp.step() + " of its " + totalSteps + " steps "
-                        + "already: extend it with --steps N, N > " + cp.step());
+                throw new LaeException(run.path() + " has done " + cp.step() + " steps, and the run asks for "
+                        + totalSteps + ": extend it with --steps N, N > " + cp.step());
             }
             model = rule.tiesWeights() ? Model.tied(cp.decoder()) : Model.of(cp.encoder(), cp.decoder());
             stepper = new TrainingStep(config, stats, OptimizerState.restore(cp.optimizerStep(), cp.optimizerBuffers()));

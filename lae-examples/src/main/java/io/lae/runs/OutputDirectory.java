@@ -67,11 +67,13 @@ public final class OutputDirectory {
 
     /** @return why a new run may not start in a non-empty directory, and what to do instead */
     private static String describe(Path dir) {
-        if (!Files.isRegularFile(dir.resolve(RunDirectory.RUN_JSON))) {
-            return dir + " is not empty and holds no lae run: choose another --out, or add --force to move its "
+        java.util.Optional<String> runStatus = RunDirectory.readStatus(dir);
+        if (runStatus.isEmpty()) {
+            return dir + " is not empty and holds no lae run" + (Files.isRegularFile(dir.resolve(RunDirectory.RUN_JSON))
+                    ? " (its run.json is not lae's)" : "") + ": choose another --out, or add --force to move its "
                     + "contents to " + dir.getFileName() + ".previous";
         }
-        String status = RunDirectory.readStatus(dir).orElse("unreadable");
+        String status = runStatus.get();
         String next = switch (status) {
             case "finished", "stopped" -> "extend it with 'lae train --resume " + dir + " --steps N'";
             case "running", "interrupted" -> "continue it with 'lae train --resume " + dir + "'";

@@ -165,7 +165,7 @@ class TrainCommandTest {
                 dir.toString()).exitCode());
         CliRunner shorter = CliRunner.run("train", "--resume", dir.toString(), "--steps", "50");
         assertEquals(2, shorter.exitCode(), shorter.err());
-        assertTrue(shorter.err().contains("has done 50 of its 50 steps already: extend it with --steps N, N > 50"),
+        assertTrue(shorter.err().contains("has done 50 steps, and the run asks for 50: extend it with --steps N, N > 50"),
                 shorter.err());
         CliRunner both = CliRunner.run("train", "--data", DATA, "--steps", "10", "--epochs", "2", "--batch", "8",
                 "--out", dir.resolve("both").toString());
