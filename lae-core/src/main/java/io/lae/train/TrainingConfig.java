@@ -1,14 +1,18 @@
 package io.lae.train;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.lae.LaeException;
 import io.lae.loss.LossSpec;
 import io.lae.loss.Scale;
 import io.lae.optim.LearningRateSchedule;
 
 /**
- * Everything a training run needs to be repeated: the options of {@code lae train} (README, Commands)
- * under the same names. Written to {@code run.json}; {@code --resume} reads it back.
+ * Everything a training run needs to be repeated: the options of {@code lae train} (README, Commands).
+ * Written to {@code run.json} under snake_case keys ({@code lr_end}, {@code init_std}, …); {@code --resume}
+ * reads it back, and reads the camelCase keys of older run.json files too.
  *
  * @param data            the data source (README, Commands)
  * @param targets         a separate target source (Y ≠ X), or null for an autoencoder
@@ -41,12 +45,15 @@ import io.lae.optim.LearningRateSchedule;
  * @param decaySteps      the steps over which a geometric decay runs from lr to lrEnd, when a run was
  *                        extended beyond them ({@code --resume --steps}: the rate stays at lrEnd); null: all steps
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record TrainingConfig(String data, String targets, String loss, String scale, Double lambda,
                              double[] lambdas, double[] prior, String rule, String optimizer, double lr,
-                             Double lrEnd, Double lrDecay, double momentum, int latent, long steps, Integer epochs, Integer batch,
-                             NestedDropoutDraw stochastic, String init, double initStd,
-                             long seed, String dtype, boolean center, long logEvery, long checkpointEvery,
-                             String until, @JsonInclude(JsonInclude.Include.NON_NULL) Long decaySteps) {
+                             @JsonAlias("lrEnd") Double lrEnd, @JsonAlias("lrDecay") Double lrDecay, double momentum,
+                             int latent, long steps, Integer epochs, Integer batch, NestedDropoutDraw stochastic,
+                             String init, @JsonAlias("initStd") double initStd, long seed, String dtype, boolean center,
+                             @JsonAlias("logEvery") long logEvery, @JsonAlias("checkpointEvery") long checkpointEvery,
+                             String until,
+                             @JsonAlias("decaySteps") @JsonInclude(JsonInclude.Include.NON_NULL) Long decaySteps) {
 
     /** Validates what can be checked without the data. */
     public TrainingConfig {

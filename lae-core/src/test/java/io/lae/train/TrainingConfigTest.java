@@ -96,4 +96,34 @@ class TrainingConfigTest {
             assertTrue(e.getMessage().contains(c[1]), c[0] + ": " + e.getMessage());
         }
     }
+
+    /** run.json keys are snake_case; a run.json of an earlier lae (camelCase keys) reads to the same configuration. */
+    @Test
+    void runJsonKeysAreSnakeCaseAndOldKeysStillRead() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        TrainingConfig c = TrainingConfig.builder().optimizer("adam", 0.01).lrEnd(1e-4).init("normal", 0.3)
+                .logEvery(7).checkpointEvery(70).build().withSteps(5000);
+        ObjectNode written = json.valueToTree(c);
+        for (String key : new String[] {"lr_end", "init_std", "log_every", "checkpoint_every", "decay_steps"}) {
+            assertTrue(written.has(key), key + " in " + written);
+        }
+        ObjectNode old = json.createObjectNode();
+        written.fields().forEachRemaining(e -> old.set(camel(e.getKey()), e.getValue()));
+        assertTrue(old.has("lrEnd") && old.has("decaySteps"), old.toString());
+        assertEquals(c.toString(), json.treeToValue(old, TrainingConfig.class).toString());
+    }
+
+    private static String camel(String snake) {
+        StringBuilder s = new StringBuilder();
+        boolean upper = false;
+        for (char ch : snake.toCharArray()) {
+            if (ch == '_') {
+                upper = true;
+            } else {
+                s.append(upper ? Character.toUpperCase(ch) : ch);
+                upper = false;
+            }
+        }
+        return s.toString();
+    }
 }

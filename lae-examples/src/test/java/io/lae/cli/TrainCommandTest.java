@@ -156,7 +156,7 @@ class TrainCommandTest {
             }
         }
         JsonNode run = new ObjectMapper().readTree(dir.resolve("run.json").toFile());
-        assertEquals(50, run.get("config").get("decaySteps").asLong());
+        assertEquals(50, run.get("config").get("decay_steps").asLong());
     }
 
     @Test
