@@ -71,11 +71,11 @@ public final class RunDirectory {
      * @param extra       further top-level entries (ground truth, optimum, read-outs); may be empty
      * @param last        the final metrics, or null while running
      */
-    public void writeRunJson(TrainingConfig config, String status, Map<String, Object> environment,
+    public void writeRunJson(TrainingConfig config, RunStatus status, Map<String, Object> environment,
                              Map<String, Object> extra, MetricsRow last) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("config", config);
-        root.put("status", status);
+        root.put("status", status.label());
         root.put("environment", environment);
         root.putAll(extra);
         if (last != null) {
@@ -121,13 +121,13 @@ public final class RunDirectory {
      * @return the status in its {@code run.json} ({@code running}, {@code finished}, {@code stopped},
      *     {@code diverged}), or empty when it has no readable run.json
      */
-    public static Optional<String> readStatus(Path runDir) {
+    public static Optional<RunStatus> readStatus(Path runDir) {
         Path file = runDir.resolve(RUN_JSON);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
         try {
-            return Optional.ofNullable(JSON.readTree(file.toFile()).path("status").textValue());
+            return RunStatus.fromLabel(JSON.readTree(file.toFile()).path("status").asText());
         } catch (IOException e) {
             return Optional.empty();
         }

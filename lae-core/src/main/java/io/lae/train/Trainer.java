@@ -119,12 +119,12 @@ public final class Trainer {
             run.appendMetrics(evaluate(evaluator, 0, model, schedule.at(0), 0));
         }
         run.writeMeans(statistics);
-        run.writeRunJson(config, "running", environment, Map.of(), null);
+        run.writeRunJson(config, RunStatus.RUNNING, environment, Map.of(), null);
 
         listener.started(step, totalSteps);
         MetricsRow last = null;
         MetricsRow lastFinite = null;
-        String status = "finished";
+        RunStatus status = RunStatus.FINISHED;
         try {
             while (step < totalSteps) {
                 double lr = schedule.at(step);
@@ -159,7 +159,7 @@ public final class Trainer {
                     throw e;
                 }
                 if (logStep && target != null && target.reachedBy(last)) {
-                    status = "stopped";
+                    status = RunStatus.STOPPED;
                     break;
                 }
             }
@@ -229,13 +229,13 @@ public final class Trainer {
         if (model.isFinite()) {
             run.writeCheckpoint(checkpoint(step, seconds, model, stepper.state()));
         }
-        run.writeRunJson(config, "interrupted", environment, Map.of("interrupted_at_step", step), lastFinite);
+        run.writeRunJson(config, RunStatus.INTERRUPTED, environment, Map.of("interrupted_at_step", step), lastFinite);
     }
 
     /** Marks the run diverged in run.json (with the last finite metrics) and says what to change. */
     private TrainingDivergedException diverged(long step, double value, RunDirectory run,
                                                Map<String, Object> environment, MetricsRow lastFinite) {
-        run.writeRunJson(config, "diverged", environment, Map.of("diverged_at_step", step), lastFinite);
+        run.writeRunJson(config, RunStatus.DIVERGED, environment, Map.of("diverged_at_step", step), lastFinite);
         return new TrainingDivergedException(step, "training diverged at step " + step + " (loss = " + value
                 + "): lower --lr (now " + config.lr() + ")"
                 + (config.optimizer().equals("adam") ? "" : " or try --optimizer adam")

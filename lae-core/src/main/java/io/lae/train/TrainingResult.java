@@ -7,5 +7,5 @@ package io.lae.train;
  * @param last    the last logged metrics
  * @param status  {@code finished} (all steps), {@code stopped} (the --until target was reached)
  */
-public record TrainingResult(Model model, MetricsRow last, String status) {
+public record TrainingResult(Model model, MetricsRow last, RunStatus status) {
 }

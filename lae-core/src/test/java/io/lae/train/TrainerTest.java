@@ -79,7 +79,7 @@ class TrainerTest {
     @Test
     void untilStopsOnTheTarget() {
         TrainingResult r = train(config("ordered", "gradient", "adam", 0.05, null, 20000, "ratio_tp=1"));
-        assertEquals("stopped", r.status());
+        assertEquals(RunStatus.STOPPED, r.status());
         assertEquals(1.0, r.last().ratioTp());
         assertTrue(r.last().step() < 20000);
     }
@@ -160,7 +160,7 @@ class TrainerTest {
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> train(wild));
         assertTrue(e.getMessage().contains("diverged at step " + e.step()), e.getMessage());
         assertTrue(e.getMessage().contains("--lr"), e.getMessage());
-        assertEquals("diverged", RunDirectory.readStatus(dir).orElseThrow());
+        assertEquals(RunStatus.DIVERGED, RunDirectory.readStatus(dir).orElseThrow());
         assertEquals(e.step(), RunDirectory.readDivergedStep(dir));
         assertTrue(new RunDirectory(dir).readMetrics().stream().allMatch(r -> Double.isFinite(r.loss())),
                 "only finite rows are logged");

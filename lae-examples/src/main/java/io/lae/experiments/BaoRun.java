@@ -15,6 +15,7 @@ import io.lae.train.Evaluator;
 import io.lae.train.MetricsRow;
 import io.lae.train.Model;
 import io.lae.train.RunDirectory;
+import io.lae.train.RunStatus;
 import io.lae.train.TrainingConfig;
 import io.lae.vae.LinearVaeTrainer;
 import io.lae.vae.VaeParameters;
@@ -25,6 +26,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -90,22 +92,22 @@ record BaoRun(List<MetricsRow> metrics, INDArray decoder) {
         Path dir = ctx.out().resolve(name);
         Map<String, Object> settings = vae.describe(data.description(), ctx.dtype());
         RunDirectory run = new RunDirectory(dir);
-        String status = statusOf(dir, settings);
-        if (status.equals("finished")) {
+        Optional<RunStatus> status = statusOf(dir, settings);
+        if (status.filter(RunStatus.FINISHED::equals).isPresent()) {
             ctx.console().printf("%s: already done in %s, read back%n", name, dir);
             List<MetricsRow> rows = run.readMetrics();
             ctx.summary().run(rows.get(rows.size() - 1).seconds(), true);
             return new BaoRun(rows, Npy.read(dir.resolve("decoder.npy")));
         }
         Checkpoint from = null;
-        if (status.equals("running") && run.hasCheckpoint()) {
+        if (status.filter(RunStatus.RUNNING::equals).isPresent() && run.hasCheckpoint()) {
             ctx.console().printf("%s: resuming from %s%n", name, dir.resolve("checkpoint"));
             from = run.readCheckpoint();
             run.truncateMetrics(from.step());
         } else {
             RunDirectory.delete(dir);
         }
-        writeVaeJson(dir, settings, "running", Map.of());
+        writeVaeJson(dir, settings, RunStatus.RUNNING, Map.of());
         int n = data.stats().inputDim();
         int k = vae.latent();
         var dtype = TrainingConfig.dataTypeOf(ctx.dtype());
@@ -139,7 +141,7 @@ record BaoRun(List<MetricsRow> metrics, INDArray decoder) {
         }
         Npy.write(dir.resolve("encoder.npy"), result.parameters().encoder());
         Npy.write(dir.resolve("decoder.npy"), result.parameters().decoder());
-        writeVaeJson(dir, settings, "finished", Map.of("final_loss", result.loss(),
+        writeVaeJson(dir, settings, RunStatus.FINISHED, Map.of("final_loss", result.loss(),
                 "noise_variance", result.parameters().noiseVariance(), "steps_done", result.steps()));
         List<MetricsRow> rows = run.readMetrics();
         ctx.summary().run(rows.get(rows.size() - 1).seconds(), false);
@@ -147,10 +149,11 @@ record BaoRun(List<MetricsRow> metrics, INDArray decoder) {
     }
 
     /** Writes {@code vae.json}: the settings, the status and, once finished, the final loss and noise variance. */
-    private static void writeVaeJson(Path dir, Map<String, Object> settings, String status, Map<String, Object> results) {
+    private static void writeVaeJson(Path dir, Map<String, Object> settings, RunStatus status,
+                                     Map<String, Object> results) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("settings", settings);
-        root.put("status", status);
+        root.put("status", status.label());
         root.putAll(results);
         try {
             Files.createDirectories(dir);
@@ -160,19 +163,20 @@ record BaoRun(List<MetricsRow> metrics, INDArray decoder) {
         }
     }
 
-    /** @return the status in {@code vae.json} when its settings are these, else "" */
-    private static String statusOf(Path dir, Map<String, Object> settings) {
+    /** @return the status in {@code vae.json} when its settings are these, else empty */
+    private static Optional<RunStatus> statusOf(Path dir, Map<String, Object> settings) {
         Path file = dir.resolve(VAE_JSON);
         if (!Files.isRegularFile(file)) {
-            return "";
+            return Optional.empty();
         }
         try {
             var root = JSON.readTree(file.toFile());
             // both sides parsed from text: valueToTree would keep a long 250 as a LongNode, the file gives an IntNode
             var expected = JSON.readTree(JSON.writeValueAsString(settings));
-            return root.get("settings").equals(expected) ? root.path("status").asText() : "";
+            return root.get("settings").equals(expected) ? RunStatus.fromLabel(root.path("status").asText())
+                    : Optional.empty();
         } catch (IOException | RuntimeException e) {
-            return "";
+            return Optional.empty();
         }
     }
 }

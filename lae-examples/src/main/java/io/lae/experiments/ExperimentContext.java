@@ -10,6 +10,7 @@ import io.lae.runs.TrainingSession;
 import io.lae.train.MetricsRow;
 import io.lae.train.Model;
 import io.lae.train.RunDirectory;
+import io.lae.train.RunStatus;
 import io.lae.train.TrainingConfig;
 import io.lae.train.TrainingDivergedException;
 import java.io.IOException;
@@ -19,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -35,8 +35,6 @@ public final class ExperimentContext {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The statuses of a run that ended normally and can be read back. */
-    private static final Set<String> DONE = Set.of("finished", "stopped");
-    private static final String DIVERGED = "diverged";
 
     private final ExperimentScale scale;
     private final Path out;
@@ -163,8 +161,8 @@ public final class ExperimentContext {
         Path dir = out.resolve(name);
         String task = summaryLabel(name);
         if (sameConfiguration(dir, config)) {
-            Optional<String> status = RunDirectory.readStatus(dir);
-            if (status.isPresent() && DONE.contains(status.get())) {
+            Optional<RunStatus> status = RunDirectory.readStatus(dir);
+            if (status.isPresent() && status.get().done()) {
                 console.printf("%s: already done in %s, read back%n", task, dir);
                 return counted(readBack(dir, config, status.get()), true);
             }
@@ -189,7 +187,7 @@ public final class ExperimentContext {
      */
     public Optional<TrainedRun> trainUnlessDiverged(String name, TrainingConfig config, TrainingData data) {
         Path dir = out.resolve(name);
-        if (sameConfiguration(dir, config) && RunDirectory.readStatus(dir).filter(DIVERGED::equals).isPresent()) {
+        if (sameConfiguration(dir, config) && RunDirectory.readStatus(dir).filter(RunStatus.DIVERGED::equals).isPresent()) {
             console.printf("%s: diverged in an earlier invocation, read back%n", summaryLabel(name));
             return diverged(name, dir, RunDirectory.readDivergedStep(dir), true);
         }
@@ -228,7 +226,7 @@ public final class ExperimentContext {
         }
     }
 
-    private static TrainedRun readBack(Path dir, TrainingConfig config, String status) {
+    private static TrainedRun readBack(Path dir, TrainingConfig config, RunStatus status) {
         Model model = Model.of(Npy.read(dir.resolve("encoder.npy")).castTo(config.dataType()),
                 Npy.read(dir.resolve("decoder.npy")).castTo(config.dataType()));
         List<Path> plots;

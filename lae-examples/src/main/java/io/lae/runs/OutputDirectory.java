@@ -2,6 +2,7 @@ package io.lae.runs;
 
 import io.lae.LaeException;
 import io.lae.train.RunDirectory;
+import io.lae.train.RunStatus;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -67,17 +68,17 @@ public final class OutputDirectory {
 
     /** @return why a new run may not start in a non-empty directory, and what to do instead */
     private static String describe(Path dir) {
-        java.util.Optional<String> runStatus = RunDirectory.readStatus(dir);
+        java.util.Optional<RunStatus> runStatus = RunDirectory.readStatus(dir);
         if (runStatus.isEmpty()) {
             return dir + " is not empty and holds no lae run" + (Files.isRegularFile(dir.resolve(RunDirectory.RUN_JSON))
                     ? " (its run.json is not lae's)" : "") + ": choose another --out, or add --force to move its "
                     + "contents to " + dir.getFileName() + ".previous";
         }
-        String status = runStatus.get();
+        RunStatus status = runStatus.get();
         String next = switch (status) {
-            case "finished", "stopped" -> "extend it with 'lae train --resume " + dir + " --steps N'";
-            case "running", "interrupted" -> "continue it with 'lae train --resume " + dir + "'";
-            default -> "look at it";
+            case FINISHED, STOPPED -> "extend it with 'lae train --resume " + dir + " --steps N'";
+            case RUNNING, INTERRUPTED -> "continue it with 'lae train --resume " + dir + "'";
+            case DIVERGED -> "look at it (its last finite checkpoint is kept)";
         };
         return dir + " already holds a run (status: " + status + "): " + next + ", or start a new one with "
                 + "another --out, or add --force to move it to " + dir.getFileName() + ".previous";

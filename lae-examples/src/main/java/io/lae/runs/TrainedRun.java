@@ -2,6 +2,7 @@ package io.lae.runs;
 
 import io.lae.train.MetricsRow;
 import io.lae.train.Model;
+import io.lae.train.RunStatus;
 import io.lae.train.TrainingConfig;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.List;
  * @param status  {@code finished} or {@code stopped} (the --until target was reached)
  * @param plots   the PNG plots written
  */
-public record TrainedRun(Path dir, TrainingConfig config, Model model, List<MetricsRow> metrics, String status,
+public record TrainedRun(Path dir, TrainingConfig config, Model model, List<MetricsRow> metrics, RunStatus status,
                          List<Path> plots) {
 
     /** @return the last logged metrics */

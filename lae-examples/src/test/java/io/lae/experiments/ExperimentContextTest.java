@@ -49,7 +49,7 @@ class ExperimentContextTest {
         assertTrue(ctx.trainUnlessDiverged("wild", config(50), data).isEmpty());
         assertTrue(ctx.trainUnlessDiverged("tame", config(0.05), data).isPresent(), "the sweep goes on");
         assertTrue(first.toString().contains("recorded as diverged"), first.toString());
-        assertEquals("diverged", RunDirectory.readStatus(dir.resolve("wild")).orElseThrow());
+        assertEquals(io.lae.train.RunStatus.DIVERGED, RunDirectory.readStatus(dir.resolve("wild")).orElseThrow());
         long step = RunDirectory.readDivergedStep(dir.resolve("wild"));
         assertTrue(step > 0 && step % 10 == 0, "diverged at log step " + step);
 
