@@ -72,11 +72,7 @@ final class LossCommand implements Callable<Integer> {
     public Integer call() {
         LossSpec lossSpec = new LossSpec(NameCandidates.normalized(loss),
                 scale == null ? null : Scale.fromLabel(NameCandidates.normalized(scale)), lambda, lambdas, prior);
-        String deprecated = NameCandidates.deprecation(spec.commandLine().getParseResult().originalArgs(), "--scale",
-                "--reduction");
-        if (deprecated != null) {
-            spec.commandLine().getErr().println(deprecated);
-        }
+        NameCandidates.warnIfUsed(spec, "--scale", "--reduction");
         INDArray xRows = MatrixFiles.readMatrix(x, "data");
         INDArray yRows = y == null ? null : MatrixFiles.readMatrix(y, "targets");
         INDArray b = MatrixFiles.readMatrix(encoder, "encoder");

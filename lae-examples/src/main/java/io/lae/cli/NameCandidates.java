@@ -67,14 +67,17 @@ final class NameCandidates {
     }
 
     /**
-     * @param args    the command line as typed
-     * @param old     a deprecated option name
+     * Warns on the command's error stream when a deprecated option name was typed.
+     *
+     * @param spec    the command
+     * @param old     the deprecated name
      * @param current its new name
-     * @return the warning to print when the old name was used, else null
      */
-    static String deprecation(List<String> args, String old, String current) {
-        boolean used = args.stream().anyMatch(a -> a.equals(old) || a.startsWith(old + "="));
-        return used ? "warning: " + old + " is now " + current + " (PyTorch's word for it); " + old
-                + " still works for now" : null;
+    static void warnIfUsed(picocli.CommandLine.Model.CommandSpec spec, String old, String current) {
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        if (args.stream().anyMatch(a -> a.equals(old) || a.startsWith(old + "="))) {
+            spec.commandLine().getErr().println("warning: " + old + " is now " + current + " (PyTorch's word for it); "
+                    + old + " still works for now");
+        }
     }
 }

@@ -187,11 +187,7 @@ final class TrainCommand implements Callable<Integer> {
                 NameCandidates.normalized(scale), lambda, lambdas, prior(), NameCandidates.normalized(rule),
                 NameCandidates.normalized(optimizer), lr, lrEnd, lrDecay, momentum, latent, steps, epochs, batch,
                 stochastic, init, initStd, seed, dtype, !noCenter, logEvery, checkpointEvery, until, null);
-        String deprecated = NameCandidates.deprecation(spec.commandLine().getParseResult().originalArgs(), "--scale",
-                "--reduction");
-        if (deprecated != null) {
-            spec.commandLine().getErr().println(deprecated);
-        }
+        NameCandidates.warnIfUsed(spec, "--scale", "--reduction");
         if (config.usesMiniBatches() && spec.commandLine().getParseResult().hasMatchedOption("--steps")) {
             throw new LaeException("--steps counts full-batch steps, but --epochs/--batch make this a mini-batch run "
                     + "(its length is --epochs): drop one of them");

@@ -9,13 +9,11 @@ import io.lae.runs.OutputDirectory;
 import io.lae.runs.RunLock;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Stream;
 
 /**
  * The directory of one experiment with one set of options: {@code experiment.json} names them, so that
@@ -57,7 +55,7 @@ public record ExperimentDirectory(String id, ExperimentScale scale, Long seed, S
 
     /** @return what in {@code dir} belongs to something else, or null when it is empty or this experiment's */
     private String conflict(Path dir) {
-        if (isEmpty(dir)) {
+        if (OutputDirectory.isEmpty(dir)) {
             return null;
         }
         Path marker = dir.resolve(FILE);
@@ -110,17 +108,6 @@ public record ExperimentDirectory(String id, ExperimentScale scale, Long seed, S
             return Files.isRegularFile(file) ? JSON.readTree(file.toFile()) : null;
         } catch (IOException e) {
             return null;
-        }
-    }
-
-    private static boolean isEmpty(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return true;
-        }
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.findAny().isEmpty();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -84,7 +84,12 @@ public final class OutputDirectory {
                 + "another --out, or add --force to move it to " + dir.getFileName() + ".previous";
     }
 
-    private static boolean isEmpty(Path dir) {
+    /**
+     * @param dir a path
+     * @return whether it is missing or an empty directory
+     * @throws LaeException if it is a file
+     */
+    public static boolean isEmpty(Path dir) {
         if (!Files.exists(dir)) {
             return true;
         }

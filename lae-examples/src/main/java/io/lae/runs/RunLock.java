@@ -46,12 +46,7 @@ public final class RunLock implements AutoCloseable {
             Files.createDirectories(dir);
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
+            FileLock lock = tryLock(channel);
             String holder = read(channel);
             if (lock == null) {
                 channel.close();
@@ -82,18 +77,22 @@ public final class RunLock implements AutoCloseable {
             return;
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
+            FileLock lock = tryLock(channel);
             if (lock == null) {
                 throw inUse(dir, file, read(channel));
             }
             lock.release();
         } catch (IOException e) {
             throw new LaeException(dir + ": cannot read " + file.getFileName() + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** @return the lock, or null when another process, or this one, holds it */
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null;
         }
     }
 
