@@ -37,20 +37,17 @@ public final class MiniBatches {
      * @param type      the run's dtype
      */
     public MiniBatches(INDArray inputs, INDArray targets, Statistics stats, int batchSize, long seed, DataType type) {
-        this.inputRows = centred(inputs, stats.centered() ? stats.meanX() : null, type);
-        this.targetRows = targets == null ? inputRows : centred(targets, stats.centered() ? stats.meanY() : null, type);
-        this.batchSize = batchSize;
-        this.seed = seed;
-        this.whole = null;
+        this(inputs, targets, stats, batchSize, seed, type, false);
     }
 
-    private MiniBatches(INDArray inputs, INDArray targets, Statistics stats, DataType type) {
+    private MiniBatches(INDArray inputs, INDArray targets, Statistics stats, int batchSize, long seed, DataType type,
+                        boolean allRows) {
         this.inputRows = centred(inputs, stats.centered() ? stats.meanX() : null, type);
         this.targetRows = targets == null ? inputRows : centred(targets, stats.centered() ? stats.meanY() : null, type);
-        this.batchSize = (int) inputRows.rows();
-        this.seed = 0;
+        this.batchSize = allRows ? (int) inputRows.rows() : batchSize;
+        this.seed = seed;
         INDArray x = inputRows.transpose();
-        this.whole = new Batch(x, targetRows == inputRows ? x : targetRows.transpose());
+        this.whole = allRows ? new Batch(x, targetRows == inputRows ? x : targetRows.transpose()) : null;
     }
 
     /**
@@ -61,7 +58,7 @@ public final class MiniBatches {
      * @return batches that give every step all m rows, in their order (no shuffling, no copy)
      */
     public static MiniBatches allRows(INDArray inputs, INDArray targets, Statistics stats, DataType type) {
-        return new MiniBatches(inputs, targets, stats, type);
+        return new MiniBatches(inputs, targets, stats, 0, 0, type, true);
     }
 
     private static INDArray centred(INDArray rows, INDArray mean, DataType type) {

@@ -16,7 +16,6 @@ import java.util.SplittableRandom;
  */
 final class StochasticNestedDropout {
 
-    private final NestedDropoutDraw draw;
     private final double[] cumulative;
     private final Loss[] truncated;
     private final PerSampleNestedDropout perSample;
@@ -34,7 +33,6 @@ final class StochasticNestedDropout {
         }
         double[] prior = nested.prior();
         int p = prior.length;
-        this.draw = draw;
         this.cumulative = new double[p];
         double sum = 0;
         for (int b = 0; b < p; b++) {
@@ -50,7 +48,7 @@ final class StochasticNestedDropout {
 
     /** @return whether each step needs the rows (the per-sample draw) */
     boolean needsRows() {
-        return draw == NestedDropoutDraw.PER_SAMPLE;
+        return perSample != null;
     }
 
     /**
