@@ -74,6 +74,40 @@ public record LossSpec(String name, Scale scale, Double lambda, double[] lambdas
         };
     }
 
+    /**
+     * The form of {@link #create}'s loss, as plain numbers (for engines other than ND4J's): the same
+     * validation, no ND4J array.
+     *
+     * @param p the latent size
+     * @return the loss's nested weights, scale and penalties
+     * @throws LaeException as {@link #create} does
+     */
+    public LossForm form(int p) {
+        if (!NAMES.contains(name)) {
+            throw new LaeException("unknown loss '" + name + "': use one of " + String.join(", ", NAMES));
+        }
+        refuseUnless(lambda, "--lambda", ProductL2Loss.NAME, SumL2Loss.NAME);
+        refuseUnless(lambdas, "--lambdas", NonUniformL2Loss.NAME);
+        refuseUnless(prior, "--prior", NestedDropoutLoss.NAME);
+        Scale c = effectiveScale();
+        double[] none = new double[p];
+        return switch (name) {
+            case MseLoss.NAME -> new LossForm(name, LossForm.lastUnit(p), c, none, 0);
+            case OrderedLoss.NAME -> new LossForm(name, LossForm.allUnits(p), c, none, 0);
+            case ProductL2Loss.NAME -> new LossForm(name, LossForm.lastUnit(p), c, none, requiredLambda());
+            case SumL2Loss.NAME -> {
+                double[] uniform = new double[p];
+                java.util.Arrays.fill(uniform, requiredLambda());
+                yield new LossForm(name, LossForm.lastUnit(p), c, uniform, 0);
+            }
+            case NonUniformL2Loss.NAME -> new LossForm(name, LossForm.lastUnit(p), c, LossForm.requireIncreasing(
+                    ofLength(lambdas, p, "--lambdas", "λ₁..λ_p of Bao eq. 3, e.g. 0.1,0.2,…")), 0);
+            default -> new LossForm(name, LossForm.requireDistribution(prior == null
+                    ? NestedDropoutLoss.geometricPrior(p, NestedDropoutLoss.DEFAULT_KEEP)
+                    : ofLength(prior, p, "--prior", "p_B(1..p)")), c, none, 0);
+        };
+    }
+
     private double requiredLambda() {
         if (lambda == null) {
             throw new LaeException("loss '" + name + "' needs --lambda L (the L2 weight λ, e.g. --lambda 10)");

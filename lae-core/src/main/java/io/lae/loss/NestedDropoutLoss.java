@@ -1,7 +1,6 @@
 package io.lae.loss;
 
 import io.lae.LaeException;
-import java.util.Arrays;
 
 /**
  * {@code nested-dropout}, deterministic (Bao eq. 6): Σ_{b=1..p} p_B(b) · c‖Y − A I_{b;p} B X‖², the
@@ -22,7 +21,7 @@ public final class NestedDropoutLoss extends CompositeLoss {
      * @throws LaeException if the prior is not a distribution
      */
     public NestedDropoutLoss(double[] prior, Scale scale) {
-        super(NAME, new NestedReconstruction(checked(prior), scale), null);
+        super(NAME, new NestedReconstruction(LossForm.requireDistribution(prior), scale), null);
     }
 
     /**
@@ -88,9 +87,7 @@ public final class NestedDropoutLoss extends CompositeLoss {
         StackedBuffers shared = new StackedBuffers();
         Loss[] losses = new Loss[p];
         for (int b = 1; b <= p; b++) {
-            double[] w = new double[p];
-            w[b - 1] = 1;
-            losses[b - 1] = new Truncated(new NestedReconstruction(w, scale), shared);
+            losses[b - 1] = new Truncated(new NestedReconstruction(LossForm.unit(p, b), scale), shared);
         }
         return losses;
     }
@@ -105,14 +102,5 @@ public final class NestedDropoutLoss extends CompositeLoss {
     /** @return p_B(1..p) */
     public double[] prior() {
         return reconstruction().weights();
-    }
-
-    private static double[] checked(double[] prior) {
-        double sum = Arrays.stream(prior).sum();
-        if (Arrays.stream(prior).anyMatch(v -> !(v >= 0)) || Math.abs(sum - 1) > 1e-9) {
-            throw new LaeException("--prior must be a distribution over b = 1.." + prior.length
-                    + " (non-negative, summing to 1); it sums to " + sum);
-        }
-        return prior;
     }
 }

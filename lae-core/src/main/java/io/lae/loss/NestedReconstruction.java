@@ -48,12 +48,7 @@ public final class NestedReconstruction implements LossTerm {
         }
         this.weights = weights.clone();
         this.scale = scale;
-        this.tail = new double[weights.length];
-        double running = 0;
-        for (int i = weights.length - 1; i >= 0; i--) {
-            running += weights[i];
-            tail[i] = running;
-        }
+        this.tail = LossForm.tailSums(weights);
     }
 
     /**
@@ -62,9 +57,7 @@ public final class NestedReconstruction implements LossTerm {
      * @return c‖Y − ABX‖², the nested term with w = e_p (so T = I and S is all ones)
      */
     public static NestedReconstruction mse(int p, Scale scale) {
-        double[] w = new double[p];
-        w[p - 1] = 1;
-        return new NestedReconstruction(w, scale);
+        return new NestedReconstruction(LossForm.lastUnit(p), scale);
     }
 
     /**
@@ -73,9 +66,7 @@ public final class NestedReconstruction implements LossTerm {
      * @return c Σ_i ‖Y − A I_{i;p} B X‖², w_b = 1 (so T = T_p and S = S_p, Oftadeh eq. 1)
      */
     public static NestedReconstruction ordered(int p, Scale scale) {
-        double[] w = new double[p];
-        Arrays.fill(w, 1.0);
-        return new NestedReconstruction(w, scale);
+        return new NestedReconstruction(LossForm.allUnits(p), scale);
     }
 
     /** @return the weights w_b, b = 1..p */

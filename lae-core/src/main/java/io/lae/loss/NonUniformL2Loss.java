@@ -18,7 +18,8 @@ public final class NonUniformL2Loss extends CompositeLoss {
      * @throws LaeException if the λ_i are not positive and strictly increasing
      */
     public NonUniformL2Loss(double[] lambdas, Scale scale) {
-        super(NAME, NestedReconstruction.mse(checked(lambdas).length, scale), new DiagonalPenalty(lambdas));
+        super(NAME, NestedReconstruction.mse(LossForm.requireIncreasing(lambdas).length, scale),
+                new DiagonalPenalty(lambdas));
     }
 
     /**
@@ -35,17 +36,6 @@ public final class NonUniformL2Loss extends CompositeLoss {
         for (int i = 0; i < p; i++) {
             double x = p == 1 ? from : from + (to - from) * i / (p - 1);
             lambdas[i] = x * x;
-        }
-        return lambdas;
-    }
-
-    private static double[] checked(double[] lambdas) {
-        for (int i = 0; i < lambdas.length; i++) {
-            boolean increasing = i == 0 || lambdas[i] > lambdas[i - 1];
-            if (!(lambdas[i] > 0) || Double.isInfinite(lambdas[i]) || !increasing) {
-                throw new LaeException("--lambdas must be positive and strictly increasing "
-                        + "(Bao eq. 3: 0 < λ₁ < … < λ_p); entry " + (i + 1) + " is " + lambdas[i]);
-            }
         }
         return lambdas;
     }

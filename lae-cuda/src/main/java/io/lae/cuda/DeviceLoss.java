@@ -1,0 +1,168 @@
+package io.lae.cuda;
+
+import io.lae.loss.LossForm;
+
+/**
+ * A loss of docs/math.md §2, given by its {@link LossForm}, computed on the GPU from the statistics:
+ * the weights are Bᵀ (n'×p) and A (n×p), column-major, and so are the gradients. With q the tail
+ * sums of the nested weights, T = diag(q), S_ij = q_max(i,j) (Oftadeh eq. 8, Prop. 1–2, generalised):
+ * <pre>
+ *   K₁ = Σxx Bᵀ,  K₂ = Σxy A,  K₃ = Σyx Bᵀ,  M = B Σxx Bᵀ = BK₁,  G = AᵀA
+ *   ∇_{Bᵀ} = 2c (K₁ (S∘G) − K₂ T) + 2 Bᵀ Λ + 2λ_π Bᵀ G
+ *   ∇_A    = 2c (A (S∘M) − K₃ T) + 2 A Λ  + 2λ_π A (BBᵀ)
+ *   L      = c (q₁ tyy − 2 Σ_j q_j (Bᵀ∘K₂)_{:,j} + sum((S∘G)∘M)) + Σ_j λ_j (‖B_{j,:}‖² + ‖A_{:,j}‖²) + λ_π sum(G∘BBᵀ)
+ * </pre>
+ * For an autoencoder with Bᵀ and A adjacent in memory, K₁ = K₃ and K₂ come from one GEMM Σ·[Bᵀ | A]
+ * (n×n by n×2p), the step's only O(n²p) work; with tied weights (Bᵀ = A) from Σ·A alone.
+ */
+final class DeviceLoss implements AutoCloseable {
+
+    private final CudaDevice device;
+    private final Precision precision;
+    private final int p;
+    private final double productLambda;
+    private final DeviceMatrix tail;
+    private final DeviceMatrix lambdas;
+    private final DeviceMatrix products;
+    private final DeviceMatrix targetCodes;
+    private final DeviceMatrix gram;
+    private final DeviceMatrix weightedGram;
+    private final DeviceMatrix moment;
+    private final DeviceMatrix weightedMoment;
+    private final DeviceMatrix encoderGram;
+    private final DeviceMatrix sums;
+    private final LossForm form;
+    private double[] nestedWeights;
+
+    DeviceLoss(CudaDevice device, LossForm form, int outputDim, int inputDim, Precision precision) {
+        this.device = device;
+        this.precision = precision;
+        this.form = form;
+        this.p = form.latentSize();
+        this.productLambda = form.productLambda();
+        this.tail = device.zeros(p, 1, precision);
+        this.lambdas = form.hasDiagonalPenalty() ? device.upload(form.diagonalLambdas(), p, 1, precision) : null;
+        this.products = device.zeros(inputDim, 2 * p, precision);
+        this.targetCodes = outputDim == inputDim ? null : device.zeros(outputDim, p, precision);
+        this.gram = device.zeros(p, p, precision);
+        this.weightedGram = device.zeros(p, p, precision);
+        this.moment = device.zeros(p, p, precision);
+        this.weightedMoment = device.zeros(p, p, precision);
+        this.encoderGram = productLambda > 0 ? device.zeros(p, p, precision) : null;
+        this.sums = device.zeros(4, 1, Precision.FLOAT64);
+        setNestedWeights(form.nestedWeights());
+    }
+
+    /** @return the form this loss computes (with its original nested weights) */
+    LossForm form() {
+        return form;
+    }
+
+    /**
+     * Replaces the nested weights w (a stochastic nested-dropout step's e_b); uploads q only when it changes.
+     *
+     * @param weights w_1..w_p
+     */
+    void setNestedWeights(double[] weights) {
+        if (nestedWeights == null || !java.util.Arrays.equals(weights, nestedWeights)) {
+            nestedWeights = weights.clone();
+            tail.upload(LossForm.tailSums(weights));
+        }
+    }
+
+    /** @return B Σxx Bᵀ (p×p) as the last {@link #gradients} formed it: RAG's code moment, m·YYᵀ/m */
+    DeviceMatrix codeMoment() {
+        return moment;
+    }
+
+    /** The products K₁, K₂ and K₃ (K₃ = K₁ for an autoencoder). */
+    private DeviceMatrix[] products(DeviceMatrix encoderT, DeviceMatrix decoder, DeviceStatistics stats) {
+        DeviceMatrix k1 = products.columns(0, p);
+        DeviceMatrix k2 = products.columns(p, p);
+        boolean tied = encoderT.pointer().address() == decoder.pointer().address();
+        if (stats.isAutoencoder() && tied) {
+            device.gemm(false, false, 1, stats.sigmaXX(), decoder, 0, k1);
+            return new DeviceMatrix[] {k1, k1, k1};
+        }
+        if (stats.isAutoencoder() && encoderT.isFollowedBy(decoder)) {
+            DeviceMatrix stacked = encoderT.block(0, encoderT.rows(), 2 * p);
+            device.gemm(false, false, 1, stats.sigmaXX(), stacked, 0, products);
+            return new DeviceMatrix[] {k1, k2, k1};
+        }
+        device.gemm(false, false, 1, stats.sigmaXX(), encoderT, 0, k1);
+        device.gemm(true, false, 1, stats.sigmaYX(), decoder, 0, k2);
+        if (stats.isAutoencoder()) {
+            return new DeviceMatrix[] {k1, k2, k1};
+        }
+        device.gemm(false, false, 1, stats.sigmaYX(), encoderT, 0, targetCodes);
+        return new DeviceMatrix[] {k1, k2, targetCodes};
+    }
+
+    /**
+     * Writes ∇_{Bᵀ} L and ∇_A L (and leaves M = BΣxxBᵀ in {@link #codeMoment}), all queued on the stream.
+     */
+    void gradients(DeviceMatrix encoderT, DeviceMatrix decoder, DeviceStatistics stats, DeviceMatrix gradEncoderT,
+                   DeviceMatrix gradDecoder) {
+        double c = form.scale().factor(stats.sampleCount());
+        DeviceMatrix[] k = products(encoderT, decoder, stats);
+        device.gemm(true, false, 1, encoderT, k[0], 0, moment);                               // M = B K₁
+        device.gemm(true, false, 1, decoder, decoder, 0, gram);                               // G = AᵀA
+        device.launch("nested_weight", precision, (long) p * p, p, tail, gram, weightedGram);
+        device.launch("nested_weight", precision, (long) p * p, p, tail, moment, weightedMoment);
+        device.gemm(false, false, 2 * c, k[0], weightedGram, 0, gradEncoderT);               // 2c K₁(S∘G)
+        device.gemm(false, false, 2 * c, decoder, weightedMoment, 0, gradDecoder);           // 2c A(S∘M)
+        if (productLambda > 0) {
+            device.gemm(true, false, 1, encoderT, encoderT, 0, encoderGram);                  // BBᵀ
+            device.gemm(false, false, 2 * productLambda, encoderT, gram, 1, gradEncoderT);
+            device.gemm(false, false, 2 * productLambda, decoder, encoderGram, 1, gradDecoder);
+        }
+        addColumns(gradEncoderT, -2 * c, tail, k[1]);                                        // − 2c K₂T
+        addColumns(gradDecoder, -2 * c, tail, k[2]);                                         // − 2c K₃T
+        if (lambdas != null) {
+            addColumns(gradEncoderT, 2, lambdas, encoderT);                                   // + 2BᵀΛ
+            addColumns(gradDecoder, 2, lambdas, decoder);                                     // + 2AΛ
+        }
+    }
+
+    private void addColumns(DeviceMatrix out, double alpha, DeviceMatrix columnScales, DeviceMatrix x) {
+        device.launch("add_scaled_columns", precision, out.length(), out.rows(), out.cols(), alpha, columnScales, x, out);
+    }
+
+    /** @return L at these weights, summed in float64 on the device (waits for the device) */
+    double value(DeviceMatrix encoderT, DeviceMatrix decoder, DeviceStatistics stats) {
+        double c = form.scale().factor(stats.sampleCount());
+        DeviceMatrix[] k = products(encoderT, decoder, stats);
+        device.gemm(true, false, 1, encoderT, k[0], 0, moment);
+        device.gemm(true, false, 1, decoder, decoder, 0, gram);
+        device.launch("nested_weight", precision, (long) p * p, p, tail, gram, weightedGram);
+        sums.zero();
+        dot(encoderT.rows(), p, tail, encoderT, k[1], 0);                                    // Σ q_j (Bᵀ∘K₂)
+        dot(p, p, null, weightedGram, moment, 1);                                            // sum((S∘G)∘M)
+        if (lambdas != null) {
+            dot(encoderT.rows(), p, lambdas, encoderT, encoderT, 2);
+            dot(decoder.rows(), p, lambdas, decoder, decoder, 2);
+        }
+        if (productLambda > 0) {
+            device.gemm(true, false, 1, encoderT, encoderT, 0, encoderGram);
+            dot(p, p, null, gram, encoderGram, 3);
+        }
+        double[] s = sums.download();
+        double q1 = LossForm.tailSums(nestedWeights)[0];
+        return c * (q1 * stats.tyy() - 2 * s[0] + s[1]) + s[2] + productLambda * s[3];
+    }
+
+    private void dot(int rows, int cols, DeviceMatrix scales, DeviceMatrix x, DeviceMatrix y, int slot) {
+        device.launch("weighted_dot", precision, (long) rows * cols, rows, cols, scales, x, y,
+                sums.block(slot, 1, 1));
+    }
+
+    @Override
+    public void close() {
+        for (DeviceMatrix m : new DeviceMatrix[] {tail, lambdas, products, targetCodes, gram, weightedGram, moment,
+                weightedMoment, encoderGram, sums}) {
+            if (m != null) {
+                m.close();
+            }
+        }
+    }
+}

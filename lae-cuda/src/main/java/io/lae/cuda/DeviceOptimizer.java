@@ -1,0 +1,96 @@
+package io.lae.cuda;
+
+/**
+ * The optimizers of lae-core's {@code io.lae.optim}, as PyTorch defines them, for parameters and
+ * directions that live on the device (one flat buffer each).
+ *
+ * @param kind     which update
+ * @param momentum μ of momentum and Nesterov
+ * @param beta1    Adam's β₁
+ * @param beta2    Adam's β₂
+ * @param epsilon  Adam's ε
+ */
+public record DeviceOptimizer(Kind kind, double momentum, double beta1, double beta2, double epsilon) {
+
+    /** The update rules. */
+    public enum Kind {
+        /** θ ← θ − α g. */
+        SGD(0),
+        /** v ← μv + g; θ ← θ − α v. */
+        MOMENTUM(1),
+        /** v ← μv + g; θ ← θ − α (g + μv). */
+        NESTEROV(1),
+        /** PyTorch's Adam, buffers m and v. */
+        ADAM(2);
+
+        private final int buffers;
+
+        Kind(int buffers) {
+            this.buffers = buffers;
+        }
+
+        /** @return how many buffers the size of the parameters the update keeps */
+        public int buffers() {
+            return buffers;
+        }
+    }
+
+    /** @return Adam with PyTorch's defaults (β₁ 0.9, β₂ 0.999, ε 1e-8) */
+    public static DeviceOptimizer adam() {
+        return new DeviceOptimizer(Kind.ADAM, 0, 0.9, 0.999, 1e-8);
+    }
+
+    /** @return plain gradient descent */
+    public static DeviceOptimizer sgd() {
+        return new DeviceOptimizer(Kind.SGD, 0, 0, 0, 0);
+    }
+
+    /**
+     * @param momentum μ
+     * @param nesterov Nesterov's variant
+     * @return SGD with momentum
+     */
+    public static DeviceOptimizer momentum(double momentum, boolean nesterov) {
+        return new DeviceOptimizer(nesterov ? Kind.NESTEROV : Kind.MOMENTUM, momentum, 0, 0, 0);
+    }
+
+    /**
+     * @param name lae's optimizer name: sgd, momentum, nesterov, adam
+     * @param momentum μ for momentum and nesterov
+     * @return the optimizer
+     */
+    public static DeviceOptimizer named(String name, double momentum) {
+        return switch (name) {
+            case "sgd" -> sgd();
+            case "momentum" -> momentum(momentum, false);
+            case "nesterov" -> momentum(momentum, true);
+            case "adam" -> adam();
+            default -> throw new CudaException("unknown optimizer '" + name + "': use sgd, momentum, nesterov or adam");
+        };
+    }
+
+    /**
+     * Queues one update of θ along g.
+     *
+     * @param step    t, 0-based (Adam's bias correction uses t + 1)
+     * @param lr      α
+     * @param buffers the update's state, {@link Kind#buffers} matrices shaped like θ
+     */
+    void apply(CudaDevice device, DeviceMatrix theta, DeviceMatrix direction, DeviceMatrix[] buffers, long step,
+               double lr) {
+        Precision precision = theta.precision();
+        long count = theta.length();
+        switch (kind) {
+            case SGD -> device.launch("sgd", precision, count, count, lr, direction, theta);
+            case MOMENTUM, NESTEROV -> device.launch("momentum", precision, count, count, lr, momentum,
+                    kind == Kind.NESTEROV ? 1 : 0, direction, buffers[0], theta);
+            case ADAM -> {
+                long t = step + 1;
+                double c1 = 1 - Math.pow(beta1, t);
+                double sqrtC2 = Math.sqrt(1 - Math.pow(beta2, t));
+                device.launch("adam", precision, count, count, lr, beta1, beta2, epsilon, c1, sqrtC2, direction,
+                        buffers[0], buffers[1], theta);
+            }
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package io.lae.cuda;
+
+import io.lae.loss.LossForm;
+import java.util.function.LongToDoubleFunction;
+
+/**
+ * Full-batch training on the GPU: the weights, the gradients and the optimizer's buffers stay in
+ * device memory; the host sees them only through {@link #encoder}, {@link #decoder}, {@link #state}
+ * and {@link #loss}. The parameters are one flat buffer θ = [Bᵀ | A] (n'·p + n·p entries; A alone for
+ * tied rules), so an autoencoder's products come from one GEMM Σ·[Bᵀ | A] and each optimizer update
+ * is one kernel.
+ *
+ * <p>Steps are deterministic: a run stopped after t steps and {@link #restore restored} continues
+ * bit for bit as one that never stopped (same device, same libraries).
+ */
+public final class DeviceTraining implements AutoCloseable {
+
+    /**
+     * What a checkpoint holds.
+     *
+     * @param step    steps taken
+     * @param theta   the flat parameters θ
+     * @param buffers the optimizer's buffers, each shaped like θ
+     */
+    public record State(long step, double[] theta, double[][] buffers) {
+    }
+
+    private final CudaDevice device;
+    private final DeviceStatistics stats;
+    private final DeviceLoss loss;
+    private final DeviceRule rule;
+    private final DeviceOptimizer optimizer;
+    private final int p;
+    private final DeviceMatrix theta;
+    private final DeviceMatrix encoderT;
+    private final DeviceMatrix decoder;
+    private final DeviceMatrix gradients;
+    private final DeviceMatrix gradEncoderT;
+    private final DeviceMatrix gradDecoder;
+    private final DeviceMatrix direction;
+    private final DeviceMatrix[] buffers;
+    private final DeviceMatrix skew;
+    private final DeviceMatrix hebbianProducts;
+    private long step;
+
+    /**
+     * @param device    the GPU
+     * @param stats     the statistics, in {@code precision}
+     * @param form      the loss
+     * @param rule      the update rule
+     * @param optimizer the optimizer
+     * @param encoder   B as p×n' row-major (the same numbers as Bᵀ column-major); ignored by tied rules
+     * @param decoder   A as n×p column-major
+     */
+    public DeviceTraining(CudaDevice device, DeviceStatistics stats, LossForm form, DeviceRule rule,
+                          DeviceOptimizer optimizer, double[] encoder, double[] decoder) {
+        this.device = device;
+        this.stats = stats;
+        this.rule = rule;
+        this.optimizer = optimizer;
+        this.p = form.latentSize();
+        int n = stats.outputDim();
+        int inputDim = stats.inputDim();
+        Precision precision = stats.sigmaXX().precision();
+        if (rule.tiesWeights() && !stats.isAutoencoder()) {
+            throw new CudaException("--rule " + rule + " ties B = Aᵀ, which needs an autoencoder: remove --targets");
+        }
+        if (rule == DeviceRule.OJA && p != 1) {
+            throw new CudaException("--rule oja learns one direction: use --latent 1, or --rule gha for p = " + p);
+        }
+        this.loss = new DeviceLoss(device, form, n, inputDim, precision);
+        long encoderLength = rule.tiesWeights() ? 0 : (long) inputDim * p;
+        long length = encoderLength + (long) n * p;
+        this.theta = device.zeros(Math.toIntExact(length), 1, precision);
+        this.decoder = theta.block(encoderLength, n, p);
+        this.encoderT = rule.tiesWeights() ? this.decoder : theta.block(0, inputDim, p);
+        double[] initial = new double[Math.toIntExact(length)];
+        if (!rule.tiesWeights()) {
+            System.arraycopy(encoder, 0, initial, 0, encoder.length);
+        }
+        System.arraycopy(decoder, 0, initial, (int) encoderLength, decoder.length);
+        theta.upload(initial);
+        this.gradients = device.zeros(Math.toIntExact((long) inputDim * p + (long) n * p), 1, precision);
+        this.gradEncoderT = gradients.block(0, inputDim, p);
+        this.gradDecoder = gradients.block((long) inputDim * p, n, p);
+        this.direction = rule.tiesWeights() ? gradDecoder : gradients;
+        this.buffers = new DeviceMatrix[optimizer.kind().buffers()];
+        for (int i = 0; i < buffers.length; i++) {
+            buffers[i] = device.zeros(Math.toIntExact(length), 1, precision);
+        }
+        this.skew = rule == DeviceRule.RAG || rule.isHebbian() ? device.zeros(p, p, precision) : null;
+        this.hebbianProducts = rule.isHebbian() ? device.zeros(n, p, precision) : null;
+    }
+
+    /** @return steps taken */
+    public long step() {
+        return step;
+    }
+
+    /**
+     * Replaces the loss's nested weights for the next steps (per-step stochastic nested dropout: e_b).
+     *
+     * @param weights w_1..w_p
+     */
+    public void setNestedWeights(double[] weights) {
+        loss.setNestedWeights(weights);
+    }
+
+    /**
+     * Queues one step with learning rate {@code lr}; returns without waiting for the device.
+     *
+     * @param lr α for this step
+     */
+    public void step(double lr) {
+        if (rule.isHebbian()) {
+            hebbianDirection();
+        } else {
+            loss.gradients(encoderT, decoder, stats, gradEncoderT, gradDecoder);
+            if (rule == DeviceRule.RAG) {
+                rotate();
+            } else if (rule == DeviceRule.TIED) {
+                device.launch("add_scaled_columns", theta.precision(), gradDecoder.length(), gradDecoder.rows(), p,
+                        1.0, null, gradEncoderT, gradDecoder);                              // ∇_A + (∇_B)ᵀ
+            }
+        }
+        DeviceMatrix flatDirection = direction.block(0, Math.toIntExact(theta.length()), 1);
+        optimizer.apply(device, theta, flatDirection, buffers, step, lr);
+        step++;
+    }
+
+    /**
+     * Queues {@code count} steps.
+     *
+     * @param count how many
+     * @param lr    α as a function of the 0-based step
+     */
+    public void steps(long count, LongToDoubleFunction lr) {
+        for (long i = 0; i < count; i++) {
+            step(lr.applyAsDouble(step));
+        }
+    }
+
+    /** g_Bᵀ += (1/m) Bᵀ(mΓ), g_A += (1/m) A(mΓ), mΓ = BΣxxBᵀ ∘ Ω (Bao Alg. 1; Γ is skew-symmetric). */
+    private void rotate() {
+        device.launch("skew_half", theta.precision(), (long) p * p, p, loss.codeMoment(), skew);
+        double perSample = 1.0 / stats.sampleCount();
+        device.gemm(false, false, perSample, encoderT, skew, 1, gradEncoderT);
+        device.gemm(false, false, perSample, decoder, skew, 1, gradDecoder);
+    }
+
+    /** direction = (1/m)(A·UT(AᵀΣA) − ΣA), Sanger's rule in terms of A = Wᵀ. */
+    private void hebbianDirection() {
+        device.gemm(false, false, 1, stats.sigmaXX(), decoder, 0, hebbianProducts);           // ΣA
+        device.gemm(true, false, 1, decoder, hebbianProducts, 0, skew);                       // AᵀΣA
+        device.launch("upper_with_diagonal", theta.precision(), (long) p * p, p, skew);
+        double perSample = 1.0 / stats.sampleCount();
+        device.gemm(false, false, perSample, decoder, skew, 0, gradDecoder);
+        device.launch("add_scaled_columns", theta.precision(), gradDecoder.length(), gradDecoder.rows(), p,
+                -perSample, null, hebbianProducts, gradDecoder);
+    }
+
+    /** @return L at the current weights (waits for the device) */
+    public double loss() {
+        return loss.value(encoderT, decoder, stats);
+    }
+
+    /** @return B as p×n' row-major (Aᵀ for tied rules) */
+    public double[] encoder() {
+        return encoderT.download();
+    }
+
+    /** @return A as n×p column-major */
+    public double[] decoder() {
+        return decoder.download();
+    }
+
+    /** @return the step count, θ and the optimizer's buffers, for a checkpoint */
+    public State state() {
+        double[][] copies = new double[buffers.length][];
+        for (int i = 0; i < buffers.length; i++) {
+            copies[i] = buffers[i].download();
+        }
+        return new State(step, theta.download(), copies);
+    }
+
+    /**
+     * Continues from a checkpoint: after it the steps equal those of the run that wrote it.
+     *
+     * @param state what {@link #state} returned
+     */
+    public void restore(State state) {
+        if (state.theta().length != theta.length() || state.buffers().length != buffers.length) {
+            throw new CudaException("the checkpoint holds " + state.theta().length + " weights and "
+                    + state.buffers().length + " optimizer buffers, but this run has " + theta.length() + " and "
+                    + buffers.length + ": it belongs to another run");
+        }
+        theta.upload(state.theta());
+        for (int i = 0; i < buffers.length; i++) {
+            buffers[i].upload(state.buffers()[i]);
+        }
+        step = state.step();
+    }
+
+    /** Waits for the queued steps. */
+    public void synchronize() {
+        device.synchronize();
+    }
+
+    @Override
+    public void close() {
+        loss.close();
+        theta.close();
+        gradients.close();
+        for (DeviceMatrix b : buffers) {
+            b.close();
+        }
+        if (skew != null) {
+            skew.close();
+        }
+        if (hebbianProducts != null) {
+            hebbianProducts.close();
+        }
+    }
+}

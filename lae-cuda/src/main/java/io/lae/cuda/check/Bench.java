@@ -1,0 +1,193 @@
+package io.lae.cuda.check;
+
+import io.lae.cuda.CudaDevice;
+import io.lae.cuda.DeviceMatrix;
+import io.lae.cuda.DeviceOptimizer;
+import io.lae.cuda.DeviceRule;
+import io.lae.cuda.DeviceStatistics;
+import io.lae.cuda.DeviceStatisticsAccumulator;
+import io.lae.cuda.DeviceTraining;
+import io.lae.cuda.GpuTimer;
+import io.lae.cuda.Precision;
+import io.lae.loss.LossForm;
+import io.lae.loss.LossSpec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * The GPU bench: the full-batch step of every loss (and {@code rag}) against the bare GEMM Σ·[Bᵀ | A]
+ * of the same size, timed by CUDA events (the median of several batches of steps), and the
+ * statistics' throughput on rows held in memory.
+ */
+final class Bench {
+
+    /** The (n, p) of issue 14's targets. */
+    static final int[][] SIZES = {{1000, 100}, {2048, 256}, {10_000, 1000}, {20_000, 2000}};
+
+    private final CudaDevice device;
+
+    Bench(CudaDevice device) {
+        this.device = device;
+    }
+
+    /** A step configuration: a loss with a rule. */
+    record Config(String loss, DeviceRule rule) {
+        String label() {
+            return rule == DeviceRule.GRADIENT ? loss : loss + "+" + rule;
+        }
+    }
+
+    static final List<Config> CONFIGS = List.of(new Config("mse", DeviceRule.GRADIENT),
+            new Config("ordered", DeviceRule.GRADIENT), new Config("product", DeviceRule.GRADIENT),
+            new Config("sum", DeviceRule.GRADIENT), new Config("nonuniform", DeviceRule.GRADIENT),
+            new Config("nested-dropout", DeviceRule.GRADIENT), new Config("mse", DeviceRule.RAG));
+
+    /** @return a symmetric positive definite n×n matrix with a spread spectrum: I + (1/n) GGᵀ-like, cheaply */
+    private DeviceStatistics syntheticStatistics(int n, Precision precision) {
+        double[] sigma = new double[n * n];
+        SplittableRandom random = new SplittableRandom(n);
+        for (int j = 0; j < n; j++) {
+            for (int i = j; i < n; i++) {
+                double v = i == j ? 1 + 10.0 / (1 + i) : (random.nextDouble() - 0.5) / n;
+                sigma[i + j * n] = v;
+                sigma[j + i * n] = v;
+            }
+        }
+        return DeviceStatistics.upload(device, sigma, null, n, n, 10 * n, precision);
+    }
+
+    /** @return the median of {@code batches} timings of {@code reps} runs of {@code work}, in milliseconds per run */
+    private double time(Runnable work, int reps, int batches) {
+        for (int i = 0; i < 3; i++) {
+            work.run();
+        }
+        device.synchronize();
+        double[] perRun = new double[batches];
+        try (GpuTimer timer = device.timer()) {
+            for (int b = 0; b < batches; b++) {
+                timer.start();
+                for (int r = 0; r < reps; r++) {
+                    work.run();
+                }
+                perRun[b] = timer.stopMillis() / reps;
+            }
+        }
+        Arrays.sort(perRun);
+        return perRun[batches / 2];
+    }
+
+    /**
+     * @param sizes (n, p) pairs
+     * @param configs the steps to time
+     * @return one row per size, precision and config: step and GEMM milliseconds, their ratio, the flop floor
+     */
+    List<Map<String, Object>> steps(int[][] sizes, List<Config> configs) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int[] size : sizes) {
+            int n = size[0];
+            int p = size[1];
+            for (Precision precision : Precision.values()) {
+                try (DeviceStatistics stats = syntheticStatistics(n, precision);
+                     DeviceMatrix w = device.zeros(n, 2 * p, precision);
+                     DeviceMatrix k = device.zeros(n, 2 * p, precision)) {
+                    int reps = Math.max(3, (int) Math.min(200, 2e11 / ((double) n * n * p)));
+                    double gemm = time(() -> gemm(stats, w, k), reps, 5);
+                    for (Config config : configs) {
+                        LossForm form = ContractCases.form(config.loss(), p);
+                        double[] encoder = weights(p * n, 1);
+                        double[] decoder = encoder.clone();
+                        try (DeviceTraining training = new DeviceTraining(device, stats, form, config.rule(),
+                                DeviceOptimizer.adam(), encoder, decoder)) {
+                            double step = time(() -> training.step(1e-7), reps, 5);
+                            Map<String, Object> row = new LinkedHashMap<>();
+                            row.put("n", n);
+                            row.put("p", p);
+                            row.put("dtype", precision.toString());
+                            row.put("step", config.label());
+                            row.put("step_ms", step);
+                            row.put("gemm_ms", gemm);
+                            row.put("step_over_gemm", step / gemm);
+                            row.put("flop_floor", 1 + 2.0 * p / n);
+                            row.put("target", 1.3 * (1 + 2.0 * p / n));
+                            row.put("gemm_tflops", 4.0 * n * n * p / (gemm * 1e-3) / 1e12);
+                            rows.add(row);
+                            System.out.printf("  %-22s n=%-6d p=%-5d %-7s step %9.4f ms  GEMM %9.4f ms  ratio %.2f"
+                                    + " (floor %.2f)%n", config.label(), n, p, precision, step, gemm, step / gemm,
+                                    1 + 2.0 * p / n);
+                        }
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    private void gemm(DeviceStatistics stats, DeviceMatrix w, DeviceMatrix k) {
+        device.gemm(false, false, 1, stats.sigmaXX(), w, 0, k);
+    }
+
+    private static double[] weights(int length, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] w = new double[length];
+        for (int i = 0; i < length; i++) {
+            w[i] = random.nextGaussian() * 0.01;
+        }
+        return w;
+    }
+
+    /**
+     * Σ of m×n float32 rows held in memory in chunks.
+     *
+     * @return rows, seconds, GB/s of rows and the precision of the sums
+     */
+    List<Map<String, Object>> statistics(int m, int n, int chunkRows) {
+        int chunks = (m + chunkRows - 1) / chunkRows;
+        float[][] data = new float[chunks][];
+        IntStream.range(0, chunks).parallel().forEach(c -> {
+            SplittableRandom random = new SplittableRandom(c);
+            int rows = Math.min(chunkRows, m - c * chunkRows);
+            float[] chunk = new float[rows * n];
+            for (int i = 0; i < chunk.length; i++) {
+                chunk[i] = (float) (random.nextDouble() - 0.5);
+            }
+            data[c] = chunk;
+        });
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Precision accumulation : new Precision[] {Precision.FLOAT64, Precision.FLOAT32}) {
+            for (int repeat = 0; repeat < 2; repeat++) {                               // the first warms up
+                double seconds = accumulate(data, n, chunkRows, accumulation);
+                if (repeat == 1) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("rows", m);
+                    row.put("n", n);
+                    row.put("accumulation", accumulation.toString());
+                    row.put("seconds", seconds);
+                    row.put("rows_gb_per_s", (double) m * n * 4 / seconds / 1e9);
+                    rows.add(row);
+                    System.out.printf("  statistics of %d×%d float32 rows, sums in %s: %.3f s (%.1f GB/s)%n", m, n,
+                            accumulation, seconds, (double) m * n * 4 / seconds / 1e9);
+                }
+            }
+        }
+        return rows;
+    }
+
+    private double accumulate(float[][] data, int n, int chunkRows, Precision accumulation) {
+        long start = System.nanoTime();
+        try (DeviceStatisticsAccumulator acc = new DeviceStatisticsAccumulator(device, n, chunkRows, true,
+                accumulation)) {
+            for (float[] chunk : data) {
+                acc.add(chunk, chunk.length / n);
+            }
+            try (DeviceStatistics stats = acc.build(true, accumulation)) {
+                device.synchronize();
+                return (System.nanoTime() - start) / 1e9;
+            }
+        }
+    }
+}

@@ -1,0 +1,278 @@
+package io.lae.cuda.check;
+
+import io.lae.cuda.Precision;
+import io.lae.loss.LossForm;
+import io.lae.loss.LossSpec;
+import io.lae.loss.NonUniformL2Loss;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The engine contract, backend-neutral (plain Java arrays, an adapter per engine): statistics from raw
+ * rows, every loss's value and gradients in both precisions (autoencoder, and regression for two
+ * losses), three steps of every optimizer, one step of the {@code rag}, {@code gha}, {@code oja} and
+ * {@code tied} rules, and bit-for-bit resumption, each against {@link Reference}'s plain-Java float64
+ * literal definitions, on small data (n = 12, p = 4, m = 50).
+ */
+public final class ContractCases {
+
+    static final int N = 12;
+    static final int P = 4;
+    static final int M = 50;
+    /** float64: GEMMs and sums over at most 600 terms; 1e-10 leaves room for cancellation, not for a wrong formula. */
+    static final double FLOAT64 = 1e-10;
+    /** float32 (ε ≈ 6e-8) through a few GEMMs: TF32 (~1e-3) would fail, as it should. */
+    static final double FLOAT32 = 2e-5;
+    /** float32 gradients read back as θ − (θ − ∇): the subtraction of two rounded numbers loses digits. */
+    static final double FLOAT32_GRADIENT = 1e-4;
+
+    private final ContractEngine engine;
+    private final List<Map<String, Object>> results = new ArrayList<>();
+    private final double[][] x;
+    private final double[][] y;
+
+    /** @param engine the engine under test */
+    public ContractCases(ContractEngine engine) {
+        this.engine = engine;
+        SplittableRandom random = new SplittableRandom(7);
+        x = new double[M][N];
+        y = new double[M][N - 2];
+        for (int s = 0; s < M; s++) {
+            for (int i = 0; i < N; i++) {
+                x[s][i] = random.nextGaussian() * (1 + i % 3) + 0.3;
+            }
+            for (int i = 0; i < N - 2; i++) {
+                y[s][i] = x[s][i] * 0.5 - x[s][i + 2] + random.nextGaussian() * 0.1;
+            }
+        }
+    }
+
+    /**
+     * @param precisions the precisions to run the cases in
+     * @return one map per case: case, error, tolerance, passed
+     */
+    public List<Map<String, Object>> run(Precision... precisions) {
+        for (Precision precision : precisions) {
+            statistics(precision, true);
+            statistics(precision, false);
+            for (String name : LossSpec.NAMES) {
+                loss(name, precision, false);
+            }
+            loss("ordered", precision, true);
+            loss("product", precision, true);
+            for (String optimizer : List.of("sgd", "momentum", "nesterov", "adam")) {
+                optimizer(optimizer, precision);
+            }
+            for (String rule : List.of("rag", "gha", "oja", "tied")) {
+                rule(rule, precision);
+            }
+            resume(precision);
+        }
+        return results;
+    }
+
+    private void record(String name, double error, double tolerance) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("case", name);
+        r.put("error", error);
+        r.put("tolerance", tolerance);
+        r.put("passed", error <= tolerance);
+        results.add(r);
+        System.out.printf("  %-6s %-52s error %.2e (tolerance %.0e)%n", error <= tolerance ? "passed" : "FAILED",
+                name, error, tolerance);
+    }
+
+    private static double tolerance(Precision precision) {
+        return precision.isDouble() ? FLOAT64 : FLOAT32;
+    }
+
+    /** @return the loss of that name with the hyperparameters the cases use (λ = 0.7; Bao's λ for nonuniform) */
+    static LossSpec spec(String name, int p) {
+        return switch (name) {
+            case "product", "sum" -> new LossSpec(name, null, 0.7, null, null);
+            case "nonuniform" -> new LossSpec(name, null, null, NonUniformL2Loss.squaredLinspace(0.1, 0.9, p), null);
+            default -> LossSpec.named(name);
+        };
+    }
+
+    static LossForm form(String name, int p) {
+        return spec(name, p).form(p);
+    }
+
+    private void statistics(Precision rowType, boolean center) {
+        double[][] rounded = rowType == Precision.FLOAT32 ? roundedToFloat(x) : x;
+        double[] expected = Reference.statistics(rounded, center);
+        double[] actual = engine.statistics(x, rowType, center);
+        record("statistics, " + rowType + " rows, " + (center ? "centred" : "raw"),
+                Reference.relativeError(actual, expected), FLOAT64);
+    }
+
+    private static double[][] roundedToFloat(double[][] values) {
+        double[][] out = new double[values.length][];
+        for (int s = 0; s < values.length; s++) {
+            out[s] = rounded(values[s], Precision.FLOAT32);
+        }
+        return out;
+    }
+
+    private static double[] randomWeights(int length, long seed, double std, Precision precision) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] w = new double[length];
+        for (int i = 0; i < length; i++) {
+            w[i] = random.nextGaussian() * std;
+        }
+        return rounded(w, precision);
+    }
+
+    private static double[] rounded(double[] values, Precision precision) {
+        if (precision.isDouble()) {
+            return values.clone();
+        }
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (float) values[i];
+        }
+        return out;
+    }
+
+    private ContractEngine.Problem problem(double[][] targets, Precision precision, String loss, int p, String rule,
+                                           String optimizer, double[] encoder, double[] decoder) {
+        return new ContractEngine.Problem(x, targets == x ? null : targets, precision, spec(loss, p), p, rule, optimizer,
+                encoder, decoder);
+    }
+
+    private void loss(String name, Precision precision, boolean regression) {
+        double[][] targets = regression ? y : x;
+        int n = targets[0].length;
+        double[] encoder = randomWeights(P * N, 1, 0.3, precision);
+        double[] decoder = randomWeights(n * P, 2, 0.3, precision);
+        Reference.Evaluation expected = Reference.loss(form(name, P), encoder, decoder, x, targets);
+        try (ContractEngine.Session session = engine.train(problem(targets, precision, name, P, "gradient", "sgd",
+                encoder, decoder))) {
+            double value = session.loss();
+            session.step(1.0);                                                   // θ − 1·∇: ∇ = θ_before − θ_after
+            String label = "loss " + name + " " + precision + (regression ? " regression" : "");
+            double gradientTolerance = precision.isDouble() ? FLOAT64 : FLOAT32_GRADIENT;
+            record(label + ": value", Math.abs(value - expected.value()) / Math.abs(expected.value()),
+                    tolerance(precision));
+            record(label + ": ∇B", Reference.relativeError(difference(encoder, session.encoder()),
+                    expected.gradEncoder()), gradientTolerance);
+            record(label + ": ∇A", Reference.relativeError(difference(decoder, session.decoder()),
+                    expected.gradDecoder()), gradientTolerance);
+        }
+    }
+
+    private static double[] difference(double[] before, double[] after) {
+        double[] d = new double[before.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = before[i] - after[i];
+        }
+        return d;
+    }
+
+    private void optimizer(String name, Precision precision) {
+        LossForm form = form("ordered", P);
+        double[] encoder = randomWeights(P * N, 3, 0.3, precision);
+        double[] decoder = randomWeights(N * P, 4, 0.3, precision);
+        double lr = 1e-4;
+        double[] theta = concat(encoder, decoder);
+        double[][] state = {new double[theta.length], new double[theta.length]};
+        for (long t = 0; t < 3; t++) {
+            Reference.Evaluation e = Reference.loss(form, Arrays.copyOf(theta, encoder.length),
+                    Arrays.copyOfRange(theta, encoder.length, theta.length), x, x);
+            Reference.update(name, 0.9, theta, concat(e.gradEncoder(), e.gradDecoder()), state, t, lr);
+        }
+        try (ContractEngine.Session session = engine.train(problem(x, precision, "ordered", P, "gradient", name,
+                encoder, decoder))) {
+            for (int t = 0; t < 3; t++) {
+                session.step(lr);
+            }
+            record("optimizer " + name + " " + precision + ", 3 steps",
+                    Reference.relativeError(concat(session.encoder(), session.decoder()), theta), tolerance(precision));
+        }
+    }
+
+    private static double[] concat(double[] a, double[] b) {
+        double[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private void rule(String rule, Precision precision) {
+        int p = rule.equals("oja") ? 1 : P;
+        String loss = rule.equals("tied") ? "ordered" : "mse";
+        double[] decoder = randomWeights(N * p, 5, 0.3, precision);
+        double[] encoder = rule.equals("rag") ? randomWeights(p * N, 6, 0.3, precision)
+                : decoder.clone();                                  // B = Aᵀ: B row-major holds A's numbers
+        double lr = 1e-3;
+        double[] expected = switch (rule) {
+            case "rag" -> {
+                Reference.Evaluation e = Reference.rag(form(loss, p), encoder, decoder, x);
+                yield concat(step(encoder, e.gradEncoder(), lr), step(decoder, e.gradDecoder(), lr));
+            }
+            case "gha", "oja" -> step(decoder, Reference.hebbian(decoder, x, p), lr);
+            default -> {
+                Reference.Evaluation e = Reference.loss(form(loss, p), encoder, decoder, x, x);
+                double[] direction = e.gradDecoder().clone();
+                double[] gradEncoderT = e.gradEncoder();                   // ∇_B row-major is (∇_B)ᵀ column-major
+                for (int k = 0; k < direction.length; k++) {
+                    direction[k] += gradEncoderT[k];
+                }
+                yield step(decoder, direction, lr);
+            }
+        };
+        try (ContractEngine.Session session = engine.train(problem(x, precision, loss, p, rule, "sgd", encoder,
+                decoder))) {
+            session.step(lr);
+            double[] actual = rule.equals("rag") ? concat(session.encoder(), session.decoder()) : session.decoder();
+            record("rule " + rule + " " + precision + ", 1 SGD step", Reference.relativeError(actual, expected),
+                    tolerance(precision));
+        }
+    }
+
+    private static double[] step(double[] theta, double[] direction, double lr) {
+        double[] out = theta.clone();
+        for (int k = 0; k < out.length; k++) {
+            out[k] -= lr * direction[k];
+        }
+        return out;
+    }
+
+    private void resume(Precision precision) {
+        double[] encoder = randomWeights(P * N, 8, 0.3, precision);
+        double[] decoder = randomWeights(N * P, 9, 0.3, precision);
+        ContractEngine.Problem problem = problem(x, precision, "ordered", P, "gradient", "adam", encoder, decoder);
+        double[] straight;
+        try (ContractEngine.Session run = engine.train(problem)) {
+            for (int t = 0; t < 40; t++) {
+                run.step(1e-3);
+            }
+            straight = concat(run.encoder(), run.decoder());
+        }
+        Object halfway;
+        try (ContractEngine.Session first = engine.train(problem)) {
+            for (int t = 0; t < 20; t++) {
+                first.step(1e-3);
+            }
+            halfway = first.checkpoint();
+        }
+        try (ContractEngine.Session second = engine.train(problem)) {
+            second.restore(halfway);
+            for (int t = 0; t < 20; t++) {
+                second.step(1e-3);
+            }
+            double[] resumed = concat(second.encoder(), second.decoder());
+            long differing = 0;
+            for (int k = 0; k < resumed.length; k++) {
+                if (Double.doubleToLongBits(resumed[k]) != Double.doubleToLongBits(straight[k])) {
+                    differing++;
+                }
+            }
+            record("resume " + precision + ": 20 + 20 Adam steps vs 40, entries differing", differing, 0);
+        }
+    }
+}

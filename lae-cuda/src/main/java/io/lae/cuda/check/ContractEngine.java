@@ -1,0 +1,76 @@
+package io.lae.cuda.check;
+
+import io.lae.cuda.Precision;
+import io.lae.loss.LossSpec;
+
+/**
+ * An engine under the contract of {@link ContractCases}, on plain Java arrays: lae-cuda's GPU engine
+ * ({@link CudaContractEngine}) and ND4J's (an adapter in lae-cuda's tests) run the very same cases.
+ */
+public interface ContractEngine {
+
+    /** @return the engine's name in reports */
+    String name();
+
+    /**
+     * @param rows      samples as rows, m×n
+     * @param rowType   the precision the rows arrive in (float32 rows are rounded first)
+     * @param center    whether to subtract the mean
+     * @return Σxx (n×n, column-major) followed by tyy, accumulated in float64
+     */
+    double[] statistics(double[][] rows, Precision rowType, boolean center);
+
+    /**
+     * Starts full-batch training over the raw (uncentred) statistics of {@code problem}'s samples.
+     *
+     * @param problem the data, loss, rule, optimizer and initial weights
+     * @return the session
+     */
+    Session train(Problem problem);
+
+    /**
+     * A training problem.
+     *
+     * @param x         inputs, m×n'
+     * @param y         targets, m×n, or null for an autoencoder
+     * @param precision the training precision
+     * @param loss      the loss by name and hyperparameters
+     * @param p         the latent size
+     * @param rule      gradient, rag, gha, oja or tied
+     * @param optimizer sgd, momentum, nesterov or adam (μ = 0.9)
+     * @param encoder   B, p×n' row-major (ignored by tied rules)
+     * @param decoder   A, n×p column-major
+     */
+    record Problem(double[][] x, double[][] y, Precision precision, LossSpec loss, int p, String rule,
+                   String optimizer, double[] encoder, double[] decoder) {
+    }
+
+    /** A run of steps. */
+    interface Session extends AutoCloseable {
+
+        /** @return L at the current weights */
+        double loss();
+
+        /**
+         * One step.
+         *
+         * @param lr α
+         */
+        void step(double lr);
+
+        /** @return B, p×n' row-major (Aᵀ for tied rules) */
+        double[] encoder();
+
+        /** @return A, n×p column-major */
+        double[] decoder();
+
+        /** @return the weights, optimizer state and step count, to {@link #restore} into another session */
+        Object checkpoint();
+
+        /** @param checkpoint what {@link #checkpoint} of a session of the same problem returned */
+        void restore(Object checkpoint);
+
+        @Override
+        void close();
+    }
+}

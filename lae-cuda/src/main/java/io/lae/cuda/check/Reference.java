@@ -1,0 +1,254 @@
+package io.lae.cuda.check;
+
+import io.lae.loss.LossForm;
+
+/**
+ * Float64 references in plain Java, from the literal definitions on the samples (never through the
+ * Σ-form identities the engines use): the statistics, a loss's value and gradients
+ * c Σ_b w_b ‖Y − A I_{b;p} B X‖² + Σ_i λ_i(‖B_{i,:}‖² + ‖A_{:,i}‖²) + λ_π‖AB‖² (docs/math.md §2), and
+ * the update rules' directions (docs/math.md §3). Samples are rows: x[s] has n' entries, y[s] n.
+ */
+final class Reference {
+
+    private Reference() {
+    }
+
+    /**
+     * @param x      samples, m×n'
+     * @param center whether to subtract the mean
+     * @return Σxx (n'×n', either order) followed by tyy = Tr Σxx at index n'²
+     */
+    static double[] statistics(double[][] x, boolean center) {
+        int n = x[0].length;
+        double[] mean = new double[n];
+        if (center) {
+            for (double[] row : x) {
+                for (int i = 0; i < n; i++) {
+                    mean[i] += row[i] / x.length;
+                }
+            }
+        }
+        double[] out = new double[n * n + 1];
+        for (double[] row : x) {
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    out[i + j * n] += (row[i] - mean[i]) * (row[j] - mean[j]);
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            out[n * n] += out[i + i * n];
+        }
+        return out;
+    }
+
+    /** Value and gradients of a loss; encoder B p×n' row-major, decoder A n×p column-major. */
+    record Evaluation(double value, double[] gradEncoder, double[] gradDecoder) {
+    }
+
+    /**
+     * @param form    the loss
+     * @param encoder B, p×n' row-major
+     * @param decoder A, n×p column-major
+     * @param x       inputs, m×n'
+     * @param y       targets, m×n
+     * @return L, ∇_B (p×n' row-major), ∇_A (n×p column-major)
+     */
+    static Evaluation loss(LossForm form, double[] encoder, double[] decoder, double[][] x, double[][] y) {
+        int p = form.latentSize();
+        int inputDim = x[0].length;
+        int n = y[0].length;
+        double c = form.scale().factor(x.length);
+        double[] w = form.nestedWeights();
+        double[] gb = new double[p * inputDim];
+        double[] ga = new double[n * p];
+        double value = 0;
+        for (int s = 0; s < x.length; s++) {
+            double[] z = new double[p];
+            for (int j = 0; j < p; j++) {
+                for (int i = 0; i < inputDim; i++) {
+                    z[j] += encoder[j * inputDim + i] * x[s][i];
+                }
+            }
+            for (int b = 1; b <= p; b++) {
+                if (w[b - 1] == 0) {
+                    continue;
+                }
+                double[] r = y[s].clone();
+                for (int j = 0; j < b; j++) {
+                    for (int i = 0; i < n; i++) {
+                        r[i] -= decoder[i + j * n] * z[j];
+                    }
+                }
+                double scale = c * w[b - 1];
+                for (double ri : r) {
+                    value += scale * ri * ri;
+                }
+                for (int j = 0; j < b; j++) {
+                    double ar = 0;
+                    for (int i = 0; i < n; i++) {
+                        ga[i + j * n] += -2 * scale * r[i] * z[j];
+                        ar += decoder[i + j * n] * r[i];
+                    }
+                    for (int i = 0; i < inputDim; i++) {
+                        gb[j * inputDim + i] += -2 * scale * ar * x[s][i];
+                    }
+                }
+            }
+        }
+        double[] lambdas = form.diagonalLambdas();
+        for (int j = 0; j < p; j++) {
+            for (int i = 0; i < inputDim; i++) {
+                double bji = encoder[j * inputDim + i];
+                value += lambdas[j] * bji * bji;
+                gb[j * inputDim + i] += 2 * lambdas[j] * bji;
+            }
+            for (int i = 0; i < n; i++) {
+                double aij = decoder[i + j * n];
+                value += lambdas[j] * aij * aij;
+                ga[i + j * n] += 2 * lambdas[j] * aij;
+            }
+        }
+        double lp = form.productLambda();
+        if (lp > 0) {
+            double[] ab = new double[n * inputDim];                                   // AB, n×n', row-major
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < inputDim; k++) {
+                    for (int j = 0; j < p; j++) {
+                        ab[i * inputDim + k] += decoder[i + j * n] * encoder[j * inputDim + k];
+                    }
+                    value += lp * ab[i * inputDim + k] * ab[i * inputDim + k];
+                }
+            }
+            for (int j = 0; j < p; j++) {
+                for (int i = 0; i < n; i++) {
+                    for (int k = 0; k < inputDim; k++) {
+                        ga[i + j * n] += 2 * lp * ab[i * inputDim + k] * encoder[j * inputDim + k];   // 2λ(AB)Bᵀ
+                        gb[j * inputDim + k] += 2 * lp * decoder[i + j * n] * ab[i * inputDim + k];   // 2λAᵀ(AB)
+                    }
+                }
+            }
+        }
+        return new Evaluation(value, gb, ga);
+    }
+
+    /**
+     * RAG's directions (Bao Alg. 1): g_B = ∇_B − ΓB, g_A = ∇_A + AΓ, Γ = (1/m)·½(upper(YYᵀ) − upper(YYᵀ)ᵀ),
+     * Y = BX, with YYᵀ summed over the samples.
+     */
+    static Evaluation rag(LossForm form, double[] encoder, double[] decoder, double[][] x) {
+        Evaluation e = loss(form, encoder, decoder, x, x);
+        int p = form.latentSize();
+        int n = x[0].length;
+        double[] yy = new double[p * p];
+        for (double[] row : x) {
+            double[] z = new double[p];
+            for (int j = 0; j < p; j++) {
+                for (int i = 0; i < n; i++) {
+                    z[j] += encoder[j * n + i] * row[i];
+                }
+            }
+            for (int a = 0; a < p; a++) {
+                for (int b = 0; b < p; b++) {
+                    yy[a * p + b] += z[a] * z[b];
+                }
+            }
+        }
+        double[] gamma = new double[p * p];                                           // row-major
+        for (int a = 0; a < p; a++) {
+            for (int b = 0; b < p; b++) {
+                double upper = b > a ? yy[a * p + b] : 0;
+                double lowerT = a > b ? yy[b * p + a] : 0;
+                gamma[a * p + b] = 0.5 * (upper - lowerT) / x.length;
+            }
+        }
+        double[] gb = e.gradEncoder().clone();
+        double[] ga = e.gradDecoder().clone();
+        for (int a = 0; a < p; a++) {
+            for (int i = 0; i < n; i++) {
+                double gammaB = 0;
+                double aGamma = 0;
+                for (int b = 0; b < p; b++) {
+                    gammaB += gamma[a * p + b] * encoder[b * n + i];
+                    aGamma += decoder[i + b * n] * gamma[b * p + a];
+                }
+                gb[a * n + i] -= gammaB;
+                ga[i + a * n] += aGamma;
+            }
+        }
+        return new Evaluation(e.value(), gb, ga);
+    }
+
+    /**
+     * Sanger's rule as an ascent direction on W = Aᵀ (Bao §6.1): ΔW = (1/m)(YXᵀ − LT(YYᵀ)W), Y = WX; returned
+     * as the descent direction on A (n×p column-major), −ΔWᵀ.
+     */
+    static double[] hebbian(double[] decoder, double[][] x, int p) {
+        int n = x[0].length;
+        double[] delta = new double[p * n];                                           // ΔW, p×n row-major
+        for (double[] row : x) {
+            double[] yv = new double[p];
+            for (int j = 0; j < p; j++) {
+                for (int i = 0; i < n; i++) {
+                    yv[j] += decoder[i + j * n] * row[i];
+                }
+            }
+            for (int j = 0; j < p; j++) {
+                for (int i = 0; i < n; i++) {
+                    double lower = 0;
+                    for (int k = 0; k <= j; k++) {
+                        lower += yv[j] * yv[k] * decoder[i + k * n];
+                    }
+                    delta[j * n + i] += (yv[j] * row[i] - lower) / x.length;
+                }
+            }
+        }
+        double[] direction = new double[n * p];
+        for (int j = 0; j < p; j++) {
+            for (int i = 0; i < n; i++) {
+                direction[i + j * n] = -delta[j * n + i];
+            }
+        }
+        return direction;
+    }
+
+    /**
+     * One update of PyTorch's optimizer {@code name} in float64, in place: sgd, momentum, nesterov (μ), adam
+     * (β₁ 0.9, β₂ 0.999, ε 1e-8).
+     *
+     * @param state the update's buffers (velocity; Adam's m and v), shaped like θ
+     * @param t     the 0-based step
+     */
+    static void update(String name, double mu, double[] theta, double[] g, double[][] state, long t, double lr) {
+        double beta1 = 0.9;
+        double beta2 = 0.999;
+        for (int k = 0; k < theta.length; k++) {
+            switch (name) {
+                case "sgd" -> theta[k] -= lr * g[k];
+                case "momentum", "nesterov" -> {
+                    state[0][k] = mu * state[0][k] + g[k];
+                    theta[k] -= lr * (name.equals("nesterov") ? g[k] + mu * state[0][k] : state[0][k]);
+                }
+                case "adam" -> {
+                    state[0][k] = beta1 * state[0][k] + (1 - beta1) * g[k];
+                    state[1][k] = beta2 * state[1][k] + (1 - beta2) * g[k] * g[k];
+                    double c1 = 1 - Math.pow(beta1, t + 1);
+                    double c2 = 1 - Math.pow(beta2, t + 1);
+                    theta[k] -= lr / c1 * state[0][k] / (Math.sqrt(state[1][k]) / Math.sqrt(c2) + 1e-8);
+                }
+                default -> throw new IllegalArgumentException("optimizer " + name);
+            }
+        }
+    }
+
+    /** @return max |a − b| / max |b| */
+    static double relativeError(double[] actual, double[] expected) {
+        double diff = 0;
+        double scale = 0;
+        for (int i = 0; i < expected.length; i++) {
+            diff = Math.max(diff, Math.abs(actual[i] - expected[i]));
+            scale = Math.max(scale, Math.abs(expected[i]));
+        }
+        return diff / Math.max(scale, Double.MIN_NORMAL);
+    }
+}
