@@ -52,7 +52,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The backend contract: what a training step computes on the active ND4J backend (the CPU in the
- * default build; CUDA when lae-cuda runs this class from lae-core's test jar with
+ * default build; CUDA when lae-nd4j-cuda runs this class from lae-core's test jar with
  * {@code -Dlae.contract.backend=cuda}) agrees with references computed on the host in plain Java
  * doubles, never through ND4J: the statistics from raw rows, every loss's value and gradients on
  * each of its paths (reference {@code evaluate}, fused {@code gradients} on stacked weights,

@@ -9,11 +9,11 @@ import java.util.function.BooleanSupplier;
  * with one warning (CUDA was tried and the CPU took over), or stop with a {@link LaeException}.
  *
  * @param requested   what {@code --backend} asked for
- * @param cudaInBuild whether the running jar contains ND4J's CUDA backend ({@code mvn -Pcuda package})
+ * @param cudaInBuild whether the running jar contains ND4J's CUDA backend ({@code mvn -Pnd4j-cuda package})
  */
 public record BackendCheck(BackendRequest requested, boolean cudaInBuild) {
 
-    /** ND4J's CUDA backend class; present only in the {@code -Pcuda} build. */
+    /** ND4J's CUDA backend class; present only in the {@code -Pnd4j-cuda} build. */
     public static final String CUDA_BACKEND_CLASS = "org.nd4j.linalg.jcublas.JCublasBackend";
 
     /** The warning when {@code auto} tried CUDA and ND4J fell back to the CPU. */
@@ -22,12 +22,12 @@ public record BackendCheck(BackendRequest requested, boolean cudaInBuild) {
 
     /** The error when {@code cuda} is asked of a build without it. */
     public static final String NOT_BUILT_ERROR = "--backend cuda: this lae was built without CUDA;"
-            + " build it with 'mvn -Pcuda package' (see README) or use --backend auto|cpu";
+            + " build it with 'mvn -Pnd4j-cuda package' (see README) or use --backend auto|cpu";
 
     /** The error when {@code cuda} is asked and ND4J could not start it. */
     public static final String NO_GPU_ERROR = "--backend cuda: no usable CUDA GPU (no GPU, NVIDIA driver or CUDA 11.6"
             + " libraries; --debug shows ND4J's reason); check nvidia-smi, bundle CUDA 11.6 with"
-            + " 'mvn -Pcuda,cuda-redist package', or use --backend cpu";
+            + " 'mvn -Pnd4j-cuda,cuda-redist package', or use --backend cpu";
 
     /** The error when {@code cpu} is asked and ND4J loaded CUDA anyway. */
     public static final String CPU_IGNORED_ERROR = "--backend cpu: ND4J loaded CUDA because BACKEND_PRIORITY_CPU was not above"

@@ -42,7 +42,7 @@ public final class LaeCommand {
     boolean debug;
 
     @Option(names = "--backend", scope = ScopeType.INHERIT, defaultValue = "auto", paramLabel = "auto|cpu|cuda",
-            description = "ND4J backend (default ${DEFAULT-VALUE}): auto is CUDA when lae was built with -Pcuda and a GPU"
+            description = "ND4J backend (default ${DEFAULT-VALUE}): auto is CUDA when lae was built with -Pnd4j-cuda and a GPU"
                     + " is usable, else the CPU with a warning; cuda without a usable GPU is an error. ./lae sets it"
                     + " before the JVM starts; lae checks what ND4J loaded against it.")
     BackendRequest backend;

@@ -65,12 +65,12 @@ class BackendCheckTest {
                 BackendCheck.NO_GPU_ERROR, BackendCheck.CPU_IGNORED_ERROR}) {
             assertFalse(message.contains("\n"), message);
         }
-        assertTrue(BackendCheck.NOT_BUILT_ERROR.contains("mvn -Pcuda package"), BackendCheck.NOT_BUILT_ERROR);
+        assertTrue(BackendCheck.NOT_BUILT_ERROR.contains("mvn -Pnd4j-cuda package"), BackendCheck.NOT_BUILT_ERROR);
     }
 
     @Test
     void theDefaultBuildHasNoCuda() {
         assertFalse(BackendCheck.forThisBuild(BackendRequest.AUTO).cudaInBuild(),
-                "lae-examples must not depend on ND4J's CUDA backend; only lae-cuda (-Pcuda) does");
+                "lae-examples must not depend on ND4J's CUDA backend; only lae-nd4j-cuda (-Pnd4j-cuda) does");
     }
 }

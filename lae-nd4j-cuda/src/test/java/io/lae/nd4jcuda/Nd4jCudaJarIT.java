@@ -1,4 +1,4 @@
-package io.lae.cuda;
+package io.lae.nd4jcuda;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,14 +17,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code target/lae-cuda.jar} run through {@code ./lae --backend …}, as a user runs it. Without a GPU,
+ * {@code target/lae-nd4j-cuda.jar} run through {@code ./lae --backend …}, as a user runs it. Without a GPU,
  * {@code auto} falls back to the CPU with exactly one warning of lae's and {@code cuda} is a one-line
  * error; with one, {@code cuda} runs on it.
  */
-class CudaJarIT {
+class Nd4jCudaJarIT {
 
     private static final Path LAUNCHER = Path.of(System.getProperty("lae.launcher", "../lae"));
-    private static final Path JAR = Path.of(System.getProperty("lae.jar", "target/lae-cuda.jar"));
+    private static final Path JAR = Path.of(System.getProperty("lae.jar", "target/lae-nd4j-cuda.jar"));
 
     /** Output of one run of the launcher. */
     private record Run(int exitCode, String out, List<String> errLines) {
