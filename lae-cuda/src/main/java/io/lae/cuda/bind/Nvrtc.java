@@ -122,11 +122,12 @@ public final class Nvrtc {
                             + " with " + file + ": " + describe(status) + ": " + log(arena, program).strip());
                 }
                 MemorySegment size = arena.allocate(JAVA_LONG);
-                check((int) (cubin ? getCubinSize.invokeExact(program, size) : getPtxSize.invokeExact(program, size)),
-                        "nvrtcGet" + (cubin ? "CUBIN" : "PTX") + "Size");
+                MethodHandle sizeOf = cubin ? getCubinSize : getPtxSize;
+                MethodHandle copy = cubin ? getCubin : getPtx;
+                String what = cubin ? "CUBIN" : "PTX";
+                check((int) sizeOf.invokeExact(program, size), "nvrtcGet" + what + "Size");
                 MemorySegment image = arena.allocate(size.get(JAVA_LONG, 0));
-                check((int) (cubin ? getCubin.invokeExact(program, image) : getPtx.invokeExact(program, image)),
-                        "nvrtcGet" + (cubin ? "CUBIN" : "PTX"));
+                check((int) copy.invokeExact(program, image), "nvrtcGet" + what);
                 return image.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
             } finally {
                 MemorySegment holder = arena.allocate(ADDRESS);

@@ -1,0 +1,121 @@
+package io.lae.cuda.check;
+
+import io.lae.cuda.Precision;
+import io.lae.loss.LossSpec;
+import io.lae.optim.OptimizerState;
+import io.lae.stats.Statistics;
+import io.lae.stats.StatisticsAccumulator;
+import io.lae.train.Model;
+import io.lae.train.TrainingConfig;
+import io.lae.train.TrainingStep;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** ND4J's engine (lae-core's TrainingStep and StatisticsAccumulator) under the backend-neutral contract. */
+final class Nd4jContractEngine implements ContractEngine {
+
+    @Override
+    public String name() {
+        return "ND4J " + Nd4j.getBackend().getClass().getSimpleName();
+    }
+
+    private static INDArray rows(double[][] values, Precision precision) {
+        INDArray a = Nd4j.createFromArray(values);
+        return precision.isDouble() ? a : a.castTo(DataType.FLOAT);
+    }
+
+    @Override
+    public double[] statistics(double[][] rows, Precision rowType, boolean center) {
+        Statistics stats = StatisticsAccumulator.of(rows(rows, rowType), center);
+        double[] sigma = stats.sigmaXX().castTo(DataType.DOUBLE).dup('f').data().asDouble();
+        double[] out = java.util.Arrays.copyOf(sigma, sigma.length + 1);
+        out[sigma.length] = stats.tyy();
+        return out;
+    }
+
+    @Override
+    public Session train(Problem problem) {
+        DataType type = problem.precision().isDouble() ? DataType.DOUBLE : DataType.FLOAT;
+        INDArray x = rows(problem.x(), Precision.FLOAT64);
+        Statistics stats = (problem.y() == null ? StatisticsAccumulator.of(x, false)
+                : StatisticsAccumulator.of(x, rows(problem.y(), Precision.FLOAT64), false)).as(type);
+        LossSpec loss = problem.loss();
+        TrainingConfig config = TrainingConfig.builder().data("contract").loss(loss.name()).lambda(loss.lambda())
+                .lambdas(loss.lambdas()).prior(loss.prior()).rule(problem.rule()).optimizer(problem.optimizer(), 1e-3)
+                .momentum(0.9).latent(problem.p()).dtype(problem.precision().toString()).center(false).build();
+        int p = problem.p();
+        int n = problem.decoder().length / p;
+        INDArray decoder = Nd4j.createFromArray(problem.decoder()).reshape('f', n, p).dup('c').castTo(type);
+        INDArray encoder = Nd4j.createFromArray(problem.encoder()).reshape(p, problem.x()[0].length).castTo(type);
+        boolean tied = problem.rule().equals("gha") || problem.rule().equals("oja") || problem.rule().equals("tied");
+        return new Nd4jSession(config, stats, tied ? Model.tied(decoder) : Model.of(encoder, decoder));
+    }
+
+    /** A model and a step whose state can be copied out and back. */
+    private static final class Nd4jSession implements Session {
+        private final TrainingConfig config;
+        private final Statistics stats;
+        private Model model;
+        private TrainingStep stepper;
+        private long step;
+
+        Nd4jSession(TrainingConfig config, Statistics stats, Model model) {
+            this.config = config;
+            this.stats = stats;
+            this.model = model;
+            this.stepper = TrainingStep.fresh(config, stats, model);
+        }
+
+        @Override
+        public double loss() {
+            return stepper.loss().value(model.encoder(), model.decoder(), stats);
+        }
+
+        @Override
+        public void step(double lr) {
+            stepper.apply(model, step++, lr, null);
+        }
+
+        @Override
+        public double[] encoder() {
+            return model.encoder().castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        }
+
+        @Override
+        public double[] decoder() {
+            return model.decoder().castTo(DataType.DOUBLE).dup('f').data().asDouble();
+        }
+
+        private record Copy(Map<String, INDArray> parameters, long optimizerStep, Map<String, INDArray> buffers,
+                            long step) {
+        }
+
+        @Override
+        public Object checkpoint() {
+            Map<String, INDArray> buffers = new LinkedHashMap<>();
+            stepper.state().buffers().forEach((k, v) -> buffers.put(k, v.dup()));
+            Map<String, INDArray> parameters = new LinkedHashMap<>();
+            model.parameters().forEach((k, v) -> parameters.put(k, v.dup()));
+            return new Copy(parameters, stepper.state().step(), buffers, step);
+        }
+
+        @Override
+        public void restore(Object checkpoint) {
+            Copy c = (Copy) checkpoint;
+            model = c.parameters().containsKey(Model.ENCODER)
+                    ? Model.of(c.parameters().get(Model.ENCODER).dup(), c.parameters().get(Model.DECODER).dup())
+                    : Model.tied(c.parameters().get(Model.DECODER).dup());
+            Map<String, INDArray> buffers = new LinkedHashMap<>();
+            c.buffers().forEach((k, v) -> buffers.put(k, v.dup()));
+            stepper = new TrainingStep(config, stats, OptimizerState.restore(c.optimizerStep(), buffers));
+            step = c.step();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
