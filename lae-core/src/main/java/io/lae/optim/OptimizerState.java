@@ -81,7 +81,12 @@ public final class OptimizerState {
         step++;
     }
 
-    static String bufferName(String param, String slot) {
+    /**
+     * @param param the parameter's name ({@code encoder}, {@code decoder})
+     * @param slot  the optimizer's buffer ({@code m}, {@code v}, {@code velocity})
+     * @return the buffer's name in the state and in checkpoints, {@code param/slot}
+     */
+    public static String bufferName(String param, String slot) {
         return param + "/" + slot;
     }
 }

@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
  * mixes its seed, so consecutive steps' draws are independent): a resumed run draws the same indices.
  * Per sample, the j-th sample of step t's rows takes the j-th draw.
  */
-final class StochasticNestedDropout {
+public final class StochasticNestedDropout {
 
     private final double[] cumulative;
     private final Loss[] truncated;
@@ -27,7 +27,7 @@ final class StochasticNestedDropout {
      * @param seed the run's seed
      * @throws LaeException unless the loss is {@code nested-dropout}
      */
-    StochasticNestedDropout(NestedDropoutDraw draw, Loss loss, long seed) {
+    public StochasticNestedDropout(NestedDropoutDraw draw, Loss loss, long seed) {
         if (!(loss instanceof NestedDropoutLoss nested)) {
             throw new LaeException("--stochastic samples the nested-dropout index: use it with --loss nested-dropout");
         }
@@ -47,7 +47,7 @@ final class StochasticNestedDropout {
     }
 
     /** @return whether each step needs the rows (the per-sample draw) */
-    boolean needsRows() {
+    public boolean needsRows() {
         return perSample != null;
     }
 
@@ -56,7 +56,7 @@ final class StochasticNestedDropout {
      * @return the truncated loss of step t, its index b drawn from p_B (per-step draw only)
      */
     Loss lossAt(long step) {
-        return truncated[truncationsAt(step, 1)[0] - 1];
+        return truncated[truncationAt(step) - 1];
     }
 
     /**
@@ -66,6 +66,14 @@ final class StochasticNestedDropout {
      */
     PerSampleStep perSampleAt(long step, int samples) {
         return new PerSampleStep(perSample, truncationsAt(step, samples));
+    }
+
+    /**
+     * @param step t
+     * @return the index b ∈ 1..p of step t (per-step draw): the step descends the nested term with w = e_b
+     */
+    public int truncationAt(long step) {
+        return truncationsAt(step, 1)[0];
     }
 
     /** @return the first {@code count} draws b ∈ 1..p of step t */

@@ -31,14 +31,25 @@ public final class Trainer {
 
     private final TrainingConfig config;
     private final TrainingListener listener;
+    private final Stepper.Factory engine;
 
     /**
      * @param config   the run's configuration
      * @param listener follows the run (progress bars)
      */
     public Trainer(TrainingConfig config, TrainingListener listener) {
+        this(config, listener, Stepper.Factory.ND4J);
+    }
+
+    /**
+     * @param config   the run's configuration
+     * @param listener follows the run (progress bars)
+     * @param engine   makes the steps: ND4J's, or another engine's (lae-cuda's)
+     */
+    public Trainer(TrainingConfig config, TrainingListener listener, Stepper.Factory engine) {
         this.config = config;
         this.listener = listener;
+        this.engine = engine;
     }
 
     /**
@@ -92,7 +103,7 @@ public final class Trainer {
         StopTarget target = config.until() == null ? null : StopTarget.parse(config.until());
 
         Model model;
-        TrainingStep stepper;
+        OptimizerState restored;
         long step;
         double seconds;
         if (resume) {
@@ -103,22 +114,42 @@ public final class Trainer {
                         + totalSteps + ": extend it with --steps N, N > " + cp.step());
             }
             model = rule.tiesWeights() ? Model.tied(cp.decoder()) : Model.of(cp.encoder(), cp.decoder());
-            stepper = new TrainingStep(config, stats, OptimizerState.restore(cp.optimizerStep(), cp.optimizerBuffers()));
+            restored = OptimizerState.restore(cp.optimizerStep(), cp.optimizerBuffers());
             step = cp.step();
             seconds = cp.seconds();
             run.truncateMetrics(step);
         } else {
             model = Model.random(stats.outputDim(), stats.inputDim(), p, config.initStd(),
                     config.init().equals("balanced"), rule.tiesWeights(), config.seed(), config.dataType());
-            stepper = TrainingStep.fresh(config, stats, model);
+            restored = null;
             step = 0;
             seconds = 0;
         }
-        Evaluator evaluator = new Evaluator(stepper.loss(), stats, truth);
+        Loop loop = new Loop(stats, statistics, truth, run, environment, batches, totalSteps, schedule, target);
+        try (Stepper stepper = engine.create(config, stats, model, restored)) {
+            return loop(loop, model, stepper, step, seconds);
+        }
+    }
+
+    /** What the step loop reads: the statistics (in the run's dtype and as given), the run and its schedule. */
+    private record Loop(Statistics stats, Statistics statistics, GroundTruth truth, RunDirectory run,
+                        Map<String, Object> environment, MiniBatches batches, long totalSteps,
+                        LearningRateSchedule schedule, StopTarget target) {
+    }
+
+    private TrainingResult loop(Loop loop, Model model, Stepper stepper, long step, double seconds) {
+        Statistics stats = loop.stats();
+        RunDirectory run = loop.run();
+        Map<String, Object> environment = loop.environment();
+        MiniBatches batches = loop.batches();
+        long totalSteps = loop.totalSteps();
+        LearningRateSchedule schedule = loop.schedule();
+        StopTarget target = loop.target();
+        Evaluator evaluator = new Evaluator(stepper.loss(), stats, loop.truth());
         if (step == 0) {
             run.appendMetrics(evaluate(evaluator, 0, model, schedule.at(0), 0));
         }
-        run.writeMeans(statistics);
+        run.writeMeans(loop.statistics());
         run.writeRunJson(config, RunStatus.RUNNING, environment, Map.of(), null);
 
         listener.started(step, totalSteps);
@@ -132,9 +163,10 @@ public final class Trainer {
                 stepper.apply(model, step, lr, batches);
                 step++;
                 boolean logStep = step % config.logEvery() == 0 || step == totalSteps;
-                if (logStep) {
-                    // on a GPU the ops of a step are queued: wait for them here so that their time counts as steps
-                    Nd4j.getExecutioner().commit();
+                boolean checkpointStep = config.checkpointEvery() > 0 && step % config.checkpointEvery() == 0;
+                if (logStep || checkpointStep) {
+                    // on a GPU the steps are queued: wait for them here so that their time counts as steps
+                    stepper.synchronize(model);
                 }
                 seconds += (System.nanoTime() - start) * 1e-9;
                 if (logStep) {
@@ -146,7 +178,7 @@ public final class Trainer {
                     run.appendMetrics(last);
                     listener.logged(last);
                 }
-                if (config.checkpointEvery() > 0 && step % config.checkpointEvery() == 0) {
+                if (checkpointStep) {
                     if (!model.isFinite()) {
                         throw diverged(step, Double.NaN, run, environment, lastFinite);
                     }
@@ -155,6 +187,7 @@ public final class Trainer {
                 try {
                     listener.stepped(step);
                 } catch (TrainingInterruptedException e) {
+                    stepper.synchronize(model);
                     interrupted(step, seconds, model, stepper, run, environment, lastFinite);
                     throw e;
                 }
@@ -166,6 +199,7 @@ public final class Trainer {
         } finally {
             listener.finished();
         }
+        stepper.synchronize(model);
         if (last == null) {
             last = evaluate(evaluator, step, model, schedule.at(Math.max(0, step - 1)), seconds);
         }
@@ -224,7 +258,7 @@ public final class Trainer {
      * Keeps the step an interrupted run reached: a checkpoint there (unless the weights are no longer
      * finite: then the last checkpoint stands) and {@code "status": "interrupted"} in run.json.
      */
-    private void interrupted(long step, double seconds, Model model, TrainingStep stepper, RunDirectory run,
+    private void interrupted(long step, double seconds, Model model, Stepper stepper, RunDirectory run,
                              Map<String, Object> environment, MetricsRow lastFinite) {
         if (model.isFinite()) {
             run.writeCheckpoint(checkpoint(step, seconds, model, stepper.state()));

@@ -20,7 +20,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * one, so native memory stays flat (ND4J frees native buffers only when the Java GC runs). The
  * weights and the optimizer's buffers are updated in place and live outside it.
  */
-public final class TrainingStep {
+public final class TrainingStep implements Stepper {
 
     private static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder()
             .policyLearning(LearningPolicy.FIRST_LOOP).build();
@@ -80,6 +80,7 @@ public final class TrainingStep {
      *                     a full-batch step over the statistics
      * @throws IllegalArgumentException if the per-sample draw is given no rows
      */
+    @Override
     public void apply(Model model, long step, double learningRate, MiniBatches batches) {
         if (batches == null && needsRows()) {
             throw new IllegalArgumentException("per-sample nested dropout steps over the rows: give them");
@@ -99,12 +100,20 @@ public final class TrainingStep {
         return stochastic != null && stochastic.needsRows();
     }
 
+    /** Waits for the ops ND4J queued (on a GPU backend); the weights are the model's own arrays. */
+    @Override
+    public void synchronize(Model model) {
+        Nd4j.getExecutioner().commit();
+    }
+
     /** @return the loss being trained (for --stochastic, the full nested dropout loss) */
+    @Override
     public Loss loss() {
         return loss;
     }
 
     /** @return the optimizer state, advanced by every step */
+    @Override
     public OptimizerState state() {
         return state;
     }

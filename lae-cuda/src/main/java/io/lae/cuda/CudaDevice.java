@@ -89,6 +89,11 @@ public final class CudaDevice implements AutoCloseable {
         return device;
     }
 
+    /** @return bytes of device memory free now */
+    public long freeBytes() {
+        return runtime.memoryInfo()[0];
+    }
+
     /** @return the GPU and CUDA stack */
     public DeviceDescription description() {
         return description;

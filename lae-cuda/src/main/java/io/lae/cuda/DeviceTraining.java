@@ -92,6 +92,24 @@ public final class DeviceTraining implements AutoCloseable {
         this.hebbianProducts = rule.isHebbian() ? device.zeros(n, p, precision) : null;
     }
 
+    /**
+     * What a run keeps in device memory: Σxx (and Σyx), θ, its gradient and the optimizer's buffers, the
+     * loss's n'×2p products (and n×p for a regression) and a few p×p matrices.
+     *
+     * @param n         the output dimension
+     * @param inputDim  n'
+     * @param p         the latent size
+     * @param precision the training precision
+     * @param buffers   the optimizer's buffers
+     * @return bytes of device memory
+     */
+    public static long bytesNeeded(int n, int inputDim, int p, Precision precision, int buffers) {
+        long statistics = (long) inputDim * inputDim + (n == inputDim ? 0 : (long) n * inputDim);
+        long theta = (long) (inputDim + n) * p;
+        long loss = (long) inputDim * 2 * p + (n == inputDim ? 0 : (long) n * p) + 8L * p * p;
+        return (statistics + theta * (2 + buffers) + loss) * precision.bytes();
+    }
+
     /** @return steps taken */
     public long step() {
         return step;

@@ -20,17 +20,18 @@ public record BackendCheck(BackendRequest requested, boolean cudaInBuild) {
     public static final String FALLBACK_WARNING = "no usable CUDA GPU (no GPU, NVIDIA driver or CUDA 11.6 libraries;"
             + " --debug shows ND4J's reason): running on the CPU; --backend cpu skips the CUDA attempt";
 
-    /** The error when {@code cuda} is asked of a build without it. */
-    public static final String NOT_BUILT_ERROR = "--backend cuda: this lae was built without CUDA;"
-            + " build it with 'mvn -Pnd4j-cuda package' (see README) or use --backend auto|cpu";
+    /** The error when {@code nd4j-cuda} is asked of a build without it. */
+    public static final String NOT_BUILT_ERROR = "--backend nd4j-cuda: this lae was built without ND4J's CUDA backend;"
+            + " build it with 'mvn -Pnd4j-cuda package' (see README), or use --backend cuda (lae's own CUDA engine),"
+            + " auto or cpu";
 
-    /** The error when {@code cuda} is asked and ND4J could not start it. */
-    public static final String NO_GPU_ERROR = "--backend cuda: no usable CUDA GPU (no GPU, NVIDIA driver or CUDA 11.6"
+    /** The error when {@code nd4j-cuda} is asked and ND4J could not start it. */
+    public static final String NO_GPU_ERROR = "--backend nd4j-cuda: no usable CUDA GPU (no GPU, NVIDIA driver or CUDA 11.6"
             + " libraries; --debug shows ND4J's reason); check nvidia-smi, bundle CUDA 11.6 with"
             + " 'mvn -Pnd4j-cuda,cuda-redist package', or use --backend cpu";
 
-    /** The error when {@code cpu} is asked and ND4J loaded CUDA anyway. */
-    public static final String CPU_IGNORED_ERROR = "--backend cpu: ND4J loaded CUDA because BACKEND_PRIORITY_CPU was not above"
+    /** The error when {@code cpu} or {@code cuda} is asked and ND4J loaded its CUDA backend anyway. */
+    public static final String CPU_IGNORED_ERROR = "ND4J loaded its CUDA backend because BACKEND_PRIORITY_CPU was not above"
             + " BACKEND_PRIORITY_GPU when the JVM started; run lae through ./lae, which sets them";
 
     /**
@@ -51,19 +52,19 @@ public record BackendCheck(BackendRequest requested, boolean cudaInBuild) {
      * @throws LaeException when the backend that runs is not the one asked for
      */
     public Optional<String> verify(BooleanSupplier cudaLoaded) {
-        if (requested == BackendRequest.CUDA && !cudaInBuild) {
+        if (requested == BackendRequest.ND4J_CUDA && !cudaInBuild) {
             throw new LaeException(NOT_BUILT_ERROR);
         }
         boolean cuda = cudaLoaded.getAsBoolean();
         return switch (requested) {
             case AUTO -> cudaInBuild && !cuda ? Optional.of(FALLBACK_WARNING) : Optional.empty();
-            case CPU -> {
+            case CPU, CUDA -> {
                 if (cuda) {
-                    throw new LaeException(CPU_IGNORED_ERROR);
+                    throw new LaeException("--backend " + requested + ": " + CPU_IGNORED_ERROR);
                 }
                 yield Optional.empty();
             }
-            case CUDA -> {
+            case ND4J_CUDA -> {
                 if (!cuda) {
                     throw new LaeException(NO_GPU_ERROR);
                 }

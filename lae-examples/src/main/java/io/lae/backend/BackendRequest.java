@@ -1,24 +1,47 @@
 package io.lae.backend;
 
-import java.util.Locale;
 
 /**
- * The {@code --backend} choice. ND4J picks its backend once, from the environment variables
- * {@code BACKEND_PRIORITY_CPU} and {@code BACKEND_PRIORITY_GPU} read when its backend class loads, so
- * the {@code ./lae} launcher sets them from this same option before the JVM starts; the JVM can only
- * check the outcome ({@link BackendCheck}).
+ * The {@code --backend} choice: which engine runs the training steps.
+ *
+ * <p>ND4J picks its own backend once, from the environment variables {@code BACKEND_PRIORITY_CPU}
+ * and {@code BACKEND_PRIORITY_GPU} read when its backend class loads, so the {@code ./lae} launcher sets
+ * them from this same option before the JVM starts; the JVM can only check the outcome
+ * ({@link BackendCheck}). lae's own CUDA engine (lae-cuda) is chosen per run ({@link Engines}).
  */
 public enum BackendRequest {
-    /** CUDA when the build has it and a GPU is usable, else the CPU with one warning. */
-    AUTO,
-    /** The CPU; CUDA is not tried. */
-    CPU,
-    /** CUDA, or an error. */
-    CUDA;
+    /** lae's CUDA engine when a GPU is usable and it runs the run, else ND4J (CUDA when built and usable, else the CPU). */
+    AUTO("auto"),
+    /** ND4J on the CPU; no GPU is tried. */
+    CPU("cpu"),
+    /** lae's CUDA 12/13 engine for the steps (ND4J on the CPU for the rest), or an error. */
+    CUDA("cuda"),
+    /** ND4J's own CUDA 11.6 backend (built with -Pnd4j-cuda; sm_70 … sm_89 only), or an error. */
+    ND4J_CUDA("nd4j-cuda");
 
-    /** @return the name on the command line: {@code auto}, {@code cpu} or {@code cuda} */
+    private final String label;
+
+    BackendRequest(String label) {
+        this.label = label;
+    }
+
+    /**
+     * @param label a name on the command line, in any case
+     * @return the request
+     * @throws io.lae.LaeException for any other name
+     */
+    public static BackendRequest parse(String label) {
+        for (BackendRequest r : values()) {
+            if (r.label.equalsIgnoreCase(label)) {
+                return r;
+            }
+        }
+        throw new io.lae.LaeException("unknown --backend '" + label + "': use auto, cpu, cuda or nd4j-cuda");
+    }
+
+    /** @return the name on the command line: {@code auto}, {@code cpu}, {@code cuda} or {@code nd4j-cuda} */
     @Override
     public String toString() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 }

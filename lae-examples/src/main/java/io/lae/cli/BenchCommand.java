@@ -3,15 +3,20 @@ package io.lae.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.lae.backend.BackendRequest;
+import io.lae.backend.Engines;
 import io.lae.bench.Bench;
 import io.lae.bench.BenchPlan;
 import io.lae.bench.BenchReport;
+import io.lae.cuda.CudaDevice;
 import io.lae.io.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,12 +68,38 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (Engines.requested() == BackendRequest.CUDA) {
+            return gpu(out);
+        }
         BenchReport report = new Bench(plan(), line -> {
             out.println(line);
             out.flush();
         }).run();
         if (json != null) {
             write(report, json);
+            out.println("wrote " + json);
+        }
+        return 0;
+    }
+
+    /**
+     * {@code --backend cuda}: lae's CUDA engine's bench (steps against the GEMM at the full or quick grid, Bao's
+     * Fig. 4 sizes, statistics throughput), timed on the GPU by CUDA events; --sizes, --dtype and --loss do not
+     * apply to it.
+     */
+    private int gpu(PrintWriter out) {
+        CudaDevice device = Engines.requireCudaDevice();
+        out.println("device: " + device.description().summary());
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("device", device.description().asMap());
+        io.lae.cuda.check.Bench.run(device, quick, (name, part) -> report.put(name, part.get()));
+        if (json != null) {
+            try {
+                AtomicFiles.writeBytes(json, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                        .writeValueAsBytes(report));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + json, e);
+            }
             out.println("wrote " + json);
         }
         return 0;

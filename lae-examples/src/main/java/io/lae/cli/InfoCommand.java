@@ -1,5 +1,6 @@
 package io.lae.cli;
 
+import io.lae.backend.Engines;
 import io.lae.device.DeviceInfo;
 import io.lae.device.Host;
 import io.lae.device.MemoryLimit;
@@ -34,6 +35,7 @@ final class InfoCommand implements Callable<Integer> {
         info.put("nd4j", env.get("nd4j"));
         info.put("java", env.get("java"));
         info.put("backend", device.backend() + " (" + env.get("backend") + ")");
+        info.put("lae-cuda engine", Engines.cudaEngineStatus());
         info.put("device", device.name());
         info.put("compute capability", orNotApplicable(device.computeCapability()));
         info.put("device memory total", MemoryPlan.gib(device.totalBytes()));

@@ -5,6 +5,7 @@ import io.lae.runs.Interruption;
 import io.lae.train.TrainingInterruptedException;
 import io.lae.backend.BackendCheck;
 import io.lae.backend.BackendRequest;
+import io.lae.backend.Engines;
 import io.lae.backend.Nd4jStart;
 import java.io.PrintWriter;
 import io.lae.runs.Environment;
@@ -41,10 +42,13 @@ public final class LaeCommand {
             description = "Print stack traces of errors (for bug reports).")
     boolean debug;
 
-    @Option(names = "--backend", scope = ScopeType.INHERIT, defaultValue = "auto", paramLabel = "auto|cpu|cuda",
-            description = "ND4J backend (default ${DEFAULT-VALUE}): auto is CUDA when lae was built with -Pnd4j-cuda and a GPU"
-                    + " is usable, else the CPU with a warning; cuda without a usable GPU is an error. ./lae sets it"
-                    + " before the JVM starts; lae checks what ND4J loaded against it.")
+    @Option(names = "--backend", scope = ScopeType.INHERIT, defaultValue = "auto", paramLabel = "auto|cpu|cuda|nd4j-cuda",
+            converter = BackendConverter.class,
+            description = "Engine of the training steps (default ${DEFAULT-VALUE}): cuda is lae's own CUDA 12/13 engine"
+                    + " (full-batch runs; any GPU its CUDA supports, Hopper and Blackwell included), nd4j-cuda ND4J's"
+                    + " CUDA 11.6 backend (a -Pnd4j-cuda build; sm_70 to sm_89), cpu ND4J on the CPU; auto takes cuda"
+                    + " when a GPU is usable and the run is full batch, else ND4J, warning once when a GPU is there but"
+                    + " unused. cuda or nd4j-cuda without a usable GPU is an error. lae info shows what is usable.")
     BackendRequest backend;
 
     /**
@@ -121,9 +125,22 @@ public final class LaeCommand {
             // thrown before any sub-command runs: picocli's exception handler sees it only wrapped
             throw new CommandLine.ExecutionException(parseResult.commandSpec().commandLine(), e.getMessage(), e);
         }
+        Engines.configure(root.backend, root.debug ? err : null);
         // arrays a command creates without a dtype are float64; the run's --dtype applies to the weights
         Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
         return new CommandLine.RunLast().execute(parseResult);
+    }
+
+    /** Reads {@code --backend}'s names, nd4j-cuda included, in any case. */
+    static final class BackendConverter implements CommandLine.ITypeConverter<BackendRequest> {
+        @Override
+        public BackendRequest convert(String value) {
+            try {
+                return BackendRequest.parse(value);
+            } catch (LaeException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     /** Reads the version from the build. */

@@ -1,5 +1,6 @@
 package io.lae.runs;
 
+import io.lae.backend.Engines;
 import io.lae.closedform.GroundTruth;
 import io.lae.closedform.PenalizedMinimum;
 import io.lae.device.DeviceInfo;
@@ -45,9 +46,11 @@ public final class TrainingSession {
         MemoryPlan.of(config, data.stats(), data.truth() != null).requireFits(device);
         RunDirectory run = new RunDirectory(dir);
         Map<String, Object> environment = Environment.describe(device);
+        Engines.Engine engine = Engines.forRun(config);
+        environment.put("engine", engine.description());
         TrainingResult result;
         try (RunProgress watched = Interruption.watching(progress, dir)) {
-            result = new Trainer(config, watched).train(data.stats(), data.truth(), run, resume, environment,
+            result = new Trainer(config, watched, engine.factory()).train(data.stats(), data.truth(), run, resume, environment,
                     data.batches(config));
         }
         run.writeRunJson(config, result.status(), environment, readOuts(config, result, data.truth(), data.stats()),

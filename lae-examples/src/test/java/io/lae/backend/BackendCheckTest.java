@@ -37,26 +37,42 @@ class BackendCheckTest {
     @Test
     void cpuRefusesCudaLoadedWithoutTheLauncher() {
         LaeException e = assertThrows(LaeException.class, () -> new BackendCheck(BackendRequest.CPU, true).verify(CUDA_LOADED));
-        assertEquals(BackendCheck.CPU_IGNORED_ERROR, e.getMessage());
+        assertEquals("--backend cpu: " + BackendCheck.CPU_IGNORED_ERROR, e.getMessage());
     }
 
     @Test
-    void cudaOnTheCpuBuildFailsBeforeNd4jStarts() {
+    void laesOwnCudaEngineKeepsNd4jOnTheCpu() {
+        assertEquals(Optional.empty(), new BackendCheck(BackendRequest.CUDA, false).verify(CPU_LOADED));
+        LaeException e = assertThrows(LaeException.class, () -> new BackendCheck(BackendRequest.CUDA, true).verify(CUDA_LOADED));
+        assertEquals("--backend cuda: " + BackendCheck.CPU_IGNORED_ERROR, e.getMessage());
+    }
+
+    @Test
+    void backendNamesParseInAnyCase() {
+        assertEquals(BackendRequest.ND4J_CUDA, BackendRequest.parse("ND4J-CUDA"));
+        assertEquals(BackendRequest.CUDA, BackendRequest.parse("cuda"));
+        assertEquals("nd4j-cuda", BackendRequest.ND4J_CUDA.toString());
+        LaeException e = assertThrows(LaeException.class, () -> BackendRequest.parse("gpu"));
+        assertTrue(e.getMessage().contains("auto, cpu, cuda or nd4j-cuda"), e.getMessage());
+    }
+
+    @Test
+    void nd4jCudaOnTheCpuBuildFailsBeforeNd4jStarts() {
         BooleanSupplier nd4jMustNotStart = () -> fail("ND4J was asked for its backend");
         LaeException e = assertThrows(LaeException.class,
-                () -> new BackendCheck(BackendRequest.CUDA, false).verify(nd4jMustNotStart));
+                () -> new BackendCheck(BackendRequest.ND4J_CUDA, false).verify(nd4jMustNotStart));
         assertEquals(BackendCheck.NOT_BUILT_ERROR, e.getMessage());
     }
 
     @Test
-    void cudaWithoutAUsableGpuFails() {
-        LaeException e = assertThrows(LaeException.class, () -> new BackendCheck(BackendRequest.CUDA, true).verify(CPU_LOADED));
+    void nd4jCudaWithoutAUsableGpuFails() {
+        LaeException e = assertThrows(LaeException.class, () -> new BackendCheck(BackendRequest.ND4J_CUDA, true).verify(CPU_LOADED));
         assertEquals(BackendCheck.NO_GPU_ERROR, e.getMessage());
     }
 
     @Test
-    void cudaRunsWhenNd4jLoadedIt() {
-        assertEquals(Optional.empty(), new BackendCheck(BackendRequest.CUDA, true).verify(CUDA_LOADED));
+    void nd4jCudaRunsWhenNd4jLoadedIt() {
+        assertEquals(Optional.empty(), new BackendCheck(BackendRequest.ND4J_CUDA, true).verify(CUDA_LOADED));
     }
 
     @Test

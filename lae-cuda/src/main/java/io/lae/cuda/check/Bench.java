@@ -17,14 +17,46 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
- * The GPU bench: the full-batch step of every loss (and {@code rag}) against the bare GEMM Σ·[Bᵀ | A]
- * of the same size, timed by CUDA events (the median of several batches of steps), and the
- * statistics' throughput on rows held in memory.
+ * The GPU bench ({@code lae bench --backend cuda}, and part of the device check): the full-batch step of
+ * every loss (and {@code rag}) against the bare GEMM Σ·[Bᵀ | A] of the same size, timed by CUDA events
+ * (the median of several batches of steps), at issue 14's sizes and at Bao's Fig. 4 sizes (n = 1000,
+ * k = 2 … 500), and the statistics' throughput on float32 rows held in memory.
  */
-final class Bench {
+public final class Bench {
+
+    /**
+     * Runs the bench's three parts.
+     *
+     * @param device the GPU
+     * @param quick  only the two small sizes, k = 2 and 20, and 10⁵ statistics rows
+     * @param part   runs one named part and keeps its result (the device check records a failure and goes on)
+     */
+    public static void run(CudaDevice device, boolean quick, BiConsumer<String, Supplier<Object>> part) {
+        Bench bench = new Bench(device);
+        part.accept("bench_steps", () -> {
+            System.out.println("bench: step vs the bare GEMM Σ·[Bᵀ | A] (CUDA events, median of 5 batches)");
+            return bench.steps(quick ? new int[][] {SIZES[0], SIZES[1]} : SIZES, CONFIGS);
+        });
+        part.accept("bench_bao_fig4", () -> {
+            System.out.println("bench: bao-fig4 sizes (n = 1000, k = latent size)");
+            int[] ks = quick ? new int[] {2, 20} : new int[] {2, 5, 10, 20, 50, 100, 200, 300, 400, 500};
+            int[][] sizes = new int[ks.length][];
+            for (int i = 0; i < ks.length; i++) {
+                sizes[i] = new int[] {1000, ks[i]};
+            }
+            return bench.steps(sizes, List.of(new Config("nonuniform", DeviceRule.GRADIENT),
+                    new Config("mse", DeviceRule.RAG), new Config("nested-dropout", DeviceRule.GRADIENT)));
+        });
+        part.accept("bench_statistics", () -> {
+            System.out.println("bench: statistics");
+            return bench.statistics(quick ? 100_000 : 1_000_000, 1000, 8192);
+        });
+    }
 
     /** The (n, p) of issue 14's targets. */
     static final int[][] SIZES = {{1000, 100}, {2048, 256}, {10_000, 1000}, {20_000, 2000}};

@@ -68,25 +68,7 @@ public final class DeviceCheck {
                 return Map.of("cases", cases, "failed", failed[0], "total", cases.size());
             });
             section(out, "ordered_training", () -> orderedTraining(device));
-            Bench bench = new Bench(device);
-            section(out, "bench_steps", () -> {
-                System.out.println("bench: step vs the bare GEMM Σ·[Bᵀ | A] (CUDA events, median of 5 batches)");
-                return bench.steps(quick ? new int[][] {Bench.SIZES[0], Bench.SIZES[1]} : Bench.SIZES, Bench.CONFIGS);
-            });
-            section(out, "bench_bao_fig4", () -> {
-                System.out.println("bench: bao-fig4 sizes (n = 1000, k = latent size)");
-                int[] ks = quick ? new int[] {2, 20} : new int[] {2, 5, 10, 20, 50, 100, 200, 300, 400, 500};
-                int[][] baoSizes = new int[ks.length][];
-                for (int i = 0; i < ks.length; i++) {
-                    baoSizes[i] = new int[] {1000, ks[i]};
-                }
-                return bench.steps(baoSizes, List.of(new Bench.Config("nonuniform", DeviceRule.GRADIENT),
-                        new Bench.Config("mse", DeviceRule.RAG), new Bench.Config("nested-dropout", DeviceRule.GRADIENT)));
-            });
-            section(out, "bench_statistics", () -> {
-                System.out.println("bench: statistics");
-                return bench.statistics(quick ? 100_000 : 1_000_000, 1000, 8192);
-            });
+            Bench.run(device, quick, (name, part) -> section(out, name, part));
             out.put("seconds", (System.nanoTime() - start) / 1e9);
             Files.writeString(report, Json.write(out));
             System.out.printf("wrote %s (%.0f s)%n", report, (System.nanoTime() - start) / 1e9);

@@ -1,0 +1,60 @@
+package io.lae.train;
+
+import io.lae.loss.Loss;
+import io.lae.optim.OptimizerState;
+import io.lae.stats.Statistics;
+
+/**
+ * What {@link Trainer} needs of an engine that runs training steps: ND4J's {@link TrainingStep}, or an
+ * engine that keeps the weights elsewhere (lae-cuda's, in GPU memory), which brings the host's
+ * {@link Model} up to date only when asked ({@link #synchronize}: at log steps, checkpoints and the end).
+ */
+public interface Stepper extends AutoCloseable {
+
+    /**
+     * Applies (or queues) step t.
+     *
+     * @param model        the weights; an engine with weights of its own may leave it stale until {@link #synchronize}
+     * @param step         t, 0-based
+     * @param learningRate α for this step
+     * @param batches      the rows, or null for a full-batch step over the statistics
+     */
+    void apply(Model model, long step, double learningRate, MiniBatches batches);
+
+    /**
+     * Waits for the queued steps and writes the engine's weights into {@code model}, so that the host
+     * may read them (metrics, checkpoints, the result).
+     *
+     * @param model the weights to bring up to date
+     */
+    void synchronize(Model model);
+
+    /** @return the optimizer state as of the last {@link #synchronize} (for a checkpoint) */
+    OptimizerState state();
+
+    /** @return the loss being trained, evaluated on the host for the metrics */
+    Loss loss();
+
+    /** Releases what the engine holds (device memory); ND4J's holds nothing. */
+    @Override
+    default void close() {
+    }
+
+    /** Makes the stepper of a run. */
+    @FunctionalInterface
+    interface Factory {
+
+        /**
+         * @param config the run's configuration
+         * @param stats  the statistics, in the run's dtype
+         * @param model  the initial weights
+         * @param state  the optimizer state to continue from, or null for a fresh one
+         * @return the stepper
+         */
+        Stepper create(TrainingConfig config, Statistics stats, Model model, OptimizerState state);
+
+        /** ND4J's steps ({@link TrainingStep}), on whichever backend ND4J loaded. */
+        Factory ND4J = (config, stats, model, state) -> state == null ? TrainingStep.fresh(config, stats, model)
+                : new TrainingStep(config, stats, state);
+    }
+}

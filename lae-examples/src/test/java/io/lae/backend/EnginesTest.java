@@ -1,0 +1,73 @@
+package io.lae.backend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.lae.LaeException;
+import io.lae.train.Stepper;
+import io.lae.train.TrainingConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** How {@code --backend} and the run pick the engine of a run's steps, on a machine with or without a GPU. */
+class EnginesTest {
+
+    private static final TrainingConfig FULL_BATCH = TrainingConfig.builder().data("d").latent(2).build();
+    private static final TrainingConfig MINI_BATCH = TrainingConfig.builder().data("d").latent(2).miniBatches(1, 10)
+            .build();
+
+    @AfterEach
+    void reset() {
+        Engines.configure(BackendRequest.AUTO, null);
+    }
+
+    private static boolean gpu() {
+        return Engines.cudaEngineStatus().startsWith("usable");
+    }
+
+    @Test
+    void cpuAndNd4jCudaAlwaysRunNd4jsSteps() {
+        for (BackendRequest request : new BackendRequest[] {BackendRequest.CPU, BackendRequest.ND4J_CUDA}) {
+            Engines.configure(request, null);
+            Engines.Engine engine = Engines.forRun(FULL_BATCH);
+            assertSame(Stepper.Factory.ND4J, engine.factory());
+            assertEquals("--backend " + request, engine.description().get("lae_cuda_not_used"));
+        }
+    }
+
+    @Test
+    void autoRunsMiniBatchesOnNd4jSayingWhy() {
+        Engines.Engine engine = Engines.forRun(MINI_BATCH);
+        assertSame(Stepper.Factory.ND4J, engine.factory());
+        assertTrue(String.valueOf(engine.description().get("lae_cuda_not_used")).contains("mini-batch"));
+    }
+
+    @Test
+    void cudaRefusesARunItCannotStepInOneLine() {
+        Engines.configure(BackendRequest.CUDA, null);
+        LaeException e = assertThrows(LaeException.class, () -> Engines.forRun(MINI_BATCH));
+        assertTrue(e.getMessage().startsWith("--backend cuda: mini-batch") && !e.getMessage().contains("\n"),
+                e.getMessage());
+    }
+
+    @Test
+    void withoutAGpuAutoFallsBackAndCudaFails() {
+        assumeTrue(!gpu(), "this machine has a usable GPU");
+        Engines.Engine engine = Engines.forRun(FULL_BATCH);
+        assertSame(Stepper.Factory.ND4J, engine.factory());
+        assertFalse(String.valueOf(engine.description().get("engine")).equals("lae-cuda"));
+        Engines.configure(BackendRequest.CUDA, null);
+        LaeException e = assertThrows(LaeException.class, () -> Engines.forRun(FULL_BATCH));
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+    }
+
+    @Test
+    void withAGpuAutoTakesLaesCudaEngine() {
+        assumeTrue(gpu(), "no usable GPU here: " + Engines.cudaEngineStatus());
+        assertEquals("lae-cuda", Engines.forRun(FULL_BATCH).description().get("engine"));
+    }
+}
