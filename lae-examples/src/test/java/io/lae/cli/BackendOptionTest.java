@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.lae.backend.BackendCheck;
 import org.junit.jupiter.api.Test;
 
-/** {@code --backend} on the CPU build: cpu and auto run on the CPU, cuda is a one-line error. */
+/**
+ * {@code --backend} on the default build: cpu and auto run ND4J on the CPU, nd4j-cuda is a one-line error,
+ * cuda (lae's own engine) keeps ND4J on the CPU and {@code lae info} says whether the engine is usable.
+ */
 class BackendOptionTest {
 
     @Test
@@ -19,8 +22,15 @@ class BackendOptionTest {
     }
 
     @Test
-    void cudaOnTheCpuBuildIsAOneLineErrorWithTheFix() {
+    void laesCudaEngineKeepsNd4jOnTheCpuAndInfoShowsItsStatus() {
         CliRunner r = CliRunner.run("--backend", "cuda", "info");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("CpuBackend") && r.out().contains("lae-cuda engine:"), r.out());
+    }
+
+    @Test
+    void nd4jCudaOnTheDefaultBuildIsAOneLineErrorWithTheFix() {
+        CliRunner r = CliRunner.run("--backend", "nd4j-cuda", "info");
         assertEquals(LaeCommand.EXIT_USAGE, r.exitCode());
         assertEquals("lae: error: " + BackendCheck.NOT_BUILT_ERROR, r.err().strip());
         assertEquals("", r.out());
@@ -37,6 +47,6 @@ class BackendOptionTest {
     void helpDocumentsTheOption() {
         CliRunner r = CliRunner.run("--help");
         assertEquals(0, r.exitCode());
-        assertTrue(r.out().contains("--backend=auto|cpu|cuda"), r.out());
+        assertTrue(r.out().contains("--backend=auto|cpu|cuda|nd4j-cuda"), r.out());
     }
 }
