@@ -78,13 +78,14 @@ public abstract class CompositeLoss implements Loss {
 
     @Override
     public LossEvaluation gradients(StackedWeights weights, Statistics stats) {
-        if (!stats.isAutoencoder() || !(penalty == null || penalty instanceof DiagonalPenalty)) {
+        if (!stats.isAutoencoder()) {
             return gradients(weights.encoder(), weights.decoder(), stats);
         }
         checkShapes(weights.encoder(), weights.decoder(), stats);
         if (stacked == null) {
             stacked = new StackedGradients(reconstruction,
-                    penalty == null ? null : ((DiagonalPenalty) penalty).lambdas(), buffers);
+                    penalty instanceof DiagonalPenalty diagonal ? diagonal.lambdas() : null,
+                    penalty instanceof ProductPenalty product ? product.lambda() : 0, buffers);
         }
         return stacked.compute(weights, stats);
     }

@@ -41,9 +41,9 @@ public interface Loss {
     LossEvaluation gradients(INDArray encoder, INDArray decoder, Statistics stats);
 
     /**
-     * The gradients alone, with the weights of an autoencoder (n = n') stacked as W = [Bᵀ | A]: for
-     * the nested reconstruction losses, alone or with a diagonal penalty, in one n×n by n×2p GEMM plus
-     * O(p²n) work; other losses fall back to {@link #gradients(INDArray, INDArray, Statistics)}.
+     * The gradients alone, with the weights of an autoencoder (n = n') stacked as W = [Bᵀ | A]: every
+     * loss of docs/math.md §2 in one n×n by n×2p GEMM plus O(p²n) work; a regression falls back to
+     * {@link #gradients(INDArray, INDArray, Statistics)}.
      *
      * @param weights W = [Bᵀ | A]
      * @param stats   the statistics, in the weights' dtype

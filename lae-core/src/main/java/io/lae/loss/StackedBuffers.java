@@ -7,7 +7,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The arrays a {@link StackedGradients} kernel writes into, allocated once per shape and dtype outside
- * any workspace: [ΣBᵀ | ΣA] (n×2p), the stacked gradients (n×2p) and three p×p matrices. Kernels that
+ * any workspace: [ΣBᵀ | ΣA] (n×2p), the stacked gradients (n×2p) and four p×p matrices. Kernels that
  * never run in the same step (the p truncations of stochastic nested dropout) share one set, so their
  * memory is that of one kernel, not p.
  */
@@ -23,6 +23,7 @@ public final class StackedBuffers {
     INDArray gram;
     INDArray codeMoment;
     INDArray weightedMoment;
+    INDArray encoderGram;
 
     /** Allocates the arrays for the shape and dtype of these weights, unless they are already. */
     void fit(StackedWeights weights) {
@@ -41,6 +42,7 @@ public final class StackedBuffers {
             gram = Nd4j.create(type, new long[] {p, p}, 'f');
             codeMoment = Nd4j.create(type, new long[] {p, p}, 'f');
             weightedMoment = Nd4j.create(type, new long[] {p, p}, 'f');
+            encoderGram = Nd4j.create(type, new long[] {p, p}, 'f');
         }
     }
 }

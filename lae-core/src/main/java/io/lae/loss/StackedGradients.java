@@ -12,17 +12,17 @@ import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The gradients of c Σ_b w_b ‖X − A I_{b;p} B X‖² + Σ_i λ_i (‖B_{i,:}‖² + ‖A_{:,i}‖²) (a nested
- * reconstruction term with an optional diagonal penalty; {@code mse}, {@code ordered}, {@code sum},
- * {@code nonuniform}, {@code nested-dropout}) for an autoencoder, from Σ = Σxx and the stacked
- * weights W = [Bᵀ | A], in the fewest products and element-wise passes (issue 5):
+ * The gradients of c Σ_b w_b ‖X − A I_{b;p} B X‖² + Σ_i λ_i (‖B_{i,:}‖² + ‖A_{:,i}‖²) + λ_π‖AB‖² (a
+ * nested reconstruction term with an optional diagonal and product penalty; every loss of docs/math.md
+ * §2) for an autoencoder, from Σ = Σxx and the stacked weights W = [Bᵀ | A], in the fewest products and
+ * element-wise passes (issue 5):
  * <pre>
  *   [ΣBᵀ | ΣA] = Σ W                                            one n×n by n×2p GEMM (4pn² flops)
- *   ∇_Bᵀ = 2c (ΣBᵀ (S∘AᵀA) − ΣA T) + 2BᵀΛ                       (NestedReconstruction's ∇_B, transposed)
- *   ∇_A  = 2c (A (S∘BΣBᵀ + Λ/c) − ΣBᵀ T)
+ *   ∇_Bᵀ = 2c (ΣBᵀ (S∘AᵀA) − ΣA T) + 2BᵀΛ + 2λ_π Bᵀ AᵀA         (NestedReconstruction's ∇_B, transposed)
+ *   ∇_A  = 2c (A (S∘BΣBᵀ + Λ/c + (λ_π/c) BBᵀ) − ΣBᵀ T)
  * </pre>
  * with AᵀA and BΣBᵀ = Bᵀᵀ(ΣBᵀ): four p×p-sized GEMMs of 2p²n flops each, so a step costs
- * 4pn² + 8p²n flops. For {@code mse} (T = qI, S = q·1) the Hadamard products and the T scaling drop
+ * 4pn² + 8p²n flops; the product penalty adds two more (BBᵀ and Bᵀ·AᵀA), 4pn² + 12p²n in all. For {@code mse} (T = qI, S = q·1) the Hadamard products and the T scaling drop
  * out and q joins c. The value is not formed (a step that is not logged needs none); BΣBᵀ is handed
  * back for the rotation of {@code rag}. Every product and pass writes into buffers allocated once
  * per shape, outside any workspace ({@link StackedBuffers}, which kernels never used in the same step
@@ -32,6 +32,7 @@ final class StackedGradients {
 
     private final NestedReconstruction reconstruction;
     private final double[] lambdas;
+    private final double productLambda;
     /** Whether every q_i is equal (mse): then S = q·1 and T = q·I, and the Hadamard products drop out. */
     private final boolean plain;
 
@@ -44,12 +45,15 @@ final class StackedGradients {
     /**
      * @param reconstruction the nested reconstruction term
      * @param lambdas        the diagonal penalty's λ_i, or null for none
+     * @param productLambda  the product penalty's λ_π, 0 for none
      * @param buffers        the arrays to write into (shared with kernels that never run in the same step)
      */
-    StackedGradients(NestedReconstruction reconstruction, double[] lambdas, StackedBuffers buffers) {
+    StackedGradients(NestedReconstruction reconstruction, double[] lambdas, double productLambda,
+                     StackedBuffers buffers) {
         this.reconstruction = reconstruction;
         this.buffers = buffers;
         this.lambdas = lambdas == null ? null : lambdas.clone();
+        this.productLambda = productLambda;
         double[] q = reconstruction.tailWeights();
         this.plain = Arrays.stream(q).allMatch(v -> v == q[0]);
     }
@@ -74,6 +78,15 @@ final class StackedGradients {
         INDArray a = weights.decoder();
         Nd4j.gemm(a, a, gram, true, false, 1.0, 0.0);
         Nd4j.gemm(weights.encoderTransposed(), sigmaBt, codeMoment, true, false, 1.0, 0.0);
+        INDArray gradBt = gradients.encoderTransposed();
+        INDArray gradA = gradients.decoder();
+        timesT(sigmaA, gradBt, type);
+        double gradBtScale = -2 * f;
+        if (productLambda > 0) {
+            // 2λ_π Bᵀ AᵀA − 2c ΣA T, while AᵀA is not yet weighted by S
+            Nd4j.gemm(weights.encoderTransposed(), gram, gradBt, false, false, 2 * productLambda, gradBtScale);
+            gradBtScale = 1;
+        }
         INDArray decoderMoment = plain ? codeMoment : weightedMoment;
         if (!plain) {
             gram.muli(reconstruction.sMatrix(type));
@@ -83,10 +96,13 @@ final class StackedGradients {
             Nd4j.exec(new AddOp(decoderMoment, lambdaOverScale, weightedMoment));
             decoderMoment = weightedMoment;
         }
-        INDArray gradBt = gradients.encoderTransposed();
-        INDArray gradA = gradients.decoder();
-        timesT(sigmaA, gradBt, type);
-        Nd4j.gemm(sigmaBt, gram, gradBt, false, false, 2 * f, -2 * f);
+        if (productLambda > 0) {
+            INDArray bt = weights.encoderTransposed();                           // + (λ_π/c) BBᵀ
+            Nd4j.gemm(bt, bt, buffers.encoderGram, true, false, productLambda / f, 0.0);
+            Nd4j.exec(new AddOp(decoderMoment, buffers.encoderGram, weightedMoment));
+            decoderMoment = weightedMoment;
+        }
+        Nd4j.gemm(sigmaBt, gram, gradBt, false, false, 2 * f, gradBtScale);
         timesT(sigmaBt, gradA, type);
         if (lambdas != null) {
             Nd4j.exec(new BroadcastMulOp(weights.encoderTransposed(), twiceLambdaRow, penaltyScratch, 1));

@@ -62,15 +62,25 @@ class StackedGradientsTest {
     }
 
     @Test
-    void aLossWithoutAFusedFormFallsBackToTheGradientsAlone() {
+    void aRegressionFallsBackToTheGradientsAlone() {
+        Random rng = new Random(54);
+        Statistics regression = StatisticsAccumulator.of(nd(TestData.anisotropic(120, 25, 0.3, rng)),
+                nd(TestData.anisotropic(120, 25, 0.3, rng)), true);
         Loss product = GradientCheck.suiteSpec("product", P).create(P);
         StackedWeights w = weights(53);
-        LossEvaluation fast = product.gradients(w, stats);
-        LossEvaluation reference = product.evaluate(w.encoder().dup(), w.decoder().dup(), stats);
+        LossEvaluation fast = product.gradients(w, regression);
+        LossEvaluation reference = product.evaluate(w.encoder().dup(), w.decoder().dup(), regression);
         assertNull(fast.codeMoment());
         assertTrue(Double.isNaN(fast.value()), "no value formed: " + fast.value());
         assertEquals(reference.gradEncoder(), fast.gradEncoder());
         assertEquals(reference.gradDecoder(), fast.gradDecoder());
+    }
+
+    @Test
+    void theProductPenaltyJoinsTheFusedForm() {
+        StackedWeights w = weights(56);
+        LossEvaluation fast = GradientCheck.suiteSpec("product", P).create(P).gradients(w, stats);
+        assertNotNull(fast.codeMoment(), "the product loss's step forms BΣBᵀ on the fused path, for rag");
     }
 
     /** Stochastic nested dropout uses one truncation a step: the p kernels share one set of buffers. */
