@@ -49,8 +49,9 @@ public final class Bench {
             for (int i = 0; i < ks.length; i++) {
                 sizes[i] = new int[] {1000, ks[i]};
             }
-            return bench.steps(sizes, List.of(new Config("nonuniform", DeviceRule.GRADIENT),
+            List<Map<String, Object>> rows = bench.steps(sizes, List.of(new Config("nonuniform", DeviceRule.GRADIENT),
                     new Config("mse", DeviceRule.RAG), new Config("nested-dropout", DeviceRule.GRADIENT)));
+            return Map.of("rows", rows, "projection", projection(rows));
         });
         part.accept("bench_statistics", () -> {
             System.out.println("bench: statistics");
@@ -78,6 +79,28 @@ public final class Bench {
             new Config("ordered", DeviceRule.GRADIENT), new Config("product", DeviceRule.GRADIENT),
             new Config("sum", DeviceRule.GRADIENT), new Config("nonuniform", DeviceRule.GRADIENT),
             new Config("nested-dropout", DeviceRule.GRADIENT), new Config("mse", DeviceRule.RAG));
+
+    /** Full-batch epochs per run of the bao-fig4 sweep (its cap: a run that does not reach d_align 0.3 uses them all). */
+    static final long BAO_EPOCHS = 50_000;
+
+    /**
+     * The bao-fig4 grid's projected time on this GPU: every run of the three models lae-cuda steps
+     * (non-uniform L2, RAG, deterministic nested dropout) at every k, for both optimizers (Nesterov and Adam,
+     * whose steps cost the same), each taking the full {@value #BAO_EPOCHS} epochs: an upper bound for the
+     * sweep, which stops each model after its first failing k and stops a run at d_align 0.3.
+     */
+    static Map<String, Object> projection(List<Map<String, Object>> rows) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Precision precision : Precision.values()) {
+            double seconds = rows.stream().filter(r -> r.get("dtype").equals(precision.toString()))
+                    .mapToDouble(r -> 2 * BAO_EPOCHS * (Double) r.get("step_ms") / 1e3).sum();
+            out.put("full_grid_minutes_" + precision, seconds / 60);
+            System.out.printf("  bao-fig4 grid (3 models × %d k × 2 optimizers × %d epochs), %s: %.1f minutes%n",
+                    rows.size() / 6, BAO_EPOCHS, precision, seconds / 60);
+        }
+        out.put("note", "per-sample stochastic nested dropout and the linear VAE are not on lae-cuda (CPU only)");
+        return out;
+    }
 
     /** @return a symmetric positive definite n×n matrix with a spread spectrum: I + (1/n) GGᵀ-like, cheaply */
     private DeviceStatistics syntheticStatistics(int n, Precision precision) {
