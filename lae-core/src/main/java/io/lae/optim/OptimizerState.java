@@ -27,7 +27,7 @@ public final class OptimizerState {
      * A state at step 0 with one zero buffer per parameter and slot, named
      * {@code "<parameter>/<slot>"}, shaped, typed and ordered like the parameter.
      */
-    static OptimizerState zeros(Map<String, INDArray> params, String... slots) {
+    public static OptimizerState zeros(Map<String, INDArray> params, String... slots) {
         Map<String, INDArray> buffers = new LinkedHashMap<>();
         params.forEach((name, param) -> {
             for (String slot : slots) {
@@ -72,12 +72,12 @@ public final class OptimizerState {
     }
 
     /** The buffer of a parameter's slot; present once {@link Updates#validate} has passed. */
-    INDArray buffer(String param, String slot) {
+    public INDArray buffer(String param, String slot) {
         return buffers.get(bufferName(param, slot));
     }
 
     /** Counts one more applied update. */
-    void advance() {
+    public void advance() {
         step++;
     }
 

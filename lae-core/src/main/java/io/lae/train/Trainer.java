@@ -6,9 +6,6 @@ import io.lae.optim.LearningRateSchedule;
 import io.lae.optim.OptimizerState;
 import io.lae.stats.Statistics;
 import java.util.Map;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
-import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
-import org.nd4j.linalg.api.memory.enums.LearningPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -23,11 +20,6 @@ import org.nd4j.linalg.factory.Nd4j;
  * depends on the step alone.
  */
 public final class Trainer {
-
-    /** A log step's temporaries live in a reused workspace of their own (the metrics row holds only numbers). */
-    private static final WorkspaceConfiguration EVALUATION = WorkspaceConfiguration.builder()
-            .policyLearning(LearningPolicy.FIRST_LOOP).build();
-    private static final String EVALUATION_ID = "lae-train-evaluation";
 
     private final TrainingConfig config;
     private final TrainingListener listener;
@@ -138,74 +130,64 @@ public final class Trainer {
     }
 
     private TrainingResult loop(Loop loop, Model model, Stepper stepper, long step, double seconds) {
-        Statistics stats = loop.stats();
         RunDirectory run = loop.run();
         Map<String, Object> environment = loop.environment();
-        MiniBatches batches = loop.batches();
-        long totalSteps = loop.totalSteps();
-        LearningRateSchedule schedule = loop.schedule();
-        StopTarget target = loop.target();
-        Evaluator evaluator = new Evaluator(stepper.loss(), stats, loop.truth());
+        Evaluator evaluator = new Evaluator(stepper.loss(), loop.stats(), loop.truth());
         if (step == 0) {
-            run.appendMetrics(evaluate(evaluator, 0, model, schedule.at(0), 0));
+            run.appendMetrics(TrainingLoop.evaluate(evaluator, 0, model, loop.schedule().at(0), 0));
         }
         run.writeMeans(loop.statistics());
         run.writeRunJson(config, RunStatus.RUNNING, environment, Map.of(), null);
-
-        listener.started(step, totalSteps);
-        MetricsRow last = null;
-        MetricsRow lastFinite = null;
-        RunStatus status = RunStatus.FINISHED;
+        MetricsFile metrics = new MetricsFile(run, listener);
+        TrainingLoop.Settings settings = new TrainingLoop.Settings(loop.totalSteps(), loop.schedule(), config.logEvery(),
+                config.checkpointEvery(), loop.target());
+        TrainingLoop.Outcome outcome;
         try {
-            while (step < totalSteps) {
-                double lr = schedule.at(step);
-                long start = System.nanoTime();
-                stepper.apply(model, step, lr, batches);
-                step++;
-                boolean logStep = step % config.logEvery() == 0 || step == totalSteps;
-                boolean checkpointStep = config.checkpointEvery() > 0 && step % config.checkpointEvery() == 0;
-                if (logStep || checkpointStep) {
-                    // on a GPU the steps are queued: wait for them here so that their time counts as steps
-                    stepper.synchronize(model);
-                }
-                seconds += (System.nanoTime() - start) * 1e-9;
-                if (logStep) {
-                    last = evaluate(evaluator, step, model, lr, seconds);
-                    if (!Double.isFinite(last.loss()) || !model.isFinite()) {
-                        throw diverged(step, last.loss(), run, environment, lastFinite);
-                    }
-                    lastFinite = last;
-                    run.appendMetrics(last);
-                    listener.logged(last);
-                }
-                if (checkpointStep) {
-                    if (!model.isFinite()) {
-                        throw diverged(step, Double.NaN, run, environment, lastFinite);
-                    }
-                    run.writeCheckpoint(checkpoint(step, seconds, model, stepper.state()));
-                }
-                try {
-                    listener.stepped(step);
-                } catch (TrainingInterruptedException e) {
-                    stepper.synchronize(model);
-                    interrupted(step, seconds, model, stepper, run, environment, lastFinite);
-                    throw e;
-                }
-                if (logStep && target != null && target.reachedBy(last)) {
-                    status = RunStatus.STOPPED;
-                    break;
-                }
-            }
-        } finally {
-            listener.finished();
+            outcome = TrainingLoop.run(settings, stepper, model, evaluator, loop.batches(), step, seconds, metrics,
+                    run::writeCheckpoint);
+        } catch (TrainingDivergedException e) {
+            throw diverged(e.step(), e.loss(), run, environment, metrics.lastFinite);
+        } catch (TrainingInterruptedException e) {
+            run.writeRunJson(config, RunStatus.INTERRUPTED, environment, Map.of("interrupted_at_step", e.step()),
+                    metrics.lastFinite);
+            throw e;
         }
-        stepper.synchronize(model);
-        if (last == null) {
-            last = evaluate(evaluator, step, model, schedule.at(Math.max(0, step - 1)), seconds);
-        }
-        run.writeCheckpoint(checkpoint(step, seconds, model, stepper.state()));
         run.writeWeights(model);
-        return new TrainingResult(model, last, status);
+        return new TrainingResult(model, outcome.last(), outcome.status());
+    }
+
+    /** Appends each logged row to the run's metrics.csv, then passes it on; keeps the last one. */
+    private static final class MetricsFile implements TrainingListener {
+        private final RunDirectory run;
+        private final TrainingListener next;
+        private MetricsRow lastFinite;
+
+        MetricsFile(RunDirectory run, TrainingListener next) {
+            this.run = run;
+            this.next = next;
+        }
+
+        @Override
+        public void started(long firstStep, long lastStep) {
+            next.started(firstStep, lastStep);
+        }
+
+        @Override
+        public void stepped(long done) {
+            next.stepped(done);
+        }
+
+        @Override
+        public void logged(MetricsRow row) {
+            lastFinite = row;
+            run.appendMetrics(row);
+            next.logged(row);
+        }
+
+        @Override
+        public void finished() {
+            next.finished();
+        }
     }
 
     /**
@@ -243,34 +225,11 @@ public final class Trainer {
         }
     }
 
-    /** The metrics of a log step. */
-    private static MetricsRow evaluate(Evaluator evaluator, long step, Model model, double lr, double seconds) {
-        try (MemoryWorkspace scope = Nd4j.getWorkspaceManager().getAndActivateWorkspace(EVALUATION, EVALUATION_ID)) {
-            return evaluator.evaluate(step, model, lr, seconds);
-        }
-    }
-
-    private static Checkpoint checkpoint(long step, double seconds, Model model, OptimizerState state) {
-        return new Checkpoint(step, seconds, model.parameters(), state.step(), state.buffers());
-    }
-
-    /**
-     * Keeps the step an interrupted run reached: a checkpoint there (unless the weights are no longer
-     * finite: then the last checkpoint stands) and {@code "status": "interrupted"} in run.json.
-     */
-    private void interrupted(long step, double seconds, Model model, Stepper stepper, RunDirectory run,
-                             Map<String, Object> environment, MetricsRow lastFinite) {
-        if (model.isFinite()) {
-            run.writeCheckpoint(checkpoint(step, seconds, model, stepper.state()));
-        }
-        run.writeRunJson(config, RunStatus.INTERRUPTED, environment, Map.of("interrupted_at_step", step), lastFinite);
-    }
-
     /** Marks the run diverged in run.json (with the last finite metrics) and says what to change. */
     private TrainingDivergedException diverged(long step, double value, RunDirectory run,
                                                Map<String, Object> environment, MetricsRow lastFinite) {
         run.writeRunJson(config, RunStatus.DIVERGED, environment, Map.of("diverged_at_step", step), lastFinite);
-        return new TrainingDivergedException(step, "training diverged at step " + step + " (loss = " + value
+        return new TrainingDivergedException(step, value, "training diverged at step " + step + " (loss = " + value
                 + "): lower --lr (now " + config.lr() + ")"
                 + (config.optimizer().equals("adam") ? "" : " or try --optimizer adam")
                 + (run.hasCheckpoint() ? "; the last checkpoint in " + run.path().resolve("checkpoint") + " is kept"

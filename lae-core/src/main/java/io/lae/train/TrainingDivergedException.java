@@ -11,7 +11,20 @@ public final class TrainingDivergedException extends RunStoppedException {
      * @param step    the step at which the divergence was seen
      * @param message one line: where it diverged and what to change
      */
-    public TrainingDivergedException(long step, String message) {
+    private final double loss;
+
+    /**
+     * @param step    the step at which the loss or the weights stopped being finite
+     * @param loss    the loss there (NaN when the weights were found non-finite before a checkpoint)
+     * @param message one line: what happened and what to change
+     */
+    public TrainingDivergedException(long step, double loss, String message) {
         super(step, message);
+        this.loss = loss;
+    }
+
+    /** @return the loss at the step the run diverged (NaN or infinite, or NaN when only the weights were checked) */
+    public double loss() {
+        return loss;
     }
 }

@@ -40,18 +40,39 @@ public final class TrainingStep implements Stepper {
      * @throws LaeException if the rule cannot train this loss or the latent size exceeds the data's dimension
      */
     public TrainingStep(TrainingConfig config, Statistics stats, OptimizerState state) {
-        int p = config.latent();
+        this(config.lossSpec().create(config.latent()), UpdateRules.create(config.rule()),
+                Optimizers.create(config.optimizer(), config.momentum()), state, stats, config);
+    }
+
+    /**
+     * Steps of a loss, rule and optimizer given as objects (a user's own implementations included):
+     * full batch over the statistics, or over the rows a caller passes to {@link #apply}.
+     *
+     * @param loss      the loss
+     * @param rule      the update rule
+     * @param optimizer the optimizer
+     * @param state     its state, fresh ({@code optimizer.init}) or restored
+     * @param stats     the statistics, in the weights' dtype
+     * @throws LaeException if the rule cannot train this loss or p exceeds the data's dimension
+     */
+    public TrainingStep(Loss loss, UpdateRule rule, Optimizer optimizer, OptimizerState state, Statistics stats) {
+        this(loss, rule, optimizer, state, stats, null);
+    }
+
+    private TrainingStep(Loss loss, UpdateRule rule, Optimizer optimizer, OptimizerState state, Statistics stats,
+                         TrainingConfig config) {
+        int p = loss.latentSize();
         if (p > Math.min(stats.inputDim(), stats.outputDim())) {
             throw new LaeException("--latent " + p + " exceeds the data's dimension (n = " + stats.outputDim()
                     + ", n' = " + stats.inputDim() + "): use at most " + Math.min(stats.inputDim(), stats.outputDim()));
         }
-        this.loss = config.lossSpec().create(p);
-        this.rule = UpdateRules.create(config.rule());
+        this.loss = loss;
+        this.rule = rule;
         rule.validate(loss, stats, p);
-        this.optimizer = Optimizers.create(config.optimizer(), config.momentum());
+        this.optimizer = optimizer;
         this.state = state;
         this.stats = stats;
-        this.stochastic = config.stochastic() == null ? null
+        this.stochastic = config == null || config.stochastic() == null ? null
                 : new StochasticNestedDropout(config.stochastic(), loss, config.seed());
         if (stochastic != null && stochastic.needsRows() && !rule.supportsMiniBatch()) {
             throw new LaeException("--rule " + rule.name() + " solves over the statistics, but --stochastic "

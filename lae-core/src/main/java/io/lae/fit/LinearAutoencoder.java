@@ -1,0 +1,328 @@
+package io.lae.fit;
+
+import io.lae.LaeException;
+import io.lae.closedform.GroundTruth;
+import io.lae.data.DataSource;
+import io.lae.loss.Loss;
+import io.lae.loss.LossSpec;
+import io.lae.optim.Adam;
+import io.lae.optim.LearningRateSchedule;
+import io.lae.optim.Optimizer;
+import io.lae.stats.Statistics;
+import io.lae.stats.StatisticsAccumulator;
+import io.lae.train.CheckpointStore;
+import io.lae.train.Evaluator;
+import io.lae.train.GradientRule;
+import io.lae.train.MetricsRow;
+import io.lae.train.Model;
+import io.lae.train.StopTarget;
+import io.lae.train.TrainingListener;
+import io.lae.train.TrainingLoop;
+import io.lae.train.TrainingStep;
+import io.lae.train.UpdateRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A linear autoencoder to fit, in the spirit of scikit-learn's {@code PCA(n_components).fit(X)}: the
+ * settings (loss, update rule, optimizer, schedule, initialisation, stopping rule) as typed objects,
+ * and {@link #fit} over rows, a {@link DataSource} or {@link Statistics}, returning an immutable
+ * {@link FittedAutoencoder}. Training is full batch over the statistics (docs/math.md §1–3); nothing is
+ * written to disk unless a {@link CheckpointStore} is given. A user's own {@link Loss},
+ * {@link UpdateRule} or {@link Optimizer} trains like lae's.
+ *
+ * <pre>{@code
+ * FittedAutoencoder model = LinearAutoencoder.builder(10).loss(LossSpec.named("ordered")).steps(3000).build()
+ *         .fit(rows);
+ * double[][] codes = model.encode(newRows);
+ * }</pre>
+ *
+ * <p>An instance holds settings only and is immutable; {@code fit} may run on several threads at once
+ * only when the loss, rule and optimizer objects given are stateless (lae's own losses keep per-dtype
+ * caches and are not).
+ */
+public final class LinearAutoencoder {
+
+    private final int latent;
+    private final LossSpec lossSpec;
+    private final Loss customLoss;
+    private final UpdateRule rule;
+    private final Optimizer optimizer;
+    private final LearningRateSchedule schedule;
+    private final long steps;
+    private final long logEvery;
+    private final double initStd;
+    private final boolean balanced;
+    private final long seed;
+    private final DataType dataType;
+    private final boolean center;
+    private final boolean groundTruth;
+    private final StopTarget stopWhen;
+    private final TrainingListener listener;
+    private final CheckpointStore checkpoints;
+    private final long checkpointEvery;
+
+    private LinearAutoencoder(Builder b) {
+        this.latent = b.latent;
+        this.lossSpec = b.lossSpec;
+        this.customLoss = b.customLoss;
+        this.rule = b.rule;
+        this.optimizer = b.optimizer;
+        this.schedule = b.schedule;
+        this.steps = b.steps;
+        this.logEvery = b.logEvery;
+        this.initStd = b.initStd;
+        this.balanced = b.balanced;
+        this.seed = b.seed;
+        this.dataType = b.dataType;
+        this.center = b.center;
+        this.groundTruth = b.groundTruth;
+        this.stopWhen = b.stopWhen;
+        this.listener = b.listener;
+        this.checkpoints = b.checkpoints;
+        this.checkpointEvery = b.checkpointEvery;
+    }
+
+    /**
+     * @param latent p, the number of components to learn
+     * @return the settings, at lae's defaults: {@code ordered}, gradient rule, Adam at 0.02, 1500 steps,
+     *     N(0, 0.01²) initial weights with seed 0, float64, centred data, no early stop
+     */
+    public static Builder builder(int latent) {
+        return new Builder(latent);
+    }
+
+    /**
+     * Fits rows held in memory.
+     *
+     * @param rows m×n samples, one per row
+     * @return the fitted model
+     */
+    public FittedAutoencoder fit(double[][] rows) {
+        if (rows.length == 0) {
+            throw new LaeException("no rows to fit: give at least one sample");
+        }
+        return fit(StatisticsAccumulator.of(Nd4j.createFromArray(rows), center));
+    }
+
+    /**
+     * Fits a data source, streamed in chunks (its rows never need to fit in memory at once).
+     *
+     * @param source the samples
+     * @return the fitted model
+     */
+    public FittedAutoencoder fit(DataSource source) {
+        StatisticsAccumulator accumulator = StatisticsAccumulator.autoencoder(source.columns());
+        source.forEachChunk(8192, accumulator::add);
+        return fit(accumulator.build(center));
+    }
+
+    /**
+     * Fits from the sufficient statistics (Σxx, Σyx, tyy, m, means): an autoencoder, or a regression of Y on X.
+     *
+     * @param statistics the statistics (any dtype; cast once to this fit's)
+     * @return the fitted model, with the statistics' means as its centring
+     */
+    public FittedAutoencoder fit(Statistics statistics) {
+        Statistics stats = statistics.as(dataType);
+        Loss loss = customLoss != null ? customLoss : lossSpec.create(latent);
+        if (loss.latentSize() != latent) {
+            throw new LaeException("the loss is built for p = " + loss.latentSize() + " but the model has " + latent
+                    + " components: build the loss for p = " + latent);
+        }
+        Model model = Model.random(stats.outputDim(), stats.inputDim(), latent, initStd, balanced, rule.tiesWeights(),
+                seed, dataType);
+        TrainingStep stepper = new TrainingStep(loss, rule, optimizer, optimizer.init(model.parameters()), stats);
+        Evaluator evaluator = new Evaluator(loss, stats, groundTruth ? GroundTruth.of(stats) : null);
+        History history = new History(listener);
+        history.logged(evaluator.evaluate(0, model, schedule.at(0), 0));
+        TrainingLoop.Outcome outcome = TrainingLoop.run(
+                new TrainingLoop.Settings(steps, schedule, logEvery, checkpointEvery, stopWhen), stepper, model,
+                evaluator, null, 0, 0, history, checkpoints);
+        return new FittedAutoencoder(model.encoder(), model.decoder(),
+                statistics.centered() ? statistics.meanX() : null,
+                statistics.centered() ? statistics.meanY() : null, outcome.status(), history.rows);
+    }
+
+    /** Collects every logged row, then passes each event on. */
+    private static final class History implements TrainingListener {
+        private final TrainingListener next;
+        private final List<MetricsRow> rows = new ArrayList<>();
+
+        History(TrainingListener next) {
+            this.next = next;
+        }
+
+        @Override
+        public void started(long firstStep, long lastStep) {
+            next.started(firstStep, lastStep);
+        }
+
+        @Override
+        public void stepped(long done) {
+            next.stepped(done);
+        }
+
+        @Override
+        public void logged(MetricsRow row) {
+            rows.add(row);
+            next.logged(row);
+        }
+
+        @Override
+        public void finished() {
+            next.finished();
+        }
+    }
+
+    /** The settings of a {@link LinearAutoencoder}; each setter validates its value at once. */
+    public static final class Builder {
+        private final int latent;
+        private LossSpec lossSpec = LossSpec.named("ordered");
+        private Loss customLoss;
+        private UpdateRule rule = new GradientRule();
+        private Optimizer optimizer = new Adam();
+        private LearningRateSchedule schedule = LearningRateSchedule.constant(0.02);
+        private long steps = 1500;
+        private long logEvery = 10;
+        private double initStd = 0.01;
+        private boolean balanced;
+        private long seed;
+        private DataType dataType = DataType.DOUBLE;
+        private boolean center = true;
+        private boolean groundTruth;
+        private StopTarget stopWhen;
+        private TrainingListener listener = new TrainingListener() { };
+        private CheckpointStore checkpoints = CheckpointStore.NONE;
+        private long checkpointEvery;
+
+        private Builder(int latent) {
+            if (latent < 1) {
+                throw new LaeException("the latent size p must be at least 1, got " + latent);
+            }
+            this.latent = latent;
+        }
+
+        /** @param spec one of lae's losses by name and hyperparameters (validated for p now) */
+        public Builder loss(LossSpec spec) {
+            spec.form(latent);
+            this.lossSpec = spec;
+            this.customLoss = null;
+            return this;
+        }
+
+        /** @param loss a loss object built for p (a user's own implementation included) */
+        public Builder loss(Loss loss) {
+            this.customLoss = Objects.requireNonNull(loss);
+            return this;
+        }
+
+        /** @param rule the update rule (lae's: GradientRule, RotationAugmentedRule, HebbianRule, TiedRule, …) */
+        public Builder rule(UpdateRule rule) {
+            this.rule = Objects.requireNonNull(rule);
+            return this;
+        }
+
+        /** @param optimizer the optimizer (lae's: Sgd, Momentum, Adam; or a user's) */
+        public Builder optimizer(Optimizer optimizer) {
+            this.optimizer = Objects.requireNonNull(optimizer);
+            return this;
+        }
+
+        /** @param schedule α_t ({@link LearningRateSchedule#constant} and the others validate their rates) */
+        public Builder schedule(LearningRateSchedule schedule) {
+            this.schedule = Objects.requireNonNull(schedule);
+            return this;
+        }
+
+        /** @param steps full-batch steps, at least 1 */
+        public Builder steps(long steps) {
+            if (steps < 1) {
+                throw new LaeException("steps must be at least 1, got " + steps);
+            }
+            this.steps = steps;
+            return this;
+        }
+
+        /** @param every metrics every this many steps (and at the last), at least 1 */
+        public Builder logEvery(long every) {
+            if (every < 1) {
+                throw new LaeException("the metrics need a step interval of at least 1, got " + every);
+            }
+            this.logEvery = every;
+            return this;
+        }
+
+        /**
+         * @param std      standard deviation of the N(0, std²) initial weights, positive
+         * @param balanced start with B = Aᵀ (as RAG needs)
+         * @param seed     the seed of the draw
+         */
+        public Builder init(double std, boolean balanced, long seed) {
+            if (!(std > 0) || Double.isInfinite(std)) {
+                throw new LaeException("the initial weights' standard deviation must be positive, got " + std);
+            }
+            this.initStd = std;
+            this.balanced = balanced;
+            this.seed = seed;
+            return this;
+        }
+
+        /** @param type {@link DataType#DOUBLE} (default) or {@link DataType#FLOAT} for the weights and steps */
+        public Builder dataType(DataType type) {
+            if (type != DataType.DOUBLE && type != DataType.FLOAT) {
+                throw new LaeException("lae trains in float64 or float32, not " + type);
+            }
+            this.dataType = type;
+            return this;
+        }
+
+        /** @param center whether to subtract the mean of the rows given to fit (default true) */
+        public Builder center(boolean center) {
+            this.center = center;
+            return this;
+        }
+
+        /**
+         * @param track whether the metrics hold the ground-truth alignment (Ratio_TP, d_align, …), from an
+         *              eigendecomposition of Σ (O(n³) once)
+         */
+        public Builder trackAlignment(boolean track) {
+            this.groundTruth = track;
+            return this;
+        }
+
+        /** @param target stop at the first log step that reaches it, e.g. {@code StopTarget.parse("ratio_tp=1")} */
+        public Builder stopWhen(StopTarget target) {
+            this.stopWhen = target;
+            return this;
+        }
+
+        /** @param listener follows the fit: progress, every logged metrics row; may stop it by throwing */
+        public Builder listener(TrainingListener listener) {
+            this.listener = Objects.requireNonNull(listener);
+            return this;
+        }
+
+        /**
+         * @param store where checkpoints go
+         * @param every a checkpoint every this many steps, 0 for only at the end
+         */
+        public Builder checkpoints(CheckpointStore store, long every) {
+            if (every < 0) {
+                throw new LaeException("the checkpoint interval must be 0 or more, got " + every);
+            }
+            this.checkpoints = Objects.requireNonNull(store);
+            this.checkpointEvery = every;
+            return this;
+        }
+
+        /** @return the estimator */
+        public LinearAutoencoder build() {
+            return new LinearAutoencoder(this);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package io.lae.train;
+
+/**
+ * Where a training loop saves its checkpoints: a run directory ({@link RunDirectory}), memory, or
+ * nowhere ({@link #NONE}). A loop saves one at every checkpoint step, when it is interrupted (if the
+ * weights are finite) and when it ends.
+ */
+@FunctionalInterface
+public interface CheckpointStore {
+
+    /** Keeps nothing. */
+    CheckpointStore NONE = checkpoint -> { };
+
+    /** @param checkpoint the step, elapsed seconds, weights and optimizer state (arrays the store may keep) */
+    void save(Checkpoint checkpoint);
+}

@@ -1,0 +1,236 @@
+package io.lae.fit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lae.LaeException;
+import io.lae.TestData;
+import io.lae.closedform.GroundTruth;
+import io.lae.loss.Loss;
+import io.lae.loss.LossEvaluation;
+import io.lae.loss.LossSpec;
+import io.lae.loss.OrderedLoss;
+import io.lae.loss.Scale;
+import io.lae.loss.StackedWeights;
+import io.lae.optim.LearningRateSchedule;
+import io.lae.optim.Optimizer;
+import io.lae.optim.OptimizerState;
+import io.lae.stats.Statistics;
+import io.lae.stats.StatisticsAccumulator;
+import io.lae.train.RunDirectory;
+import io.lae.train.RunStatus;
+import io.lae.train.StopTarget;
+import io.lae.train.Trainer;
+import io.lae.train.TrainingConfig;
+import io.lae.train.TrainingListener;
+import io.lae.train.TrainingResult;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The library entry point: fit returns the ordered principal directions, equals the CLI's trainer on the
+ * same settings bit for bit, applies to new rows, trains a user's own loss and optimizer, and refuses bad
+ * settings at once.
+ */
+class LinearAutoencoderTest {
+
+    private static final int N = 8;
+    private static final int P = 3;
+    /** The coordinate axes with the three largest variances, largest first. */
+    private static final int[] AXES = {5, 1, 6};
+    private static double[][] rows;
+
+    @BeforeAll
+    static void data() {
+        TestData.useFloat64();
+        Random random = new Random(3);
+        double[] std = {1, 4, 1.2, 0.8, 1.1, 6, 2.5, 0.9};
+        rows = new double[400][N];
+        for (double[] row : rows) {
+            for (int k = 0; k < N; k++) {
+                row[k] = 2 + std[k] * random.nextGaussian();
+            }
+        }
+    }
+
+    private static LinearAutoencoder.Builder ordered() {
+        return LinearAutoencoder.builder(P).loss(LossSpec.named("ordered"))
+                .schedule(LearningRateSchedule.constant(0.01)).steps(3000).logEvery(100);
+    }
+
+    @Test
+    void fitFindsTheOrderedPrincipalDirections() {
+        FittedAutoencoder model = ordered().trackAlignment(true).stopWhen(StopTarget.parse("ratio_tp=1")).build()
+                .fit(rows);
+        double[][] components = model.components();
+        Statistics stats = StatisticsAccumulator.of(Nd4j.createFromArray(rows), true);
+        INDArray truth = GroundTruth.of(stats).directions(P);
+        for (int i = 0; i < P; i++) {
+            double cos = 0;
+            for (int k = 0; k < N; k++) {
+                cos += components[i][k] * truth.getDouble(k, i);
+            }
+            assertTrue(Math.abs(cos) > 0.99, "component " + i + ": |cos| = " + Math.abs(cos));
+            assertTrue(Math.abs(components[i][AXES[i]]) > 0.95, "component " + i + " lies along axis " + AXES[i]);
+        }
+        assertEquals(RunStatus.STOPPED, model.status());
+        assertEquals(0, model.history().get(0).step());
+        assertEquals(1.0, model.history().get(model.history().size() - 1).ratioTp());
+        assertEquals(2.0, model.mean()[0], 0.5, "the training mean is kept");
+    }
+
+    @Test
+    void fitEqualsTheTrainerOnTheSameSettings(@TempDir Path dir) {
+        Statistics stats = StatisticsAccumulator.of(Nd4j.createFromArray(rows), true);
+        FittedAutoencoder model = ordered().steps(200).build().fit(stats);
+        TrainingConfig config = TrainingConfig.builder().data("rows").loss("ordered").latent(P)
+                .optimizer("adam", 0.01).steps(200).logEvery(100).checkpointEvery(0).build();
+        TrainingResult result = new Trainer(config, new TrainingListener() { })
+                .train(stats, null, new RunDirectory(dir), false, Map.of());
+        assertArrayEquals(result.model().decoder().toDoubleMatrix(), model.decoder());
+        assertArrayEquals(result.model().encoder().toDoubleMatrix(), model.encoder());
+    }
+
+    @Test
+    void encodeDecodeAndReconstructApplyTheWeightsAndTheMean() {
+        FittedAutoencoder model = ordered().steps(300).build().fit(rows);
+        double[][] b = model.encoder();
+        double[][] a = model.decoder();
+        double[] mu = model.mean();
+        double[] x = rows[7];
+        double[] z = new double[P];
+        for (int j = 0; j < P; j++) {
+            for (int k = 0; k < N; k++) {
+                z[j] += b[j][k] * (x[k] - mu[k]);
+            }
+        }
+        assertArrayEquals(z, model.encode(new double[][] {x})[0], 1e-12);
+        double[] y = mu.clone();
+        for (int k = 0; k < N; k++) {
+            for (int j = 0; j < P; j++) {
+                y[k] += a[k][j] * z[j];
+            }
+        }
+        assertArrayEquals(y, model.decode(new double[][] {z})[0], 1e-12);
+        assertArrayEquals(y, model.reconstruct(new double[][] {x})[0], 1e-12);
+    }
+
+    /** A user's optimizer: plain gradient descent with the rate halved, written against the public API. */
+    private static final class HalfStep implements Optimizer {
+        @Override
+        public String name() {
+            return "half-step";
+        }
+
+        @Override
+        public OptimizerState init(Map<String, INDArray> params) {
+            return OptimizerState.zeros(params);
+        }
+
+        @Override
+        public void apply(Map<String, INDArray> params, Map<String, INDArray> directions, OptimizerState state,
+                          double learningRate) {
+            params.forEach((name, param) -> param.subi(directions.get(name).mul(learningRate / 2)));
+            state.advance();
+        }
+    }
+
+    /** A user's loss: the ordered loss, delegated to, counted. */
+    private static final class CountingLoss implements Loss {
+        private final Loss inner = new OrderedLoss(P, Scale.MEAN);
+        private int calls;
+
+        @Override
+        public String name() {
+            return "counting";
+        }
+
+        @Override
+        public int latentSize() {
+            return P;
+        }
+
+        @Override
+        public LossEvaluation evaluate(INDArray encoder, INDArray decoder, Statistics stats) {
+            calls++;
+            return inner.evaluate(encoder, decoder, stats);
+        }
+
+        @Override
+        public LossEvaluation gradients(INDArray encoder, INDArray decoder, Statistics stats) {
+            calls++;
+            return inner.gradients(encoder, decoder, stats);
+        }
+
+        @Override
+        public LossEvaluation gradients(StackedWeights weights, Statistics stats) {
+            calls++;
+            return inner.gradients(weights, stats);
+        }
+
+        @Override
+        public LossEvaluation evaluateBatch(INDArray encoder, INDArray decoder, INDArray x, INDArray y) {
+            return inner.evaluateBatch(encoder, decoder, x, y);
+        }
+
+        @Override
+        public LossEvaluation gradientsBatch(INDArray encoder, INDArray decoder, INDArray x, INDArray y) {
+            return inner.gradientsBatch(encoder, decoder, x, y);
+        }
+
+        @Override
+        public double value(INDArray encoder, INDArray decoder, Statistics stats) {
+            return inner.value(encoder, decoder, stats);
+        }
+
+        @Override
+        public double valueFromData(INDArray encoder, INDArray decoder, INDArray x, INDArray y) {
+            return inner.valueFromData(encoder, decoder, x, y);
+        }
+
+        @Override
+        public SDVariable defineGraph(SameDiff graph, SDVariable encoder, SDVariable decoder, Statistics stats) {
+            return inner.defineGraph(graph, encoder, decoder, stats);
+        }
+
+        @Override
+        public OptionalDouble optimalValue(double[] eigenvalues, Statistics stats) {
+            return inner.optimalValue(eigenvalues, stats);
+        }
+    }
+
+    @Test
+    void aUsersOwnLossAndOptimizerTrain() {
+        CountingLoss loss = new CountingLoss();
+        FittedAutoencoder model = LinearAutoencoder.builder(P).loss(loss).optimizer(new HalfStep())
+                .schedule(LearningRateSchedule.constant(0.002)).steps(50).logEvery(50).init(0.1, false, 1).build()
+                .fit(rows);
+        assertEquals(50, loss.calls, "one gradient per step");
+        double first = model.history().get(0).loss();
+        double last = model.history().get(model.history().size() - 1).loss();
+        assertTrue(last < first, "the loss went down: " + first + " → " + last);
+    }
+
+    @Test
+    void badSettingsFailAtOnceInOneLine() {
+        assertThrows(LaeException.class, () -> LinearAutoencoder.builder(0));
+        assertThrows(LaeException.class, () -> LinearAutoencoder.builder(3).steps(0));
+        LaeException e = assertThrows(LaeException.class,
+                () -> LinearAutoencoder.builder(3).loss(new LossSpec("nonuniform", null, null, new double[] {1, 0.5, 2},
+                        null)));
+        assertTrue(e.getMessage().contains("strictly increasing") && !e.getMessage().contains("\n"), e.getMessage());
+        LaeException tooWide = assertThrows(LaeException.class, () -> LinearAutoencoder.builder(N + 1).build().fit(rows));
+        assertTrue(tooWide.getMessage().contains("exceeds the data's dimension"), tooWide.getMessage());
+    }
+}
