@@ -1,5 +1,6 @@
 package io.lae.check;
 
+import io.lae.loss.CheckableLoss;
 import io.lae.loss.Loss;
 import io.lae.loss.LossEvaluation;
 import io.lae.loss.LossSpec;
@@ -93,7 +94,7 @@ public final class GradientCheck {
     public static GradientCheckResult run(LossSpec spec, CheckShape shape, long seed) {
         Random random = new Random(seed);
         Nd4j.getRandom().setSeed(seed);
-        Loss loss = spec.create(shape.latent());
+        CheckableLoss loss = spec.create(shape.latent());
         INDArray xRows = anisotropicGaussian(shape.samples(), shape.inputDim(), random);
         INDArray yRows = shape.autoencoder() ? xRows : linearTargets(xRows, shape.outputDim(), random);
         Statistics stats = shape.autoencoder() ? StatisticsAccumulator.of(xRows, false)
@@ -122,7 +123,7 @@ public final class GradientCheck {
     private record SameDiffResult(double value, INDArray gradEncoder, INDArray gradDecoder) {
     }
 
-    private static SameDiffResult sameDiff(Loss loss, INDArray encoder, INDArray decoder, Statistics stats) {
+    private static SameDiffResult sameDiff(CheckableLoss loss, INDArray encoder, INDArray decoder, Statistics stats) {
         SameDiff sd = SameDiff.create();
         SDVariable b = sd.var("encoder", encoder.dup());
         SDVariable a = sd.var("decoder", decoder.dup());

@@ -13,7 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * A loss made of a nested reconstruction term and an optional penalty term: the shape shared
  * by all six losses of docs/math.md §2. Subclasses only choose the terms.
  */
-public abstract class CompositeLoss implements Loss {
+public abstract class CompositeLoss implements CheckableLoss {
 
     private final String name;
     private final NestedReconstruction reconstruction;

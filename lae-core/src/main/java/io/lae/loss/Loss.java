@@ -1,17 +1,18 @@
 package io.lae.loss;
 
+import io.lae.LaeException;
 import io.lae.stats.Statistics;
 import java.util.OptionalDouble;
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * A loss L(B, A) of a linear autoencoder with encoder B (p×n') and decoder A (n×p).
+ * A loss L(B, A) of a linear autoencoder with encoder B (p×n') and decoder A (n×p), as training needs
+ * it: the value and the gradients, from the sufficient statistics (full batch) or from a mini-batch.
+ * A loss of one's own needs only {@link #name}, {@link #latentSize} and {@link #evaluate}; the other
+ * methods default to it (and a loss without {@link #evaluateBatch} trains full batch only). lae's own
+ * losses are also {@link CheckableLoss}: a literal definition and a SameDiff graph to check them against.
  *
- * <p>Every loss exists twice: {@link #evaluate} computes the value and the analytic gradients
- * from the sufficient statistics alone (never from X), and {@link #defineGraph} builds a SameDiff
- * graph of the same value whose autodiff gradients must agree with the analytic ones.
+ * <p>lae's losses keep per-dtype caches and reused buffers: use one instance from one thread at a time.
  */
 public interface Loss {
 
@@ -36,9 +37,11 @@ public interface Loss {
      * @param encoder B, p×n'
      * @param decoder A, n×p
      * @param stats   the statistics, in the weights' dtype
-     * @return ∇_B L and ∇_A L; the value is NaN
+     * @return ∇_B L and ∇_A L; the value may be NaN
      */
-    LossEvaluation gradients(INDArray encoder, INDArray decoder, Statistics stats);
+    default LossEvaluation gradients(INDArray encoder, INDArray decoder, Statistics stats) {
+        return evaluate(encoder, decoder, stats);
+    }
 
     /**
      * The gradients alone, with the weights of an autoencoder (n = n') stacked as W = [Bᵀ | A]: every
@@ -50,7 +53,9 @@ public interface Loss {
      * @return ∇_B L and ∇_A L, the value NaN, and BΣxxBᵀ when formed; the arrays may be buffers
      *     reused by the next call
      */
-    LossEvaluation gradients(StackedWeights weights, Statistics stats);
+    default LossEvaluation gradients(StackedWeights weights, Statistics stats) {
+        return gradients(weights.encoder(), weights.decoder(), stats);
+    }
 
     /**
      * The loss and its gradients on a mini-batch, computed from the batch directly in O(n·b·p)
@@ -61,8 +66,11 @@ public interface Loss {
      * @param x       X, n'×b, samples as columns
      * @param y       Y, n×b
      * @return L with ∇_B L and ∇_A L on the batch
+     * @throws LaeException for a loss without a mini-batch form
      */
-    LossEvaluation evaluateBatch(INDArray encoder, INDArray decoder, INDArray x, INDArray y);
+    default LossEvaluation evaluateBatch(INDArray encoder, INDArray decoder, INDArray x, INDArray y) {
+        throw new LaeException("loss '" + name() + "' has no mini-batch form: train it full batch (without --epochs)");
+    }
 
     /**
      * {@link #evaluateBatch} without the value, for a training step: no reduction to a number, so
@@ -72,46 +80,28 @@ public interface Loss {
      * @param decoder A, n×p
      * @param x       X, n'×b, samples as columns
      * @param y       Y, n×b
-     * @return ∇_B L and ∇_A L on the batch; the value is NaN
+     * @return ∇_B L and ∇_A L on the batch; the value may be NaN
      */
-    LossEvaluation gradientsBatch(INDArray encoder, INDArray decoder, INDArray x, INDArray y);
+    default LossEvaluation gradientsBatch(INDArray encoder, INDArray decoder, INDArray x, INDArray y) {
+        return evaluateBatch(encoder, decoder, x, y);
+    }
 
     /**
      * @param encoder B, p×n'
      * @param decoder A, n×p
      * @param stats   the statistics, in the weights' dtype
-     * @return L alone (cheaper than {@link #evaluate})
+     * @return L alone (cheaper than {@link #evaluate} for lae's losses)
      */
-    double value(INDArray encoder, INDArray decoder, Statistics stats);
-
-    /**
-     * The loss by its literal definition on raw data: slow, the reference the statistics form is
-     * held against.
-     *
-     * @param encoder B, p×n'
-     * @param decoder A, n×p
-     * @param x       X, n'×m, samples as columns
-     * @param y       Y, n×m
-     * @return L
-     */
-    double valueFromData(INDArray encoder, INDArray decoder, INDArray x, INDArray y);
-
-    /**
-     * Adds the loss to a SameDiff graph, with Σxx, Σyx and tyy as constants (the graph is built
-     * from the statistics, like the analytic path, but through independent expressions).
-     *
-     * @param graph   the graph
-     * @param encoder the encoder variable B
-     * @param decoder the decoder variable A
-     * @param stats   the statistics
-     * @return a scalar variable holding L
-     */
-    SDVariable defineGraph(SameDiff graph, SDVariable encoder, SDVariable decoder, Statistics stats);
+    default double value(INDArray encoder, INDArray decoder, Statistics stats) {
+        return evaluate(encoder, decoder, stats).value();
+    }
 
     /**
      * @param eigenvalues λ₁ ≥ λ₂ ≥ … of Σ
      * @param stats       the statistics
-     * @return the global minimum L*, when it has a closed form known to lae
+     * @return the global minimum L*, when it has a closed form known to lae (empty by default)
      */
-    OptionalDouble optimalValue(double[] eigenvalues, Statistics stats);
+    default OptionalDouble optimalValue(double[] eigenvalues, Statistics stats) {
+        return OptionalDouble.empty();
+    }
 }

@@ -53,7 +53,7 @@ public record LossSpec(String name, Scale scale, Double lambda, double[] lambdas
      * @throws LaeException for an unknown name, a missing or superfluous hyperparameter, or a
      *     list whose length is not p
      */
-    public Loss create(int p) {
+    public CheckableLoss create(int p) {
         if (!NAMES.contains(name)) {
             throw new LaeException("unknown loss '" + name + "': use one of " + String.join(", ", NAMES));
         }
