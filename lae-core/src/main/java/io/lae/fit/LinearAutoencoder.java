@@ -15,6 +15,7 @@ import io.lae.train.Evaluator;
 import io.lae.train.GradientRule;
 import io.lae.train.MetricsRow;
 import io.lae.train.Model;
+import io.lae.train.RecordingListener;
 import io.lae.train.StopTarget;
 import io.lae.train.TrainingListener;
 import io.lae.train.TrainingLoop;
@@ -137,45 +138,15 @@ public final class LinearAutoencoder {
                 seed, dataType);
         TrainingStep stepper = new TrainingStep(loss, rule, optimizer, optimizer.init(model.parameters()), stats);
         Evaluator evaluator = new Evaluator(loss, stats, groundTruth ? GroundTruth.of(stats) : null);
-        History history = new History(listener);
-        history.logged(evaluator.evaluate(0, model, schedule.at(0), 0));
+        List<MetricsRow> history = new ArrayList<>();
+        RecordingListener recording = new RecordingListener(history::add, listener);
+        recording.logged(evaluator.evaluate(0, model, schedule.at(0), 0));
         TrainingLoop.Outcome outcome = TrainingLoop.run(
                 new TrainingLoop.Settings(steps, schedule, logEvery, checkpointEvery, stopWhen), stepper, model,
-                evaluator, null, 0, 0, history, checkpoints);
+                evaluator, null, 0, 0, recording, checkpoints);
         return new FittedAutoencoder(model.encoder(), model.decoder(),
                 statistics.centered() ? statistics.meanX() : null,
-                statistics.centered() ? statistics.meanY() : null, outcome.status(), history.rows);
-    }
-
-    /** Collects every logged row, then passes each event on. */
-    private static final class History implements TrainingListener {
-        private final TrainingListener next;
-        private final List<MetricsRow> rows = new ArrayList<>();
-
-        History(TrainingListener next) {
-            this.next = next;
-        }
-
-        @Override
-        public void started(long firstStep, long lastStep) {
-            next.started(firstStep, lastStep);
-        }
-
-        @Override
-        public void stepped(long done) {
-            next.stepped(done);
-        }
-
-        @Override
-        public void logged(MetricsRow row) {
-            rows.add(row);
-            next.logged(row);
-        }
-
-        @Override
-        public void finished() {
-            next.finished();
-        }
+                statistics.centered() ? statistics.meanY() : null, outcome.status(), history);
     }
 
     /** The settings of a {@link LinearAutoencoder}; each setter validates its value at once. */

@@ -54,12 +54,7 @@ public record LossSpec(String name, Scale scale, Double lambda, double[] lambdas
      *     list whose length is not p
      */
     public CheckableLoss create(int p) {
-        if (!NAMES.contains(name)) {
-            throw new LaeException("unknown loss '" + name + "': use one of " + String.join(", ", NAMES));
-        }
-        refuseUnless(lambda, "--lambda", ProductL2Loss.NAME, SumL2Loss.NAME);
-        refuseUnless(lambdas, "--lambdas", NonUniformL2Loss.NAME);
-        refuseUnless(prior, "--prior", NestedDropoutLoss.NAME);
+        requireKnownWithItsOwnHyperparameters();
         Scale c = effectiveScale();
         return switch (name) {
             case MseLoss.NAME -> new MseLoss(p, c);
@@ -83,12 +78,7 @@ public record LossSpec(String name, Scale scale, Double lambda, double[] lambdas
      * @throws LaeException as {@link #create} does
      */
     public LossForm form(int p) {
-        if (!NAMES.contains(name)) {
-            throw new LaeException("unknown loss '" + name + "': use one of " + String.join(", ", NAMES));
-        }
-        refuseUnless(lambda, "--lambda", ProductL2Loss.NAME, SumL2Loss.NAME);
-        refuseUnless(lambdas, "--lambdas", NonUniformL2Loss.NAME);
-        refuseUnless(prior, "--prior", NestedDropoutLoss.NAME);
+        requireKnownWithItsOwnHyperparameters();
         Scale c = effectiveScale();
         double[] none = new double[p];
         return switch (name) {
@@ -106,6 +96,16 @@ public record LossSpec(String name, Scale scale, Double lambda, double[] lambdas
                     ? NestedDropoutLoss.geometricPrior(p, NestedDropoutLoss.DEFAULT_KEEP)
                     : ofLength(prior, p, "--prior", "p_B(1..p)")), c, none, 0);
         };
+    }
+
+    /** @throws LaeException for an unknown name, or a hyperparameter the loss does not take */
+    private void requireKnownWithItsOwnHyperparameters() {
+        if (!NAMES.contains(name)) {
+            throw new LaeException("unknown loss '" + name + "': use one of " + String.join(", ", NAMES));
+        }
+        refuseUnless(lambda, "--lambda", ProductL2Loss.NAME, SumL2Loss.NAME);
+        refuseUnless(lambdas, "--lambdas", NonUniformL2Loss.NAME);
+        refuseUnless(prior, "--prior", NestedDropoutLoss.NAME);
     }
 
     private double requiredLambda() {

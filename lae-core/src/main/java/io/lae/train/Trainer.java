@@ -138,7 +138,7 @@ public final class Trainer {
         }
         run.writeMeans(loop.statistics());
         run.writeRunJson(config, RunStatus.RUNNING, environment, Map.of(), null);
-        MetricsFile metrics = new MetricsFile(run, listener);
+        RecordingListener metrics = new RecordingListener(run::appendMetrics, listener);
         TrainingLoop.Settings settings = new TrainingLoop.Settings(loop.totalSteps(), loop.schedule(), config.logEvery(),
                 config.checkpointEvery(), loop.target());
         TrainingLoop.Outcome outcome;
@@ -146,48 +146,14 @@ public final class Trainer {
             outcome = TrainingLoop.run(settings, stepper, model, evaluator, loop.batches(), step, seconds, metrics,
                     run::writeCheckpoint);
         } catch (TrainingDivergedException e) {
-            throw diverged(e.step(), e.loss(), run, environment, metrics.lastFinite);
+            throw diverged(e.step(), e.loss(), run, environment, metrics.last());
         } catch (TrainingInterruptedException e) {
             run.writeRunJson(config, RunStatus.INTERRUPTED, environment, Map.of("interrupted_at_step", e.step()),
-                    metrics.lastFinite);
+                    metrics.last());
             throw e;
         }
         run.writeWeights(model);
         return new TrainingResult(model, outcome.last(), outcome.status());
-    }
-
-    /** Appends each logged row to the run's metrics.csv, then passes it on; keeps the last one. */
-    private static final class MetricsFile implements TrainingListener {
-        private final RunDirectory run;
-        private final TrainingListener next;
-        private MetricsRow lastFinite;
-
-        MetricsFile(RunDirectory run, TrainingListener next) {
-            this.run = run;
-            this.next = next;
-        }
-
-        @Override
-        public void started(long firstStep, long lastStep) {
-            next.started(firstStep, lastStep);
-        }
-
-        @Override
-        public void stepped(long done) {
-            next.stepped(done);
-        }
-
-        @Override
-        public void logged(MetricsRow row) {
-            lastFinite = row;
-            run.appendMetrics(row);
-            next.logged(row);
-        }
-
-        @Override
-        public void finished() {
-            next.finished();
-        }
     }
 
     /**

@@ -73,15 +73,7 @@ public final class DeviceStatisticsAccumulator implements AutoCloseable {
         requireChunk(rows, data.length, true);
         MemorySegment target = hostSlot();
         MemorySegment.copy(data, 0, target, JAVA_FLOAT, 0, rows * n);
-        if (shift == null) {
-            double[] mean = new double[n];
-            for (int r = 0; r < rows; r++) {
-                for (int i = 0; i < n; i++) {
-                    mean[i] += data[r * n + i];
-                }
-            }
-            setShift(mean, rows);
-        }
+        shiftByTheFirstChunk(rows, k -> data[k]);
         enqueue(rows);
     }
 
@@ -94,15 +86,7 @@ public final class DeviceStatisticsAccumulator implements AutoCloseable {
         requireChunk(rows, data.length, false);
         MemorySegment target = hostSlot();
         MemorySegment.copy(data, 0, target, JAVA_DOUBLE, 0, rows * n);
-        if (shift == null) {
-            double[] mean = new double[n];
-            for (int r = 0; r < rows; r++) {
-                for (int i = 0; i < n; i++) {
-                    mean[i] += data[r * n + i];
-                }
-            }
-            setShift(mean, rows);
-        }
+        shiftByTheFirstChunk(rows, k -> data[k]);
         enqueue(rows);
     }
 
@@ -121,11 +105,18 @@ public final class DeviceStatisticsAccumulator implements AutoCloseable {
         return pinned[slot];
     }
 
-    private void setShift(double[] sum, int rows) {
-        for (int i = 0; i < n; i++) {
-            sum[i] /= rows;
+    /** The first chunk's mean becomes the shift of every chunk (entry k of the row-major chunk is {@code value(k)}). */
+    private void shiftByTheFirstChunk(int rows, java.util.function.IntToDoubleFunction value) {
+        if (shift != null) {
+            return;
         }
-        shift = device.upload(sum, n, 1, accumulation);
+        double[] mean = new double[n];
+        for (int r = 0; r < rows; r++) {
+            for (int i = 0; i < n; i++) {
+                mean[i] += value.applyAsDouble(r * n + i) / rows;
+            }
+        }
+        shift = device.upload(mean, n, 1, accumulation);
     }
 
     private void enqueue(int rows) {

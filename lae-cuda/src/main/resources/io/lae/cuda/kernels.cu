@@ -7,6 +7,22 @@
     for (long long index = blockIdx.x * (long long) blockDim.x + threadIdx.x; index < (count); \
          index += (long long) blockDim.x * gridDim.x)
 
+// *result += the sum of every thread's value in the block (256 threads), one atomicAdd per block.
+__device__ void add_block_sum(double value, double* result) {
+    __shared__ double partial[256];
+    partial[threadIdx.x] = value;
+    __syncthreads();
+    for (int half = blockDim.x / 2; half > 0; half >>= 1) {
+        if (threadIdx.x < half) {
+            partial[threadIdx.x] += partial[threadIdx.x + half];
+        }
+        __syncthreads();
+    }
+    if (threadIdx.x == 0) {
+        atomicAdd(result, partial[0]);
+    }
+}
+
 // out(i, j) += alpha · v_j · x(i, j), v = nullptr for v_j = 1: the column scalings of a gradient
 // (−2c T applied to ΣA or ΣBᵀ, 2Λ of the per-unit penalty).
 extern "C" __global__ void add_scaled_columns(int rows, int cols, real alpha, const real* v, const real* x,
@@ -90,23 +106,12 @@ extern "C" __global__ void adam(long long count, real lr, real beta1, real beta2
 // loss at a log step): a block reduction, one atomicAdd per block.
 extern "C" __global__ void weighted_dot(int rows, int cols, const real* v, const real* x, const real* y,
                                         double* result) {
-    __shared__ double partial[256];
     double sum = 0;
     GRID_STRIDE(k, (long long) rows * cols) {
         int j = (int) (k / rows);
         sum += (double) (v ? v[j] : (real) 1) * (double) x[k] * (double) y[k];
     }
-    partial[threadIdx.x] = sum;
-    __syncthreads();
-    for (int half = blockDim.x / 2; half > 0; half >>= 1) {
-        if (threadIdx.x < half) {
-            partial[threadIdx.x] += partial[threadIdx.x + half];
-        }
-        __syncthreads();
-    }
-    if (threadIdx.x == 0) {
-        atomicAdd(result, partial[0]);
-    }
+    add_block_sum(sum, result);
 }
 
 // out(i, s) = in(i, s) − shift_i for a chunk of k samples of dimension n (samples as columns: the rows
@@ -144,22 +149,11 @@ extern "C" __global__ void finish_moment(int r, int c, real* moment, const real*
 
 // result += Σ_i m(i, i) for an n×n matrix, in float64: tyy = Tr(Σ) of an autoencoder.
 extern "C" __global__ void diagonal_sum(int n, const real* m, double* result) {
-    __shared__ double partial[256];
     double sum = 0;
     GRID_STRIDE(i, n) {
         sum += (double) m[i + i * (long long) n];
     }
-    partial[threadIdx.x] = sum;
-    __syncthreads();
-    for (int half = blockDim.x / 2; half > 0; half >>= 1) {
-        if (threadIdx.x < half) {
-            partial[threadIdx.x] += partial[threadIdx.x + half];
-        }
-        __syncthreads();
-    }
-    if (threadIdx.x == 0) {
-        atomicAdd(result, partial[0]);
-    }
+    add_block_sum(sum, result);
 }
 
 // out = (float) in: statistics accumulated in float64 for a float32 run.
