@@ -106,15 +106,12 @@ public final class CudaStepper implements Stepper {
 
     @Override
     public void synchronize(Model model) {
-        training.synchronize();
-        DeviceTraining.State state = training.state();
-        layout.write(state.theta(), model);
+        layout.write(training.parameters(), model);
     }
 
     @Override
     public OptimizerState state() {
-        DeviceTraining.State state = training.state();
-        return layout.state(state.step(), state.buffers());
+        return layout.state(training.step(), training.optimizerBuffers());
     }
 
     @Override

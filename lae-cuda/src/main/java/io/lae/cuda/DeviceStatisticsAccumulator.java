@@ -30,6 +30,8 @@ public final class DeviceStatisticsAccumulator implements AutoCloseable {
     private long count;
     private int slot;
     private final boolean[] used = new boolean[2];
+    /** Whether {@link #build} handed the moment to the statistics it returned. */
+    private boolean built;
 
     /**
      * @param device       the GPU
@@ -172,6 +174,7 @@ public final class DeviceStatisticsAccumulator implements AutoCloseable {
                 device.launch("double_to_float", accumulation, (long) n * n, (long) n * n, moment, sigma);
                 moment.close();
             }
+            built = true;
             return new DeviceStatistics(sigma, sigma, tyy, count);
         }
     }
@@ -189,6 +192,9 @@ public final class DeviceStatisticsAccumulator implements AutoCloseable {
         ones.close();
         if (shift != null) {
             shift.close();
+        }
+        if (!built) {
+            moment.close();
         }
     }
 }

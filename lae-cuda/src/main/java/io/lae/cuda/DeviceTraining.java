@@ -192,13 +192,23 @@ public final class DeviceTraining implements AutoCloseable {
         return decoder.download();
     }
 
-    /** @return the step count, θ and the optimizer's buffers, for a checkpoint */
-    public State state() {
+    /** @return θ, the flat parameters (waits for the device) */
+    public double[] parameters() {
+        return theta.download();
+    }
+
+    /** @return the optimizer's buffers, each laid out like θ (waits for the device) */
+    public double[][] optimizerBuffers() {
         double[][] copies = new double[buffers.length][];
         for (int i = 0; i < buffers.length; i++) {
             copies[i] = buffers[i].download();
         }
-        return new State(step, theta.download(), copies);
+        return copies;
+    }
+
+    /** @return the step count, θ and the optimizer's buffers, for a checkpoint */
+    public State state() {
+        return new State(step, parameters(), optimizerBuffers());
     }
 
     /**
