@@ -15,6 +15,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>To keep centring exact when the mean is large against the spread, products are accumulated
  * about a shift s (the mean of the first chunk): with D = Σ(x − s),
  * Σ(x − μ)(x − μ)ᵀ = Σ(x − s)(x − s)ᵀ − D Dᵀ / m, and the raw products follow from the same sums.
+ *
+ * <p>Rows split among workers: each starts from {@link #of(ShiftedSums) ShiftedSums.empty(shift)} with
+ * one shared shift (a first pass's mean), adds its rows, hands back {@link #sums()}; the merged sums
+ * build the statistics of all rows. Not thread-safe: one accumulator per thread.
  */
 public final class StatisticsAccumulator {
 
@@ -44,6 +48,46 @@ public final class StatisticsAccumulator {
                 : Nd4j.create(DataType.DOUBLE, new long[] {outputDim, inputDim}, 'f');
         this.sumX = Nd4j.zeros(DataType.DOUBLE, 1, inputDim);
         this.sumY = autoencoder ? sumX : Nd4j.zeros(DataType.DOUBLE, 1, outputDim);
+    }
+
+    /**
+     * An accumulator that goes on from given sums: their rows count as already added, and new rows are
+     * taken about their shift.
+     *
+     * @param sums the sums so far (e.g. {@link ShiftedSums#empty} about an agreed shift, or merged parts)
+     * @return an accumulator holding them
+     */
+    public static StatisticsAccumulator of(ShiftedSums sums) {
+        StatisticsAccumulator acc = new StatisticsAccumulator(sums.inputDim(), sums.outputDim(), sums.autoencoder());
+        acc.productXX.assign(matrix(sums.productXX(), sums.inputDim(), sums.inputDim()));
+        acc.sumX.assign(Nd4j.createFromArray(sums.sumX()).reshape(1, sums.inputDim()));
+        if (!sums.autoencoder()) {
+            acc.productYX.assign(matrix(sums.productYX(), sums.outputDim(), sums.inputDim()));
+            acc.sumY.assign(Nd4j.createFromArray(sums.sumY()).reshape(1, sums.outputDim()));
+            acc.sumSquaresY = sums.sumSquaresY();
+        }
+        if (sums.shiftX() != null) {
+            acc.shiftX = Nd4j.createFromArray(sums.shiftX()).reshape(1, sums.inputDim());
+            acc.shiftY = sums.autoencoder() ? null : Nd4j.createFromArray(sums.shiftY()).reshape(1, sums.outputDim());
+        }
+        acc.count = sums.count();
+        return acc;
+    }
+
+    /** @return the sums added so far, as plain arrays (copies) */
+    public ShiftedSums sums() {
+        return new ShiftedSums(inputDim, outputDim, autoencoder, vector(shiftX), autoencoder ? null : vector(shiftY),
+                productXX.dup('c').data().asDouble(), autoencoder ? null : productYX.dup('c').data().asDouble(),
+                sumX.dup().data().asDouble(), autoencoder ? null : sumY.dup().data().asDouble(),
+                autoencoder ? 0 : sumSquaresY, count);
+    }
+
+    private static INDArray matrix(double[] rowMajor, int rows, int columns) {
+        return Nd4j.create(rowMajor, new long[] {rows, columns}, 'c');
+    }
+
+    private static double[] vector(INDArray row) {
+        return row == null ? null : row.dup().data().asDouble();
     }
 
     /**
