@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -62,6 +63,13 @@ public final class Npy {
      *                      writing fails
      */
     public static void write(Path file, INDArray array, DataType type) {
+        String descr = descr(file.toString(), array, type);
+        NpyFiles.requireNotDirectory(file);
+        writeAtomically(file, descr, array, type);
+    }
+
+    /** @return the header's {@code descr} of {@code type}, after checking the type and the array's rank */
+    static String descr(String file, INDArray array, DataType type) {
         String descr = switch (type) {
             case DOUBLE -> "<f8";
             case FLOAT -> "<f4";
@@ -72,8 +80,7 @@ public final class Npy {
             throw new LaeException(file + ": cannot write an array of rank " + array.rank() + " (shape "
                     + Arrays.toString(array.shape()) + "); lae writes vectors and matrices, reshape it to 2-D");
         }
-        NpyFiles.requireNotDirectory(file);
-        writeAtomically(file, descr, array, type);
+        return descr;
     }
 
     /** Writes to a new temporary file next to {@code file}, then renames it to {@code file}. */
@@ -100,7 +107,7 @@ public final class Npy {
     }
 
     /** Writes the elements in C order, converting a block of rows at a time. */
-    static void writeData(FileChannel channel, INDArray array, DataType type) throws IOException {
+    static void writeData(WritableByteChannel channel, INDArray array, DataType type) throws IOException {
         if (array.isEmpty()) {
             return;
         }
@@ -124,7 +131,7 @@ public final class Npy {
         }
     }
 
-    static void writeFully(FileChannel channel, ByteBuffer buffer) throws IOException {
+    static void writeFully(WritableByteChannel channel, ByteBuffer buffer) throws IOException {
         while (buffer.hasRemaining()) {
             channel.write(buffer);
         }

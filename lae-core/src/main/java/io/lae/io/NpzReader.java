@@ -1,0 +1,95 @@
+package io.lae.io;
+
+import io.lae.LaeException;
+import java.io.IOException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Reads the arrays of a NumPy {@code .npz} archive ({@code numpy.savez} or {@code savez_compressed}, or
+ * {@link NpzWriter}) by name, each as {@link NpyReader} reads a {@code .npy} file. Not thread-safe.
+ */
+public final class NpzReader implements AutoCloseable {
+
+    private static final String SUFFIX = ".npy";
+
+    private final String file;
+    private final FileSystem zip;
+
+    /**
+     * @param file the archive
+     * @throws LaeException if it is missing or not a zip archive
+     */
+    public NpzReader(Path file) {
+        this.file = file.toString();
+        if (!Files.isRegularFile(file)) {
+            throw new LaeException(file + ": no such file; give the path of a .npz archive (e.g. from lae stats)");
+        }
+        try {
+            this.zip = FileSystems.newFileSystem(file, Map.of());
+        } catch (IOException | RuntimeException e) {
+            throw new LaeException(file + ": not a .npz archive (" + e.getMessage() + "); write it with numpy.savez "
+                    + "or lae stats", e);
+        }
+    }
+
+    /** @return the names of the arrays it holds (entries {@code NAME.npy}), sorted */
+    public Set<String> names() {
+        try (Stream<Path> entries = Files.list(zip.getPath("/"))) {
+            Set<String> names = new TreeSet<>();
+            entries.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(SUFFIX))
+                    .forEach(n -> names.add(n.substring(0, n.length() - SUFFIX.length())));
+            return names;
+        } catch (IOException e) {
+            throw NpyFiles.readFailure(file, e);
+        }
+    }
+
+    /**
+     * @param name an array's name
+     * @return it, as float64 of its shape (rank 0, 1 or 2)
+     * @throws LaeException if it is missing or unreadable; the message names the archive and the entry
+     */
+    public INDArray read(String name) {
+        Path entry = zip.getPath(name + SUFFIX);
+        if (!Files.exists(entry)) {
+            throw new LaeException(file + ": holds no array '" + name + "' (it holds " + names()
+                    + "); write it with lae stats");
+        }
+        try {
+            return Npy.read(entry);
+        } catch (LaeException e) {
+            throw new LaeException(file + ":" + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * @param name a 0-d (or one-element) array's name
+     * @return its value
+     * @throws LaeException if it is missing, unreadable or holds more than one element
+     */
+    public double readScalar(String name) {
+        INDArray value = read(name);
+        if (value.length() != 1) {
+            throw new LaeException(file + ": '" + name + "' holds " + value.length() + " values where one was "
+                    + "expected; write it with lae stats");
+        }
+        return value.getDouble(0);
+    }
+
+    @Override
+    public void close() {
+        try {
+            zip.close();
+        } catch (IOException e) {
+            throw NpyFiles.readFailure(file, e);
+        }
+    }
+}
