@@ -60,6 +60,8 @@ public record MemoryPlan(int outputDim, int inputDim, long samples, int latent, 
     private static final double WORKSPACE_OVERALLOCATION = 1.3;
     private static final int LOG_STEP_WEIGHTS = 5;
     private static final int SMALL_MATRICES = 8;
+    /** Copies of a product while statistics are built: the sum, the centring correction, the centred and symmetric results. */
+    private static final int STATISTICS_COPIES = 4;
 
     /**
      * @param config      the run's configuration (p, dtype, optimizer, rule, mini-batches)
@@ -262,6 +264,43 @@ public record MemoryPlan(int outputDim, int inputDim, long samples, int latent, 
     private MemoryPlan withWidth(int bytes) {
         return new MemoryPlan(outputDim, inputDim, samples, latent, batch, bytes, optimizerSlots, regression, tied,
                 groundTruth);
+    }
+
+    /**
+     * The memory of computing statistics alone ({@code lae stats}): the float64 products Σxx (n'×n') and, for a
+     * regression, Σyx (n×n') and the rows (read whole to pair them), each product held {@value #STATISTICS_COPIES}
+     * times while it is centred and symmetrised, with the {@link #MARGIN}.
+     *
+     * @param outputDim n
+     * @param inputDim  n'
+     * @param samples   m
+     * @param regression whether Y ≠ X
+     * @return the bytes needed
+     */
+    public static long statisticsBytes(int outputDim, int inputDim, long samples, boolean regression) {
+        double products = (double) inputDim * inputDim + (regression ? (double) outputDim * inputDim : 0);
+        double rows = regression ? (double) samples * (inputDim + outputDim) : 0;
+        return (long) Math.ceil(MARGIN * DOUBLE * (STATISTICS_COPIES * products + rows));
+    }
+
+    /**
+     * @param outputDim  n
+     * @param inputDim   n'
+     * @param samples    m
+     * @param regression whether Y ≠ X
+     * @param device     where the statistics are computed
+     * @throws LaeException if {@link #statisticsBytes} exceeds what the device has (or {@link MemoryLimit})
+     */
+    public static void requireStatisticsFit(int outputDim, int inputDim, long samples, boolean regression,
+                                            DeviceInfo device) {
+        long needed = statisticsBytes(outputDim, inputDim, samples, regression);
+        long available = MemoryLimit.configured().orElse(device.freeBytes());
+        if (needed > available) {
+            throw new LaeException(String.format(Locale.ROOT, "not enough memory: the statistics (n' = %d%s) need %s "
+                            + "with a %.0f%% margin, but %s has %s available: use fewer columns, or a machine with more "
+                            + "memory", inputDim, regression ? ", n = " + outputDim : "", gib(needed), 100 * (MARGIN - 1),
+                    device.name(), gib(available)));
+        }
     }
 
     /**

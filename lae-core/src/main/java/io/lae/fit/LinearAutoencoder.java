@@ -116,9 +116,7 @@ public final class LinearAutoencoder {
      * @return the fitted model
      */
     public FittedAutoencoder fit(DataSource source) {
-        StatisticsAccumulator accumulator = StatisticsAccumulator.autoencoder(source.columns());
-        source.forEachChunk(8192, accumulator::add);
-        return fit(accumulator.build(center));
+        return fit(StatisticsAccumulator.of(source, null, center, rows -> { }));
     }
 
     /**

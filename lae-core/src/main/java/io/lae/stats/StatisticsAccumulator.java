@@ -1,6 +1,8 @@
 package io.lae.stats;
 
 import io.lae.LaeException;
+import io.lae.data.DataSource;
+import java.util.function.LongConsumer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
@@ -25,6 +27,8 @@ public final class StatisticsAccumulator {
     private static final WorkspaceConfiguration CHUNK = WorkspaceConfiguration.builder()
             .policyLearning(LearningPolicy.FIRST_LOOP).build();
     private static final String CHUNK_ID = "lae-statistics-chunk";
+    /** The rows a data source hands over at a time. */
+    private static final int CHUNK_ROWS = 4096;
 
     private final int inputDim;
     private final int outputDim;
@@ -132,6 +136,35 @@ public final class StatisticsAccumulator {
         StatisticsAccumulator acc = regression((int) inputs.columns(), (int) targets.columns());
         acc.add(inputs, targets);
         return acc.build(center);
+    }
+
+    /**
+     * Statistics of data sources: the inputs streamed in chunks for an autoencoder (their rows never need
+     * to fit in memory at once); a regression reads both sources whole, to pair their rows.
+     *
+     * @param inputs   the samples X as rows
+     * @param targets  the targets Y as rows, in the same order, or null for an autoencoder (Y = X)
+     * @param center   whether to subtract the means
+     * @param rowsDone told the number of rows added so far after each chunk (progress)
+     * @return the statistics
+     * @throws LaeException on a non-finite value, a width or row-count mismatch, or an empty source
+     */
+    public static Statistics of(DataSource inputs, DataSource targets, boolean center, LongConsumer rowsDone) {
+        if (targets == null) {
+            StatisticsAccumulator acc = autoencoder(inputs.columns());
+            inputs.forEachChunk(CHUNK_ROWS, chunk -> {
+                acc.add(chunk);
+                rowsDone.accept(acc.count());
+            });
+            return acc.build(center);
+        }
+        if (targets.rows() != inputs.rows()) {
+            throw new LaeException("the targets have " + targets.rows() + " samples but the inputs have "
+                    + inputs.rows() + ": give one target row per sample");
+        }
+        Statistics stats = of(inputs.readAll(), targets.readAll(), center);
+        rowsDone.accept(stats.sampleCount());
+        return stats;
     }
 
     /**

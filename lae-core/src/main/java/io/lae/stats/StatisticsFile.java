@@ -4,6 +4,7 @@ import io.lae.LaeException;
 import io.lae.io.NpzReader;
 import io.lae.io.NpzWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -22,6 +23,17 @@ public final class StatisticsFile {
     public static final long FORMAT_VERSION = 1;
 
     private StatisticsFile() {
+    }
+
+    /** The file name extension of saved statistics. */
+    public static final String EXTENSION = ".npz";
+
+    /**
+     * @param source a data source's name as the command line gives it
+     * @return whether it names saved statistics (a {@value #EXTENSION} file) rather than rows
+     */
+    public static boolean isStatistics(String source) {
+        return source != null && source.toLowerCase(Locale.ROOT).endsWith(EXTENSION);
     }
 
     /**

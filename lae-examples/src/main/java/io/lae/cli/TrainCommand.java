@@ -9,6 +9,7 @@ import io.lae.runs.RunLock;
 import io.lae.runs.TrainedRun;
 import io.lae.runs.TrainingData;
 import io.lae.runs.TrainingSession;
+import io.lae.stats.StatisticsFile;
 import io.lae.train.MetricsRow;
 import io.lae.train.NestedDropoutDraw;
 import io.lae.train.RunDirectory;
@@ -48,6 +49,11 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--targets", paramLabel = "SOURCE", description = "Targets Y for a regression (default: Y = X).")
     String targets;
+
+    @Option(names = "--stats", paramLabel = "FILE.npz",
+            description = "Train full batch from statistics saved by 'lae stats' instead of --data/--targets: the same "
+                    + "weights as --data on the rows they came from. Add --no-center for uncentred statistics.")
+    String stats;
 
     @Option(names = "--loss", defaultValue = "ordered", paramLabel = "NAME",
             completionCandidates = NameCandidates.Losses.class,
@@ -183,7 +189,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private TrainingConfig configFromOptions() {
-        TrainingConfig config = new TrainingConfig(data, targets, NameCandidates.normalized(loss),
+        TrainingConfig config = new TrainingConfig(dataOrStatistics(), targets, NameCandidates.normalized(loss),
                 NameCandidates.normalized(scale), lambda, lambdas, prior(), NameCandidates.normalized(rule),
                 NameCandidates.normalized(optimizer), lr, lrEnd, lrDecay, momentum, latent, steps, epochs, batch,
                 stochastic, init, initStd, seed, dtype, !noCenter, logEvery, checkpointEvery, until, null);
@@ -193,6 +199,23 @@ final class TrainCommand implements Callable<Integer> {
                     + "(its length is --epochs): drop one of them");
         }
         return config;
+    }
+
+    /** @return --stats (checked) when it is given, else --data */
+    private String dataOrStatistics() {
+        if (stats == null) {
+            return data;
+        }
+        var parsed = spec.commandLine().getParseResult();
+        if (parsed.hasMatchedOption("--data") || parsed.hasMatchedOption("--targets")) {
+            throw new LaeException("--stats holds the data's statistics (and a regression's targets): drop --data and "
+                    + "--targets");
+        }
+        if (!StatisticsFile.isStatistics(stats)) {
+            throw new LaeException("--stats " + stats + ": give a " + StatisticsFile.EXTENSION
+                    + " file written by lae stats");
+        }
+        return stats;
     }
 
     /** @return --prior as p_B(1..p): the list given, the authors' rounding of the geometric prior, or null */

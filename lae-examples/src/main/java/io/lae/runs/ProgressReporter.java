@@ -15,6 +15,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 public final class ProgressReporter implements RunProgress {
 
     private final String task;
+    private final String unit;
     private final PrintWriter out;
     private final boolean terminal = System.console() != null;
     private ProgressBar bar;
@@ -25,8 +26,22 @@ public final class ProgressReporter implements RunProgress {
     private long lastLineStep;
     private MetricsRow latest;
 
+    /**
+     * @param task what runs, for the bar and the lines
+     * @param out  where they go
+     */
     public ProgressReporter(String task, PrintWriter out) {
+        this(task, "step", out);
+    }
+
+    /**
+     * @param task what runs, for the bar and the lines
+     * @param unit what is counted ({@code step}, {@code row}), for the lines
+     * @param out  where they go
+     */
+    public ProgressReporter(String task, String unit, PrintWriter out) {
         this.task = task;
+        this.unit = unit;
         this.out = out;
     }
 
@@ -54,7 +69,7 @@ public final class ProgressReporter implements RunProgress {
         if (tenth || now - lastLine > 30e9 || done == last) {
             double elapsed = (now - started) * 1e-9;
             double eta = elapsed / Math.max(1, done - first) * (last - done);
-            out.printf(Locale.ROOT, "%s: step %d/%d (%.0f%%), %.1f s elapsed, ETA %.1f s%s%n", task, done, last,
+            out.printf(Locale.ROOT, "%s: %s %d/%d (%.0f%%), %.1f s elapsed, ETA %.1f s%s%n", task, unit, done, last,
                     100.0 * done / last, elapsed, eta, latest == null ? "" : summary(latest));
             out.flush();
             lastLine = now;

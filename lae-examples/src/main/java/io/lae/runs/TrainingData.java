@@ -8,9 +8,12 @@ import io.lae.device.DeviceInfo;
 import io.lae.device.MemoryPlan;
 import io.lae.stats.Statistics;
 import io.lae.stats.StatisticsAccumulator;
+import io.lae.stats.StatisticsFile;
 import io.lae.train.MiniBatches;
 import io.lae.train.TrainingConfig;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -27,7 +30,6 @@ public record TrainingData(String description, Statistics stats, GroundTruth tru
 
     /** Above this dimension the ground-truth eigendecomposition (O(n³)) is skipped. */
     public static final int MAX_GROUND_TRUTH_DIM = 4096;
-    private static final int CHUNK_ROWS = 4096;
 
     /**
      * Opens the data and targets of a configuration and streams them once into statistics.
@@ -37,6 +39,9 @@ public record TrainingData(String description, Statistics stats, GroundTruth tru
      * @return the training data; the raw samples are kept only for a run that steps over them
      */
     public static TrainingData load(TrainingConfig config, PrintWriter console) {
+        if (StatisticsFile.isStatistics(config.data())) {
+            return loadStatistics(config, console);
+        }
         DataSource x = DataSources.open(config.data(), DataSources.defaultDataDir());
         console.printf("data: %s%n", x.description());
         DataSource y = config.targets() == null ? null : DataSources.open(config.targets(), DataSources.defaultDataDir());
@@ -45,9 +50,7 @@ public record TrainingData(String description, Statistics stats, GroundTruth tru
                 .requireFitsBeforeLoading(DeviceInfo.current());
         if (y == null) {
             try {
-                StatisticsAccumulator acc = StatisticsAccumulator.autoencoder(x.columns());
-                x.forEachChunk(CHUNK_ROWS, acc::add);
-                Statistics stats = acc.build(config.center());
+                Statistics stats = StatisticsAccumulator.of(x, null, config.center(), rows -> { });
                 INDArray rows = config.needsRows() ? x.readAll() : null;
                 return new TrainingData(x.description(), stats, groundTruth(stats, console), rows, null);
             } catch (LaeException e) {
@@ -60,6 +63,37 @@ public record TrainingData(String description, Statistics stats, GroundTruth tru
                     + ": give one target row per sample");
         }
         return of(x.description(), x.readAll(), y.readAll(), config.center(), console);
+    }
+
+    /**
+     * Saved statistics ({@code lae stats}): a full-batch run over them equals one over the rows they came from.
+     *
+     * @param config  a configuration whose data is a {@code .npz} written by {@code lae stats}
+     * @param console where to say what was loaded
+     * @return the training data, without samples
+     * @throws LaeException if the run needs the rows, or centres differently from the statistics
+     */
+    private static TrainingData loadStatistics(TrainingConfig config, PrintWriter console) {
+        if (config.targets() != null) {
+            throw new LaeException(config.data() + " holds statistics, whose Σyx already has the targets: drop "
+                    + "--targets (lae stats --targets computes a regression's statistics)");
+        }
+        if (config.needsRows()) {
+            throw new LaeException(config.data() + " holds statistics, not rows, and this run steps over the rows ("
+                    + (config.usesMiniBatches() ? "--epochs/--batch" : "--stochastic per-sample")
+                    + "): give the rows with --data, or train full batch");
+        }
+        Statistics stats = StatisticsFile.read(Path.of(config.data()));
+        if (stats.centered() != config.center()) {
+            throw new LaeException(config.data() + " holds " + (stats.centered() ? "centred" : "uncentred")
+                    + " statistics: " + (stats.centered() ? "drop --no-center" : "add --no-center")
+                    + ", or compute them again with lae stats" + (stats.centered() ? " --no-center" : ""));
+        }
+        String description = String.format(Locale.ROOT, "statistics %s (m = %d, n' = %d%s, %s)", config.data(),
+                stats.sampleCount(), stats.inputDim(), stats.isAutoencoder() ? "" : ", n = " + stats.outputDim(),
+                stats.centered() ? "centred" : "uncentred");
+        console.printf("data: %s%n", description);
+        return new TrainingData(description, stats, groundTruth(stats, console), null, null);
     }
 
     /**
