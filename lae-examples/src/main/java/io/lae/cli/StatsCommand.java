@@ -95,7 +95,7 @@ final class StatsCommand implements Callable<Integer> {
         StatisticsFile.write(out, stats, type);
         console.printf(Locale.ROOT, "wrote %s: m = %d, n' = %d%s, %s, %s%n", out, stats.sampleCount(), stats.inputDim(),
                 stats.isAutoencoder() ? "" : ", n = " + stats.outputDim(), stats.centered() ? "centred" : "uncentred",
-                dtype);
+                dtype.toLowerCase(Locale.ROOT));
         return 0;
     }
 
