@@ -88,8 +88,12 @@ class StatsCommandTest {
             String[] targets = regression ? new String[] {"--targets", yFile.toString()} : new String[0];
             assertEquals(0, CliRunner.run(concat(new String[] {"stats", "--data", xFile.toString(), "--out",
                     stats.toString()}, targets)).exitCode());
-            String[] common = {"train", "--loss", "ordered", "--latent", "3", "--steps", "200", "--lr", "0.01",
-                    "--seed", "7", "--log-every", "50"};
+            // an autoencoder also under a Hebbian rule, which needs Σyx to be Σxx itself
+            String[] common = regression
+                    ? new String[] {"train", "--loss", "ordered", "--latent", "3", "--steps", "200", "--lr", "0.01",
+                        "--seed", "7", "--log-every", "50"}
+                    : new String[] {"train", "--loss", "mse", "--rule", "gha", "--optimizer", "sgd", "--lr", "1e-4",
+                        "--latent", "3", "--steps", "200", "--seed", "7", "--log-every", "50"};
             CliRunner a = CliRunner.run(concat(concat(common, new String[] {"--data", xFile.toString(), "--out",
                     fromRows.toString()}), targets));
             CliRunner b = CliRunner.run(concat(common, new String[] {"--stats", stats.toString(), "--out",
