@@ -30,9 +30,11 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * A linear autoencoder to fit, in the spirit of scikit-learn's {@code PCA(n_components).fit(X)}: the
  * settings (loss, update rule, optimizer, schedule, initialisation, stopping rule) as typed objects,
- * and {@link #fit} over rows, a {@link DataSource} or {@link Statistics}, returning an immutable
- * {@link FittedAutoencoder}. Training is full batch over the statistics (docs/math.md §1–3); nothing is
- * written to disk unless a {@link CheckpointStore} is given. A user's own {@link Loss},
+ * and {@link #fit} over rows, data sources (an autoencoder, or a regression of Y on X) or
+ * {@link Statistics} (computed here, or saved by {@code lae stats} and read by
+ * {@link io.lae.stats.StatisticsFile#read}), returning an immutable {@link FittedAutoencoder}. Training
+ * is full batch over the statistics (docs/math.md §1–3); nothing is written to disk unless a
+ * {@link CheckpointStore} is given. A user's own {@link Loss},
  * {@link UpdateRule} or {@link Optimizer} trains like lae's.
  *
  * <pre>{@code
@@ -116,7 +118,20 @@ public final class LinearAutoencoder {
      * @return the fitted model
      */
     public FittedAutoencoder fit(DataSource source) {
-        return fit(StatisticsAccumulator.of(source, null, center, rows -> { }));
+        return fit(source, null);
+    }
+
+    /**
+     * Fits a regression of Y on X (Y = ABX), or an autoencoder when {@code targets} is null, from data sources
+     * streamed in chunks.
+     *
+     * @param inputs  the inputs x, one per row
+     * @param targets the targets y of the same rows, or null for y = x
+     * @return the fitted model: encode takes inputs, decode gives targets
+     * @throws LaeException if the sources differ in rows, or hold a non-finite value
+     */
+    public FittedAutoencoder fit(DataSource inputs, DataSource targets) {
+        return fit(StatisticsAccumulator.of(inputs, targets, center, rows -> { }));
     }
 
     /**

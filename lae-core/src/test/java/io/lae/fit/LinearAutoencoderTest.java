@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.lae.LaeException;
 import io.lae.TestData;
 import io.lae.closedform.GroundTruth;
+import io.lae.data.DataSources;
+import io.lae.io.Npy;
 import io.lae.loss.Loss;
 import io.lae.loss.LossEvaluation;
 import io.lae.loss.LossSpec;
@@ -18,6 +20,7 @@ import io.lae.optim.Optimizer;
 import io.lae.optim.OptimizerState;
 import io.lae.stats.Statistics;
 import io.lae.stats.StatisticsAccumulator;
+import io.lae.stats.StatisticsFile;
 import io.lae.train.RunDirectory;
 import io.lae.train.RunStatus;
 import io.lae.train.StopTarget;
@@ -96,6 +99,33 @@ class LinearAutoencoderTest {
                 .train(stats, null, new RunDirectory(dir), false, Map.of());
         assertArrayEquals(result.model().decoder().toDoubleMatrix(), model.decoder());
         assertArrayEquals(result.model().encoder().toDoubleMatrix(), model.encoder());
+    }
+
+    @Test
+    void aRegressionFromDataSourcesAndSavedStatisticsEqualsOneFromComputedStatistics(@TempDir Path dir) {
+        double[][] targets = new double[rows.length][2];
+        for (int i = 0; i < rows.length; i++) {
+            targets[i][0] = 3 * rows[i][5] - rows[i][1] + 1;
+            targets[i][1] = rows[i][6] + 0.1 * rows[i][0];
+        }
+        Path x = dir.resolve("x.npy");
+        Path y = dir.resolve("y.npy");
+        Npy.write(x, Nd4j.createFromArray(rows));
+        Npy.write(y, Nd4j.createFromArray(targets));
+        LinearAutoencoder estimator = LinearAutoencoder.builder(2).steps(200).build();
+        Statistics stats = StatisticsAccumulator.of(Nd4j.createFromArray(rows), Nd4j.createFromArray(targets), true);
+        FittedAutoencoder computed = estimator.fit(stats);
+        FittedAutoencoder streamed = estimator.fit(DataSources.open(x.toString(), dir),
+                DataSources.open(y.toString(), dir));
+        Path saved = dir.resolve("stats.npz");
+        StatisticsFile.write(saved, stats, org.nd4j.linalg.api.buffer.DataType.DOUBLE);
+        FittedAutoencoder fromFile = estimator.fit(StatisticsFile.read(saved));
+        for (FittedAutoencoder other : new FittedAutoencoder[] {streamed, fromFile}) {
+            assertArrayEquals(computed.decoder(), other.decoder());
+            assertArrayEquals(computed.encoder(), other.encoder());
+        }
+        assertEquals(2, computed.decoder().length, "A maps codes to the two targets");
+        assertEquals(2, computed.reconstruct(new double[][] {rows[0]})[0].length, "a reconstruction is a target row");
     }
 
     @Test

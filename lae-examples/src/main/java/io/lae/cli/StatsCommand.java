@@ -57,7 +57,8 @@ final class StatsCommand implements Callable<Integer> {
                     + ".csv or .parquet path (or a directory of Parquet files).")
     String data;
 
-    @Option(names = "--targets", paramLabel = "SOURCE", description = "Targets Y of a regression, same rows (default: Y = X).")
+    @Option(names = "--targets", paramLabel = "SOURCE",
+            description = "Targets Y of a regression, same rows (default: Y = X).")
     String targets;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.npz", description = "Where the statistics go.")
@@ -67,7 +68,8 @@ final class StatsCommand implements Callable<Integer> {
     boolean noCenter;
 
     @Option(names = "--dtype", defaultValue = "float64", paramLabel = "float32|float64",
-            description = "Precision of the saved matrices and means (default ${DEFAULT-VALUE}; accumulated in float64).")
+            description = "Precision of the saved matrices and means (default ${DEFAULT-VALUE}; accumulated in "
+                    + "float64).")
     String dtype;
 
     @Option(names = "--engine", defaultValue = "local", paramLabel = "local|spark",
@@ -75,7 +77,8 @@ final class StatsCommand implements Callable<Integer> {
     Engine engine;
 
     @Option(names = "--master", paramLabel = "URL",
-            description = "With --engine spark: the Spark master (default local[*]; spark://host:7077, yarn, k8s://…).")
+            description = "With --engine spark: the Spark master (default local[*]; spark://host:7077, yarn, "
+                    + "k8s://…).")
     String master;
 
     @Option(names = "--master-timeout", defaultValue = "60", paramLabel = "SECONDS",

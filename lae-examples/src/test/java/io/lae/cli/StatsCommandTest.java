@@ -41,7 +41,8 @@ class StatsCommandTest {
         for (boolean center : new boolean[] {true, false}) {
             Path out = dir.resolve("stats-" + center + ".npz");
             CliRunner r = center
-                    ? CliRunner.run("stats", "--data", xFile.toString(), "--targets", yFile.toString(), "--out", out.toString())
+                    ? CliRunner.run("stats", "--data", xFile.toString(), "--targets", yFile.toString(), "--out",
+                            out.toString())
                     : CliRunner.run("stats", "--data", xFile.toString(), "--targets", yFile.toString(), "--no-center",
                             "--out", out.toString());
             assertEquals(0, r.exitCode(), r.out() + r.err());
