@@ -91,7 +91,7 @@ public record TrainingConfig(String data, String targets, String loss, String sc
         if (!(initStd > 0) || Double.isInfinite(initStd)) {
             throw new LaeException("--init-std must be a positive number, got " + initStd);
         }
-        dataTypeOf(dtype);
+        Precision.of(dtype);
         if (logEvery < 1) {
             throw new LaeException("--log-every must be at least 1, got " + logEvery);
         }
@@ -152,20 +152,7 @@ public record TrainingConfig(String data, String targets, String loss, String sc
 
     /** @return the ND4J data type of the run */
     public org.nd4j.linalg.api.buffer.DataType dataType() {
-        return dataTypeOf(dtype);
-    }
-
-    /**
-     * @param dtype a {@code --dtype} name
-     * @return its ND4J data type
-     * @throws LaeException unless it is float32 or float64
-     */
-    public static org.nd4j.linalg.api.buffer.DataType dataTypeOf(String dtype) {
-        return switch (dtype) {
-            case "float32" -> org.nd4j.linalg.api.buffer.DataType.FLOAT;
-            case "float64" -> org.nd4j.linalg.api.buffer.DataType.DOUBLE;
-            default -> throw new LaeException("--dtype must be float32 or float64, got '" + dtype + "'");
-        };
+        return Precision.of(dtype).dataType();
     }
 
     /** @return a builder starting from the defaults of {@code lae train} */

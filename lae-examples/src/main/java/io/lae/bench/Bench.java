@@ -3,6 +3,7 @@ package io.lae.bench;
 import io.lae.runs.Environment;
 import io.lae.stats.Statistics;
 import io.lae.stats.StatisticsAccumulator;
+import io.lae.train.Precision;
 import io.lae.train.MiniBatches;
 import io.lae.train.Model;
 import io.lae.train.TrainingConfig;
@@ -50,7 +51,7 @@ public final class Bench {
         for (BenchPlan.Size size : plan.sizes()) {
             Statistics stats = randomStatistics(size.n());
             for (String dtype : plan.dtypes()) {
-                Statistics typed = stats.as(TrainingConfig.dataTypeOf(dtype));
+                Statistics typed = stats.as(Precision.of(dtype).dataType());
                 Runnable gemm = gemm(size.n(), size.p(), typed.dataType());
                 for (Method method : plan.methods()) {
                     BenchReport.StepResult r = step(size, dtype, typed, method, gemm);

@@ -1,6 +1,6 @@
 package io.lae.bench;
 
-import io.lae.train.TrainingConfig;
+import io.lae.train.Precision;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +22,7 @@ public record BenchPlan(List<Size> sizes, List<String> dtypes, List<Method> meth
 
     /** @throws io.lae.LaeException naming a dtype that is not float32 or float64 */
     public BenchPlan {
-        dtypes.forEach(TrainingConfig::dataTypeOf);
+        dtypes.forEach(Precision::of);
     }
 
     /** Both dtypes. */

@@ -11,7 +11,6 @@ import io.lae.experiments.Summary;
 import io.lae.runs.RunLock;
 import io.lae.runs.SweepProgress;
 import io.lae.runs.TimeText;
-import io.lae.train.TrainingConfig;
 import io.lae.train.TrainingInterruptedException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -21,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -61,9 +61,8 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Seed (default: the paper's or the authors' code's).")
     Long seed;
 
-    @Option(names = "--dtype", defaultValue = "float64", paramLabel = "float32|float64",
-            description = "Precision of training (default ${DEFAULT-VALUE}).")
-    String dtype;
+    @Mixin
+    PrecisionOption precision;
 
     @Override
     public Integer call() {
@@ -75,7 +74,7 @@ final class ExperimentCommand implements Callable<Integer> {
         if (id == null) {
             throw new LaeException("name an experiment or 'all' (see 'lae experiment --list')");
         }
-        TrainingConfig.dataTypeOf(dtype);
+        String dtype = precision.label();
         ExperimentScale size = ExperimentScale.parse(scale);
         if (!id.equals("all")) {
             Experiment experiment = Experiments.byId(id);
@@ -118,7 +117,7 @@ final class ExperimentCommand implements Callable<Integer> {
     /** @return one line: the id, the claims that hold and the wall time */
     private String runOne(Experiment experiment, ExperimentScale size, Path dir, PrintWriter console,
                           ExperimentContext context) {
-        new ExperimentDirectory(experiment.id(), size, seed, dtype).claim(dir, force, console);
+        new ExperimentDirectory(experiment.id(), size, seed, precision.label()).claim(dir, force, console);
         console.printf("%s: %s%n", experiment.id(), experiment.title());
         console.flush();
         long start = System.nanoTime();

@@ -132,14 +132,9 @@ public final class LaeCommand {
     }
 
     /** Reads {@code --backend}'s names, nd4j-cuda included, in any case. */
-    static final class BackendConverter implements CommandLine.ITypeConverter<BackendRequest> {
-        @Override
-        public BackendRequest convert(String value) {
-            try {
-                return BackendRequest.parse(value);
-            } catch (LaeException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
+    static final class BackendConverter extends LabelConverter<BackendRequest> {
+        BackendConverter() {
+            super(BackendRequest::parse);
         }
     }
 

@@ -4,6 +4,7 @@ import io.lae.loss.LossSpec;
 import io.lae.loss.Scale;
 import io.lae.optim.Optimizers;
 import io.lae.train.NestedDropoutDraw;
+import io.lae.train.Precision;
 import io.lae.train.UpdateRules;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -47,6 +48,14 @@ final class NameCandidates {
         @Override
         public Iterator<String> iterator() {
             return Arrays.stream(Scale.values()).map(Scale::label).iterator();
+        }
+    }
+
+    /** {@code --dtype}. */
+    static final class Precisions implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(Precision.values()).map(Precision::label).iterator();
         }
     }
 

@@ -11,17 +11,18 @@ import io.lae.stats.StatisticsAccumulator;
 import io.lae.stats.StatisticsEngine;
 import io.lae.stats.StatisticsFile;
 import io.lae.stats.StatisticsRequest;
-import io.lae.train.TrainingConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
-import org.nd4j.linalg.api.buffer.DataType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -47,6 +48,26 @@ final class StatsCommand implements Callable<Integer> {
         String label() {
             return name().toLowerCase(Locale.ROOT);
         }
+
+        static Engine of(String label) {
+            return Arrays.stream(values()).filter(e -> e.label().equalsIgnoreCase(label)).findFirst()
+                    .orElseThrow(() -> new LaeException("--engine must be local or spark, got '" + label + "'"));
+        }
+
+        /** Reads {@code local} or {@code spark}, any case. */
+        static final class Converter extends LabelConverter<Engine> {
+            Converter() {
+                super(Engine::of);
+            }
+        }
+
+        /** Their labels, for the help and the shell completion. */
+        static final class Labels implements Iterable<String> {
+            @Override
+            public Iterator<String> iterator() {
+                return Arrays.stream(values()).map(Engine::label).iterator();
+            }
+        }
     }
 
     @Spec
@@ -67,13 +88,13 @@ final class StatsCommand implements Callable<Integer> {
     @Option(names = "--no-center", description = "Do not subtract the means (the saved statistics say so).")
     boolean noCenter;
 
-    @Option(names = "--dtype", defaultValue = "float64", paramLabel = "float32|float64",
-            description = "Precision of the saved matrices and means (default ${DEFAULT-VALUE}; accumulated in "
-                    + "float64).")
-    String dtype;
+    @Mixin
+    PrecisionOption precision;
 
-    @Option(names = "--engine", defaultValue = "local", paramLabel = "local|spark",
-            description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+    @Option(names = "--engine", defaultValue = "local", paramLabel = "local|spark", converter = Engine.Converter.class,
+            completionCandidates = Engine.Labels.class,
+            description = "Where they are computed: local (streamed through this process) or spark (Apache Spark, "
+                    + "see --master; default ${DEFAULT-VALUE}).")
     Engine engine;
 
     @Option(names = "--master", paramLabel = "URL",
@@ -92,23 +113,22 @@ final class StatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DataType type = checkedOptions();
+        checkedOptions();
         PrintWriter console = spec.commandLine().getOut();
         Statistics stats = engine == Engine.LOCAL ? local(console) : onEngine(console);
-        StatisticsFile.write(out, stats, type);
+        StatisticsFile.write(out, stats, precision.precision.dataType());
         console.printf(Locale.ROOT, "wrote %s: m = %d, n' = %d%s, %s, %s%n", out, stats.sampleCount(), stats.inputDim(),
                 stats.isAutoencoder() ? "" : ", n = " + stats.outputDim(), stats.centered() ? "centred" : "uncentred",
-                dtype.toLowerCase(Locale.ROOT));
+                precision.label());
         return 0;
     }
 
     /** Checks every option before any data source is opened. */
-    private DataType checkedOptions() {
+    private void checkedOptions() {
         if (!StatisticsFile.isStatistics(out.toString())) {
             throw new LaeException("--out " + out + ": lae stats writes a NumPy " + StatisticsFile.EXTENSION
                     + " archive; name it FILE" + StatisticsFile.EXTENSION);
         }
-        DataType type = TrainingConfig.dataTypeOf(dtype.toLowerCase(Locale.ROOT));
         if (engine == Engine.LOCAL) {
             for (String sparkOnly : List.of("--master", "--master-timeout", "--columns")) {
                 if (spec.commandLine().getParseResult().hasMatchedOption(sparkOnly)) {
@@ -120,7 +140,6 @@ final class StatsCommand implements Callable<Integer> {
         if (masterTimeoutSeconds < 1) {
             throw new LaeException("--master-timeout must be at least 1 second, got " + masterTimeoutSeconds);
         }
-        return type;
     }
 
     /** The streaming accumulator, with a progress line per tenth of the rows. */

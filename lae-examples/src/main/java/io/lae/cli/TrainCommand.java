@@ -24,6 +24,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -116,8 +117,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Seed of the initial weights (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--dtype", defaultValue = "float64", paramLabel = "float32|float64", description = "Precision (default ${DEFAULT-VALUE}).")
-    String dtype;
+    @Mixin
+    PrecisionOption precision;
 
     @Option(names = "--no-center", description = "Do not subtract the data mean.")
     boolean noCenter;
@@ -159,10 +160,9 @@ final class TrainCommand implements Callable<Integer> {
     boolean force;
 
     /** Reads {@code per-sample} or {@code per-step}, any case. */
-    static final class NestedDropoutDrawConverter implements CommandLine.ITypeConverter<NestedDropoutDraw> {
-        @Override
-        public NestedDropoutDraw convert(String value) {
-            return NestedDropoutDraw.fromLabel(value);
+    static final class NestedDropoutDrawConverter extends LabelConverter<NestedDropoutDraw> {
+        NestedDropoutDrawConverter() {
+            super(NestedDropoutDraw::fromLabel);
         }
     }
 
@@ -192,7 +192,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainingConfig config = new TrainingConfig(dataOrStatistics(), targets, NameCandidates.normalized(loss),
                 NameCandidates.normalized(scale), lambda, lambdas, prior(), NameCandidates.normalized(rule),
                 NameCandidates.normalized(optimizer), lr, lrEnd, lrDecay, momentum, latent, steps, epochs, batch,
-                stochastic, init, initStd, seed, dtype, !noCenter, logEvery, checkpointEvery, until, null);
+                stochastic, init, initStd, seed, precision.label(), !noCenter, logEvery, checkpointEvery, until, null);
         NameCandidates.warnIfUsed(spec, "--scale", "--reduction");
         if (config.usesMiniBatches() && spec.commandLine().getParseResult().hasMatchedOption("--steps")) {
             throw new LaeException("--steps counts full-batch steps, but --epochs/--batch make this a mini-batch run "

@@ -7,6 +7,7 @@ import io.lae.loss.NestedReconstruction;
 import io.lae.loss.Scale;
 import io.lae.runs.TrainedRun;
 import io.lae.runs.TrainingData;
+import io.lae.train.Precision;
 import io.lae.train.Model;
 import io.lae.train.TrainingConfig;
 import java.time.Duration;
@@ -71,7 +72,7 @@ final class BaoNestedDropoutPrior extends Experiment {
                 + "Nesterov 1e-3, Adam 1e-2: the authors' rates at k ≥ 100) at k = " + k + ", " + epochs + " full-batch "
                 + "epochs; a unit's movement is ‖(aᵢ, bᵢ) − (aᵢ, bᵢ)₀‖ / ‖(aᵢ, bᵢ)₀‖ over its decoder column and "
                 + "encoder row. Quick scale uses d = " + k + " so that k = 400 still fits.");
-        Model start = Model.random(d, d, k, 1e-4, false, false, seed, TrainingConfig.dataTypeOf(ctx.dtype()));
+        Model start = Model.random(d, d, k, 1e-4, false, false, seed, Precision.of(ctx.dtype()).dataType());
         Map<String, double[]> movement = new LinkedHashMap<>();
         Map<Prior, double[]> keep = new LinkedHashMap<>();
         for (Prior prior : Prior.values()) {

@@ -10,6 +10,7 @@ import io.lae.optim.LearningRateSchedule;
 import io.lae.runs.RunProgress;
 import io.lae.runs.TrainedRun;
 import io.lae.runs.TrainingData;
+import io.lae.train.Precision;
 import io.lae.train.Checkpoint;
 import io.lae.train.Evaluator;
 import io.lae.train.MetricsRow;
@@ -110,7 +111,7 @@ record BaoRun(List<MetricsRow> metrics, INDArray decoder) {
         writeVaeJson(dir, settings, RunStatus.RUNNING, Map.of());
         int n = data.stats().inputDim();
         int k = vae.latent();
-        var dtype = TrainingConfig.dataTypeOf(ctx.dtype());
+        var dtype = Precision.of(ctx.dtype()).dataType();
         // the direction metrics on W₂; the loss column is replaced by the VAE's negative ELBO
         Evaluator evaluator = new Evaluator(new LossSpec("mse", Scale.MEAN, null, null, null).create(k),
                 data.stats().as(dtype), data.truth());

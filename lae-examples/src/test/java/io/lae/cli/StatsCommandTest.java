@@ -129,6 +129,12 @@ class StatsCommandTest {
                 dir.resolve("s.npz").toString()},
             {"builds it on first use", "stats", "--engine", "spark", "--data", xFile.toString(), "--out",
                 dir.resolve("s.npz").toString()},
+            {"--dtype must be float32 or float64", "stats", "--data", xFile.toString(), "--dtype", "half", "--out",
+                dir.resolve("s.npz").toString()},
+            {"--engine must be local or spark", "stats", "--engine", "yarn", "--data", xFile.toString(), "--out",
+                dir.resolve("s.npz").toString()},
+            {"--dtype must be float32 or float64", "train", "--stats", centred.toString(), "--dtype", "float16",
+                "--out", run.toString()},
             {"file not found", "stats", "--data", dir.resolve("missing.npy").toString(), "--out",
                 dir.resolve("s.npz").toString()},
         };
