@@ -16,10 +16,11 @@ import io.lae.train.GradientRule;
 import io.lae.train.MetricsRow;
 import io.lae.train.Model;
 import io.lae.train.RecordingListener;
+import io.lae.train.StepSettings;
+import io.lae.train.Stepper;
 import io.lae.train.StopTarget;
 import io.lae.train.TrainingListener;
 import io.lae.train.TrainingLoop;
-import io.lae.train.TrainingStep;
 import io.lae.train.UpdateRule;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +68,7 @@ public final class LinearAutoencoder {
     private final TrainingListener listener;
     private final CheckpointStore checkpoints;
     private final long checkpointEvery;
+    private final Stepper.Factory engine;
 
     private LinearAutoencoder(Builder b) {
         this.latent = b.latent;
@@ -87,6 +89,7 @@ public final class LinearAutoencoder {
         this.listener = b.listener;
         this.checkpoints = b.checkpoints;
         this.checkpointEvery = b.checkpointEvery;
+        this.engine = b.engine;
     }
 
     /**
@@ -149,14 +152,17 @@ public final class LinearAutoencoder {
         }
         Model model = Model.random(stats.outputDim(), stats.inputDim(), latent, initStd, balanced, rule.tiesWeights(),
                 seed, dataType);
-        TrainingStep stepper = new TrainingStep(loss, rule, optimizer, optimizer.init(model.parameters()), stats);
+        StepSettings settings = new StepSettings(loss, customLoss == null ? lossSpec : null, rule, optimizer, null,
+                seed);
         Evaluator evaluator = new Evaluator(loss, stats, groundTruth ? GroundTruth.of(stats) : null);
         List<MetricsRow> history = new ArrayList<>();
         RecordingListener recording = new RecordingListener(history::add, listener);
         recording.logged(evaluator.evaluate(0, model, schedule.at(0), 0));
-        TrainingLoop.Outcome outcome = TrainingLoop.run(
-                new TrainingLoop.Settings(steps, schedule, logEvery, checkpointEvery, stopWhen), stepper, model,
-                evaluator, null, 0, 0, recording, checkpoints);
+        TrainingLoop.Outcome outcome;
+        try (Stepper stepper = engine.create(settings, stats, model, null)) {
+            outcome = TrainingLoop.run(new TrainingLoop.Settings(steps, schedule, logEvery, checkpointEvery, stopWhen),
+                    stepper, model, evaluator, null, 0, 0, recording, checkpoints);
+        }
         return new FittedAutoencoder(model.encoder(), model.decoder(),
                 statistics.centered() ? statistics.meanX() : null,
                 statistics.centered() ? statistics.meanY() : null, outcome.status(), history);
@@ -182,6 +188,7 @@ public final class LinearAutoencoder {
         private TrainingListener listener = new TrainingListener() { };
         private CheckpointStore checkpoints = CheckpointStore.NONE;
         private long checkpointEvery;
+        private Stepper.Factory engine = Stepper.Factory.ND4J;
 
         private Builder(int latent) {
             if (latent < 1) {
@@ -301,6 +308,17 @@ public final class LinearAutoencoder {
             }
             this.checkpoints = Objects.requireNonNull(store);
             this.checkpointEvery = every;
+            return this;
+        }
+
+        /**
+         * @param engine what runs the steps: ND4J's (the default, on whichever backend ND4J loaded; any loss,
+         *               rule and optimizer), or another engine's, such as lae-cuda's
+         *               {@code CudaStepper.factory(CudaDevice.open())} (weights kept on an NVIDIA GPU; lae's own
+         *               losses, rules and optimizers)
+         */
+        public Builder engine(Stepper.Factory engine) {
+            this.engine = Objects.requireNonNull(engine);
             return this;
         }
 

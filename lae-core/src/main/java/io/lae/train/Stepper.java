@@ -40,21 +40,22 @@ public interface Stepper extends AutoCloseable {
     default void close() {
     }
 
-    /** Makes the stepper of a run. */
+    /** Makes the stepper of a run: the seam where an engine plugs into {@link Trainer} and the fit API. */
     @FunctionalInterface
     interface Factory {
 
         /**
-         * @param config the run's configuration
-         * @param stats  the statistics, in the run's dtype
-         * @param model  the initial weights
-         * @param state  the optimizer state to continue from, or null for a fresh one
+         * @param settings the loss, rule, optimizer and stochastic nested dropout draw
+         * @param stats    the statistics, in the run's dtype
+         * @param model    the initial weights
+         * @param state    the optimizer state to continue from, or null for a fresh one
          * @return the stepper
+         * @throws io.lae.LaeException if the engine cannot run these settings (saying which engine can)
          */
-        Stepper create(TrainingConfig config, Statistics stats, Model model, OptimizerState state);
+        Stepper create(StepSettings settings, Statistics stats, Model model, OptimizerState state);
 
-        /** ND4J's steps ({@link TrainingStep}), on whichever backend ND4J loaded. */
-        Factory ND4J = (config, stats, model, state) -> state == null ? TrainingStep.fresh(config, stats, model)
-                : new TrainingStep(config, stats, state);
+        /** ND4J's steps ({@link TrainingStep}), on whichever backend ND4J loaded; they run any settings. */
+        Factory ND4J = (settings, stats, model, state) -> state == null ? TrainingStep.fresh(settings, stats, model)
+                : new TrainingStep(settings, stats, state);
     }
 }

@@ -82,7 +82,8 @@ public final class Trainer {
                                 Map<String, Object> environment, MiniBatches batches) {
         Statistics stats = statistics.as(config.dataType());
         int p = config.latent();
-        UpdateRule rule = UpdateRules.create(config.rule());
+        StepSettings settings = config.stepSettings();
+        UpdateRule rule = settings.rule();
         if (config.usesMiniBatches() && !rule.supportsMiniBatch()) {
             throw new LaeException("--rule " + rule.name() + " solves over the whole data set: drop --epochs/--batch");
         }
@@ -118,7 +119,7 @@ public final class Trainer {
             seconds = 0;
         }
         Loop loop = new Loop(stats, statistics, truth, run, environment, batches, totalSteps, schedule, target);
-        try (Stepper stepper = engine.create(config, stats, model, restored)) {
+        try (Stepper stepper = engine.create(settings, stats, model, restored)) {
             return loop(loop, model, stepper, step, seconds);
         }
     }

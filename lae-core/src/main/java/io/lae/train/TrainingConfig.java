@@ -5,9 +5,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.lae.LaeException;
+import io.lae.Precision;
 import io.lae.loss.LossSpec;
 import io.lae.loss.Scale;
 import io.lae.optim.LearningRateSchedule;
+import io.lae.optim.Optimizers;
 
 /**
  * Everything a training run needs to be repeated: the options of {@code lae train} (README, Commands).
@@ -104,7 +106,7 @@ public record TrainingConfig(String data, String targets, String loss, String sc
         // the names and the loss's hyperparameters too, so that a typo is reported before any data are read
         new LossSpec(loss, scale == null ? null : Scale.fromLabel(scale), lambda, lambdas, prior).create(latent);
         UpdateRules.create(rule);
-        io.lae.optim.Optimizers.create(optimizer, momentum);
+        Optimizers.create(optimizer, momentum);
         if (stochastic != null && !loss.equals(io.lae.loss.NestedDropoutLoss.NAME)) {
             throw new LaeException("--stochastic samples the nested-dropout index: use it with --loss nested-dropout");
         }
@@ -148,6 +150,19 @@ public record TrainingConfig(String data, String targets, String loss, String sc
     /** @return the loss specification */
     public LossSpec lossSpec() {
         return new LossSpec(loss, scale == null ? null : Scale.fromLabel(scale), lambda, lambdas, prior);
+    }
+
+    /**
+     * The names of the run's loss, rule and optimizer made objects: the one place where a configuration
+     * becomes what the engines step.
+     *
+     * @return the step's settings
+     * @throws LaeException for a name or hyperparameter that does not fit
+     */
+    public StepSettings stepSettings() {
+        LossSpec spec = lossSpec();
+        return new StepSettings(spec.create(latent), spec, UpdateRules.create(rule),
+                Optimizers.create(optimizer, momentum), stochastic, seed);
     }
 
     /** @return the ND4J data type of the run */

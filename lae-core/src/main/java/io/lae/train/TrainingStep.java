@@ -4,7 +4,6 @@ import io.lae.LaeException;
 import io.lae.loss.Loss;
 import io.lae.optim.Optimizer;
 import io.lae.optim.OptimizerState;
-import io.lae.optim.Optimizers;
 import io.lae.stats.Statistics;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
@@ -34,46 +33,28 @@ public final class TrainingStep implements Stepper {
     private final StochasticNestedDropout stochastic;
 
     /**
-     * @param config the run's configuration (loss, rule, optimizer, {@code --stochastic}, seed)
-     * @param stats  the statistics, in the run's dtype
-     * @param state  the optimizer state, fresh or restored from a checkpoint
-     * @throws LaeException if the rule cannot train this loss or the latent size exceeds the data's dimension
-     */
-    public TrainingStep(TrainingConfig config, Statistics stats, OptimizerState state) {
-        this(config.lossSpec().create(config.latent()), UpdateRules.create(config.rule()),
-                Optimizers.create(config.optimizer(), config.momentum()), state, stats, config);
-    }
-
-    /**
      * Steps of a loss, rule and optimizer given as objects (a user's own implementations included):
      * full batch over the statistics, or over the rows a caller passes to {@link #apply}.
      *
-     * @param loss      the loss
-     * @param rule      the update rule
-     * @param optimizer the optimizer
-     * @param state     its state, fresh ({@code optimizer.init}) or restored
-     * @param stats     the statistics, in the weights' dtype
-     * @throws LaeException if the rule cannot train this loss or p exceeds the data's dimension
+     * @param settings the loss, rule, optimizer and stochastic nested dropout draw
+     * @param stats    the statistics, in the weights' dtype
+     * @param state    the optimizer state, fresh ({@code optimizer.init}) or restored from a checkpoint
+     * @throws LaeException if the rule cannot train this loss or the latent size exceeds the data's dimension
      */
-    public TrainingStep(Loss loss, UpdateRule rule, Optimizer optimizer, OptimizerState state, Statistics stats) {
-        this(loss, rule, optimizer, state, stats, null);
-    }
-
-    private TrainingStep(Loss loss, UpdateRule rule, Optimizer optimizer, OptimizerState state, Statistics stats,
-                         TrainingConfig config) {
-        int p = loss.latentSize();
+    public TrainingStep(StepSettings settings, Statistics stats, OptimizerState state) {
+        int p = settings.latent();
         if (p > Math.min(stats.inputDim(), stats.outputDim())) {
             throw new LaeException("--latent " + p + " exceeds the data's dimension (n = " + stats.outputDim()
                     + ", n' = " + stats.inputDim() + "): use at most " + Math.min(stats.inputDim(), stats.outputDim()));
         }
-        this.loss = loss;
-        this.rule = rule;
+        this.loss = settings.loss();
+        this.rule = settings.rule();
         rule.validate(loss, stats, p);
-        this.optimizer = optimizer;
+        this.optimizer = settings.optimizer();
         this.state = state;
         this.stats = stats;
-        this.stochastic = config == null || config.stochastic() == null ? null
-                : new StochasticNestedDropout(config.stochastic(), loss, config.seed());
+        this.stochastic = settings.stochastic() == null ? null
+                : new StochasticNestedDropout(settings.stochastic(), loss, settings.seed());
         if (stochastic != null && stochastic.needsRows() && !rule.supportsMiniBatch()) {
             throw new LaeException("--rule " + rule.name() + " solves over the statistics, but --stochastic "
                     + NestedDropoutDraw.PER_SAMPLE + " needs the rows: use --stochastic " + NestedDropoutDraw.PER_STEP);
@@ -81,14 +62,13 @@ public final class TrainingStep implements Stepper {
     }
 
     /**
-     * @param config the run's configuration
-     * @param stats  the statistics, in the run's dtype
-     * @param model  the weights the optimizer state is shaped after
+     * @param settings the loss, rule, optimizer and stochastic nested dropout draw
+     * @param stats    the statistics, in the run's dtype
+     * @param model    the weights the optimizer state is shaped after
      * @return a step with a fresh optimizer state (step 0, zero buffers)
      */
-    public static TrainingStep fresh(TrainingConfig config, Statistics stats, Model model) {
-        OptimizerState state = Optimizers.create(config.optimizer(), config.momentum()).init(model.parameters());
-        return new TrainingStep(config, stats, state);
+    public static TrainingStep fresh(StepSettings settings, Statistics stats, Model model) {
+        return new TrainingStep(settings, stats, settings.optimizer().init(model.parameters()));
     }
 
     /**

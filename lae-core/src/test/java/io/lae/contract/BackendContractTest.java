@@ -322,7 +322,7 @@ class BackendContractTest {
         TrainingConfig config = TrainingConfig.builder().loss(lossName).lambda(spec.lambda()).rule(rule)
                 .optimizer("sgd", lr).latent(P).dtype(dtypeName(type)).build();
 
-        TrainingStep.fresh(config, stats.as(type), model).apply(model, 0, lr, null);
+        TrainingStep.fresh(config.stepSettings(), stats.as(type), model).apply(model, 0, lr, null);
 
         double[][] expectedA;
         double[][] expectedB = null;

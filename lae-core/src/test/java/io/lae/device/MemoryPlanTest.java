@@ -75,7 +75,7 @@ class MemoryPlanTest {
         Statistics stats = stats64.as(config.dataType());
         Model model = Model.random(N, N, config.latent(), 0.01, false, UpdateRules.create(config.rule()).tiesWeights(),
                 0, config.dataType());
-        TrainingStep step = TrainingStep.fresh(config, stats, model);
+        TrainingStep step = TrainingStep.fresh(config.stepSettings(), stats, model);
         MiniBatches batches = batch == 0 ? null
                 : new MiniBatches(samples, null, stats64, batch, 0, config.dataType());
         Evaluator evaluator = new Evaluator(step.loss(), stats, truth);

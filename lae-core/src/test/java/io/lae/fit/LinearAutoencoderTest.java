@@ -21,14 +21,20 @@ import io.lae.optim.OptimizerState;
 import io.lae.stats.Statistics;
 import io.lae.stats.StatisticsAccumulator;
 import io.lae.stats.StatisticsFile;
+import io.lae.train.MiniBatches;
+import io.lae.train.Model;
 import io.lae.train.RunDirectory;
 import io.lae.train.RunStatus;
+import io.lae.train.StepSettings;
+import io.lae.train.Stepper;
 import io.lae.train.StopTarget;
 import io.lae.train.Trainer;
 import io.lae.train.TrainingConfig;
 import io.lae.train.TrainingListener;
 import io.lae.train.TrainingResult;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
@@ -126,6 +132,46 @@ class LinearAutoencoderTest {
         }
         assertEquals(2, computed.decoder().length, "A maps codes to the two targets");
         assertEquals(2, computed.reconstruct(new double[][] {rows[0]})[0].length, "a reconstruction is a target row");
+    }
+
+    /** The engine seam: fit makes its steps through the factory given, with the settings as objects. */
+    @Test
+    void anEngineGivenToTheBuilderMakesTheSteps() {
+        List<StepSettings> made = new ArrayList<>();
+        int[] steps = {0};
+        Stepper.Factory counting = (settings, stats, model, state) -> {
+            made.add(settings);
+            Stepper inner = Stepper.Factory.ND4J.create(settings, stats, model, state);
+            return new Stepper() {
+                @Override
+                public void apply(Model m, long step, double learningRate, MiniBatches batches) {
+                    steps[0]++;
+                    inner.apply(m, step, learningRate, batches);
+                }
+
+                @Override
+                public void synchronize(Model m) {
+                    inner.synchronize(m);
+                }
+
+                @Override
+                public OptimizerState state() {
+                    return inner.state();
+                }
+
+                @Override
+                public Loss loss() {
+                    return inner.loss();
+                }
+            };
+        };
+        FittedAutoencoder viaEngine = ordered().steps(120).engine(counting).build().fit(rows);
+        FittedAutoencoder plain = ordered().steps(120).build().fit(rows);
+        assertEquals(1, made.size());
+        assertEquals(120, steps[0]);
+        assertEquals("ordered", made.get(0).lossSpec().name(), "lae's loss comes with its spec, for kernels of its own");
+        assertEquals("adam", made.get(0).optimizer().name());
+        assertArrayEquals(plain.decoder(), viaEngine.decoder());
     }
 
     @Test

@@ -61,7 +61,7 @@ class RotationAugmentedRuleTest {
                     .init("balanced", 0.1).optimizer("sgd", 1e-3).build();
             Model model = rule.equals("gha") ? Model.tied(Nd4j.rand(DataType.FLOAT, 12, P))
                     : Model.random(12, 12, P, 0.1, true, false, 63, DataType.FLOAT);
-            TrainingStep step = new TrainingStep(config, stats,
+            TrainingStep step = new TrainingStep(config.stepSettings(), stats,
                     Optimizers.create("sgd", 0).init(model.parameters()));
             for (int t = 0; t < 3; t++) {
                 step.apply(model, t, 1e-3, null);

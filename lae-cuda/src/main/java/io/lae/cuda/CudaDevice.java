@@ -1,5 +1,6 @@
 package io.lae.cuda;
 
+import io.lae.Precision;
 import io.lae.cuda.bind.Cublas;
 import io.lae.cuda.bind.CudaDriver;
 import io.lae.cuda.bind.CudaRuntime;

@@ -1,23 +1,22 @@
 package io.lae.cuda;
 
+import io.lae.Precision;
 import io.lae.loss.Loss;
 import io.lae.loss.LossForm;
 import io.lae.optim.OptimizerState;
-import io.lae.optim.Optimizers;
 import io.lae.stats.Statistics;
 import io.lae.train.MiniBatches;
 import io.lae.train.Model;
 import io.lae.train.NestedDropoutDraw;
 import io.lae.train.StochasticNestedDropout;
+import io.lae.train.StepSettings;
 import io.lae.train.Stepper;
-import io.lae.train.TrainingConfig;
 import java.util.Optional;
-import java.util.Set;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * lae's {@link io.lae.train.Trainer} on the GPU: each step runs on {@link DeviceTraining}, whose weights
+ * Training steps on the GPU, for {@link io.lae.train.Trainer} and the fit API: each step runs on {@link DeviceTraining}, whose weights
  * and optimizer buffers stay in device memory; {@link #synchronize} copies them into the host's
  * {@link Model} and {@link #state} into an {@link OptimizerState} with the buffer names ND4J's
  * optimizers use, so checkpoints are the same files whichever engine wrote them, and the metrics are
@@ -25,31 +24,29 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class CudaStepper implements Stepper {
 
-    private static final Set<String> RULES = Set.of("gradient", "rag", "gha", "oja", "tied");
-
-    private final TrainingConfig config;
     private final Loss loss;
+    private final int latent;
     private final DeviceStatistics stats;
     private final DeviceTraining training;
     private final StochasticNestedDropout stochastic;
     private final FlatParameters layout;
 
     /**
-     * @param device the GPU
-     * @param config the run's configuration (see {@link #unsupported})
-     * @param stats  the statistics, in the run's dtype
-     * @param model  the initial weights
-     * @param state  the optimizer state to continue from, or null
+     * @param device   the GPU
+     * @param settings the step's loss, rule and optimizer (see {@link #unsupported})
+     * @param stats    the statistics, in the run's dtype
+     * @param model    the initial weights
+     * @param state    the optimizer state to continue from, or null
+     * @throws CudaException if the engine does not run these settings, or the GPU lacks the memory
      */
-    public CudaStepper(CudaDevice device, TrainingConfig config, Statistics stats, Model model, OptimizerState state) {
-        unsupported(config).ifPresent(reason -> {
+    public CudaStepper(CudaDevice device, StepSettings settings, Statistics stats, Model model, OptimizerState state) {
+        unsupported(settings, false).ifPresent(reason -> {
             throw new CudaException("--backend cuda: " + reason + "; use --backend cpu");
         });
-        this.config = config;
-        Precision precision = config.dataType() == DataType.DOUBLE ? Precision.FLOAT64 : Precision.FLOAT32;
-        int p = config.latent();
-        DeviceOptimizer optimizer = DeviceOptimizer.named(config.optimizer(), config.momentum());
-        long needed = DeviceTraining.bytesNeeded(stats.outputDim(), stats.inputDim(), p, precision,
+        Precision precision = stats.dataType() == DataType.DOUBLE ? Precision.FLOAT64 : Precision.FLOAT32;
+        this.latent = settings.latent();
+        DeviceOptimizer optimizer = DeviceOptimizer.of(settings.optimizer()).orElseThrow();
+        long needed = DeviceTraining.bytesNeeded(stats.outputDim(), stats.inputDim(), latent, precision,
                 optimizer.kind().buffers());
         long free = device.freeBytes();
         if (needed > free) {
@@ -57,38 +54,56 @@ public final class CudaStepper implements Stepper {
                     + " %.2f GiB are free on %s: use --dtype float32, a smaller --latent, or --backend cpu",
                     needed / 1073741824.0, free / 1073741824.0, device.description().name()));
         }
-        this.loss = config.lossSpec().create(p);
-        this.stochastic = config.stochastic() == null ? null
-                : new StochasticNestedDropout(config.stochastic(), loss, config.seed());
-        this.layout = new FlatParameters(model, Optimizers.create(config.optimizer(), config.momentum())
-                .init(model.parameters()));
+        this.loss = settings.loss();
+        this.stochastic = settings.stochastic() == null ? null
+                : new StochasticNestedDropout(settings.stochastic(), loss, settings.seed());
+        this.layout = new FlatParameters(model, settings.optimizer().init(model.parameters()));
         this.stats = DeviceStatistics.upload(device, columnMajor(stats.sigmaXX()),
                 stats.isAutoencoder() ? null : columnMajor(stats.sigmaYX()), stats.outputDim(), stats.tyy(),
                 stats.sampleCount(), precision);
-        this.training = new DeviceTraining(device, this.stats, config.lossSpec().form(p), DeviceRule.named(config.rule()),
-                optimizer, layout.encoder(model), layout.decoder(model));
+        this.training = new DeviceTraining(device, this.stats, settings.lossSpec().form(latent),
+                DeviceRule.of(settings.rule()).orElseThrow(), optimizer, layout.encoder(model), layout.decoder(model));
         if (state != null) {
             training.restore(new DeviceTraining.State(state.step(), layout.theta(model), layout.buffers(state)));
         }
     }
 
     /**
-     * @param config a run's configuration
-     * @return why lae's CUDA engine cannot run it, or empty when it can: full-batch steps over the statistics
-     *     with the gradient, rag, gha, oja or tied rule (mini-batches, per-sample nested dropout and the
-     *     alternating solves run on the CPU)
+     * The engine for {@link io.lae.train.Trainer} and {@link io.lae.fit.LinearAutoencoder.Builder#engine}.
+     *
+     * @param device the GPU, from {@link CudaDevice#open()}
+     * @return steps on that GPU
      */
-    public static Optional<String> unsupported(TrainingConfig config) {
-        if (config.usesMiniBatches()) {
+    public static Stepper.Factory factory(CudaDevice device) {
+        return (settings, stats, model, state) -> new CudaStepper(device, settings, stats, model, state);
+    }
+
+    /**
+     * @param settings    a run's loss, rule and optimizer
+     * @param miniBatches whether the run steps over mini-batches of the rows
+     * @return why lae's CUDA engine cannot run it, or empty when it can: full-batch steps over the statistics
+     *     of lae's own losses and optimizers, with the gradient, rag, gha, oja or tied rule (mini-batches,
+     *     per-sample nested dropout, the alternating solves and a user's own objects run on ND4J's engine)
+     */
+    public static Optional<String> unsupported(StepSettings settings, boolean miniBatches) {
+        if (miniBatches) {
             return Optional.of("mini-batch training (--epochs, --batch) runs on the CPU only");
         }
-        if (config.stochastic() == NestedDropoutDraw.PER_SAMPLE) {
+        if (settings.stochastic() == NestedDropoutDraw.PER_SAMPLE) {
             return Optional.of("per-sample stochastic nested dropout steps over the rows, on the CPU only"
                     + " (--stochastic per-step runs on the GPU)");
         }
-        if (!RULES.contains(config.rule())) {
-            return Optional.of("--rule " + config.rule() + " solves on the host (the GPU runs gradient, rag, gha, oja"
-                    + " and tied)");
+        if (DeviceRule.of(settings.rule()).isEmpty()) {
+            return Optional.of("--rule " + settings.rule().name() + " solves on the host (the GPU runs gradient, rag,"
+                    + " gha, oja and tied)");
+        }
+        if (settings.lossSpec() == null) {
+            return Optional.of("the loss '" + settings.loss().name() + "' is not one of lae's, whose forms the GPU "
+                    + "kernels compute");
+        }
+        if (DeviceOptimizer.of(settings.optimizer()).isEmpty()) {
+            return Optional.of("the optimizer '" + settings.optimizer().name() + "' is not one of lae's (sgd, "
+                    + "momentum, nesterov, adam)");
         }
         return Optional.empty();
     }
@@ -99,7 +114,7 @@ public final class CudaStepper implements Stepper {
             throw new IllegalArgumentException("lae's CUDA engine steps over the statistics, not over rows");
         }
         if (stochastic != null) {
-            training.setNestedWeights(LossForm.unit(config.latent(), stochastic.truncationAt(step)));
+            training.setNestedWeights(LossForm.unit(latent, stochastic.truncationAt(step)));
         }
         training.step(learningRate);
     }

@@ -1,5 +1,6 @@
 package io.lae.cuda;
 
+import io.lae.Precision;
 import io.lae.loss.LossForm;
 
 /**

@@ -3,6 +3,7 @@ package io.lae.cuda;
 import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
 
+import io.lae.Precision;
 import io.lae.cuda.bind.CudaRuntime;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;

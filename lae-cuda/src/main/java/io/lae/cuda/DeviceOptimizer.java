@@ -1,5 +1,12 @@
 package io.lae.cuda;
 
+import io.lae.Precision;
+import io.lae.optim.Adam;
+import io.lae.optim.Momentum;
+import io.lae.optim.Optimizer;
+import io.lae.optim.Sgd;
+import java.util.Optional;
+
 /**
  * The optimizers of lae-core's {@code io.lae.optim}, as PyTorch defines them, for parameters and
  * directions that live on the device (one flat buffer each).
@@ -52,6 +59,19 @@ public record DeviceOptimizer(Kind kind, double momentum, double beta1, double b
      */
     public static DeviceOptimizer momentum(double momentum, boolean nesterov) {
         return new DeviceOptimizer(nesterov ? Kind.NESTEROV : Kind.MOMENTUM, momentum, 0, 0, 0);
+    }
+
+    /**
+     * @param optimizer one of lae's optimizers ({@link Sgd}, {@link Momentum}, {@link Adam}, with their settings)
+     * @return the same update on the device, or empty for an optimizer of a user's own
+     */
+    public static Optional<DeviceOptimizer> of(Optimizer optimizer) {
+        return Optional.ofNullable(switch (optimizer) {
+            case Sgd sgd -> sgd();
+            case Momentum m -> momentum(m.momentum(), m.nesterov());
+            case Adam a -> new DeviceOptimizer(Kind.ADAM, 0, a.beta1(), a.beta2(), a.epsilon());
+            default -> null;
+        });
     }
 
     /**

@@ -1,5 +1,12 @@
 package io.lae.cuda;
 
+import io.lae.train.GradientRule;
+import io.lae.train.HebbianRule;
+import io.lae.train.RotationAugmentedRule;
+import io.lae.train.TiedRule;
+import io.lae.train.UpdateRule;
+import java.util.Optional;
+
 /** The full-batch update rules of docs/math.md §3 that lae's CUDA engine runs. */
 public enum DeviceRule {
     /** The loss gradient (∇_B L, ∇_A L). */
@@ -29,6 +36,21 @@ public enum DeviceRule {
     /** @return whether the rule is Hebbian (follows no loss gradient) */
     boolean isHebbian() {
         return this == GHA || this == OJA;
+    }
+
+    /**
+     * @param rule one of lae's update rules
+     * @return the same rule on the device, or empty for one the engine does not run (the alternating
+     *     solves, a user's own)
+     */
+    public static Optional<DeviceRule> of(UpdateRule rule) {
+        return switch (rule) {
+            case GradientRule gradient -> Optional.of(GRADIENT);
+            case RotationAugmentedRule rag -> Optional.of(RAG);
+            case HebbianRule hebbian -> Optional.of(named(hebbian.name()));
+            case TiedRule tied -> Optional.of(TIED);
+            default -> Optional.empty();
+        };
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.lae.cuda;
 
+import io.lae.Precision;
+
 /**
  * The sufficient statistics of docs/math.md §1 in device memory: Σxx = XXᵀ (n'×n'), Σyx = YXᵀ (n×n',
  * the same matrix as Σxx for an autoencoder), tyy = ‖Y‖² and the sample count m on the host.

@@ -6,6 +6,7 @@ import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import io.lae.Precision;
 import io.lae.cuda.bind.CudaDriver;
 import io.lae.cuda.bind.Nvrtc;
 import java.io.IOException;
@@ -69,7 +70,15 @@ public final class Kernels {
 
     /** @return the NVRTC options that compile the kernels for {@code precision} */
     public static List<String> options(Precision precision) {
-        return List.of("-Dreal=" + precision.cType(), "--std=c++17", "-default-device");
+        return List.of("-Dreal=" + cType(precision), "--std=c++17", "-default-device");
+    }
+
+    /**
+     * @param precision a precision
+     * @return the C type the kernels are compiled for with it ({@code -Dreal=…})
+     */
+    static String cType(Precision precision) {
+        return precision.isDouble() ? "double" : "float";
     }
 
     /** Compiles (or reads from the cache) and loads the module of {@code precision}, if not yet loaded. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.lae.Precision;
 import io.lae.cuda.bind.Nvrtc;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -89,7 +90,7 @@ class KernelCompilationTest {
         for (String arch : List.of("75", "90", "100", "120")) {
             Path ptx = dir.resolve("kernels-" + arch + ".ptx");
             Process process = new ProcessBuilder(nvcc.get().toString(), "-ptx", "-arch=compute_" + arch,
-                    "-Dreal=" + precision.cType(), "-x", "cu", source.toString(), "-o", ptx.toString())
+                    "-Dreal=" + Kernels.cType(precision), "-x", "cu", source.toString(), "-o", ptx.toString())
                     .redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(0, process.waitFor(), "nvcc for compute_" + arch + ": " + output);

@@ -100,7 +100,7 @@ public final class Engines {
         if (request == BackendRequest.CPU || request == BackendRequest.ND4J_CUDA) {
             return nd4j(description, "--backend " + request);
         }
-        Optional<String> unsupported = CudaStepper.unsupported(config);
+        Optional<String> unsupported = CudaStepper.unsupported(config.stepSettings(), config.usesMiniBatches());
         if (request == BackendRequest.CUDA) {
             if (unsupported.isPresent()) {
                 throw new LaeException("--backend cuda: " + unsupported.get() + "; use --backend cpu or auto");
@@ -124,8 +124,7 @@ public final class Engines {
     private static Engine cuda(CudaDevice gpu, Map<String, Object> description) {
         description.put("engine", "lae-cuda");
         description.put("device", gpu.description().asMap());
-        return new Engine((config, stats, model, state) -> new CudaStepper(gpu, config, stats, model, state),
-                description);
+        return new Engine(CudaStepper.factory(gpu), description);
     }
 
     private static Engine nd4j(Map<String, Object> description, String whyNotCuda) {

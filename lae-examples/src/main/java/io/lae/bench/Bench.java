@@ -3,7 +3,7 @@ package io.lae.bench;
 import io.lae.runs.Environment;
 import io.lae.stats.Statistics;
 import io.lae.stats.StatisticsAccumulator;
-import io.lae.train.Precision;
+import io.lae.Precision;
 import io.lae.train.MiniBatches;
 import io.lae.train.Model;
 import io.lae.train.TrainingConfig;
@@ -158,7 +158,7 @@ public final class Bench {
         static Training start(TrainingConfig config, Statistics stats, int n) {
             Model model = Model.random(n, n, config.latent(), config.initStd(), config.init().equals("balanced"), false,
                     config.seed(), config.dataType());
-            return new Training(model, TrainingStep.fresh(config, stats, model));
+            return new Training(model, TrainingStep.fresh(config.stepSettings(), stats, model));
         }
 
         void step(long t, MiniBatches batches) {

@@ -1,6 +1,6 @@
 package io.lae.bench;
 
-import io.lae.train.Precision;
+import io.lae.Precision;
 import java.util.ArrayList;
 import java.util.List;
 

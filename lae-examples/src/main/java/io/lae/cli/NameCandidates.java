@@ -4,7 +4,7 @@ import io.lae.loss.LossSpec;
 import io.lae.loss.Scale;
 import io.lae.optim.Optimizers;
 import io.lae.train.NestedDropoutDraw;
-import io.lae.train.Precision;
+import io.lae.Precision;
 import io.lae.train.UpdateRules;
 import java.util.Arrays;
 import java.util.Iterator;

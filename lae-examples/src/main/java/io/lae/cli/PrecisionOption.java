@@ -1,6 +1,6 @@
 package io.lae.cli;
 
-import io.lae.train.Precision;
+import io.lae.Precision;
 import picocli.CommandLine.Option;
 
 /** {@code --dtype}, the same option in {@code train}, {@code stats} and {@code experiment} (a picocli mixin). */

@@ -7,7 +7,7 @@ import io.lae.loss.NestedReconstruction;
 import io.lae.loss.Scale;
 import io.lae.runs.TrainedRun;
 import io.lae.runs.TrainingData;
-import io.lae.train.Precision;
+import io.lae.Precision;
 import io.lae.train.Model;
 import io.lae.train.TrainingConfig;
 import java.time.Duration;

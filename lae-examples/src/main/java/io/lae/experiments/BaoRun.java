@@ -10,7 +10,7 @@ import io.lae.optim.LearningRateSchedule;
 import io.lae.runs.RunProgress;
 import io.lae.runs.TrainedRun;
 import io.lae.runs.TrainingData;
-import io.lae.train.Precision;
+import io.lae.Precision;
 import io.lae.train.Checkpoint;
 import io.lae.train.Evaluator;
 import io.lae.train.MetricsRow;

@@ -8,7 +8,7 @@ import io.lae.cuda.DeviceStatistics;
 import io.lae.cuda.DeviceStatisticsAccumulator;
 import io.lae.cuda.DeviceTraining;
 import io.lae.cuda.GpuTimer;
-import io.lae.cuda.Precision;
+import io.lae.Precision;
 import io.lae.loss.LossForm;
 import io.lae.loss.LossSpec;
 import java.util.ArrayList;

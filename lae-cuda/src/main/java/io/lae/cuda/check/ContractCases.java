@@ -1,6 +1,6 @@
 package io.lae.cuda.check;
 
-import io.lae.cuda.Precision;
+import io.lae.Precision;
 import io.lae.loss.LossForm;
 import io.lae.loss.LossSpec;
 import io.lae.loss.NonUniformL2Loss;

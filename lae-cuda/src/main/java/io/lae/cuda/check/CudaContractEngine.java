@@ -6,7 +6,7 @@ import io.lae.cuda.DeviceRule;
 import io.lae.cuda.DeviceStatistics;
 import io.lae.cuda.DeviceStatisticsAccumulator;
 import io.lae.cuda.DeviceTraining;
-import io.lae.cuda.Precision;
+import io.lae.Precision;
 import java.util.Arrays;
 
 /** lae-cuda's GPU engine under the contract: statistics by SYRK on the device, training by {@link DeviceTraining}. */

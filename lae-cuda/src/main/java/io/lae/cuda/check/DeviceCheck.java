@@ -7,7 +7,7 @@ import io.lae.cuda.DeviceOptimizer;
 import io.lae.cuda.DeviceRule;
 import io.lae.cuda.DeviceStatistics;
 import io.lae.cuda.DeviceTraining;
-import io.lae.cuda.Precision;
+import io.lae.Precision;
 import io.lae.loss.LossForm;
 import io.lae.loss.LossSpec;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.lae.cuda.check;
 
-import io.lae.cuda.Precision;
+import io.lae.Precision;
 import io.lae.loss.LossSpec;
 import io.lae.optim.OptimizerState;
 import io.lae.stats.Statistics;
@@ -66,7 +66,7 @@ final class Nd4jContractEngine implements ContractEngine {
             this.config = config;
             this.stats = stats;
             this.model = model;
-            this.stepper = TrainingStep.fresh(config, stats, model);
+            this.stepper = TrainingStep.fresh(config.stepSettings(), stats, model);
         }
 
         @Override
@@ -110,7 +110,7 @@ final class Nd4jContractEngine implements ContractEngine {
                     : Model.tied(c.parameters().get(Model.DECODER).dup());
             Map<String, INDArray> buffers = new LinkedHashMap<>();
             c.buffers().forEach((k, v) -> buffers.put(k, v.dup()));
-            stepper = new TrainingStep(config, stats, OptimizerState.restore(c.optimizerStep(), buffers));
+            stepper = new TrainingStep(config.stepSettings(), stats, OptimizerState.restore(c.optimizerStep(), buffers));
             step = c.step();
         }
 

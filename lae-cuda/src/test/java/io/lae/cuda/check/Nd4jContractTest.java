@@ -3,7 +3,7 @@ package io.lae.cuda.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.lae.cuda.Precision;
+import io.lae.Precision;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
