@@ -8,8 +8,10 @@ import io.lae.loss.LossSpec;
 import io.lae.optim.Adam;
 import io.lae.optim.LearningRateSchedule;
 import io.lae.optim.Optimizer;
+import io.lae.optim.OptimizerState;
 import io.lae.stats.Statistics;
 import io.lae.stats.StatisticsAccumulator;
+import io.lae.train.Checkpoint;
 import io.lae.train.CheckpointStore;
 import io.lae.train.Evaluator;
 import io.lae.train.GradientRule;
@@ -69,6 +71,7 @@ public final class LinearAutoencoder {
     private final CheckpointStore checkpoints;
     private final long checkpointEvery;
     private final Stepper.Factory engine;
+    private final Checkpoint resumeFrom;
 
     private LinearAutoencoder(Builder b) {
         this.latent = b.latent;
@@ -90,6 +93,7 @@ public final class LinearAutoencoder {
         this.checkpoints = b.checkpoints;
         this.checkpointEvery = b.checkpointEvery;
         this.engine = b.engine;
+        this.resumeFrom = b.resumeFrom;
     }
 
     /**
@@ -150,18 +154,40 @@ public final class LinearAutoencoder {
             throw new LaeException("the loss is built for p = " + loss.latentSize() + " but the model has " + latent
                     + " components: build the loss for p = " + latent);
         }
-        Model model = Model.random(stats.outputDim(), stats.inputDim(), latent, initStd, balanced, rule.tiesWeights(),
-                seed, dataType);
+        Model model;
+        OptimizerState state;
+        long step;
+        double seconds;
+        if (resumeFrom == null) {
+            model = Model.random(stats.outputDim(), stats.inputDim(), latent, initStd, balanced, rule.tiesWeights(),
+                    seed, dataType);
+            state = null;
+            step = 0;
+            seconds = 0;
+        } else {
+            resumeFrom.requireFits(stats.outputDim(), stats.inputDim(), latent, rule.tiesWeights(), dataType,
+                    name -> "the checkpoint's " + name);
+            if (resumeFrom.step() >= steps) {
+                throw new LaeException("the checkpoint is at step " + resumeFrom.step() + " of " + steps
+                        + ": ask for more steps to continue");
+            }
+            model = resumeFrom.model();
+            state = resumeFrom.optimizerState();
+            step = resumeFrom.step();
+            seconds = resumeFrom.seconds();
+        }
         StepSettings settings = new StepSettings(loss, customLoss == null ? lossSpec : null, rule, optimizer, null,
                 seed);
         Evaluator evaluator = new Evaluator(loss, stats, groundTruth ? GroundTruth.of(stats) : null);
         List<MetricsRow> history = new ArrayList<>();
         RecordingListener recording = new RecordingListener(history::add, listener);
-        recording.logged(evaluator.evaluate(0, model, schedule.at(0), 0));
+        if (step == 0) {
+            recording.logged(evaluator.evaluate(0, model, schedule.at(0), 0));
+        }
         TrainingLoop.Outcome outcome;
-        try (Stepper stepper = engine.create(settings, stats, model, null)) {
+        try (Stepper stepper = engine.create(settings, stats, model, state)) {
             outcome = TrainingLoop.run(new TrainingLoop.Settings(steps, schedule, logEvery, checkpointEvery, stopWhen),
-                    stepper, model, evaluator, null, 0, 0, recording, checkpoints);
+                    stepper, model, evaluator, null, step, seconds, recording, checkpoints);
         }
         return new FittedAutoencoder(model.encoder(), model.decoder(),
                 statistics.centered() ? statistics.meanX() : null,
@@ -189,6 +215,7 @@ public final class LinearAutoencoder {
         private CheckpointStore checkpoints = CheckpointStore.NONE;
         private long checkpointEvery;
         private Stepper.Factory engine = Stepper.Factory.ND4J;
+        private Checkpoint resumeFrom;
 
         private Builder(int latent) {
             if (latent < 1) {
@@ -319,6 +346,17 @@ public final class LinearAutoencoder {
          */
         public Builder engine(Stepper.Factory engine) {
             this.engine = Objects.requireNonNull(engine);
+            return this;
+        }
+
+        /**
+         * @param checkpoint a checkpoint a fit with the same settings saved ({@link #checkpoints}): the fit
+         *                   continues from its weights, optimizer state and step to {@link #steps} in all, with
+         *                   the same result as a fit that was never stopped (the learning rate depends on the step
+         *                   alone); null to start afresh
+         */
+        public Builder resumeFrom(Checkpoint checkpoint) {
+            this.resumeFrom = checkpoint;
             return this;
         }
 

@@ -6,8 +6,6 @@ import io.lae.optim.LearningRateSchedule;
 import io.lae.optim.OptimizerState;
 import io.lae.stats.Statistics;
 import java.util.Map;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Training from the sufficient statistics (full batch: each step costs O(n²p) whatever the number
@@ -101,13 +99,15 @@ public final class Trainer {
         double seconds;
         if (resume) {
             Checkpoint cp = run.readCheckpoint();
-            requireShapes(cp, run, stats, rule.tiesWeights());
+            cp.requireFits(stats.outputDim(), stats.inputDim(), p, rule.tiesWeights(), config.dataType(),
+                    name -> name.equals("optimizer") ? run.path().resolve("checkpoint").resolve("optimizer")
+                            : run.checkpointFile(name));
             if (cp.step() >= totalSteps) {
                 throw new LaeException(run.path() + " has done " + cp.step() + " steps, and the run asks for "
                         + totalSteps + ": extend it with --steps N, N > " + cp.step());
             }
-            model = rule.tiesWeights() ? Model.tied(cp.decoder()) : Model.of(cp.encoder(), cp.decoder());
-            restored = OptimizerState.restore(cp.optimizerStep(), cp.optimizerBuffers());
+            model = cp.model();
+            restored = cp.optimizerState();
             step = cp.step();
             seconds = cp.seconds();
             run.truncateMetrics(step);
@@ -155,41 +155,6 @@ public final class Trainer {
         }
         run.writeWeights(model);
         return new TrainingResult(model, outcome.last(), outcome.status());
-    }
-
-    /**
-     * Refuses a checkpoint whose arrays do not fit this run (a damaged or foreign checkpoint), naming the file:
-     * B is p×n', A is n×p (A alone for a tied run), and each optimizer buffer has its parameter's shape.
-     */
-    private void requireShapes(Checkpoint cp, RunDirectory run, Statistics stats, boolean tied) {
-        int p = config.latent();
-        Map<String, long[]> expected = new java.util.LinkedHashMap<>();
-        if (!tied) {
-            expected.put(Model.ENCODER, new long[] {p, stats.inputDim()});
-        }
-        expected.put(Model.DECODER, new long[] {stats.outputDim(), p});
-        for (var e : expected.entrySet()) {
-            INDArray array = cp.parameters().get(e.getKey());
-            if (array == null || !java.util.Arrays.equals(array.shape(), e.getValue())) {
-                throw new LaeException(run.checkpointFile(e.getKey()) + ": " + (array == null ? "missing"
-                        : "shape " + java.util.Arrays.toString(array.shape())) + ", but this run's " + e.getKey()
-                        + " is " + java.util.Arrays.toString(e.getValue()) + " (p = " + p + " from run.json, n = "
-                        + stats.outputDim() + ", n' = " + stats.inputDim() + " from the data): the checkpoint is "
-                        + "damaged or belongs to another run");
-            }
-            if (array.dataType() != config.dataType()) {
-                throw new LaeException(run.checkpointFile(e.getKey()) + ": " + array.dataType() + " values, but the run "
-                        + "trains in " + config.dtype() + " (run.json): the checkpoint belongs to another run");
-            }
-        }
-        for (var e : cp.optimizerBuffers().entrySet()) {
-            INDArray parameter = cp.parameters().get(e.getKey().split("/")[0]);
-            if (parameter != null && !java.util.Arrays.equals(parameter.shape(), e.getValue().shape())) {
-                throw new LaeException(run.path().resolve("checkpoint").resolve("optimizer") + ": buffer " + e.getKey()
-                        + " has shape " + java.util.Arrays.toString(e.getValue().shape()) + ", its parameter "
-                        + java.util.Arrays.toString(parameter.shape()) + ": the checkpoint is damaged");
-            }
-        }
     }
 
     /** Marks the run diverged in run.json (with the last finite metrics) and says what to change. */

@@ -21,6 +21,7 @@ import io.lae.optim.OptimizerState;
 import io.lae.stats.Statistics;
 import io.lae.stats.StatisticsAccumulator;
 import io.lae.stats.StatisticsFile;
+import io.lae.train.Checkpoint;
 import io.lae.train.MiniBatches;
 import io.lae.train.Model;
 import io.lae.train.RunDirectory;
@@ -132,6 +133,28 @@ class LinearAutoencoderTest {
         }
         assertEquals(2, computed.decoder().length, "A maps codes to the two targets");
         assertEquals(2, computed.reconstruct(new double[][] {rows[0]})[0].length, "a reconstruction is a target row");
+    }
+
+    /** A fit resumed from a checkpoint it saved ends where one that never stopped ends, bit for bit. */
+    @Test
+    void aFitResumedFromItsCheckpointEqualsOneThatNeverStopped() {
+        List<Checkpoint> saved = new ArrayList<>();
+        FittedAutoencoder whole = ordered().steps(200).build().fit(rows);
+        ordered().steps(80).checkpoints(saved::add, 0).build().fit(rows);
+        Checkpoint at80 = saved.get(saved.size() - 1);
+        assertEquals(80, at80.step());
+        FittedAutoencoder resumed = ordered().steps(200).resumeFrom(at80).build().fit(rows);
+        assertArrayEquals(whole.decoder(), resumed.decoder());
+        assertArrayEquals(whole.encoder(), resumed.encoder());
+        assertEquals(100, resumed.history().get(0).step(), "the history goes on from the checkpoint");
+        FittedAutoencoder again = ordered().steps(200).resumeFrom(at80).build().fit(rows);
+        assertArrayEquals(whole.decoder(), again.decoder(), "resuming leaves the checkpoint as it was saved");
+        LaeException wrongP = assertThrows(LaeException.class,
+                () -> LinearAutoencoder.builder(P + 1).steps(200).resumeFrom(at80).build().fit(rows));
+        assertTrue(wrongP.getMessage().contains("belongs to another run"), wrongP.getMessage());
+        LaeException done = assertThrows(LaeException.class,
+                () -> ordered().steps(80).resumeFrom(at80).build().fit(rows));
+        assertTrue(done.getMessage().contains("ask for more steps"), done.getMessage());
     }
 
     /** The engine seam: fit makes its steps through the factory given, with the settings as objects. */
