@@ -16,6 +16,7 @@ import io.lae.train.CheckpointStore;
 import io.lae.train.Evaluator;
 import io.lae.train.GradientRule;
 import io.lae.train.MetricsRow;
+import io.lae.train.MiniBatches;
 import io.lae.train.Model;
 import io.lae.train.RecordingListener;
 import io.lae.train.StepSettings;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -72,6 +74,8 @@ public final class LinearAutoencoder {
     private final long checkpointEvery;
     private final Stepper.Factory engine;
     private final Checkpoint resumeFrom;
+    private final int batchSize;
+    private final long epochs;
 
     private LinearAutoencoder(Builder b) {
         this.latent = b.latent;
@@ -94,6 +98,8 @@ public final class LinearAutoencoder {
         this.checkpointEvery = b.checkpointEvery;
         this.engine = b.engine;
         this.resumeFrom = b.resumeFrom;
+        this.batchSize = b.batchSize;
+        this.epochs = b.epochs;
     }
 
     /**
@@ -115,11 +121,13 @@ public final class LinearAutoencoder {
         if (rows.length == 0) {
             throw new LaeException("no rows to fit: give at least one sample");
         }
-        return fit(StatisticsAccumulator.of(Nd4j.createFromArray(rows), center));
+        INDArray samples = Nd4j.createFromArray(rows);
+        return fit(StatisticsAccumulator.of(samples, center), samples, null);
     }
 
     /**
-     * Fits a data source, streamed in chunks (its rows never need to fit in memory at once).
+     * Fits a data source, streamed in chunks (its rows never need to fit in memory at once; a mini-batch fit
+     * reads them all).
      *
      * @param source the samples
      * @return the fitted model
@@ -138,7 +146,9 @@ public final class LinearAutoencoder {
      * @throws LaeException if the sources differ in rows, or hold a non-finite value
      */
     public FittedAutoencoder fit(DataSource inputs, DataSource targets) {
-        return fit(StatisticsAccumulator.of(inputs, targets, center, rows -> { }));
+        Statistics stats = StatisticsAccumulator.of(inputs, targets, center, rows -> { });
+        return batchSize == 0 ? fit(stats, null, null)
+                : fit(stats, inputs.readAll(), targets == null ? null : targets.readAll());
     }
 
     /**
@@ -146,9 +156,29 @@ public final class LinearAutoencoder {
      *
      * @param statistics the statistics (any dtype; cast once to this fit's)
      * @return the fitted model, with the statistics' means as its centring
+     * @throws LaeException for a mini-batch fit, which needs the rows
      */
     public FittedAutoencoder fit(Statistics statistics) {
+        return fit(statistics, null, null);
+    }
+
+    /**
+     * @param statistics the statistics of the rows
+     * @param inputs     the rows (m×n'), for a mini-batch fit; null otherwise
+     * @param targets    their targets, or null for an autoencoder
+     */
+    private FittedAutoencoder fit(Statistics statistics, INDArray inputs, INDArray targets) {
+        if (batchSize > 0 && inputs == null) {
+            throw new LaeException("a mini-batch fit steps over the rows: give them (fit(rows) or fit(DataSource)), "
+                    + "or fit the statistics full batch");
+        }
+        if (batchSize > 0 && !rule.supportsMiniBatch()) {
+            throw new LaeException("the rule " + rule.name() + " solves over the whole data set: fit it full batch");
+        }
         Statistics stats = statistics.as(dataType);
+        MiniBatches batches = batchSize == 0 ? null
+                : new MiniBatches(inputs, targets, statistics, batchSize, seed, dataType);
+        long totalSteps = batches == null ? steps : epochs * batches.batchesPerEpoch();
         Loss loss = customLoss != null ? customLoss : lossSpec.create(latent);
         if (loss.latentSize() != latent) {
             throw new LaeException("the loss is built for p = " + loss.latentSize() + " but the model has " + latent
@@ -167,8 +197,8 @@ public final class LinearAutoencoder {
         } else {
             resumeFrom.requireFits(stats.outputDim(), stats.inputDim(), latent, rule.tiesWeights(), dataType,
                     name -> "the checkpoint's " + name);
-            if (resumeFrom.step() >= steps) {
-                throw new LaeException("the checkpoint is at step " + resumeFrom.step() + " of " + steps
+            if (resumeFrom.step() >= totalSteps) {
+                throw new LaeException("the checkpoint is at step " + resumeFrom.step() + " of " + totalSteps
                         + ": ask for more steps to continue");
             }
             model = resumeFrom.model();
@@ -186,8 +216,8 @@ public final class LinearAutoencoder {
         }
         TrainingLoop.Outcome outcome;
         try (Stepper stepper = engine.create(settings, stats, model, state)) {
-            outcome = TrainingLoop.run(new TrainingLoop.Settings(steps, schedule, logEvery, checkpointEvery, stopWhen),
-                    stepper, model, evaluator, null, step, seconds, recording, checkpoints);
+            outcome = TrainingLoop.run(new TrainingLoop.Settings(totalSteps, schedule, logEvery, checkpointEvery,
+                    stopWhen), stepper, model, evaluator, batches, step, seconds, recording, checkpoints);
         }
         return new FittedAutoencoder(model.encoder(), model.decoder(),
                 statistics.centered() ? statistics.meanX() : null,
@@ -216,6 +246,8 @@ public final class LinearAutoencoder {
         private long checkpointEvery;
         private Stepper.Factory engine = Stepper.Factory.ND4J;
         private Checkpoint resumeFrom;
+        private int batchSize;
+        private long epochs;
 
         private Builder(int latent) {
             if (latent < 1) {
@@ -262,6 +294,25 @@ public final class LinearAutoencoder {
                 throw new LaeException("steps must be at least 1, got " + steps);
             }
             this.steps = steps;
+            return this;
+        }
+
+        /**
+         * Steps over shuffled mini-batches of the rows instead of full batch over the statistics: each step
+         * computes the loss of b rows directly, in O(n·b·p) (docs/math.md §2); the shuffles derive from the
+         * seed and the epoch. {@link #steps} no longer applies: the fit takes epochs × ⌈m/b⌉ steps (build a
+         * {@link LearningRateSchedule#geometric} schedule for that many).
+         *
+         * @param batchSize b, at least 1
+         * @param epochs    passes over the rows, at least 1
+         */
+        public Builder miniBatches(int batchSize, long epochs) {
+            if (batchSize < 1 || epochs < 1) {
+                throw new LaeException("mini-batches need a batch size and an epoch count of at least 1, got "
+                        + batchSize + " and " + epochs);
+            }
+            this.batchSize = batchSize;
+            this.epochs = epochs;
             return this;
         }
 

@@ -157,6 +157,23 @@ class LinearAutoencoderTest {
         assertTrue(done.getMessage().contains("ask for more steps"), done.getMessage());
     }
 
+    /** A mini-batch fit takes the trainer's steps: the same shuffles, batches and weights as lae train's. */
+    @Test
+    void aMiniBatchFitEqualsTheTrainersMiniBatchRun(@TempDir Path dir) {
+        INDArray samples = Nd4j.createFromArray(rows);
+        Statistics stats = StatisticsAccumulator.of(samples, true);
+        FittedAutoencoder model = ordered().miniBatches(64, 3).build().fit(rows);
+        TrainingConfig config = TrainingConfig.builder().data("rows").loss("ordered").latent(P)
+                .optimizer("adam", 0.01).miniBatches(3, 64).logEvery(100).checkpointEvery(0).build();
+        TrainingResult result = new Trainer(config, new TrainingListener() { }).train(stats, null,
+                new RunDirectory(dir), false, Map.of(), new MiniBatches(samples, null, stats, 64, 0, config.dataType()));
+        assertArrayEquals(result.model().decoder().toDoubleMatrix(), model.decoder());
+        assertEquals(3 * 7, model.history().get(model.history().size() - 1).step(), "3 epochs of ⌈400/64⌉ = 7 steps");
+        LaeException noRows = assertThrows(LaeException.class,
+                () -> ordered().miniBatches(64, 3).build().fit(stats));
+        assertTrue(noRows.getMessage().contains("steps over the rows"), noRows.getMessage());
+    }
+
     /** The engine seam: fit makes its steps through the factory given, with the settings as objects. */
     @Test
     void anEngineGivenToTheBuilderMakesTheSteps() {

@@ -111,7 +111,8 @@ public final class CudaStepper implements Stepper {
     @Override
     public void apply(Model model, long step, double learningRate, MiniBatches batches) {
         if (batches != null) {
-            throw new IllegalArgumentException("lae's CUDA engine steps over the statistics, not over rows");
+            throw new CudaException("lae's CUDA engine steps over the statistics, not over rows: train mini-batches "
+                    + "on ND4J's engine (--backend cpu, or no engine given to the fit API)");
         }
         if (stochastic != null) {
             training.setNestedWeights(LossForm.unit(latent, stochastic.truncationAt(step)));
