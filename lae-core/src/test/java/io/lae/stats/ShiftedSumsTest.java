@@ -41,16 +41,6 @@ class ShiftedSumsTest {
         return rows;
     }
 
-    private static double[] mean(double[][] rows) {
-        double[] mean = new double[rows[0].length];
-        for (double[] row : rows) {
-            for (int j = 0; j < mean.length; j++) {
-                mean[j] += row[j] / rows.length;
-            }
-        }
-        return mean;
-    }
-
     private static ShiftedSums part(double[][] x, double[][] y, int from, int to, double[] shiftX, double[] shiftY)
             throws Exception {
         StatisticsAccumulator acc = StatisticsAccumulator.of(ShiftedSums.empty(shiftX, shiftY));
@@ -85,7 +75,7 @@ class ShiftedSumsTest {
     @Test
     void autoencoderPartsMergedInAnyOrderBuildTheStatisticsOfAllRows() throws Exception {
         double[][] x = rows(90, 5, 1);
-        double[] shift = mean(Arrays.copyOf(x, 7));
+        double[] shift = ReferenceStatistics.mean(Arrays.copyOf(x, 7));
         ShiftedSums a = part(x, null, 0, 31, shift, null);
         ShiftedSums b = part(x, null, 31, 32, shift, null);
         ShiftedSums c = part(x, null, 32, 90, shift, null);
@@ -100,8 +90,8 @@ class ShiftedSumsTest {
     void regressionPartsBuildTheStatisticsOfAllRows() throws Exception {
         double[][] x = rows(60, 4, 2);
         double[][] y = rows(60, 3, 3);
-        double[] shiftX = mean(x);
-        double[] shiftY = mean(y);
+        double[] shiftX = ReferenceStatistics.mean(x);
+        double[] shiftY = ReferenceStatistics.mean(y);
         ShiftedSums merged = part(x, y, 0, 25, shiftX, shiftY).merge(part(x, y, 25, 60, shiftX, shiftY));
         for (boolean center : new boolean[] {true, false}) {
             assertSameStatistics(StatisticsAccumulator.of(nd(x), nd(y), center),
@@ -123,7 +113,7 @@ class ShiftedSumsTest {
     @Test
     void emptySumsMergeAsNothingAndDifferentShiftsAreRefused() throws Exception {
         double[][] x = rows(20, 3, 5);
-        ShiftedSums some = part(x, null, 0, 20, mean(x), null);
+        ShiftedSums some = part(x, null, 0, 20, ReferenceStatistics.mean(x), null);
         ShiftedSums unshifted = StatisticsAccumulator.autoencoder(3).sums();
         assertEquals(some, unshifted.merge(some));
         assertEquals(some, some.merge(unshifted));
