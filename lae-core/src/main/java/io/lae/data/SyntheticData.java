@@ -3,6 +3,7 @@ package io.lae.data;
 import io.lae.LaeException;
 import java.util.Arrays;
 import java.util.Random;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -59,6 +60,40 @@ public final class SyntheticData {
         }
         return new InMemorySource("Gaussian (" + m + "×" + n + ", covariance " + (rotate ? "U diag(v) Uᵀ, Haar U"
                 : "diag(v)") + ", seed " + seed + ")", rows, null);
+    }
+
+    /**
+     * The authors' own draw of Bao et al. 2020's Fig. 4 data ({@code DataGeneratorPCA} in
+     * {@code models/data_generators.py} of XuchanBao/linear-ae, as {@code mains/train_synth.py} calls it
+     * after {@code np.random.seed(seed)}): U = {@code ortho_group.rvs(n)} (SciPy 1.3–1.8), then
+     * Z = {@code np.random.normal(size=(m, n))}, X = (U diag(√v) Zᵀ)ᵀ rounded to float32, uncentred.
+     * The same distribution as {@link #gaussian} with rotate, but the very samples: small-k results
+     * hinge on the sample's eigengaps (with n = 1000 and m = 5000 the top variances v are 0.1 apart and
+     * the sample's are a few units apart at random), which one draw fixes.
+     *
+     * @param m         the number of samples
+     * @param variances v, the population covariance's eigenvalues (n of them), positive
+     * @param seed      NumPy's global seed, 0 ≤ seed &lt; 2³²
+     * @return the samples as rows (m×n), float64 holding float32 values, with a description
+     */
+    public static DataSource authorsPca(int m, double[] variances, long seed) {
+        int n = variances.length;
+        if (Arrays.stream(variances).anyMatch(v -> !(v > 0) || Double.isInfinite(v))) {
+            throw new LaeException("Gaussian samples need positive, finite variances");
+        }
+        NumpyRandomState numpy = new NumpyRandomState(seed);
+        double[][] u = numpy.orthoGroup(n);
+        double[][] z = new double[m][n];
+        for (double[] row : z) {
+            for (int i = 0; i < n; i++) {
+                row[i] = numpy.nextGaussian();
+            }
+        }
+        double[] sd = Arrays.stream(variances).map(Math::sqrt).toArray();
+        var rows = Nd4j.createFromArray(z).mulRowVector(Nd4j.createFromArray(sd))
+                .mmul(Nd4j.createFromArray(u).transpose());                           // Z diag(√v) Uᵀ
+        return new InMemorySource("Gaussian (" + m + "×" + n + ", covariance U diag(v) Uᵀ, the authors' NumPy draw"
+                + " with seed " + seed + ", float32)", rows.castTo(DataType.FLOAT).castTo(DataType.DOUBLE), null);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.lae.vae;
 
 import io.lae.LaeException;
+import io.lae.data.TorchCpuRandom;
 import io.lae.train.Model;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -65,6 +66,31 @@ public record VaeParameters(INDArray encoder, INDArray decoder, INDArray logVari
     public static VaeParameters random(int n, int p, double std, long seed, DataType type) {
         Model weights = Model.random(n, n, p, std, false, false, seed, type);
         return new VaeParameters(weights.encoder(), weights.decoder(), Nd4j.zeros(type, 1, p), Nd4j.zeros(type, 1, 1));
+    }
+
+    /**
+     * The authors' very initial weights (Bao et al. 2020, XuchanBao/linear-ae, {@code LinearVAE} built
+     * right after {@code torch.manual_seed(seed)} in {@code mains/train_synth.py}, torch 1.3 on the CPU):
+     * the constructors of {@code encoder = nn.Linear(n, p)} and {@code decoder = nn.Linear(p, n)} draw
+     * their Kaiming-uniform weights (2np uniforms, then overwritten), then
+     * {@code encoder.weight.normal_(0, std)} fills W₁ (p×n, row-major) and
+     * {@code decoder.weight.normal_(0, std)} fills W₂ (n×p); log D = 0 and log σ² = 0. The same
+     * distribution as {@link #random}; at small k where a run ends within the top subspace (d_align
+     * of Bao's Fig. 4 at k = 2) the draw decides how far the columns start from the eigenvectors.
+     *
+     * @param n    the input dimension
+     * @param p    the latent size (np ≥ 16)
+     * @param std  the authors' {@code init_scale}
+     * @param seed the seed of {@code torch.manual_seed}
+     * @param type float32 or float64
+     * @return fresh parameters
+     */
+    public static VaeParameters authorsInit(int n, int p, double std, long seed, DataType type) {
+        TorchCpuRandom torch = new TorchCpuRandom(seed);
+        torch.skipUniform(2L * n * p);
+        INDArray encoder = Nd4j.createFromArray(torch.normal(n * p, std)).reshape('c', p, n).castTo(type);
+        INDArray decoder = Nd4j.createFromArray(torch.normal(n * p, std)).reshape('c', n, p).castTo(type);
+        return new VaeParameters(encoder, decoder, Nd4j.zeros(type, 1, p), Nd4j.zeros(type, 1, 1));
     }
 
     /**

@@ -71,7 +71,7 @@ final class BaoMnist extends Experiment {
                 String name = model.name() + "-" + optimizer;
                 BaoRun run = model.name().equals("vae")
                         ? BaoRun.vae(ctx, name, data, new BaoRun.VaeSettings(k, steps, optimizer, model.lr(optimizer),
-                                seed, null, ctx.pick(100L, 1000L)))
+                                seed, false, null, ctx.pick(100L, 1000L)))
                         : BaoRun.autoencoder(ctx, name, config(model, optimizer, k, steps, seed, mnist.description(),
                                 ctx), data);
                 curves.put(name, run.metrics());

@@ -57,11 +57,14 @@ record BaoRun(List<MetricsRow> metrics, INDArray decoder) {
      * @param optimizer       nesterov (μ 0.9) or adam
      * @param lr              the constant learning rate
      * @param seed            the initialisation seed (N(0, 1e-4²), the authors' init_scale)
+     * @param authorsInit     whether to draw the weights as the authors' torch 1.3 code did after
+     *                        {@code torch.manual_seed(seed)} ({@link VaeParameters#authorsInit}), else with
+     *                        {@link VaeParameters#random}
      * @param untilDAlign     stop at the first logged step with d_align at or below this, or null to run all steps
      * @param checkpointEvery steps between checkpoints
      */
-    record VaeSettings(int latent, long steps, String optimizer, double lr, long seed, Double untilDAlign,
-                       long checkpointEvery) {
+    record VaeSettings(int latent, long steps, String optimizer, double lr, long seed, boolean authorsInit,
+                       Double untilDAlign, long checkpointEvery) {
 
         /** @return the settings that identify the run in vae.json (a finished run with the same ones is read back) */
         Map<String, Object> describe(String data, String dtype) {
@@ -75,6 +78,9 @@ record BaoRun(List<MetricsRow> metrics, INDArray decoder) {
             settings.put("lr", lr);
             settings.put("init_std", INIT_STD);
             settings.put("seed", seed);
+            if (authorsInit) {
+                settings.put("init", "the authors' torch 1.3 draw");
+            }
             settings.put("dtype", dtype);
             if (untilDAlign != null) {
                 settings.put("until_d_align", untilDAlign);
@@ -136,7 +142,9 @@ record BaoRun(List<MetricsRow> metrics, INDArray decoder) {
                 progress.stepped(step);
             };
             result = from == null
-                    ? trainer.train(data.stats(), VaeParameters.random(n, k, INIT_STD, vae.seed(), dtype), log,
+                    ? trainer.train(data.stats(), vae.authorsInit()
+                            ? VaeParameters.authorsInit(n, k, INIT_STD, vae.seed(), dtype)
+                            : VaeParameters.random(n, k, INIT_STD, vae.seed(), dtype), log,
                             run::writeCheckpoint, stop)
                     : trainer.resume(data.stats(), from, log, run::writeCheckpoint, stop);
         }

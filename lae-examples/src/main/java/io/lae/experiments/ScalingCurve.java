@@ -48,10 +48,11 @@ record ScalingCurve(Map<Integer, Long> epochs) {
     /**
      * The figure's cross: the model reaches the threshold up to {@code figureLast} and fails at the next
      * k; a model the figure never sees fail (or fail only beyond this sweep's largest k) must reach it at
-     * every k.
+     * every k; a model without a point in the figure ({@code figureLast} 0) must fail at its first k.
      *
      * @param who        the model and optimizer, for the claim
-     * @param figureLast the last k the figure shows reaching it ({@link Integer#MAX_VALUE}: never fails)
+     * @param figureLast the last k the figure shows reaching it ({@link Integer#MAX_VALUE}: never fails;
+     *                   0: no point, it fails at every k)
      * @param largest    the largest k of this sweep
      * @return the claim, computed from this curve
      */
@@ -63,6 +64,10 @@ record ScalingCurve(Map<Integer, Long> epochs) {
             return new Claim(who + " reaches d_align 0.3 at every k up to " + largest,
                     figureLast == Integer.MAX_VALUE ? "Fig. 4: its curve is complete, no cross"
                             : "Fig. 4: its cross is at k = " + figureLast + ", beyond this sweep", measured, complete);
+        }
+        if (figureLast == 0) {
+            return new Claim(who + " does not reach d_align 0.3 at any k", "Fig. 4: no point for it", measured,
+                    lastSuccess().isEmpty() && firstFailure().isPresent());
         }
         boolean holds = lastSuccess().filter(k -> k == figureLast).isPresent() && firstFailure().isPresent();
         return new Claim(who + " reaches d_align 0.3 up to k = " + figureLast + " and fails beyond",

@@ -41,7 +41,7 @@ class BaoRunTest {
     private BaoRun vae(Path out, StringWriter console, Double untilDAlign) {
         ExperimentContext ctx = new ExperimentContext(ExperimentScale.QUICK, out, null, "float64",
                 new PrintWriter(console, true));
-        return BaoRun.vae(ctx, "vae", data, new BaoRun.VaeSettings(2, STEPS, "nesterov", 1e-2, 7, untilDAlign, 100));
+        return BaoRun.vae(ctx, "vae", data, new BaoRun.VaeSettings(2, STEPS, "nesterov", 1e-2, 7, false, untilDAlign, 100));
     }
 
     @Test

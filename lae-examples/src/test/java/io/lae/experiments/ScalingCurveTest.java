@@ -31,6 +31,15 @@ class ScalingCurveTest {
     }
 
     @Test
+    void aModelWithoutAPointMustFailAtItsFirstK() {
+        // Fig. 4's linear VAE with Nesterov: no marker (its one cross, at k = 2, is Adam's)
+        assertTrue(curve(-1).failsBeyond("linear VAE (nesterov)", 0, 500).holds());
+        assertFalse(curve(1960, -1).failsBeyond("linear VAE (nesterov)", 0, 500).holds(), "reached it at k = 2");
+        assertFalse(curve().failsBeyond("linear VAE (nesterov)", 0, 500).holds(), "nothing run");
+        assertTrue(curve(1960, -1).failsBeyond("linear VAE (adam)", 2, 500).holds());
+    }
+
+    @Test
     void failsBeyondHoldsOnlyAtTheFiguresCross() {
         ScalingCurve c = curve(100, 750, 5300, 10200, 39400, -1);
         assertTrue(c.failsBeyond("non-uniform", 50, 500).holds());
