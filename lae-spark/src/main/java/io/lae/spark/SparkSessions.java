@@ -64,6 +64,7 @@ final class SparkSessions {
                     + "JVM: use that master, or run lae stats in a JVM of its own");
         }
         String url = master == null ? DEFAULT_MASTER : master;
+        QuietLogs.apply();
         SparkSession.Builder builder = SparkSession.builder().master(url).appName("lae stats");
         // quiet and self-contained unless the user's spark.* system properties say otherwise
         if (System.getProperty("spark.ui.enabled") == null) {
