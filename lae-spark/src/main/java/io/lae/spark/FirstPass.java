@@ -39,6 +39,7 @@ record FirstPass(double[] columnSums, long count, SegmentCounts segments, RowPro
 
     /** Sums one partition's blocks: 1ᵀX by a GEMM with a ones vector, as the local accumulator does. */
     private static FirstPass of(int partition, Iterator<RowBlock> blocks, int columns) {
+        TaskThreads.limit();
         INDArray sums = Nd4j.zeros(DataType.DOUBLE, 1, columns);
         SegmentCounts segments = new SegmentCounts();
         long count = 0;

@@ -119,6 +119,7 @@ public final class SparkStatisticsEngine implements StatisticsEngine {
     private static ShiftedSums untiled(JavaRDD<PairedBlock> blocks, double[] shiftX, double[] shiftY) {
         int depth = Math.max(2, (int) Math.ceil(Math.log(blocks.getNumPartitions()) / Math.log(FAN_IN)));
         return blocks.mapPartitions(rows -> {
+            TaskThreads.limit();
             StatisticsAccumulator sums = StatisticsAccumulator.of(ShiftedSums.empty(shiftX, shiftY));
             while (rows.hasNext()) {
                 PairedBlock block = rows.next();

@@ -85,6 +85,7 @@ final class TiledSums {
     private static Iterator<Tuple2<Tile, double[]>> sum(Iterator<PairedBlock> blocks, List<Tile> group,
                                                         boolean withVectors, double[] shiftX, double[] shiftY,
                                                         int size) {
+        TaskThreads.limit();
         int inputDim = shiftX.length;
         int outputDim = shiftY == null ? inputDim : shiftY.length;
         INDArray sx = Nd4j.createFromArray(shiftX).reshape(1, inputDim);
