@@ -2,6 +2,7 @@ package io.lae.spark;
 
 import io.lae.LaeException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -24,6 +25,8 @@ final class SparkSessions {
     /** The master unless the request names one. */
     static final String DEFAULT_MASTER = "local[*]";
     private static final long POLL_MILLIS = 100;
+    /** Passed on to the executors: float64 LAPACK is wrong on AVX-512 without Haswell kernels; spinning OpenMP threads. */
+    private static final List<String> EXECUTOR_ENVIRONMENT = List.of("OPENBLAS_CORETYPE", "OMP_WAIT_POLICY");
 
     private SparkSessions() {
     }
@@ -44,7 +47,8 @@ final class SparkSessions {
     }
 
     /**
-     * @param master  the master URL, or null for {@value #DEFAULT_MASTER}
+     * @param master  the master URL, or null for spark-submit's (system property spark.master), else
+     *                {@value #DEFAULT_MASTER}
      * @param timeout how long the master may take to accept the application and give it an executor
      * @return the session
      * @throws LaeException if another master's session is active, the URL is not one Spark knows, or the master
@@ -63,12 +67,15 @@ final class SparkSessions {
             throw new LaeException("--master " + master + ": a Spark session on " + running + " already runs in this "
                     + "JVM: use that master, or run lae stats in a JVM of its own");
         }
-        String url = master == null ? DEFAULT_MASTER : master;
+        // spark-submit --master passes it as a system property
+        String url = master != null ? master : System.getProperty("spark.master", DEFAULT_MASTER);
         QuietLogs.apply();
         SparkSession.Builder builder = SparkSession.builder().master(url).appName("lae stats");
         // quiet and self-contained unless the user's spark.* system properties say otherwise
-        if (System.getProperty("spark.ui.enabled") == null) {
-            builder.config("spark.ui.enabled", "false");
+        defaultTo(builder, "spark.ui.enabled", "false");
+        // executors elsewhere load ND4J's OpenBLAS as ./lae does here (README, Two commands)
+        for (String variable : EXECUTOR_ENVIRONMENT) {
+            defaultTo(builder, "spark.executorEnv." + variable, System.getenv(variable));
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         ExecutorService starter = Executors.newSingleThreadExecutor(task -> {
@@ -93,6 +100,12 @@ final class SparkSessions {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LaeException("interrupted while starting Spark on " + url);
+        }
+    }
+
+    private static void defaultTo(SparkSession.Builder builder, String key, String value) {
+        if (System.getProperty(key) == null && value != null) {
+            builder.config(key, value);
         }
     }
 
