@@ -73,6 +73,9 @@ final class SparkSessions {
         SparkSession.Builder builder = SparkSession.builder().master(url).appName("lae stats");
         // quiet and self-contained unless the user's spark.* system properties say otherwise
         defaultTo(builder, "spark.ui.enabled", "false");
+        // the tree reduction's top level hands the driver a few n'×n' partials (8n'² bytes each): past the 1 GiB
+        // default once n' is a few thousand; the driver's memory is checked by MemoryPlan.requireStatisticsFit
+        defaultTo(builder, "spark.driver.maxResultSize", "0");
         // executors elsewhere load ND4J's OpenBLAS as ./lae does here (README, Two commands)
         for (String variable : EXECUTOR_ENVIRONMENT) {
             defaultTo(builder, "spark.executorEnv." + variable, System.getenv(variable));
