@@ -2,7 +2,6 @@ package io.lae.spark;
 
 import java.io.Serial;
 import java.io.Serializable;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -39,12 +38,5 @@ final class SegmentCounts implements Serializable {
     /** @return the positions of the segments before {@code segment} */
     long positionsBefore(String segment) {
         return counts.headMap(segment).values().stream().mapToLong(c -> c[1]).sum();
-    }
-
-    /** @return the rows of every segment, in order */
-    Map<String, Long> rows() {
-        Map<String, Long> rows = new TreeMap<>();
-        counts.forEach((segment, count) -> rows.put(segment, count[0]));
-        return rows;
     }
 }
