@@ -1,8 +1,10 @@
 package io.lae.train;
 
+import io.lae.LaeException;
+import io.lae.data.TorchCpuRandom;
+import io.lae.loss.StackedWeights;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import io.lae.loss.StackedWeights;
 import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -15,7 +17,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * full-batch step needs a single GEMM with Σ.
  *
  * <p>Random initialisation uses {@link Random#nextGaussian()} (an algorithm the JDK specifies), not
- * ND4J's generator, so a seed gives the same weights on every backend.
+ * ND4J's generator, so a seed gives the same weights on every backend; {@link #torch} draws the
+ * weights PyTorch's CPU generator draws instead, to start from the very weights of an author's run.
  */
 public final class Model {
 
@@ -79,6 +82,46 @@ public final class Model {
             return tied(a);
         }
         INDArray b = balanced ? a.transpose().dup('c') : gaussian(latent, inputDim, std, random).castTo(type);
+        return of(b, a);
+    }
+
+    /**
+     * The initial weights as PyTorch 1.3 draws them on the CPU right after {@code torch.manual_seed(seed)}
+     * in the models of Bao et al. 2020 (XuchanBao/linear-ae: {@code LinearAE}, {@code LinearAENestedDropout}
+     * and {@code LinearVAE}, built by {@code mains/train_synth.py}): the constructors of
+     * {@code encoder = nn.Linear(n', p, bias=False)} and {@code decoder = nn.Linear(p, n, bias=False)}
+     * draw their Kaiming-uniform weights (pn' then np uniforms, one 32-bit output each, overwritten),
+     * then {@code encoder.weight.data.normal_(0, std)} fills B (p×n', row-major) and
+     * {@code decoder.weight.data.normal_(0, std)} fills A (n×p) ({@link TorchCpuRandom#normal}). Tied,
+     * A = Bᵀ, as their {@code train_models(tie_weights=True)} copies it. The entries are float32 values,
+     * equal to torch's up to the last bit of a float.
+     *
+     * @param outputDim n
+     * @param inputDim  n'
+     * @param latent    p
+     * @param std       the standard deviation (the authors' {@code init_scale})
+     * @param tied      whether B stays Aᵀ (one parameter)
+     * @param seed      the seed of {@code torch.manual_seed}
+     * @param type      float32 or float64
+     * @return the model
+     * @throws LaeException when B or A has fewer than 16 entries: torch draws those another way, not ported
+     */
+    public static Model torch(int outputDim, int inputDim, int latent, double std, boolean tied, long seed,
+                              DataType type) {
+        if ((long) latent * Math.min(outputDim, inputDim) < 16) {
+            throw new LaeException("--init torch needs at least 16 entries in the encoder and in the decoder "
+                    + "(torch draws fewer another way); got p = " + latent + " with " + outputDim + " outputs and "
+                    + inputDim + " inputs");
+        }
+        TorchCpuRandom torch = new TorchCpuRandom(seed);
+        torch.skipUniform((long) latent * inputDim + (long) outputDim * latent);
+        INDArray b = Nd4j.createFromArray(torch.normal(latent * inputDim, std)).reshape('c', latent, inputDim)
+                .castTo(type);
+        if (tied) {
+            return tied(b.transpose());
+        }
+        INDArray a = Nd4j.createFromArray(torch.normal(outputDim * latent, std)).reshape('c', outputDim, latent)
+                .castTo(type);
         return of(b, a);
     }
 

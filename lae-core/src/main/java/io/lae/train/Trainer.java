@@ -112,8 +112,7 @@ public final class Trainer {
             seconds = cp.seconds();
             run.truncateMetrics(step);
         } else {
-            model = Model.random(stats.outputDim(), stats.inputDim(), p, config.initStd(),
-                    config.init().equals("balanced"), rule.tiesWeights(), config.seed(), config.dataType());
+            model = config.initialModel(stats.outputDim(), stats.inputDim(), rule.tiesWeights());
             restored = null;
             step = 0;
             seconds = 0;

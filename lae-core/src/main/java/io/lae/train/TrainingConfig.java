@@ -36,7 +36,8 @@ import io.lae.optim.Optimizers;
  * @param batch           the mini-batch size b, or null for full-batch training
  * @param stochastic      stochastic nested dropout (nested-dropout only): b ~ p_B drawn per sample or per step;
  *                        null for none
- * @param init            {@code normal} or {@code balanced} (B = Aᵀ at start)
+ * @param init            {@code normal}, {@code balanced} (B = Aᵀ at start) or {@code torch} (PyTorch 1.3's CPU draw
+ *                        after {@code torch.manual_seed(seed)}, as Bao et al.'s code initialises: {@link Model#torch})
  * @param initStd         the standard deviation of the initial weights
  * @param seed            the seed of the initial weights
  * @param dtype           {@code float32} or {@code float64}
@@ -87,8 +88,8 @@ public record TrainingConfig(String data, String targets, String loss, String sc
         if (!(momentum >= 0 && momentum < 1)) {
             throw new LaeException("--momentum must be in [0, 1), got " + momentum);
         }
-        if (!init.equals("normal") && !init.equals("balanced")) {
-            throw new LaeException("--init must be normal or balanced, got '" + init + "'");
+        if (!init.equals("normal") && !init.equals("balanced") && !init.equals("torch")) {
+            throw new LaeException("--init must be normal, balanced or torch, got '" + init + "'");
         }
         if (!(initStd > 0) || Double.isInfinite(initStd)) {
             throw new LaeException("--init-std must be a positive number, got " + initStd);
@@ -163,6 +164,21 @@ public record TrainingConfig(String data, String targets, String loss, String sc
         LossSpec spec = lossSpec();
         return new StepSettings(spec.create(latent), spec, UpdateRules.create(rule),
                 Optimizers.create(optimizer, momentum), stochastic, seed);
+    }
+
+    /**
+     * The weights a fresh run starts from: {@link Model#random} for {@code normal} and {@code balanced}
+     * (the JDK's generator), {@link Model#torch} for {@code torch}, with this run's init_std, seed and dtype.
+     *
+     * @param outputDim n
+     * @param inputDim  n'
+     * @param tied      whether the rule ties B to Aᵀ
+     * @return the initial model
+     * @throws LaeException when torch's draw does not fit the sizes
+     */
+    public Model initialModel(int outputDim, int inputDim, boolean tied) {
+        return init.equals("torch") ? Model.torch(outputDim, inputDim, latent, initStd, tied, seed, dataType())
+                : Model.random(outputDim, inputDim, latent, initStd, init.equals("balanced"), tied, seed, dataType());
     }
 
     /** @return the ND4J data type of the run */
@@ -333,7 +349,7 @@ public record TrainingConfig(String data, String targets, String loss, String sc
             return this;
         }
 
-        /** @param v normal or balanced @param std the initial weights' standard deviation @return this */
+        /** @param v normal, balanced or torch @param std the initial weights' standard deviation @return this */
         public Builder init(String v, double std) {
             init = v;
             initStd = std;

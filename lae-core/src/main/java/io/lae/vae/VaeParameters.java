@@ -1,7 +1,6 @@
 package io.lae.vae;
 
 import io.lae.LaeException;
-import io.lae.data.TorchCpuRandom;
 import io.lae.train.Model;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -74,7 +73,8 @@ public record VaeParameters(INDArray encoder, INDArray decoder, INDArray logVari
      * the constructors of {@code encoder = nn.Linear(n, p)} and {@code decoder = nn.Linear(p, n)} draw
      * their Kaiming-uniform weights (2np uniforms, then overwritten), then
      * {@code encoder.weight.normal_(0, std)} fills W₁ (p×n, row-major) and
-     * {@code decoder.weight.normal_(0, std)} fills W₂ (n×p); log D = 0 and log σ² = 0. The same
+     * {@code decoder.weight.normal_(0, std)} fills W₂ (n×p) ({@link Model#torch}, the draw of the authors'
+     * autoencoders too); log D = 0 and log σ² = 0. The same
      * distribution as {@link #random}; at small k where a run ends within the top subspace (d_align
      * of Bao's Fig. 4 at k = 2) the draw decides how far the columns start from the eigenvectors.
      *
@@ -86,11 +86,8 @@ public record VaeParameters(INDArray encoder, INDArray decoder, INDArray logVari
      * @return fresh parameters
      */
     public static VaeParameters authorsInit(int n, int p, double std, long seed, DataType type) {
-        TorchCpuRandom torch = new TorchCpuRandom(seed);
-        torch.skipUniform(2L * n * p);
-        INDArray encoder = Nd4j.createFromArray(torch.normal(n * p, std)).reshape('c', p, n).castTo(type);
-        INDArray decoder = Nd4j.createFromArray(torch.normal(n * p, std)).reshape('c', n, p).castTo(type);
-        return new VaeParameters(encoder, decoder, Nd4j.zeros(type, 1, p), Nd4j.zeros(type, 1, 1));
+        Model weights = Model.torch(n, n, p, std, false, seed, type);
+        return new VaeParameters(weights.encoder(), weights.decoder(), Nd4j.zeros(type, 1, p), Nd4j.zeros(type, 1, 1));
     }
 
     /**

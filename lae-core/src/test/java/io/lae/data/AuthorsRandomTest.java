@@ -60,6 +60,30 @@ class AuthorsRandomTest {
                 x.getRow(299).get(org.nd4j.linalg.indexing.NDArrayIndex.interval(27, 30)).toDoubleVector(), 1e-9);
     }
 
+    /**
+     * What torch itself prints (the same CPU algorithms since 1.0, 1.3 included):
+     * {@code torch.manual_seed(0); torch.randn(4, 4)} (normal_fill, to the 4 printed decimals),
+     * {@code torch.manual_seed(42); torch.rand(3)}, and {@code torch.manual_seed(42); nn.Linear(1, 1)}, whose
+     * Kaiming-uniform weight and bias (bound 1 for one input) are 0.7645 and 0.8300: one 32-bit output per
+     * float32 uniform_ entry, as {@link TorchCpuRandom#skipUniform} consumes them.
+     */
+    @Test
+    void torchPrintsTheseNumbers() {
+        float[] randn = new TorchCpuRandom(0).normal(16, 1);
+        double[] printed = {-1.1258, -1.1524, -0.2506, -0.4339, 0.8487, 0.6920, -0.3160, -2.1152, 0.3223, -1.2633,
+            0.3500, 0.3081, 0.1198, 1.2377, 1.1168, -0.2473};
+        for (int i = 0; i < 16; i++) {
+            assertEquals(printed[i], randn[i], 5e-5, "randn(4, 4)[" + i + "]");
+        }
+        TorchCpuRandom seed42 = new TorchCpuRandom(42);
+        for (double e : new double[] {0.8823, 0.9150, 0.3829}) {
+            assertEquals(e, seed42.nextUniform(), 5e-5);
+        }
+        TorchCpuRandom linear = new TorchCpuRandom(42);
+        assertEquals(0.7645, 2 * linear.nextUniform() - 1, 5e-5, "nn.Linear(1, 1).weight");
+        assertEquals(0.8300, 2 * linear.nextUniform() - 1, 5e-5, "nn.Linear(1, 1).bias");
+    }
+
     @Test
     void torchUniformAndTheAuthorsVaeInitialisation() {
         assertEquals(0.49625658988952637, new TorchCpuRandom(0).nextUniform(), 0);

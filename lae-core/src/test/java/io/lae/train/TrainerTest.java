@@ -126,13 +126,14 @@ class TrainerTest {
         assertTrue(r.last().transposeGap() < 1e-24, "tied weights stay tied");
     }
 
-    /** Untied (both weights checkpointed) and tied (the decoder only) runs. */
+    /** Untied (both weights checkpointed) and tied (the decoder only) runs, from lae's and from torch's draw. */
     @ParameterizedTest
-    @CsvSource({"ordered, gradient, adam, 0.05", "mse, gha, sgd, 0.5"})
-    void resumeGivesTheSameBitsAsAnUninterruptedRun(String loss, String rule, String optimizer, double lr) {
+    @CsvSource({"ordered, gradient, adam, 0.05, normal", "mse, gha, sgd, 0.5, normal", "ordered, gradient, adam, 0.05, torch",
+        "mse, gha, sgd, 0.5, torch"})
+    void resumeGivesTheSameBitsAsAnUninterruptedRun(String loss, String rule, String optimizer, double lr, String init) {
         TrainingConfig c = config(loss, rule, optimizer, lr, optimizer.equals("adam") ? 1e-3 : null, 200, null);
         TrainingConfig withCheckpoints = new TrainingConfig(c.data(), null, c.loss(), null, null, null, null, c.rule(),
-                c.optimizer(), c.lr(), c.lrEnd(), null, c.momentum(), P, 200, null, null, null, c.init(), c.initStd(), c.seed(), c.dtype(),
+                c.optimizer(), c.lr(), c.lrEnd(), null, c.momentum(), P, 200, null, null, null, init, c.initStd(), c.seed(), c.dtype(),
                 false, 10, 100, null, null);
         TrainingResult straight = train(withCheckpoints, dir.resolve(rule + "-straight"), false);
 
@@ -152,6 +153,28 @@ class TrainerTest {
             assertEquals(a.get(i).step(), b.get(i).step());
             assertEquals(a.get(i).loss(), b.get(i).loss(), 0.0, "loss at step " + a.get(i).step());
         }
+    }
+
+    /**
+     * {@code --init torch} starts the run from {@link Model#torch}'s weights (its step-0 metrics are those of
+     * that model) and run.json says so; the default stays lae's own draw.
+     */
+    @Test
+    void aRunStartsFromTheTorchDrawAndRecordsIt() throws Exception {
+        TrainingConfig c = config("ordered", "gradient", "adam", 0.05, null, 20, null).toBuilder().init("torch", 0.1)
+                .build();
+        train(c);
+        MetricsRow first = new RunDirectory(dir).readMetrics().get(0);
+        Model torch = Model.torch(N, N, P, 0.1, false, c.seed(), DataType.DOUBLE);
+        MetricsRow expected = new Evaluator(c.stepSettings().loss(), stats, truth).evaluate(0, torch, c.lr(), 0);
+        assertEquals(0, first.step());
+        assertEquals(expected.loss(), first.loss(), 0.0, "the step-0 loss is the torch draw's");
+        assertEquals(expected.dAlign(), first.dAlign(), 0.0);
+        assertEquals("torch", RunDirectory.readConfig(dir).init());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("run.json").toFile());
+        assertEquals("torch", json.path("config").path("init").asText());
+        assertEquals(0.1, json.path("config").path("init_std").asDouble());
+        assertEquals("normal", TrainingConfig.builder().build().init(), "lae train's default init");
     }
 
     @Test

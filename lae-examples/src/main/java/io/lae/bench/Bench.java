@@ -156,8 +156,7 @@ public final class Bench {
     private record Training(Model model, TrainingStep stepper) {
 
         static Training start(TrainingConfig config, Statistics stats, int n) {
-            Model model = Model.random(n, n, config.latent(), config.initStd(), config.init().equals("balanced"), false,
-                    config.seed(), config.dataType());
+            Model model = config.initialModel(n, n, false);
             return new Training(model, TrainingStep.fresh(config.stepSettings(), stats, model));
         }
 

@@ -107,8 +107,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--steps", defaultValue = "1500", paramLabel = "N", description = "Full-batch steps (default ${DEFAULT-VALUE}).")
     long steps;
 
-    @Option(names = "--init", defaultValue = "normal", paramLabel = "normal|balanced",
-            description = "Initial weights; balanced starts with B = Aᵀ, as RAG needs (default ${DEFAULT-VALUE}).")
+    @Option(names = "--init", defaultValue = "normal", paramLabel = "normal|balanced|torch",
+            description = "Initial weights; balanced starts with B = Aᵀ, as RAG needs; torch draws N(0, s²) as PyTorch 1.3 "
+                    + "does on the CPU after torch.manual_seed(S) for Bao et al.'s models (default ${DEFAULT-VALUE}).")
     String init;
 
     @Option(names = "--init-std", defaultValue = "0.01", paramLabel = "s", description = "Std of the initial weights (default ${DEFAULT-VALUE}).")

@@ -27,6 +27,13 @@ final class BaoScaling extends Experiment {
     private static final int[] FULL_KS = {2, 5, 10, 20, 50, 100, 200, 300, 400, 500};
     private static final int[] QUICK_KS = {2, 5};
     static final List<String> OPTIMIZERS = List.of("nesterov", "adam");
+    /**
+     * Whether every model starts from the authors' own initial weights: their train_synth.py builds each
+     * model right after {@code torch.manual_seed(seed)}, so at a given k all five start from one torch 1.3
+     * draw ({@link io.lae.train.Model#torch}, {@code --init torch}; {@link io.lae.vae.VaeParameters#authorsInit}).
+     * False starts them from lae's own N(0, 1e-4²) draw ({@code --init normal}), as before.
+     */
+    static final boolean AUTHORS_INIT = true;
 
     /**
      * The five models of Fig. 4 in its legend's order, with the authors' learning rates (their
@@ -112,7 +119,9 @@ final class BaoScaling extends Experiment {
                 + "z ~ N(0, I) and variances v = 1 + 99·linspace(1, 0, d) (the code's; the text says \"singular values "
                 + "1 … m\"), not centred: the ground truth is the uncentred XXᵀ's eigenvectors, as their SVD of X gives. "
                 + "The very samples of their run: NumPy's legacy generator seeded with the seed, SciPy 1.3–1.8's "
-                + "ortho_group, float32; the linear VAE starts from their torch 1.3 draw too. At k = 2 the top sample "
+                + "ortho_group, float32; every model starts from their initial weights too, the torch 1.3 CPU draw after "
+                + "torch.manual_seed(seed) (nn.Linear's discarded Kaiming draws, then normal_(0, 1e-4) for the encoder, "
+                + "then the decoder: one start for all five models at a given k). At k = 2 the top sample "
                 + "variances are a few units apart at random (e.g. 145.8, 142.66, 142.64 for another draw), and how "
                 + "soon d_align reaches 0.3 depends on them.");
         ctx.choose("Learning rates are the authors' (configs/synth.py), per model, optimizer and k: Nesterov (momentum "
@@ -176,10 +185,10 @@ final class BaoScaling extends Experiment {
                     String name = model.runName() + "-" + optimizer + "/k-" + k;
                     Optional<List<MetricsRow>> rows = model == Model.VAE
                             ? Optional.of(BaoRun.vae(ctx, name, data, new BaoRun.VaeSettings(k, cap, optimizer,
-                                    model.learningRate(optimizer, k), seed, true, THRESHOLD, ctx.pick(0L, 5000L)))
+                                    model.learningRate(optimizer, k), seed, AUTHORS_INIT, THRESHOLD, ctx.pick(0L, 5000L)))
                                     .metrics())
-                            : ctx.trainUnlessDiverged(name, config(model, optimizer, k, cap, seed, d, description, ctx),
-                                    data).map(run -> run.metrics());
+                            : ctx.trainUnlessDiverged(name, config(model, optimizer, k, cap, seed, d, description, ctx,
+                                    AUTHORS_INIT), data).map(run -> run.metrics());
                     series.put(k, rows.map(r -> r.get(r.size() - 1)).filter(last -> last.dAlign() <= THRESHOLD)
                             .map(MetricsRow::step).orElse(-1L));
                 }
@@ -188,10 +197,17 @@ final class BaoScaling extends Experiment {
         return epochs;
     }
 
-    private static TrainingConfig config(Model model, String optimizer, int k, long cap, long seed, int d, String data,
-                                         ExperimentContext ctx) {
+    /**
+     * One autoencoder run of the sweep, as the authors' code configures it.
+     *
+     * @param authorsInit start from the authors' torch draw ({@code torch}), else from lae's own ({@code normal})
+     * @return the run's configuration
+     */
+    static TrainingConfig config(Model model, String optimizer, int k, long cap, long seed, int d, String data,
+                                 ExperimentContext ctx, boolean authorsInit) {
         TrainingConfig.Builder b = TrainingConfig.builder().data(data).latent(k).scale("mean").center(false)
-                .optimizer(optimizer, model.learningRate(optimizer, k)).momentum(0.9).steps(cap).init("normal", 1e-4)
+                .optimizer(optimizer, model.learningRate(optimizer, k)).momentum(0.9).steps(cap)
+                .init(authorsInit ? "torch" : "normal", 1e-4)
                 .seed(seed).dtype(ctx.dtype()).logEvery(10).checkpointEvery(ctx.pick(0L, 5000L))
                 .until("d_align=" + THRESHOLD);
         return switch (model) {
