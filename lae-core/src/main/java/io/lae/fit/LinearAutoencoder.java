@@ -15,6 +15,7 @@ import io.lae.train.Checkpoint;
 import io.lae.train.CheckpointStore;
 import io.lae.train.Evaluator;
 import io.lae.train.GradientRule;
+import io.lae.train.Initialization;
 import io.lae.train.MetricsRow;
 import io.lae.train.MiniBatches;
 import io.lae.train.Model;
@@ -62,9 +63,7 @@ public final class LinearAutoencoder {
     private final LearningRateSchedule schedule;
     private final long steps;
     private final long logEvery;
-    private final double initStd;
-    private final boolean balanced;
-    private final long seed;
+    private final Initialization initialization;
     private final DataType dataType;
     private final boolean center;
     private final boolean groundTruth;
@@ -86,9 +85,7 @@ public final class LinearAutoencoder {
         this.schedule = b.schedule;
         this.steps = b.steps;
         this.logEvery = b.logEvery;
-        this.initStd = b.initStd;
-        this.balanced = b.balanced;
-        this.seed = b.seed;
+        this.initialization = b.initialization;
         this.dataType = b.dataType;
         this.center = b.center;
         this.groundTruth = b.groundTruth;
@@ -177,7 +174,7 @@ public final class LinearAutoencoder {
         }
         Statistics stats = statistics.as(dataType);
         MiniBatches batches = batchSize == 0 ? null
-                : new MiniBatches(inputs, targets, statistics, batchSize, seed, dataType);
+                : new MiniBatches(inputs, targets, statistics, batchSize, initialization.seed(), dataType);
         long totalSteps = batches == null ? steps : epochs * batches.batchesPerEpoch();
         Loss loss = customLoss != null ? customLoss : lossSpec.create(latent);
         if (loss.latentSize() != latent) {
@@ -189,8 +186,7 @@ public final class LinearAutoencoder {
         long step;
         double seconds;
         if (resumeFrom == null) {
-            model = Model.random(stats.outputDim(), stats.inputDim(), latent, initStd, balanced, rule.tiesWeights(),
-                    seed, dataType);
+            model = initialization.create(stats.outputDim(), stats.inputDim(), latent, rule.tiesWeights(), dataType);
             state = null;
             step = 0;
             seconds = 0;
@@ -207,7 +203,7 @@ public final class LinearAutoencoder {
             seconds = resumeFrom.seconds();
         }
         StepSettings settings = new StepSettings(loss, customLoss == null ? lossSpec : null, rule, optimizer, null,
-                seed);
+                initialization.seed());
         Evaluator evaluator = new Evaluator(loss, stats, groundTruth ? GroundTruth.of(stats) : null);
         List<MetricsRow> history = new ArrayList<>();
         RecordingListener recording = new RecordingListener(history::add, listener);
@@ -234,9 +230,7 @@ public final class LinearAutoencoder {
         private LearningRateSchedule schedule = LearningRateSchedule.constant(0.02);
         private long steps = 1500;
         private long logEvery = 10;
-        private double initStd = 0.01;
-        private boolean balanced;
-        private long seed;
+        private Initialization initialization = new Initialization.Normal(0.01, 0);
         private DataType dataType = DataType.DOUBLE;
         private boolean center = true;
         private boolean groundTruth;
@@ -326,17 +320,12 @@ public final class LinearAutoencoder {
         }
 
         /**
-         * @param std      standard deviation of the N(0, std²) initial weights, positive
-         * @param balanced start with B = Aᵀ (as RAG needs)
-         * @param seed     the seed of the draw
+         * @param initialization how the weights start, with its standard deviation and seed (the seed also
+         *                       shuffles mini-batches): {@code new Initialization.Normal(0.01, 0)} by default,
+         *                       {@code Balanced} (B = Aᵀ, as RAG needs) or {@code Torch} (PyTorch 1.3's CPU draw)
          */
-        public Builder init(double std, boolean balanced, long seed) {
-            if (!(std > 0) || Double.isInfinite(std)) {
-                throw new LaeException("the initial weights' standard deviation must be positive, got " + std);
-            }
-            this.initStd = std;
-            this.balanced = balanced;
-            this.seed = seed;
+        public Builder init(Initialization initialization) {
+            this.initialization = Objects.requireNonNull(initialization);
             return this;
         }
 

@@ -88,12 +88,7 @@ public record TrainingConfig(String data, String targets, String loss, String sc
         if (!(momentum >= 0 && momentum < 1)) {
             throw new LaeException("--momentum must be in [0, 1), got " + momentum);
         }
-        if (!init.equals("normal") && !init.equals("balanced") && !init.equals("torch")) {
-            throw new LaeException("--init must be normal, balanced or torch, got '" + init + "'");
-        }
-        if (!(initStd > 0) || Double.isInfinite(initStd)) {
-            throw new LaeException("--init-std must be a positive number, got " + initStd);
-        }
+        Initialization.of(init, initStd, seed);
         Precision.of(dtype);
         if (logEvery < 1) {
             throw new LaeException("--log-every must be at least 1, got " + logEvery);
@@ -166,19 +161,20 @@ public record TrainingConfig(String data, String targets, String loss, String sc
                 Optimizers.create(optimizer, momentum), stochastic, seed);
     }
 
+    /** @return how the weights start: {@code --init}, {@code --init-std} and {@code --seed} as an object */
+    public Initialization initialization() {
+        return Initialization.of(init, initStd, seed);
+    }
+
     /**
-     * The weights a fresh run starts from: {@link Model#random} for {@code normal} and {@code balanced}
-     * (the JDK's generator), {@link Model#torch} for {@code torch}, with this run's init_std, seed and dtype.
-     *
      * @param outputDim n
      * @param inputDim  n'
      * @param tied      whether the rule ties B to Aᵀ
-     * @return the initial model
-     * @throws LaeException when torch's draw does not fit the sizes
+     * @return the weights a fresh run starts from, in the run's dtype
+     * @throws LaeException when the draw does not fit the sizes
      */
     public Model initialModel(int outputDim, int inputDim, boolean tied) {
-        return init.equals("torch") ? Model.torch(outputDim, inputDim, latent, initStd, tied, seed, dataType())
-                : Model.random(outputDim, inputDim, latent, initStd, init.equals("balanced"), tied, seed, dataType());
+        return initialization().create(outputDim, inputDim, latent, tied, dataType());
     }
 
     /** @return the ND4J data type of the run */

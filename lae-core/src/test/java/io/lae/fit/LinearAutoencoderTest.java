@@ -22,6 +22,7 @@ import io.lae.stats.Statistics;
 import io.lae.stats.StatisticsAccumulator;
 import io.lae.stats.StatisticsFile;
 import io.lae.train.Checkpoint;
+import io.lae.train.Initialization;
 import io.lae.train.MiniBatches;
 import io.lae.train.Model;
 import io.lae.train.RunDirectory;
@@ -41,6 +42,7 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -289,7 +291,7 @@ class LinearAutoencoderTest {
     void aUsersOwnLossAndOptimizerTrain() {
         CountingLoss loss = new CountingLoss();
         FittedAutoencoder model = LinearAutoencoder.builder(P).loss(loss).optimizer(new HalfStep())
-                .schedule(LearningRateSchedule.constant(0.002)).steps(50).logEvery(50).init(0.1, false, 1).build()
+                .schedule(LearningRateSchedule.constant(0.002)).steps(50).logEvery(50).init(new Initialization.Normal(0.1, 1)).build()
                 .fit(rows);
         assertEquals(50, loss.gradientCalls, "one gradient per step");
         double first = model.history().get(0).loss();
@@ -307,5 +309,24 @@ class LinearAutoencoderTest {
         assertTrue(e.getMessage().contains("strictly increasing") && !e.getMessage().contains("\n"), e.getMessage());
         LaeException tooWide = assertThrows(LaeException.class, () -> LinearAutoencoder.builder(N + 1).build().fit(rows));
         assertTrue(tooWide.getMessage().contains("exceeds the data's dimension"), tooWide.getMessage());
+        assertThrows(LaeException.class, () -> new Initialization.Torch(0, 1234), "a standard deviation of 0");
+    }
+
+    /** The initialisation is an object: Balanced starts with B = Aᵀ, Torch from PyTorch's draw for the seed. */
+    @Test
+    void theInitialisationObjectDecidesTheStart() {
+        FittedAutoencoder balanced = LinearAutoencoder.builder(P).steps(1).schedule(LearningRateSchedule.constant(1e-12))
+                .init(new Initialization.Balanced(0.1, 5)).build().fit(rows);
+        double[][] a = balanced.decoder();
+        double[][] b = balanced.encoder();
+        for (int i = 0; i < P; i++) {
+            for (int k = 0; k < N; k++) {
+                assertEquals(a[k][i], b[i][k], 1e-9, "B = Aᵀ up to one step of rate 1e-12");
+            }
+        }
+        Model torch = new Initialization.Torch(1e-4, 1234).create(N, N, P, false, DataType.DOUBLE);
+        FittedAutoencoder fromTorch = LinearAutoencoder.builder(P).steps(1).schedule(LearningRateSchedule.constant(1e-12))
+                .init(new Initialization.Torch(1e-4, 1234)).build().fit(rows);
+        assertEquals(torch.decoder().getDouble(0, 0), fromTorch.decoder()[0][0], 1e-10, "PyTorch's draw, moved ≈ 1e-12");
     }
 }

@@ -3,6 +3,7 @@ package io.lae.cli;
 import io.lae.loss.LossSpec;
 import io.lae.loss.Scale;
 import io.lae.optim.Optimizers;
+import io.lae.train.Initialization;
 import io.lae.train.NestedDropoutDraw;
 import io.lae.Precision;
 import io.lae.train.UpdateRules;
@@ -56,6 +57,14 @@ final class NameCandidates {
         @Override
         public Iterator<String> iterator() {
             return Arrays.stream(Precision.values()).map(Precision::label).iterator();
+        }
+    }
+
+    /** {@code --init}. */
+    static final class Initializations implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Initialization.NAMES.iterator();
         }
     }
 

@@ -108,7 +108,7 @@ final class TrainCommand implements Callable<Integer> {
     long steps;
 
     @Option(names = "--init", defaultValue = "normal", paramLabel = "normal|balanced|torch",
-            description = "Initial weights; balanced starts with B = Aᵀ, as RAG needs; torch draws N(0, s²) as PyTorch 1.3 "
+            completionCandidates = NameCandidates.Initializations.class, description = "Initial weights; balanced starts with B = Aᵀ, as RAG needs; torch draws N(0, s²) as PyTorch 1.3 "
                     + "does on the CPU after torch.manual_seed(S) for Bao et al.'s models (default ${DEFAULT-VALUE}).")
     String init;
 
