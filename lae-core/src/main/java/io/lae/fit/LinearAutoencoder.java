@@ -230,7 +230,7 @@ public final class LinearAutoencoder {
         private LearningRateSchedule schedule = LearningRateSchedule.constant(0.02);
         private long steps = 1500;
         private long logEvery = 10;
-        private Initialization initialization = new Initialization.Normal(0.01, 0);
+        private Initialization initialization = new Initialization(Initialization.Kind.NORMAL, 0.01, 0);
         private DataType dataType = DataType.DOUBLE;
         private boolean center = true;
         private boolean groundTruth;
@@ -321,8 +321,8 @@ public final class LinearAutoencoder {
 
         /**
          * @param initialization how the weights start, with its standard deviation and seed (the seed also
-         *                       shuffles mini-batches): {@code new Initialization.Normal(0.01, 0)} by default,
-         *                       {@code Balanced} (B = Aᵀ, as RAG needs) or {@code Torch} (PyTorch 1.3's CPU draw)
+         *                       shuffles mini-batches): N(0, 0.01²) with seed 0 by default; BALANCED starts with
+         *                       B = Aᵀ (as RAG needs), TORCH with PyTorch 1.3's CPU draw
          */
         public Builder init(Initialization initialization) {
             this.initialization = Objects.requireNonNull(initialization);

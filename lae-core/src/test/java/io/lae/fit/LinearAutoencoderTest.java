@@ -23,6 +23,7 @@ import io.lae.stats.StatisticsAccumulator;
 import io.lae.stats.StatisticsFile;
 import io.lae.train.Checkpoint;
 import io.lae.train.Initialization;
+import io.lae.train.Initialization.Kind;
 import io.lae.train.MiniBatches;
 import io.lae.train.Model;
 import io.lae.train.RunDirectory;
@@ -291,7 +292,8 @@ class LinearAutoencoderTest {
     void aUsersOwnLossAndOptimizerTrain() {
         CountingLoss loss = new CountingLoss();
         FittedAutoencoder model = LinearAutoencoder.builder(P).loss(loss).optimizer(new HalfStep())
-                .schedule(LearningRateSchedule.constant(0.002)).steps(50).logEvery(50).init(new Initialization.Normal(0.1, 1)).build()
+                .schedule(LearningRateSchedule.constant(0.002)).steps(50).logEvery(50)
+                .init(new Initialization(Kind.NORMAL, 0.1, 1)).build()
                 .fit(rows);
         assertEquals(50, loss.gradientCalls, "one gradient per step");
         double first = model.history().get(0).loss();
@@ -309,14 +311,14 @@ class LinearAutoencoderTest {
         assertTrue(e.getMessage().contains("strictly increasing") && !e.getMessage().contains("\n"), e.getMessage());
         LaeException tooWide = assertThrows(LaeException.class, () -> LinearAutoencoder.builder(N + 1).build().fit(rows));
         assertTrue(tooWide.getMessage().contains("exceeds the data's dimension"), tooWide.getMessage());
-        assertThrows(LaeException.class, () -> new Initialization.Torch(0, 1234), "a standard deviation of 0");
+        assertThrows(LaeException.class, () -> new Initialization(Kind.TORCH, 0, 1234), "a standard deviation of 0");
     }
 
     /** The initialisation is an object: Balanced starts with B = Aᵀ, Torch from PyTorch's draw for the seed. */
     @Test
     void theInitialisationObjectDecidesTheStart() {
         FittedAutoencoder balanced = LinearAutoencoder.builder(P).steps(1).schedule(LearningRateSchedule.constant(1e-12))
-                .init(new Initialization.Balanced(0.1, 5)).build().fit(rows);
+                .init(new Initialization(Kind.BALANCED, 0.1, 5)).build().fit(rows);
         double[][] a = balanced.decoder();
         double[][] b = balanced.encoder();
         for (int i = 0; i < P; i++) {
@@ -324,9 +326,9 @@ class LinearAutoencoderTest {
                 assertEquals(a[k][i], b[i][k], 1e-9, "B = Aᵀ up to one step of rate 1e-12");
             }
         }
-        Model torch = new Initialization.Torch(1e-4, 1234).create(N, N, P, false, DataType.DOUBLE);
+        Model torch = new Initialization(Kind.TORCH, 1e-4, 1234).create(N, N, P, false, DataType.DOUBLE);
         FittedAutoencoder fromTorch = LinearAutoencoder.builder(P).steps(1).schedule(LearningRateSchedule.constant(1e-12))
-                .init(new Initialization.Torch(1e-4, 1234)).build().fit(rows);
+                .init(new Initialization(Kind.TORCH, 1e-4, 1234)).build().fit(rows);
         assertEquals(torch.decoder().getDouble(0, 0), fromTorch.decoder()[0][0], 1e-10, "PyTorch's draw, moved ≈ 1e-12");
     }
 }
