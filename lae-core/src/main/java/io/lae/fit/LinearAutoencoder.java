@@ -8,7 +8,6 @@ import io.lae.loss.LossSpec;
 import io.lae.optim.Adam;
 import io.lae.optim.LearningRateSchedule;
 import io.lae.optim.Optimizer;
-import io.lae.optim.OptimizerState;
 import io.lae.stats.Statistics;
 import io.lae.stats.StatisticsAccumulator;
 import io.lae.train.Checkpoint;
@@ -181,15 +180,10 @@ public final class LinearAutoencoder {
             throw new LaeException("the loss is built for p = " + loss.latentSize() + " but the model has " + latent
                     + " components: build the loss for p = " + latent);
         }
-        Model model;
-        OptimizerState state;
-        long step;
-        double seconds;
+        TrainingLoop.Start start;
         if (resumeFrom == null) {
-            model = initialization.create(stats.outputDim(), stats.inputDim(), latent, rule.tiesWeights(), dataType);
-            state = null;
-            step = 0;
-            seconds = 0;
+            start = TrainingLoop.Start.fresh(initialization.create(stats.outputDim(), stats.inputDim(), latent,
+                    rule.tiesWeights(), dataType));
         } else {
             resumeFrom.requireFits(stats.outputDim(), stats.inputDim(), latent, rule.tiesWeights(), dataType,
                     name -> "the checkpoint's " + name);
@@ -197,23 +191,22 @@ public final class LinearAutoencoder {
                 throw new LaeException("the checkpoint is at step " + resumeFrom.step() + " of " + totalSteps
                         + ": ask for more steps to continue");
             }
-            model = resumeFrom.model();
-            state = resumeFrom.optimizerState();
-            step = resumeFrom.step();
-            seconds = resumeFrom.seconds();
+            start = TrainingLoop.Start.from(resumeFrom);
         }
+        Model model = start.model();
         StepSettings settings = new StepSettings(loss, customLoss == null ? lossSpec : null, rule, optimizer, null,
                 initialization.seed());
         Evaluator evaluator = new Evaluator(loss, stats, groundTruth ? GroundTruth.of(stats) : null);
         List<MetricsRow> history = new ArrayList<>();
         RecordingListener recording = new RecordingListener(history::add, listener);
-        if (step == 0) {
+        if (start.step() == 0) {
             recording.logged(evaluator.evaluate(0, model, schedule.at(0), 0));
         }
         TrainingLoop.Outcome outcome;
-        try (Stepper stepper = engine.create(settings, stats, model, state)) {
+        try (Stepper stepper = engine.create(settings, stats, model, start.state())) {
             outcome = TrainingLoop.run(new TrainingLoop.Settings(totalSteps, schedule, logEvery, checkpointEvery,
-                    stopWhen), stepper, model, evaluator, batches, step, seconds, recording, checkpoints);
+                    stopWhen), stepper, model, evaluator, batches, start.step(), start.seconds(), recording,
+                    checkpoints);
         }
         return new FittedAutoencoder(model.encoder(), model.decoder(),
                 statistics.centered() ? statistics.meanX() : null,

@@ -3,7 +3,6 @@ package io.lae.train;
 import io.lae.LaeException;
 import io.lae.closedform.GroundTruth;
 import io.lae.optim.LearningRateSchedule;
-import io.lae.optim.OptimizerState;
 import io.lae.stats.Statistics;
 import java.util.Map;
 
@@ -93,10 +92,7 @@ public final class Trainer {
         LearningRateSchedule schedule = config.schedule(totalSteps);
         StopTarget target = config.until() == null ? null : StopTarget.parse(config.until());
 
-        Model model;
-        OptimizerState restored;
-        long step;
-        double seconds;
+        TrainingLoop.Start start;
         if (resume) {
             Checkpoint cp = run.readCheckpoint();
             cp.requireFits(stats.outputDim(), stats.inputDim(), p, rule.tiesWeights(), config.dataType(),
@@ -106,20 +102,15 @@ public final class Trainer {
                 throw new LaeException(run.path() + " has done " + cp.step() + " steps, and the run asks for "
                         + totalSteps + ": extend it with --steps N, N > " + cp.step());
             }
-            model = cp.model();
-            restored = cp.optimizerState();
-            step = cp.step();
-            seconds = cp.seconds();
-            run.truncateMetrics(step);
+            start = TrainingLoop.Start.from(cp);
+            run.truncateMetrics(cp.step());
         } else {
-            model = config.initialModel(stats.outputDim(), stats.inputDim(), rule.tiesWeights());
-            restored = null;
-            step = 0;
-            seconds = 0;
+            start = TrainingLoop.Start.fresh(config.initialModel(stats.outputDim(), stats.inputDim(),
+                    rule.tiesWeights()));
         }
         Loop loop = new Loop(stats, statistics, truth, run, environment, batches, totalSteps, schedule, target);
-        try (Stepper stepper = engine.create(settings, stats, model, restored)) {
-            return loop(loop, model, stepper, step, seconds);
+        try (Stepper stepper = engine.create(settings, stats, start.model(), start.state())) {
+            return loop(loop, start, stepper);
         }
     }
 
@@ -129,11 +120,12 @@ public final class Trainer {
                         LearningRateSchedule schedule, StopTarget target) {
     }
 
-    private TrainingResult loop(Loop loop, Model model, Stepper stepper, long step, double seconds) {
+    private TrainingResult loop(Loop loop, TrainingLoop.Start start, Stepper stepper) {
+        Model model = start.model();
         RunDirectory run = loop.run();
         Map<String, Object> environment = loop.environment();
         Evaluator evaluator = new Evaluator(stepper.loss(), loop.stats(), loop.truth());
-        if (step == 0) {
+        if (start.step() == 0) {
             run.appendMetrics(TrainingLoop.evaluate(evaluator, 0, model, loop.schedule().at(0), 0));
         }
         run.writeMeans(loop.statistics());
@@ -143,8 +135,8 @@ public final class Trainer {
                 config.checkpointEvery(), loop.target());
         TrainingLoop.Outcome outcome;
         try {
-            outcome = TrainingLoop.run(settings, stepper, model, evaluator, loop.batches(), step, seconds, metrics,
-                    run::writeCheckpoint);
+            outcome = TrainingLoop.run(settings, stepper, model, evaluator, loop.batches(), start.step(),
+                    start.seconds(), metrics, run::writeCheckpoint);
         } catch (TrainingDivergedException e) {
             throw diverged(e.step(), e.loss(), run, environment, metrics.last());
         } catch (TrainingInterruptedException e) {

@@ -1,6 +1,7 @@
 package io.lae.train;
 
 import io.lae.optim.LearningRateSchedule;
+import io.lae.optim.OptimizerState;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
 import org.nd4j.linalg.api.memory.enums.LearningPolicy;
@@ -34,6 +35,33 @@ public final class TrainingLoop {
      */
     public record Settings(long totalSteps, LearningRateSchedule schedule, long logEvery, long checkpointEvery,
                            StopTarget target) {
+    }
+
+    /**
+     * Where a loop starts.
+     *
+     * @param model   the weights
+     * @param state   the optimizer state to continue from, or null for a fresh one
+     * @param step    the first step
+     * @param seconds the step time already spent
+     */
+    public record Start(Model model, OptimizerState state, long step, double seconds) {
+
+        /**
+         * @param model initial weights
+         * @return step 0 from them, with a fresh optimizer state
+         */
+        public static Start fresh(Model model) {
+            return new Start(model, null, 0, 0);
+        }
+
+        /**
+         * @param checkpoint a checkpoint, already checked to fit the run ({@link Checkpoint#requireFits})
+         * @return its weights, optimizer state, step and time, copied
+         */
+        public static Start from(Checkpoint checkpoint) {
+            return new Start(checkpoint.model(), checkpoint.optimizerState(), checkpoint.step(), checkpoint.seconds());
+        }
     }
 
     /**
