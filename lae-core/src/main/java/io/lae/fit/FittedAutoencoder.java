@@ -2,6 +2,7 @@ package io.lae.fit;
 
 import io.lae.train.FittedWeights;
 import io.lae.train.MetricsRow;
+import io.lae.train.Model;
 import io.lae.train.RunStatus;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -17,12 +18,15 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class FittedAutoencoder {
 
     private final FittedWeights weights;
+    private final Model trained;
     private final RunStatus status;
     private final List<MetricsRow> history;
 
-    FittedAutoencoder(INDArray encoder, INDArray decoder, INDArray inputMean, INDArray outputMean, RunStatus status,
+    FittedAutoencoder(Model trained, INDArray inputMean, INDArray outputMean, RunStatus status,
                       List<MetricsRow> history) {
-        this.weights = new FittedWeights(encoder.castTo(DataType.DOUBLE).dup(), decoder.castTo(DataType.DOUBLE).dup(),
+        this.trained = trained.copy();
+        this.weights = new FittedWeights(trained.encoder().castTo(DataType.DOUBLE).dup(),
+                trained.decoder().castTo(DataType.DOUBLE).dup(),
                 inputMean == null ? null : inputMean.dup(), outputMean == null ? null : outputMean.dup());
         this.status = status;
         this.history = List.copyOf(history);
@@ -93,6 +97,14 @@ public final class FittedAutoencoder {
      */
     public double[][] reconstruct(double[][] rows) {
         return weights.reconstruct(Nd4j.createFromArray(rows)).toDoubleMatrix();
+    }
+
+    /**
+     * @return the weights as trained, in the fit's dtype (tied when the rule tied them), a copy: to save them, or
+     *     to start another fit from them
+     */
+    public Model model() {
+        return trained.copy();
     }
 
     /** @return the weights and means as INDArrays, for code that stays in ND4J */

@@ -18,6 +18,7 @@ import io.lae.train.Initialization;
 import io.lae.train.MetricsRow;
 import io.lae.train.MiniBatches;
 import io.lae.train.Model;
+import io.lae.train.NestedDropoutDraw;
 import io.lae.train.RecordingListener;
 import io.lae.train.StepSettings;
 import io.lae.train.Stepper;
@@ -65,7 +66,9 @@ public final class LinearAutoencoder {
     private final Initialization initialization;
     private final DataType dataType;
     private final boolean center;
-    private final boolean groundTruth;
+    private final boolean trackAlignment;
+    private final GroundTruth groundTruth;
+    private final NestedDropoutDraw stochastic;
     private final StopTarget stopWhen;
     private final TrainingListener listener;
     private final CheckpointStore checkpoints;
@@ -87,7 +90,9 @@ public final class LinearAutoencoder {
         this.initialization = b.initialization;
         this.dataType = b.dataType;
         this.center = b.center;
+        this.trackAlignment = b.trackAlignment;
         this.groundTruth = b.groundTruth;
+        this.stochastic = b.stochastic;
         this.stopWhen = b.stopWhen;
         this.listener = b.listener;
         this.checkpoints = b.checkpoints;
@@ -143,8 +148,8 @@ public final class LinearAutoencoder {
      */
     public FittedAutoencoder fit(DataSource inputs, DataSource targets) {
         Statistics stats = StatisticsAccumulator.of(inputs, targets, center, rows -> { });
-        return batchSize == 0 ? fit(stats, null, null)
-                : fit(stats, inputs.readAll(), targets == null ? null : targets.readAll());
+        return stepsOverRows() ? fit(stats, inputs.readAll(), targets == null ? null : targets.readAll())
+                : fit(stats, null, null);
     }
 
     /**
@@ -159,22 +164,32 @@ public final class LinearAutoencoder {
     }
 
     /**
-     * @param statistics the statistics of the rows
-     * @param inputs     the rows (m×n'), for a mini-batch fit; null otherwise
-     * @param targets    their targets, or null for an autoencoder
+     * Fits from statistics already computed over rows the caller holds: the steps run over the rows for
+     * mini-batches ({@link Builder#miniBatches}) and per-sample nested dropout ({@link Builder#stochastic}),
+     * over the statistics otherwise.
+     *
+     * @param statistics the statistics of the rows (any dtype; cast once to this fit's)
+     * @param inputs     the rows x (m×n'), centred here with the statistics' mean when they were centred;
+     *                   null for a fit over the statistics alone
+     * @param targets    their targets y (m×n), or null for an autoencoder
+     * @return the fitted model
+     * @throws LaeException for a fit over the rows given none, a rule that cannot step over them, or p larger than
+     *     the data's dimension
      */
-    private FittedAutoencoder fit(Statistics statistics, INDArray inputs, INDArray targets) {
-        if (batchSize > 0 && inputs == null) {
-            throw new LaeException("a mini-batch fit steps over the rows: give them (fit(rows) or fit(DataSource)), "
-                    + "or fit the statistics full batch");
+    public FittedAutoencoder fit(Statistics statistics, INDArray inputs, INDArray targets) {
+        if (stepsOverRows() && inputs == null) {
+            throw new LaeException((batchSize > 0 ? "a mini-batch fit" : "per-sample nested dropout")
+                    + " steps over the rows: give them (fit(rows) or fit(DataSource)), or fit the statistics "
+                    + (batchSize > 0 ? "full batch" : "with the per-step draw"));
         }
         if (batchSize > 0 && !rule.supportsMiniBatch()) {
             throw new LaeException("the rule " + rule.name() + " solves over the whole data set: fit it full batch");
         }
         Statistics stats = statistics.as(dataType);
-        MiniBatches batches = batchSize == 0 ? null
+        MiniBatches batches = !stepsOverRows() ? null : batchSize == 0
+                ? MiniBatches.allRows(inputs, targets, statistics, dataType)
                 : new MiniBatches(inputs, targets, statistics, batchSize, initialization.seed(), dataType);
-        long totalSteps = batches == null ? steps : epochs * batches.batchesPerEpoch();
+        long totalSteps = stepCount(statistics.sampleCount());
         Loss loss = customLoss != null ? customLoss : lossSpec.create(latent);
         if (loss.latentSize() != latent) {
             throw new LaeException("the loss is built for p = " + loss.latentSize() + " but the model has " + latent
@@ -194,23 +209,36 @@ public final class LinearAutoencoder {
             start = TrainingLoop.Start.from(resumeFrom);
         }
         Model model = start.model();
-        StepSettings settings = new StepSettings(loss, customLoss == null ? lossSpec : null, rule, optimizer, null,
+        StepSettings settings = new StepSettings(loss, customLoss == null ? lossSpec : null, rule, optimizer, stochastic,
                 initialization.seed());
-        Evaluator evaluator = new Evaluator(loss, stats, groundTruth ? GroundTruth.of(stats) : null);
         List<MetricsRow> history = new ArrayList<>();
         RecordingListener recording = new RecordingListener(history::add, listener);
-        if (start.step() == 0) {
-            recording.logged(evaluator.evaluate(0, model, schedule.at(0), 0));
-        }
         TrainingLoop.Outcome outcome;
         try (Stepper stepper = engine.create(settings, stats, model, start.state())) {
+            Evaluator evaluator = new Evaluator(loss, stats,
+                    groundTruth != null ? groundTruth : trackAlignment ? GroundTruth.of(stats) : null);
+            if (start.step() == 0) {
+                recording.logged(evaluator.evaluate(0, model, schedule.at(0), 0));
+            }
             outcome = TrainingLoop.run(new TrainingLoop.Settings(totalSteps, schedule, logEvery, checkpointEvery,
                     stopWhen), stepper, model, evaluator, batches, start.step(), start.seconds(), recording,
                     checkpoints);
         }
-        return new FittedAutoencoder(model.encoder(), model.decoder(),
-                statistics.centered() ? statistics.meanX() : null,
+        return new FittedAutoencoder(model, statistics.centered() ? statistics.meanX() : null,
                 statistics.centered() ? statistics.meanY() : null, outcome.status(), history);
+    }
+
+    /**
+     * @param rows m, the number of samples
+     * @return the steps a fit over m rows takes: {@link Builder#steps}, or epochs × ⌈m/b⌉ over mini-batches
+     */
+    public long stepCount(long rows) {
+        return batchSize == 0 ? steps : epochs * MiniBatches.batchesPerEpoch(rows, batchSize);
+    }
+
+    /** @return whether the steps need the rows rather than the statistics: mini-batches, per-sample dropout */
+    private boolean stepsOverRows() {
+        return batchSize > 0 || stochastic == NestedDropoutDraw.PER_SAMPLE;
     }
 
     /** The settings of a {@link LinearAutoencoder}; each setter validates its value at once. */
@@ -226,7 +254,9 @@ public final class LinearAutoencoder {
         private Initialization initialization = new Initialization(Initialization.Kind.NORMAL, 0.01, 0);
         private DataType dataType = DataType.DOUBLE;
         private boolean center = true;
-        private boolean groundTruth;
+        private boolean trackAlignment;
+        private GroundTruth groundTruth;
+        private NestedDropoutDraw stochastic;
         private StopTarget stopWhen;
         private TrainingListener listener = new TrainingListener() { };
         private CheckpointStore checkpoints = CheckpointStore.NONE;
@@ -342,7 +372,30 @@ public final class LinearAutoencoder {
          *              eigendecomposition of Σ (O(n³) once)
          */
         public Builder trackAlignment(boolean track) {
-            this.groundTruth = track;
+            this.trackAlignment = track;
+            return this;
+        }
+
+        /**
+         * @param truth the ground truth the metrics compare with, already computed from the statistics fitted
+         *              ({@link GroundTruth#of}), or null; it takes precedence over {@link #trackAlignment}
+         */
+        public Builder groundTruth(GroundTruth truth) {
+            this.groundTruth = truth;
+            return this;
+        }
+
+        /**
+         * Stochastic nested dropout (Rippel et al.; Bao et al. 2020 Fig. 2, docs/math.md §2) instead of the
+         * nested-dropout loss's expectation: the loss must be {@code nested-dropout}.
+         *
+         * @param draw {@link NestedDropoutDraw#PER_SAMPLE} (the authors' method: the steps run over all the rows,
+         *             as {@code fit(rows)} and {@code fit(DataSource)} give them),
+         *             {@link NestedDropoutDraw#PER_STEP} (one index a step, over the statistics), or null for the
+         *             deterministic loss; the draws derive from the initialisation's seed and the step
+         */
+        public Builder stochastic(NestedDropoutDraw draw) {
+            this.stochastic = draw;
             return this;
         }
 

@@ -68,7 +68,16 @@ public final class MiniBatches {
 
     /** @return k = ⌈m/b⌉ */
     public long batchesPerEpoch() {
-        return (inputRows.rows() + batchSize - 1) / batchSize;
+        return batchesPerEpoch(inputRows.rows(), batchSize);
+    }
+
+    /**
+     * @param rows      m
+     * @param batchSize b
+     * @return k = ⌈m/b⌉, the steps of an epoch
+     */
+    public static long batchesPerEpoch(long rows, int batchSize) {
+        return (rows + batchSize - 1) / batchSize;
     }
 
     /**

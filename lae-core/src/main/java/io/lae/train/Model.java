@@ -170,6 +170,11 @@ public final class Model {
         return params;
     }
 
+    /** @return a model holding copies of these weights, tied as this one is */
+    public Model copy() {
+        return tied ? tied(decoder) : of(encoder, decoder);
+    }
+
     /** @return whether every weight is finite */
     public boolean isFinite() {
         return Double.isFinite(encoder.sumNumber().doubleValue()) && Double.isFinite(decoder.sumNumber().doubleValue());

@@ -2,8 +2,11 @@ package io.lae.train;
 
 import java.util.function.Consumer;
 
-/** Hands every logged metrics row to a recorder (a metrics file, a history), then passes every event on. */
-public final class RecordingListener implements TrainingListener {
+/**
+ * Hands every logged metrics row to a recorder (a metrics file, a history), then passes every event on.
+ * A subclass may do more at an event (write a run's status as it starts) and call up.
+ */
+public class RecordingListener implements TrainingListener {
 
     private final Consumer<MetricsRow> recorder;
     private final TrainingListener next;

@@ -8,9 +8,8 @@ import java.util.Objects;
 /**
  * What a training step is made of, as objects: the loss, the update rule, the optimizer and, for
  * stochastic nested dropout, the draw and its seed (docs/math.md §2–3). It is what an engine's
- * {@link Stepper.Factory} receives, whoever trains: {@link Trainer} for the command line, or
- * {@link io.lae.fit.LinearAutoencoder#fit} for a library user, whose own loss, rule or optimizer may
- * be among them (ND4J's engine runs any; an engine with kernels of its own runs lae's and says which
+ * {@link Stepper.Factory} receives from {@link io.lae.fit.LinearAutoencoder#fit}, whoever trains: the
+ * command line, or a library user, whose own loss, rule or optimizer may be among them (ND4J's engine runs any; an engine with kernels of its own runs lae's and says which
  * it does not).
  *
  * @param loss       the loss, built for the run's p

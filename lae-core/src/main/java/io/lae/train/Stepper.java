@@ -5,7 +5,7 @@ import io.lae.optim.OptimizerState;
 import io.lae.stats.Statistics;
 
 /**
- * What {@link Trainer} needs of an engine that runs training steps: ND4J's {@link TrainingStep}, or an
+ * What {@link TrainingLoop} needs of an engine that runs training steps: ND4J's {@link TrainingStep}, or an
  * engine that keeps the weights elsewhere (lae-cuda's, in GPU memory), which brings the host's
  * {@link Model} up to date only when asked ({@link #synchronize}: at log steps, checkpoints and the end).
  */
@@ -40,7 +40,7 @@ public interface Stepper extends AutoCloseable {
     default void close() {
     }
 
-    /** Makes the stepper of a run: the seam where an engine plugs into {@link Trainer} and the fit API. */
+    /** Makes the stepper of a run: the seam where an engine plugs into the fit API ({@link io.lae.fit.LinearAutoencoder.Builder#engine}), and so into {@code lae train}. */
     @FunctionalInterface
     interface Factory {
 

@@ -8,8 +8,9 @@ import org.nd4j.linalg.api.memory.enums.LearningPolicy;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The step loop every training runs through, with no file of its own: {@link Trainer} (run
- * directories) and {@link io.lae.fit.LinearAutoencoder#fit} (in memory) differ only in what they hand it.
+ * The step loop every training runs through, with no file of its own: {@link io.lae.fit.LinearAutoencoder#fit}
+ * hands it the listener and the checkpoint store of its caller (the command line's run directories, or a
+ * library user's memory).
  * It applies the steps, logs metrics every {@code logEvery} steps to the listener, saves checkpoints to the
  * store, stops at the target, and detects divergence at log and checkpoint steps. The time it counts is
  * the steps' own: an engine that queues steps (a GPU) is waited for at log and checkpoint steps.

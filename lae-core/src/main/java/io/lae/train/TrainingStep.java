@@ -12,7 +12,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * One configured training step: the loss (or, with {@code --stochastic}, the step's sampled nested
- * dropout truncations), the update rule and the optimizer with its state. {@link Trainer} runs these in a
+ * dropout truncations), the update rule and the optimizer with its state. {@link TrainingLoop} runs these in a
  * loop; {@code lae bench} times them.
  *
  * <p>A step's temporaries live in a workspace sized on the first step and reused by every later

@@ -12,10 +12,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lae.TestData;
 import io.lae.check.GradientCheck;
+import io.lae.fit.FittedAutoencoder;
+import io.lae.fit.LinearAutoencoder;
 import io.lae.loss.Loss;
 import io.lae.loss.LossEvaluation;
 import io.lae.loss.LossSpec;
 import io.lae.loss.StackedWeights;
+import io.lae.optim.LearningRateSchedule;
 import io.lae.optim.Optimizer;
 import io.lae.optim.OptimizerState;
 import io.lae.optim.Optimizers;
@@ -23,15 +26,12 @@ import io.lae.optim.Reference;
 import io.lae.stats.ReferenceStatistics;
 import io.lae.stats.Statistics;
 import io.lae.stats.StatisticsAccumulator;
+import io.lae.train.GradientRule;
+import io.lae.train.Initialization;
 import io.lae.train.MiniBatches;
 import io.lae.train.Model;
-import io.lae.train.RunDirectory;
-import io.lae.train.Trainer;
 import io.lae.train.TrainingConfig;
-import io.lae.train.TrainingListener;
-import io.lae.train.TrainingResult;
 import io.lae.train.TrainingStep;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -42,7 +42,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -351,7 +350,7 @@ class BackendContractTest {
     // ----- a short training run -----
 
     /**
-     * 300 full-batch Nesterov steps of {@code ordered} through {@link Trainer} on data whose principal
+     * 300 full-batch Nesterov steps of {@code ordered} through the fit API on data whose principal
      * directions U and eigenvalues λ are known by construction: the decoder's columns must be u₁..u_p
      * in order and the loss Oftadeh's optimum p·tyy − Σ_i (p−i+1)λ_i (eq. 5). Measured on the CPU:
      * 1 − |cos| ≈ 6e-9 and a relative loss gap below 1e-6 in both dtypes, against ~0.1 for a run that
@@ -359,20 +358,18 @@ class BackendContractTest {
      */
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = DataType.class, names = {"DOUBLE", "FLOAT"})
-    void aShortOrderedRunReachesTheOrderedPrincipalDirections(DataType type, @TempDir Path dir) {
+    void aShortOrderedRunReachesTheOrderedPrincipalDirections(DataType type) {
         TestData.Spectral data = TestData.withSpectrum(
                 new double[] {4.0, 3.4, 2.8, 2.2, 1.6, 1.3, 1.1, 0.9, 0.7, 0.5, 0.3, 0.1}, M, new Random(74));
         Statistics s = StatisticsAccumulator.of(data.rowArray(), false);
         long steps = 300;
-        TrainingConfig config = TrainingConfig.builder().loss("ordered").rule("gradient").optimizer("nesterov", 0.004)
-                .momentum(MOMENTUM).latent(P).steps(steps).init("normal", 0.1).seed(3).dtype(dtypeName(type))
-                .logEvery(steps).checkpointEvery(0).build();
-
-        TrainingResult r = new Trainer(config, new TrainingListener() { })
-                .train(s, null, new RunDirectory(dir), false, Map.of());
+        FittedAutoencoder r = LinearAutoencoder.builder(P).loss(LossSpec.named("ordered")).rule(new GradientRule())
+                .optimizer(Optimizers.create("nesterov", MOMENTUM)).schedule(LearningRateSchedule.constant(0.004))
+                .steps(steps).init(new Initialization(Initialization.Kind.NORMAL, 0.1, 3)).dataType(type)
+                .logEvery(steps).build().fit(s);
 
         String label = "contract ordered run " + type;
-        double[][] a = array(r.model().decoder());
+        double[][] a = r.decoder();
         for (int i = 0; i < P; i++) {
             double cosine = Math.abs(TestData.dot(a, i, data.directions(), i)) / Math.sqrt(TestData.dot(a, i, a, i));
             assertTrue(observe(label + ", 1 − |cos(A_" + i + ", u_" + i + ")|", 1 - cosine) < 1e-7,
@@ -382,8 +379,8 @@ class BackendContractTest {
         for (int i = 0; i < P; i++) {
             optimum -= (P - i) * data.eigenvalues()[i];
         }
-        double gap = observe(label + ", |loss / optimum − 1|", Math.abs(r.last().loss() / optimum - 1));
-        assertTrue(gap < 1e-5, "loss " + r.last().loss() + " vs optimum " + optimum);
+        double gap = observe(label + ", |loss / optimum − 1|", Math.abs(r.history().getLast().loss() / optimum - 1));
+        assertTrue(gap < 1e-5, "loss " + r.history().getLast().loss() + " vs optimum " + optimum);
     }
 
     private static String dtypeName(DataType type) {

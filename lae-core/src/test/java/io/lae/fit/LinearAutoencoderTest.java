@@ -26,15 +26,11 @@ import io.lae.train.Initialization;
 import io.lae.train.Initialization.Kind;
 import io.lae.train.MiniBatches;
 import io.lae.train.Model;
-import io.lae.train.RunDirectory;
+import io.lae.train.NestedDropoutDraw;
 import io.lae.train.RunStatus;
 import io.lae.train.StepSettings;
 import io.lae.train.Stepper;
 import io.lae.train.StopTarget;
-import io.lae.train.Trainer;
-import io.lae.train.TrainingConfig;
-import io.lae.train.TrainingListener;
-import io.lae.train.TrainingResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,8 +44,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The library entry point: fit returns the ordered principal directions, equals the CLI's trainer on the
- * same settings bit for bit, applies to new rows, trains a user's own loss and optimizer, and refuses bad
+ * The library entry point: fit returns the ordered principal directions, applies to new rows, trains a user's own loss and optimizer, and refuses bad
  * settings at once.
  */
 class LinearAutoencoderTest {
@@ -97,18 +92,6 @@ class LinearAutoencoderTest {
         assertEquals(0, model.history().get(0).step());
         assertEquals(1.0, model.history().get(model.history().size() - 1).ratioTp());
         assertEquals(2.0, model.mean()[0], 0.5, "the training mean is kept");
-    }
-
-    @Test
-    void fitEqualsTheTrainerOnTheSameSettings(@TempDir Path dir) {
-        Statistics stats = StatisticsAccumulator.of(Nd4j.createFromArray(rows), true);
-        FittedAutoencoder model = ordered().steps(200).build().fit(stats);
-        TrainingConfig config = TrainingConfig.builder().data("rows").loss("ordered").latent(P)
-                .optimizer("adam", 0.01).steps(200).logEvery(100).checkpointEvery(0).build();
-        TrainingResult result = new Trainer(config, new TrainingListener() { })
-                .train(stats, null, new RunDirectory(dir), false, Map.of());
-        assertArrayEquals(result.model().decoder().toDoubleMatrix(), model.decoder());
-        assertArrayEquals(result.model().encoder().toDoubleMatrix(), model.encoder());
     }
 
     @Test
@@ -160,21 +143,37 @@ class LinearAutoencoderTest {
         assertTrue(done.getMessage().contains("ask for more steps"), done.getMessage());
     }
 
-    /** A mini-batch fit takes the trainer's steps: the same shuffles, batches and weights as lae train's. */
+    /**
+     * A mini-batch fit takes epochs × ⌈m/b⌉ steps (that it takes lae train's very steps, TrainerTest in lae-examples
+     * checks); a fit over the rows refuses statistics alone.
+     */
     @Test
-    void aMiniBatchFitEqualsTheTrainersMiniBatchRun(@TempDir Path dir) {
-        INDArray samples = Nd4j.createFromArray(rows);
-        Statistics stats = StatisticsAccumulator.of(samples, true);
-        FittedAutoencoder model = ordered().miniBatches(64, 3).build().fit(rows);
-        TrainingConfig config = TrainingConfig.builder().data("rows").loss("ordered").latent(P)
-                .optimizer("adam", 0.01).miniBatches(3, 64).logEvery(100).checkpointEvery(0).build();
-        TrainingResult result = new Trainer(config, new TrainingListener() { }).train(stats, null,
-                new RunDirectory(dir), false, Map.of(), new MiniBatches(samples, null, stats, 64, 0, config.dataType()));
-        assertArrayEquals(result.model().decoder().toDoubleMatrix(), model.decoder());
-        assertEquals(3 * 7, model.history().get(model.history().size() - 1).step(), "3 epochs of ⌈400/64⌉ = 7 steps");
-        LaeException noRows = assertThrows(LaeException.class,
-                () -> ordered().miniBatches(64, 3).build().fit(stats));
+    void aMiniBatchFitStepsOverTheRowsInBatches() {
+        Statistics stats = StatisticsAccumulator.of(Nd4j.createFromArray(rows), true);
+        LinearAutoencoder estimator = ordered().miniBatches(64, 3).build();
+        FittedAutoencoder model = estimator.fit(rows);
+        assertEquals(3 * 7, estimator.stepCount(rows.length), "3 epochs of ⌈400/64⌉ = 7 steps");
+        assertEquals(3 * 7, model.history().get(model.history().size() - 1).step());
+        LaeException noRows = assertThrows(LaeException.class, () -> estimator.fit(stats));
         assertTrue(noRows.getMessage().contains("steps over the rows"), noRows.getMessage());
+    }
+
+    /**
+     * Per-sample stochastic nested dropout steps over all the rows, reaches the leading direction, and needs the
+     * rows; the per-step draw runs on the statistics; either needs the nested-dropout loss.
+     */
+    @Test
+    void stochasticNestedDropoutFitsFromRowsOrStatistics() {
+        Statistics stats = StatisticsAccumulator.of(Nd4j.createFromArray(rows), true);
+        LinearAutoencoder.Builder nested = LinearAutoencoder.builder(P).loss(LossSpec.named("nested-dropout"))
+                .schedule(LearningRateSchedule.constant(0.02)).steps(600).logEvery(600).trackAlignment(true);
+        FittedAutoencoder perSample = nested.stochastic(NestedDropoutDraw.PER_SAMPLE).build().fit(rows);
+        assertEquals(1.0, Math.abs(perSample.components()[0][AXES[0]]), 1e-2, "the leading direction");
+        LaeException noRows = assertThrows(LaeException.class, () -> nested.build().fit(stats));
+        assertTrue(noRows.getMessage().contains("per-sample nested dropout steps over the rows"), noRows.getMessage());
+        FittedAutoencoder perStep = nested.stochastic(NestedDropoutDraw.PER_STEP).build().fit(stats);
+        assertEquals(1.0, Math.abs(perStep.components()[0][AXES[0]]), 1e-2, "the leading direction, noisier");
+        assertThrows(LaeException.class, () -> ordered().stochastic(NestedDropoutDraw.PER_STEP).build().fit(stats));
     }
 
     /** The engine seam: fit makes its steps through the factory given, with the settings as objects. */

@@ -16,7 +16,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Training steps on the GPU, for {@link io.lae.train.Trainer} and the fit API: each step runs on {@link DeviceTraining}, whose weights
+ * Training steps on the GPU, for the fit API (and so {@code lae train}): each step runs on {@link DeviceTraining}, whose weights
  * and optimizer buffers stay in device memory; {@link #synchronize} copies them into the host's
  * {@link Model} and {@link #state} into an {@link OptimizerState} with the buffer names ND4J's
  * optimizers use, so checkpoints are the same files whichever engine wrote them, and the metrics are
@@ -69,7 +69,7 @@ public final class CudaStepper implements Stepper {
     }
 
     /**
-     * The engine for {@link io.lae.train.Trainer} and {@link io.lae.fit.LinearAutoencoder.Builder#engine}.
+     * The engine for {@link io.lae.fit.LinearAutoencoder.Builder#engine}.
      *
      * @param device the GPU, from {@link CudaDevice#open()}
      * @return steps on that GPU

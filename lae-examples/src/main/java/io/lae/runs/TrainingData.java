@@ -9,7 +9,6 @@ import io.lae.device.MemoryPlan;
 import io.lae.stats.Statistics;
 import io.lae.stats.StatisticsAccumulator;
 import io.lae.stats.StatisticsFile;
-import io.lae.train.MiniBatches;
 import io.lae.train.TrainingConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -122,18 +121,16 @@ public record TrainingData(String description, Statistics stats, GroundTruth tru
 
     /**
      * @param config a configuration
-     * @return the rows a run steps over: its mini-batches, or all rows for per-sample nested dropout at full
-     *     batch; null for a run over the statistics
+     * @return the rows x a run steps over (its mini-batches, or all of them for per-sample nested dropout at full
+     *     batch; their targets are {@link #targets}), or null for a run over the statistics
      */
-    public MiniBatches batches(TrainingConfig config) {
+    public INDArray rowsFor(TrainingConfig config) {
         if (!config.needsRows()) {
             return null;
         }
         if (inputs == null) {
             throw new IllegalStateException("a run over the rows on data loaded without its samples");
         }
-        return config.usesMiniBatches()
-                ? new MiniBatches(inputs, targets, stats, config.batch(), config.seed(), config.dataType())
-                : MiniBatches.allRows(inputs, targets, stats, config.dataType());
+        return inputs;
     }
 }

@@ -9,7 +9,6 @@ import io.lae.linalg.SymmetricEigen;
 import io.lae.loss.SumL2Loss;
 import io.lae.stats.Statistics;
 import io.lae.train.RunDirectory;
-import io.lae.train.Trainer;
 import io.lae.train.TrainingConfig;
 import io.lae.train.TrainingResult;
 import java.nio.file.Path;
@@ -50,8 +49,9 @@ public final class TrainingSession {
         environment.put("engine", engine.description());
         TrainingResult result;
         try (RunProgress watched = Interruption.watching(progress, dir)) {
-            result = new Trainer(config, watched, engine.factory()).train(data.stats(), data.truth(), run, resume, environment,
-                    data.batches(config));
+            INDArray rows = data.rowsFor(config);
+            result = new Trainer(config, watched, engine.factory()).train(data.stats(), data.truth(), run, resume,
+                    environment, rows, rows == null ? null : data.targets());
         }
         run.writeRunJson(config, result.status(), environment, readOuts(config, result, data.truth(), data.stats()),
                 result.last());

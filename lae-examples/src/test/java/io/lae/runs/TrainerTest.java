@@ -1,4 +1,4 @@
-package io.lae.train;
+package io.lae.runs;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +10,22 @@ import io.lae.TestData;
 import io.lae.closedform.GroundTruth;
 import io.lae.stats.Statistics;
 import io.lae.stats.StatisticsAccumulator;
+import io.lae.train.Evaluator;
+import io.lae.train.MetricsRow;
+import io.lae.train.Model;
+import io.lae.train.RunDirectory;
+import io.lae.train.RunStatus;
+import io.lae.train.TrainingConfig;
+import io.lae.train.TrainingDivergedException;
+import io.lae.train.TrainingListener;
+import io.lae.train.TrainingResult;
+import io.lae.fit.FittedAutoencoder;
+import io.lae.fit.LinearAutoencoder;
+import io.lae.loss.LossSpec;
+import io.lae.optim.Adam;
+import io.lae.optim.LearningRateSchedule;
+import io.lae.train.Initialization;
+import io.lae.train.NestedDropoutDraw;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -223,5 +239,39 @@ class TrainerTest {
         assertTrue(result.last().lossRatio() < 1.001, "loss / optimum after " + rows.size() + " rows: "
                 + result.last().lossRatio());
         assertTrue(Double.isNaN(result.last().transposeGap()), "no transpose gap when n ≠ n'");
+    }
+
+    /**
+     * A run is the library fit of its settings: the same weights, bit for bit, as {@link LinearAutoencoder} built by
+     * hand with the objects the names stand for, full batch, over mini-batches and with per-sample nested dropout
+     * (whose steps run over all the rows).
+     */
+    @Test
+    void aRunIsTheLibraryFitOfItsSettings() {
+        INDArray rows = data.rowArray();
+        LinearAutoencoder.Builder ordered = LinearAutoencoder.builder(P).loss(LossSpec.named("ordered"))
+                .optimizer(new Adam()).schedule(LearningRateSchedule.constant(0.01)).steps(200)
+                .init(new Initialization(Initialization.Kind.NORMAL, 0.1, 3)).center(false);
+        TrainingConfig base = TrainingConfig.builder().data("rows").loss("ordered").latent(P).optimizer("adam", 0.01)
+                .steps(200).init("normal", 0.1).seed(3).center(false).logEvery(100).checkpointEvery(0).build();
+        assertSameWeights(ordered.build().fit(stats), train(base, dir.resolve("full"), false));
+
+        TrainingConfig mini = base.toBuilder().miniBatches(3, 16).build();
+        assertSameWeights(ordered.miniBatches(16, 3).build().fit(stats, rows, null),
+                new Trainer(mini, new TrainingListener() { }).train(stats, truth, new RunDirectory(dir.resolve("mini")),
+                        false, Map.of(), rows, null));
+
+        TrainingConfig perSample = base.toBuilder().loss("nested-dropout").stochastic(NestedDropoutDraw.PER_SAMPLE)
+                .build();
+        assertSameWeights(LinearAutoencoder.builder(P).loss(LossSpec.named("nested-dropout"))
+                        .stochastic(NestedDropoutDraw.PER_SAMPLE).schedule(LearningRateSchedule.constant(0.01)).steps(200)
+                        .init(new Initialization(Initialization.Kind.NORMAL, 0.1, 3)).build().fit(stats, rows, null),
+                new Trainer(perSample, new TrainingListener() { }).train(stats, truth,
+                        new RunDirectory(dir.resolve("per-sample")), false, Map.of(), rows, null));
+    }
+
+    private static void assertSameWeights(FittedAutoencoder fitted, TrainingResult run) {
+        assertArrayEquals(run.model().decoder().toDoubleMatrix(), fitted.decoder());
+        assertArrayEquals(run.model().encoder().toDoubleMatrix(), fitted.encoder());
     }
 }

@@ -1,25 +1,22 @@
-package io.lae.train;
+package io.lae.runs;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lae.LaeException;
-import io.lae.loss.Loss;
-import io.lae.loss.LossSpec;
-import io.lae.loss.NestedDropoutLoss;
-import io.lae.loss.NestedReconstruction;
-import io.lae.loss.CompositeLoss;
+import io.lae.train.NestedDropoutDraw;
+import io.lae.train.RunDirectory;
+import io.lae.train.TrainingConfig;
+import io.lae.train.TrainingListener;
+import io.lae.train.TrainingResult;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Mini-batch mode and stochastic nested dropout (per step and per sample), on TrainerTest's data (m = 40, n = 8, p = 3). */
 class MiniBatchTrainingTest {
@@ -46,13 +43,14 @@ class MiniBatchTrainingTest {
                 checkpointEvery, null, null);
     }
 
-    static MiniBatches batches(TrainingConfig c) {
-        return new MiniBatches(TrainingFixture.data.rowArray(), null, stats, c.batch(), c.seed(), DataType.DOUBLE);
+    /** @return the fixture's rows, which mini-batch and per-sample runs step over */
+    static INDArray rows() {
+        return TrainingFixture.data.rowArray();
     }
 
     TrainingResult trainMini(TrainingConfig c, Path dir, boolean resume) {
         return new Trainer(c, new TrainingListener() { })
-                .train(stats, truth, new RunDirectory(dir), resume, Map.of(), batches(c));
+                .train(stats, truth, new RunDirectory(dir), resume, Map.of(), rows(), null);
     }
 
     @Test
@@ -75,31 +73,6 @@ class MiniBatchTrainingTest {
         assertEquals(1.0, r.last().ratioTp(), r.last()::toString);
     }
 
-    @Test
-    void stochasticNestedDropoutDrawsIndicesFromThePrior() {
-        Loss loss = LossSpec.named("nested-dropout").create(P);
-        StochasticNestedDropout sampler = new StochasticNestedDropout(NestedDropoutDraw.PER_STEP, loss, 5);
-        double[] prior = ((NestedDropoutLoss) loss).prior();
-        int[] counts = new int[P];
-        int draws = 30000;
-        for (long t = 0; t < draws; t++) {
-            NestedReconstruction term = ((CompositeLoss) sampler.lossAt(t)).reconstruction();
-            double[] w = term.weights();
-            for (int b = 0; b < P; b++) {
-                counts[b] += (int) w[b];
-            }
-        }
-        for (int b = 0; b < P; b++) {
-            assertEquals(prior[b], counts[b] / (double) draws, 0.01, "p_B(" + (b + 1) + ")");
-        }
-        for (long t = 0; t < 50; t++) {
-            org.junit.jupiter.api.Assertions.assertArrayEquals(
-                    ((CompositeLoss) sampler.lossAt(t)).reconstruction().weights(),
-                    ((CompositeLoss) new StochasticNestedDropout(NestedDropoutDraw.PER_STEP, loss, 5).lossAt(t)).reconstruction().weights(),
-                    "same seed and step, same draw");
-        }
-    }
-
     @ParameterizedTest
     @EnumSource(NestedDropoutDraw.class)
     void stochasticNestedDropoutLearnsTheLeadingDirection(NestedDropoutDraw draw) {
@@ -112,7 +85,7 @@ class MiniBatchTrainingTest {
     void perSampleNestedDropoutAtFullBatchLearnsTheLeadingDirection() {
         TrainingConfig c = fullBatchPerSample(0);
         assertLearnsTheLeadingDirection(new Trainer(c, new TrainingListener() { })
-                .train(stats, truth, new RunDirectory(out), false, Map.of(), allRows(c)));
+                .train(stats, truth, new RunDirectory(out), false, Map.of(), rows(), null));
     }
 
     private static void assertLearnsTheLeadingDirection(TrainingResult r) {
@@ -130,39 +103,16 @@ class MiniBatchTrainingTest {
                 .seed(3).center(false).logEvery(50).checkpointEvery(checkpointEvery).build();
     }
 
-    private static MiniBatches allRows(TrainingConfig c) {
-        return MiniBatches.allRows(TrainingFixture.data.rowArray(), null, stats, c.dataType());
-    }
-
-    @Test
-    void perSampleDrawsFollowThePriorAndDependOnlyOnSeedAndStep() {
-        Loss loss = LossSpec.named("nested-dropout").create(P);
-        double[] prior = ((NestedDropoutLoss) loss).prior();
-        StochasticNestedDropout sampler = new StochasticNestedDropout(NestedDropoutDraw.PER_SAMPLE, loss, 5);
-        int draws = 30000;
-        int[] counts = new int[P];
-        for (int b : sampler.truncationsAt(17, draws)) {
-            counts[b - 1]++;
-        }
-        for (int b = 0; b < P; b++) {
-            assertEquals(prior[b], counts[b] / (double) draws, 0.01, "p_B(" + (b + 1) + ")");
-        }
-        assertArrayEquals(sampler.truncationsAt(17, 500),
-                new StochasticNestedDropout(NestedDropoutDraw.PER_SAMPLE, loss, 5).truncationsAt(17, 500));
-        assertFalse(Arrays.equals(sampler.truncationsAt(17, 500), sampler.truncationsAt(18, 500)),
-                "each step draws anew");
-    }
-
     @Test
     void aKilledPerSampleFullBatchRunResumesExactly() {
         TrainingConfig c = fullBatchPerSample(100).withSteps(300);
         TrainingResult straight = new Trainer(c, new TrainingListener() { })
-                .train(stats, truth, new RunDirectory(out.resolve("a")), false, Map.of(), allRows(c));
+                .train(stats, truth, new RunDirectory(out.resolve("a")), false, Map.of(), rows(), null);
         TrainingListener killer = TrainingFixture.killedAfter(137);
         assertThrows(IllegalStateException.class, () -> new Trainer(c, killer)
-                .train(stats, truth, new RunDirectory(out.resolve("b")), false, Map.of(), allRows(c)));
+                .train(stats, truth, new RunDirectory(out.resolve("b")), false, Map.of(), rows(), null));
         TrainingResult resumed = new Trainer(c, new TrainingListener() { })
-                .train(stats, truth, new RunDirectory(out.resolve("b")), true, Map.of(), allRows(c));
+                .train(stats, truth, new RunDirectory(out.resolve("b")), true, Map.of(), rows(), null);
         assertEquals(straight.model().encoder(), resumed.model().encoder());
         assertEquals(straight.model().decoder(), resumed.model().decoder());
     }
@@ -174,7 +124,7 @@ class MiniBatchTrainingTest {
                 .train(stats, truth, new RunDirectory(out.resolve("a")), false, Map.of()));
         TrainingConfig alternating = c.toBuilder().rule("alternating").optimizer("sgd", 1).lrEnd(null).build();
         LaeException e = assertThrows(LaeException.class, () -> new Trainer(alternating, new TrainingListener() { })
-                .train(stats, truth, new RunDirectory(out.resolve("b")), false, Map.of(), allRows(alternating)));
+                .train(stats, truth, new RunDirectory(out.resolve("b")), false, Map.of(), rows(), null));
         assertTrue(e.getMessage().contains("--stochastic per-step"), e.getMessage());
     }
 
@@ -184,7 +134,7 @@ class MiniBatchTrainingTest {
         TrainingResult straight = trainMini(c, out.resolve("a"), false);
         TrainingListener killer = TrainingFixture.killedAfter(137);
         assertThrows(IllegalStateException.class, () -> new Trainer(c, killer)
-                .train(stats, truth, new RunDirectory(out.resolve("b")), false, Map.of(), batches(c)));
+                .train(stats, truth, new RunDirectory(out.resolve("b")), false, Map.of(), rows(), null));
         TrainingResult resumed = trainMini(c, out.resolve("b"), true);
         assertEquals(straight.model().encoder(), resumed.model().encoder());
         assertEquals(straight.model().decoder(), resumed.model().decoder());

@@ -1,9 +1,10 @@
-package io.lae.train;
+package io.lae.runs;
 
 import io.lae.TestData;
 import io.lae.closedform.GroundTruth;
 import io.lae.stats.Statistics;
 import io.lae.stats.StatisticsAccumulator;
+import io.lae.train.TrainingListener;
 import java.util.Random;
 
 /** The trainer tests' data: n = 8, m = 40, eigenvalues 9 … 0.09, directions not the axes; p = 3. */
