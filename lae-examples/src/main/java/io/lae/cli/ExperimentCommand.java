@@ -35,7 +35,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Replay an experiment of the papers (see --list), or all of them in sequence under one "
                 + "progress bar.",
                 "Writes DIR/summary.md, summary.json (each claim of the paper checked), PNG figures and one "
-                + "directory per training run; started again with the same options it resumes."})
+                + "directory per training run; started again with the same options it resumes.",
+                "DIR is --out, by default runs/ID (with all, runs/ holds one directory per experiment)."})
 final class ExperimentCommand implements Callable<Integer> {
 
     @Spec
@@ -51,12 +52,8 @@ final class ExperimentCommand implements Callable<Integer> {
             description = "full: the paper's sizes; quick: shrunk to seconds (default ${DEFAULT-VALUE}).")
     String scale;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default runs/ID; with all, runs/).")
-    Path out;
-
-    @Option(names = "--force", description = "Use --out even if it holds another experiment, this one with other "
-            + "options, or other files: they are moved to DIR.previous.")
-    boolean force;
+    @Mixin
+    OutputDirectoryOptions output;
 
     @Option(names = "--seed", paramLabel = "S", description = "Seed (default: the paper's or the authors' code's).")
     Long seed;
@@ -78,11 +75,11 @@ final class ExperimentCommand implements Callable<Integer> {
         ExperimentScale size = ExperimentScale.parse(scale);
         if (!id.equals("all")) {
             Experiment experiment = Experiments.byId(id);
-            Path dir = out != null ? out : Path.of("runs", experiment.id());
+            Path dir = output.orElse(Path.of("runs", experiment.id()));
             runOne(experiment, size, dir, console, new ExperimentContext(size, dir, seed, dtype, console));
             return 0;
         }
-        Path root = out != null ? out : Path.of("runs");
+        Path root = output.orElse(Path.of("runs"));
         List<Experiment> all = Experiments.ALL;
         List<String> report = new ArrayList<>();
         List<String> failed = new ArrayList<>();
@@ -117,7 +114,7 @@ final class ExperimentCommand implements Callable<Integer> {
     /** @return one line: the id, the claims that hold and the wall time */
     private String runOne(Experiment experiment, ExperimentScale size, Path dir, PrintWriter console,
                           ExperimentContext context) {
-        new ExperimentDirectory(experiment.id(), size, seed, precision.label()).claim(dir, force, console);
+        new ExperimentDirectory(experiment.id(), size, seed, precision.label()).claim(dir, output.force, console);
         console.printf("%s: %s%n", experiment.id(), experiment.title());
         console.flush();
         long start = System.nanoTime();

@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
         description = {"Train a linear autoencoder (full batch or mini-batch).",
                 "Full batch steps from the covariance matrices (--steps N); mini-batch mode steps over shuffled",
                 "batches of the samples (--epochs E --batch b).",
-                "Writes DIR/run.json, metrics.csv, encoder.npy (p×n'), decoder.npy (n×p), checkpoint/ and PNG plots."})
+                "Writes DIR/run.json, metrics.csv, encoder.npy (p×n'), decoder.npy (n×p), checkpoint/ and PNG plots;",
+                "DIR is --out, by default a new runs/train-<date>-<time>."})
 final class TrainCommand implements Callable<Integer> {
 
     @Spec
@@ -152,13 +153,8 @@ final class TrainCommand implements Callable<Integer> {
             description = "Continue the run in DIR from its checkpoint, with its run.json configuration (--steps may extend it).")
     Path resume;
 
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "Output directory, missing or empty (default: a new runs/train-<date>-<time>).")
-    Path out;
-
-    @Option(names = "--force", description = "Start the run in --out even if it holds something: what it held is "
-            + "moved to DIR.previous (replacing an older one).")
-    boolean force;
+    @Mixin
+    OutputDirectoryOptions output;
 
     /** Reads {@code per-sample} or {@code per-step}, any case. */
     static final class NestedDropoutDrawConverter extends LabelConverter<NestedDropoutDraw> {
@@ -171,11 +167,11 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter console = spec.commandLine().getOut();
         TrainingConfig config = resume != null ? resumedConfig() : configFromOptions();
-        Path dir = resume != null ? resume : out != null ? out
-                : OutputDirectory.fresh(Path.of("runs"), "train", LocalDateTime.now());
+        Path dir = resume != null ? resume
+                : output.orElse(OutputDirectory.fresh(Path.of("runs"), "train", LocalDateTime.now()));
         RunLock.refuseIfHeld(dir);
         if (resume == null) {
-            OutputDirectory.claim(dir, force, console);
+            OutputDirectory.claim(dir, output.force, console);
         }
         // bad data is reported before a new run's directory exists
         TrainingData trainingData = TrainingData.load(config, console);
