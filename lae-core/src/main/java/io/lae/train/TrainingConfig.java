@@ -101,10 +101,17 @@ public record TrainingConfig(String data, String targets, String loss, String sc
         }
         // the names and the loss's hyperparameters too, so that a typo is reported before any data are read
         new LossSpec(loss, scale == null ? null : Scale.fromLabel(scale), lambda, lambdas, prior).create(latent);
-        UpdateRules.create(rule);
+        UpdateRule updateRule = UpdateRules.create(rule);
         Optimizers.create(optimizer, momentum);
         if (stochastic != null && !loss.equals(io.lae.loss.NestedDropoutLoss.NAME)) {
             throw new LaeException("--stochastic samples the nested-dropout index: use it with --loss nested-dropout");
+        }
+        if (epochs != null && !updateRule.supportsMiniBatch()) {
+            throw new LaeException("--rule " + rule + " solves over the whole data set: drop --epochs/--batch");
+        }
+        if (stochastic == NestedDropoutDraw.PER_SAMPLE && !updateRule.supportsMiniBatch()) {
+            throw new LaeException("--rule " + rule + " solves over the statistics, but --stochastic "
+                    + NestedDropoutDraw.PER_SAMPLE + " needs the rows: use --stochastic " + NestedDropoutDraw.PER_STEP);
         }
     }
 

@@ -80,6 +80,8 @@ class TrainingConfigTest {
             {"loss", "unknown loss 'ordred'"},
             {"lambdas", "--lambdas"},
             {"stochastic", "--stochastic samples the nested-dropout index"},
+            {"mini-batch rule", "--rule alternating solves over the whole data set: drop --epochs/--batch"},
+            {"per-sample rule", "needs the rows: use --stochastic per-step"},
         };
         for (String[] c : cases) {
             LaeException e = assertThrows(LaeException.class, () -> {
@@ -89,6 +91,9 @@ class TrainingConfigTest {
                     case "rule" -> b.rule("magic");
                     case "loss" -> b.loss("ordred");
                     case "lambdas" -> b.loss("nonuniform").lambdas(new double[] {1, 2});
+                    case "mini-batch rule" -> b.rule("alternating").optimizer("sgd", 1).miniBatches(2, 8);
+                    case "per-sample rule" -> b.loss("nested-dropout").rule("alternating").optimizer("sgd", 1)
+                            .stochastic(NestedDropoutDraw.PER_SAMPLE);
                     default -> b.loss("mse").stochastic(NestedDropoutDraw.PER_SAMPLE);
                 }
                 b.build();

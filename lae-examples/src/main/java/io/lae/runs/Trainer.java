@@ -98,9 +98,6 @@ public final class Trainer {
                                 Map<String, Object> environment, INDArray inputs, INDArray targets) {
         StepSettings settings = config.stepSettings();
         UpdateRule rule = settings.rule();
-        if (config.usesMiniBatches() && !rule.supportsMiniBatch()) {
-            throw new LaeException("--rule " + rule.name() + " solves over the whole data set: drop --epochs/--batch");
-        }
         if (config.needsRows() != (inputs != null)) {
             throw new IllegalArgumentException("the rows must be given exactly when the run steps over them "
                     + "(--epochs, or --stochastic per-sample)");
