@@ -7,7 +7,6 @@ import io.lae.fit.LinearAutoencoder;
 import io.lae.stats.Statistics;
 import io.lae.train.Checkpoint;
 import io.lae.train.MetricsRow;
-import io.lae.train.MiniBatches;
 import io.lae.train.RecordingListener;
 import io.lae.train.RunDirectory;
 import io.lae.train.RunStatus;
@@ -102,21 +101,19 @@ public final class Trainer {
             throw new IllegalArgumentException("the rows must be given exactly when the run steps over them "
                     + "(--epochs, or --stochastic per-sample)");
         }
-        long totalSteps = config.usesMiniBatches()
-                ? config.epochs() * MiniBatches.batchesPerEpoch(statistics.sampleCount(), config.batch())
-                : config.steps();
-        Checkpoint checkpoint = resume ? checkpointToResume(run, statistics, rule, totalSteps) : null;
         RunRecorder recorder = new RunRecorder(run, statistics, environment);
         LinearAutoencoder.Builder estimator = LinearAutoencoder.builder(config.latent())
                 .loss(config.lossSpec()).rule(rule).optimizer(settings.optimizer()).stochastic(settings.stochastic())
-                .schedule(config.schedule(totalSteps)).steps(config.steps()).logEvery(config.logEvery())
+                .steps(config.steps()).logEvery(config.logEvery())
                 .init(config.initialization()).dataType(config.dataType()).groundTruth(truth)
                 .stopWhen(config.until() == null ? null : StopTarget.parse(config.until()))
-                .listener(recorder).checkpoints(run::writeCheckpoint, config.checkpointEvery())
-                .engine(engine).resumeFrom(checkpoint);
+                .listener(recorder).checkpoints(run::writeCheckpoint, config.checkpointEvery()).engine(engine);
         if (config.usesMiniBatches()) {
             estimator.miniBatches(config.batch(), config.epochs());
         }
+        long totalSteps = estimator.build().stepCount(statistics.sampleCount());
+        estimator.schedule(config.schedule(totalSteps))
+                .resumeFrom(resume ? checkpointToResume(run, statistics, rule, totalSteps) : null);
         FittedAutoencoder fitted;
         try {
             fitted = estimator.build().fit(statistics, inputs, targets);
