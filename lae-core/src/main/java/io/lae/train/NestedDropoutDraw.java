@@ -41,6 +41,17 @@ public enum NestedDropoutDraw {
     }
 
     /**
+     * @param rule the run's update rule
+     * @throws LaeException if this draw needs the rows (per sample) and the rule solves over the statistics
+     */
+    public void requireSupportedBy(UpdateRule rule) {
+        if (this == PER_SAMPLE && !rule.supportsMiniBatch()) {
+            throw new LaeException("--rule " + rule.name() + " solves over the statistics, but --stochastic "
+                    + PER_SAMPLE + " needs the rows: use --stochastic " + PER_STEP);
+        }
+    }
+
+    /**
      * @param label {@code per-sample} or {@code per-step}, any case
      * @return the draw
      * @throws LaeException for any other name

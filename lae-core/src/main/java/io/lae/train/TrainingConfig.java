@@ -109,9 +109,8 @@ public record TrainingConfig(String data, String targets, String loss, String sc
         if (epochs != null && !updateRule.supportsMiniBatch()) {
             throw new LaeException("--rule " + rule + " solves over the whole data set: drop --epochs/--batch");
         }
-        if (stochastic == NestedDropoutDraw.PER_SAMPLE && !updateRule.supportsMiniBatch()) {
-            throw new LaeException("--rule " + rule + " solves over the statistics, but --stochastic "
-                    + NestedDropoutDraw.PER_SAMPLE + " needs the rows: use --stochastic " + NestedDropoutDraw.PER_STEP);
+        if (stochastic != null) {
+            stochastic.requireSupportedBy(updateRule);
         }
     }
 

@@ -55,9 +55,8 @@ public final class TrainingStep implements Stepper {
         this.stats = stats;
         this.stochastic = settings.stochastic() == null ? null
                 : new StochasticNestedDropout(settings.stochastic(), loss, settings.seed());
-        if (stochastic != null && stochastic.needsRows() && !rule.supportsMiniBatch()) {
-            throw new LaeException("--rule " + rule.name() + " solves over the statistics, but --stochastic "
-                    + NestedDropoutDraw.PER_SAMPLE + " needs the rows: use --stochastic " + NestedDropoutDraw.PER_STEP);
+        if (settings.stochastic() != null) {
+            settings.stochastic().requireSupportedBy(rule);
         }
     }
 

@@ -7,6 +7,7 @@ import io.lae.fit.LinearAutoencoder;
 import io.lae.stats.Statistics;
 import io.lae.train.Checkpoint;
 import io.lae.train.MetricsRow;
+import io.lae.train.Model;
 import io.lae.train.RecordingListener;
 import io.lae.train.RunDirectory;
 import io.lae.train.RunStatus;
@@ -124,8 +125,9 @@ public final class Trainer {
                     recorder.last());
             throw e;
         }
-        run.writeWeights(fitted.model());
-        return new TrainingResult(fitted.model(), fitted.history().getLast(), fitted.status());
+        Model trained = fitted.model();
+        run.writeWeights(trained);
+        return new TrainingResult(trained, fitted.history().getLast(), fitted.status());
     }
 
     /** Reads the run's checkpoint and refuses, naming its files and options, one that does not fit or has ended. */
