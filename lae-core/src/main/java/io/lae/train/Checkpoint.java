@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Everything needed to continue a run exactly: parameters, optimizer state and position. Random
@@ -22,6 +24,30 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public record Checkpoint(long step, double seconds, Map<String, INDArray> parameters, long optimizerStep,
                          Map<String, INDArray> optimizerBuffers) {
+
+    /**
+     * A checkpoint of live training state: its arrays are copies (outside any workspace), so a store may
+     * keep it while training goes on.
+     *
+     * @param step             steps done
+     * @param seconds          training time so far
+     * @param parameters       the live parameters by name
+     * @param optimizerStep    the optimizer's own step count
+     * @param optimizerBuffers the live optimizer buffers by name
+     * @return the checkpoint of copies, names in the same order
+     */
+    public static Checkpoint snapshot(long step, double seconds, Map<String, INDArray> parameters, long optimizerStep,
+                                      Map<String, INDArray> optimizerBuffers) {
+        try (MemoryWorkspace outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            return new Checkpoint(step, seconds, copies(parameters), optimizerStep, copies(optimizerBuffers));
+        }
+    }
+
+    private static Map<String, INDArray> copies(Map<String, INDArray> arrays) {
+        Map<String, INDArray> copies = new LinkedHashMap<>();
+        arrays.forEach((name, array) -> copies.put(name, array.dup(array.ordering())));
+        return copies;
+    }
 
     /** @return B, or null when the checkpoint holds a tied model (A only) */
     public INDArray encoder() {

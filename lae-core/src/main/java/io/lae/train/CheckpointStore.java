@@ -1,7 +1,7 @@
 package io.lae.train;
 
 /**
- * Where a training loop saves its checkpoints: a run directory ({@link RunDirectory}), memory, or
+ * Where a training loop saves its checkpoints: a run directory (the command line's {@code lae train}), memory, or
  * nowhere ({@link #NONE}). A loop saves one at every checkpoint step, when it is interrupted (if the
  * weights are finite) and when it ends.
  */
@@ -11,6 +11,6 @@ public interface CheckpointStore {
     /** Keeps nothing. */
     CheckpointStore NONE = checkpoint -> { };
 
-    /** @param checkpoint the step, elapsed seconds, weights and optimizer state (arrays the store may keep) */
+    /** @param checkpoint the step, elapsed seconds, weights and optimizer state: copies, which the store may keep as they are */
     void save(Checkpoint checkpoint);
 }

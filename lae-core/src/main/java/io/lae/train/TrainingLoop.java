@@ -105,7 +105,9 @@ public final class TrainingLoop {
                 stepper.apply(model, step, lr, batches);
                 step++;
                 boolean logStep = step % settings.logEvery() == 0 || step == total;
-                boolean checkpointStep = settings.checkpointEvery() > 0 && step % settings.checkpointEvery() == 0;
+                // the last step's checkpoint is the one the run ends with
+                boolean checkpointStep = settings.checkpointEvery() > 0 && step % settings.checkpointEvery() == 0
+                        && step < total;
                 if (logStep || checkpointStep) {
                     // on a GPU the steps are queued: wait for them here so that their time counts as steps
                     stepper.synchronize(model);
@@ -165,7 +167,7 @@ public final class TrainingLoop {
 
     private static Checkpoint checkpoint(long step, double seconds, Model model, Stepper stepper) {
         io.lae.optim.OptimizerState state = stepper.state();
-        return new Checkpoint(step, seconds, model.parameters(), state.step(), state.buffers());
+        return Checkpoint.snapshot(step, seconds, model.parameters(), state.step(), state.buffers());
     }
 
     private static TrainingDivergedException diverged(long step, double value) {

@@ -202,7 +202,7 @@ public record LinearVaeTrainer(Optimizer optimizer, LearningRateSchedule schedul
                         }
                     }
                     if (checkpointEvery > 0 && step > first && step % checkpointEvery == 0 && step < steps) {
-                        checkpoints.accept(new Checkpoint(step, secondsBefore + (System.nanoTime() - started) * 1e-9,
+                        checkpoints.accept(Checkpoint.snapshot(step, secondsBefore + (System.nanoTime() - started) * 1e-9,
                                 arrays, state.step(), state.buffers()));
                     }
                 }

@@ -121,14 +121,14 @@ class LinearAutoencoderTest {
         assertEquals(2, computed.reconstruct(new double[][] {rows[0]})[0].length, "a reconstruction is a target row");
     }
 
-    /** A fit resumed from a checkpoint it saved ends where one that never stopped ends, bit for bit. */
+    /** A fit resumed from a checkpoint it saved mid-run ends where one that never stopped ends, bit for bit. */
     @Test
     void aFitResumedFromItsCheckpointEqualsOneThatNeverStopped() {
         List<Checkpoint> saved = new ArrayList<>();
         FittedAutoencoder whole = ordered().steps(200).build().fit(rows);
-        ordered().steps(80).checkpoints(saved::add, 0).build().fit(rows);
-        Checkpoint at80 = saved.get(saved.size() - 1);
-        assertEquals(80, at80.step());
+        ordered().steps(120).checkpoints(saved::add, 40).build().fit(rows);
+        assertEquals(List.of(40L, 80L, 120L), saved.stream().map(Checkpoint::step).toList());
+        Checkpoint at80 = saved.get(1);   // kept while training went on: a copy, not the live weights
         FittedAutoencoder resumed = ordered().steps(200).resumeFrom(at80).build().fit(rows);
         assertArrayEquals(whole.decoder(), resumed.decoder());
         assertArrayEquals(whole.encoder(), resumed.encoder());

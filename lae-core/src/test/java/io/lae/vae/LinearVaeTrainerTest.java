@@ -13,15 +13,13 @@ import io.lae.optim.LearningRateSchedule;
 import io.lae.stats.Statistics;
 import io.lae.stats.StatisticsAccumulator;
 import io.lae.train.Checkpoint;
-import io.lae.train.RunDirectory;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -98,22 +96,22 @@ class LinearVaeTrainerTest {
         assertThrows(LaeException.class, () -> LinearVaeTrainer.of("adam", 0, lr, 10, 1, -1));
     }
 
-    /** Checkpoints go through a run directory's files; the resumed run ends where the uninterrupted one does. */
+    /** A checkpoint is a snapshot, not a view of the live weights; the resumed run ends where the uninterrupted one does. */
     @ParameterizedTest
     @ValueSource(strings = {"nesterov", "adam"})
-    void resumingFromACheckpointEqualsTheUninterruptedRunBitForBit(String optimizer, @TempDir Path dir) {
+    void resumingFromACheckpointEqualsTheUninterruptedRunBitForBit(String optimizer) {
         VaeParameters start = VaeParameters.random(N, P, 0.1, 84, DataType.DOUBLE);
         LinearVaeTrainer trainer = LinearVaeTrainer.of(optimizer, 0.9, LearningRateSchedule.constant(0.01), 35, 10, 10);
-        RunDirectory run = new RunDirectory(dir);
+        AtomicReference<Checkpoint> kept = new AtomicReference<>();
         List<Long> saved = new ArrayList<>();
         LinearVaeTrainer.Result whole = trainer.train(stats, start, (step, params, loss) -> { }, checkpoint -> {
             saved.add(checkpoint.step());
             if (checkpoint.step() == 20) {
-                run.writeCheckpoint(checkpoint);
+                kept.set(checkpoint);
             }
         });
         assertEquals(List.of(10L, 20L, 30L), saved);
-        Checkpoint at20 = run.readCheckpoint();
+        Checkpoint at20 = kept.get();
         assertEquals(20, at20.step());
         List<Long> logged = new ArrayList<>();
         LinearVaeTrainer.Result resumed = trainer.resume(stats, at20, (step, params, loss) -> logged.add(step),
