@@ -1,10 +1,7 @@
 package io.lae.device;
 
 import io.lae.LaeException;
-import io.lae.optim.Optimizers;
-import io.lae.stats.Statistics;
-import io.lae.train.TrainingConfig;
-import io.lae.train.UpdateRules;
+import io.lae.optim.Optimizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -64,46 +61,13 @@ public record MemoryPlan(int outputDim, int inputDim, long samples, int latent, 
     private static final int STATISTICS_COPIES = 4;
 
     /**
-     * @param config      the run's configuration (p, dtype, optimizer, rule, mini-batches)
-     * @param stats       the data's statistics (n, n', m, autoencoder or not)
-     * @param groundTruth whether the run has a ground-truth eigendecomposition
-     * @return the plan of that run
-     */
-    public static MemoryPlan of(TrainingConfig config, Statistics stats, boolean groundTruth) {
-        return of(config, stats.outputDim(), stats.inputDim(), stats.sampleCount(), !stats.isAutoencoder(),
-                groundTruth);
-    }
-
-    /**
-     * The plan from the data's shape alone, before anything is loaded.
+     * k, counted from the buffers the optimizer's own init gives a single-entry parameter.
      *
-     * @param config      the run's configuration
-     * @param outputDim   n
-     * @param inputDim    n'
-     * @param samples     m
-     * @param regression  whether Y ≠ X
-     * @param groundTruth whether the run will have a ground-truth eigendecomposition
-     * @return the plan of that run
+     * @param optimizer the run's optimizer
+     * @return the optimizer's buffers per weight
      */
-    public static MemoryPlan of(TrainingConfig config, int outputDim, int inputDim, long samples, boolean regression,
-                                boolean groundTruth) {
-        return new MemoryPlan(outputDim, inputDim, samples, config.latent(), rowsPerStep(config, samples),
-                config.dataType().width(), optimizerSlots(config), regression,
-                UpdateRules.create(config.rule()).tiesWeights(), groundTruth);
-    }
-
-    /** b: a mini-batch, all m rows for per-sample nested dropout at full batch, 0 over the statistics. */
-    private static int rowsPerStep(TrainingConfig config, long samples) {
-        if (config.usesMiniBatches()) {
-            return config.batch();
-        }
-        return config.needsRows() ? (int) Math.min(samples, Integer.MAX_VALUE) : 0;
-    }
-
-    /** k, counted from the buffers the optimizer's own init gives a single-entry parameter. */
-    private static int optimizerSlots(TrainingConfig config) {
-        return Optimizers.create(config.optimizer(), config.momentum())
-                .init(Map.of("w", Nd4j.create(DataType.FLOAT, 1, 1))).buffers().size();
+    public static int optimizerSlots(Optimizer optimizer) {
+        return optimizer.init(Map.of("w", Nd4j.create(DataType.FLOAT, 1, 1))).buffers().size();
     }
 
     /**

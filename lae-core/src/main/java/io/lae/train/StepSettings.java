@@ -30,6 +30,19 @@ public record StepSettings(Loss loss, LossSpec lossSpec, UpdateRule rule, Optimi
         Objects.requireNonNull(optimizer, "optimizer");
     }
 
+    /**
+     * The settings of a deterministic step with one of lae's losses.
+     *
+     * @param spec      the loss by name and hyperparameters
+     * @param latent    p
+     * @param rule      the update rule
+     * @param optimizer the optimizer
+     * @return the loss built for p, with the rule and the optimizer
+     */
+    public static StepSettings of(LossSpec spec, int latent, UpdateRule rule, Optimizer optimizer) {
+        return new StepSettings(spec.create(latent), spec, rule, optimizer, null, 0);
+    }
+
     /** @return p, the latent size the loss is built for */
     public int latent() {
         return loss.latentSize();

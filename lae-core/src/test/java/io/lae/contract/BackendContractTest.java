@@ -30,8 +30,9 @@ import io.lae.train.GradientRule;
 import io.lae.train.Initialization;
 import io.lae.train.MiniBatches;
 import io.lae.train.Model;
-import io.lae.train.TrainingConfig;
+import io.lae.train.StepSettings;
 import io.lae.train.TrainingStep;
+import io.lae.train.UpdateRules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -318,10 +319,9 @@ class BackendContractTest {
                 : Model.of(nd(encoder).castTo(type), nd(decoder).castTo(type));
         double[][] b = array(model.encoder());
         double[][] a = array(model.decoder());
-        TrainingConfig config = TrainingConfig.builder().loss(lossName).lambda(spec.lambda()).rule(rule)
-                .optimizer("sgd", lr).latent(P).dtype(dtypeName(type)).build();
+        StepSettings settings = StepSettings.of(spec, P, UpdateRules.create(rule), Optimizers.create("sgd", 0));
 
-        TrainingStep.fresh(config.stepSettings(), stats.as(type), model).apply(model, 0, lr, null);
+        TrainingStep.fresh(settings, stats.as(type), model).apply(model, 0, lr, null);
 
         double[][] expectedA;
         double[][] expectedB = null;
@@ -381,9 +381,5 @@ class BackendContractTest {
         }
         double gap = observe(label + ", |loss / optimum − 1|", Math.abs(r.history().getLast().loss() / optimum - 1));
         assertTrue(gap < 1e-5, "loss " + r.history().getLast().loss() + " vs optimum " + optimum);
-    }
-
-    private static String dtypeName(DataType type) {
-        return type == DataType.DOUBLE ? "float64" : "float32";
     }
 }

@@ -7,13 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lae.LaeException;
+import io.lae.Precision;
 import io.lae.closedform.GroundTruth;
+import io.lae.loss.LossSpec;
+import io.lae.optim.Optimizers;
 import io.lae.stats.Statistics;
 import io.lae.stats.StatisticsAccumulator;
 import io.lae.train.Evaluator;
 import io.lae.train.MiniBatches;
 import io.lae.train.Model;
-import io.lae.train.TrainingConfig;
+import io.lae.train.StepSettings;
 import io.lae.train.TrainingStep;
 import io.lae.train.UpdateRules;
 import java.lang.reflect.Field;
@@ -39,6 +42,7 @@ class MemoryPlanTest {
 
     private static final int N = 200;
     private static final int M = 500;
+    private static final int LATENT = 20;
 
     @Test
     void smallCaseByHand() {
@@ -54,7 +58,7 @@ class MemoryPlanTest {
     @ParameterizedTest
     @CsvSource({"sgd, 0", "momentum, 1", "nesterov, 1", "adam, 2"})
     void countsTheOptimizersBuffers(String optimizer, int slots) {
-        assertEquals(slots, plan(config(optimizer, "ordered", "float64", null), false).optimizerSlots());
+        assertEquals(slots, MemoryPlan.optimizerSlots(Optimizers.create(optimizer, 0.9)));
     }
 
     /**
@@ -68,16 +72,17 @@ class MemoryPlanTest {
     void coversTheBuffersARunHolds(String optimizer, String loss, String dtype, int batch) {
         // a workspace another test left on this thread keeps the size it learned there: start from none
         Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
-        TrainingConfig config = config(optimizer, loss, dtype, batch == 0 ? null : batch);
+        Precision precision = Precision.of(dtype);
+        DataType type = precision.dataType();
+        StepSettings settings = StepSettings.of(new LossSpec(loss, null, loss.equals("sum") ? 0.1 : null, null, null),
+                LATENT, UpdateRules.create("gradient"), Optimizers.create(optimizer, 0.9));
         INDArray samples = Nd4j.rand(DataType.DOUBLE, M, N);
         Statistics stats64 = StatisticsAccumulator.of(samples, true);
         GroundTruth truth = GroundTruth.of(stats64);
-        Statistics stats = stats64.as(config.dataType());
-        Model model = Model.random(N, N, config.latent(), 0.01, false, UpdateRules.create(config.rule()).tiesWeights(),
-                0, config.dataType());
-        TrainingStep step = TrainingStep.fresh(config.stepSettings(), stats, model);
-        MiniBatches batches = batch == 0 ? null
-                : new MiniBatches(samples, null, stats64, batch, 0, config.dataType());
+        Statistics stats = stats64.as(type);
+        Model model = Model.random(N, N, LATENT, 0.01, false, false, 0, type);
+        TrainingStep step = TrainingStep.fresh(settings, stats, model);
+        MiniBatches batches = batch == 0 ? null : new MiniBatches(samples, null, stats64, batch, 0, type);
         Evaluator evaluator = new Evaluator(step.loss(), stats, truth);
         WorkspaceConfiguration learning = WorkspaceConfiguration.builder().policyLearning(LearningPolicy.FIRST_LOOP)
                 .build();
@@ -92,7 +97,8 @@ class MemoryPlanTest {
         held.walk(stats64, truth, stats, model, step, batches, batch == 0 ? null : samples);   // kept for mini-batches
         long measured = held.bytes() + workspace("lae-train-step") + workspace(logStep);
 
-        long planned = MemoryPlan.of(config, stats64, true).bytes();
+        long planned = new MemoryPlan(N, N, M, LATENT, batch, type.width(),
+                MemoryPlan.optimizerSlots(settings.optimizer()), false, false, true).bytes();
         assertTrue(measured <= planned, "plan " + planned + " < measured " + measured);
         assertTrue(planned <= MemoryPlan.MARGIN * measured, "plan " + planned + " over measured " + measured
                 + " by more than the margin");
@@ -143,19 +149,6 @@ class MemoryPlanTest {
 
     private static MemoryPlan plan(int latent, int width) {
         return new MemoryPlan(N, N, M, latent, 0, width, 2, false, false, true);
-    }
-
-    private static TrainingConfig config(String optimizer, String loss, String dtype, Integer batch) {
-        TrainingConfig.Builder b = TrainingConfig.builder().latent(20).optimizer(optimizer, 1e-3).loss(loss)
-                .dtype(dtype).lambda(loss.equals("sum") ? 0.1 : null);
-        if (batch != null) {
-            b.miniBatches(1, batch);
-        }
-        return b.build();
-    }
-
-    private static MemoryPlan plan(TrainingConfig config, boolean truth) {
-        return MemoryPlan.of(config, StatisticsAccumulator.of(Nd4j.rand(DataType.DOUBLE, 30, 25), true), truth);
     }
 
     private static long workspace(String id) {

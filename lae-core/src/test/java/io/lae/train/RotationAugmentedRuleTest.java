@@ -7,6 +7,7 @@ import io.lae.TestData;
 import io.lae.check.GradientCheck;
 import io.lae.loss.Loss;
 import io.lae.loss.LossEvaluation;
+import io.lae.loss.LossSpec;
 import io.lae.optim.Optimizers;
 import io.lae.stats.Statistics;
 import io.lae.stats.StatisticsAccumulator;
@@ -57,11 +58,10 @@ class RotationAugmentedRuleTest {
         Statistics stats = StatisticsAccumulator.of(nd(TestData.anisotropic(60, 12, 0.3, new Random(62))), true)
                 .as(DataType.FLOAT);
         for (String rule : new String[] {"rag", "gha"}) {
-            TrainingConfig config = TrainingConfig.builder().loss("mse").rule(rule).latent(P).dtype("float32")
-                    .init("balanced", 0.1).optimizer("sgd", 1e-3).build();
             Model model = rule.equals("gha") ? Model.tied(Nd4j.rand(DataType.FLOAT, 12, P))
                     : Model.random(12, 12, P, 0.1, true, false, 63, DataType.FLOAT);
-            TrainingStep step = new TrainingStep(config.stepSettings(), stats,
+            TrainingStep step = new TrainingStep(StepSettings.of(LossSpec.named("mse"), P, UpdateRules.create(rule),
+                    Optimizers.create("sgd", 0)), stats,
                     Optimizers.create("sgd", 0).init(model.parameters()));
             for (int t = 0; t < 3; t++) {
                 step.apply(model, t, 1e-3, null);

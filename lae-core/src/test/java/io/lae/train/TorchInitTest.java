@@ -24,7 +24,7 @@ class TorchInitTest {
     private static final double TOL = 1e-10;
 
     private static Model authors(int d, int k, boolean tied) {
-        return TrainingConfig.builder().latent(k).init("torch", 1e-4).seed(1234).build().initialModel(d, d, tied);
+        return Initialization.of("torch", 1e-4, 1234).create(d, d, k, tied, DataType.DOUBLE);
     }
 
     @Test
@@ -87,14 +87,14 @@ class TorchInitTest {
 
     @Test
     void laesOwnInitIsUnchangedAndTorchNeedsSixteenEntries() {
-        TrainingConfig normal = TrainingConfig.builder().latent(2).init("normal", 1e-4).seed(1234).build();
+        Initialization normal = Initialization.of("normal", 1e-4, 1234);
         Model own = Model.random(30, 30, 2, 1e-4, false, false, 1234, DataType.DOUBLE);
-        assertEquals(own.encoder(), normal.initialModel(30, 30, false).encoder());
-        assertEquals(own.decoder(), normal.initialModel(30, 30, false).decoder());
-        TrainingConfig small = TrainingConfig.builder().latent(2).init("torch", 1e-4).build();
-        LaeException e = assertThrows(LaeException.class, () -> small.initialModel(5, 5, false));
+        assertEquals(own.encoder(), normal.create(30, 30, 2, false, DataType.DOUBLE).encoder());
+        assertEquals(own.decoder(), normal.create(30, 30, 2, false, DataType.DOUBLE).decoder());
+        Initialization small = Initialization.of("torch", 1e-4, 0);
+        LaeException e = assertThrows(LaeException.class, () -> small.create(5, 5, 2, false, DataType.DOUBLE));
         assertTrue(e.getMessage().contains("16"), e.getMessage());
-        LaeException bad = assertThrows(LaeException.class, () -> TrainingConfig.builder().init("pytorch", 1).build());
+        LaeException bad = assertThrows(LaeException.class, () -> Initialization.of("pytorch", 1, 0));
         assertTrue(bad.getMessage().contains("normal, balanced or torch"), bad.getMessage());
     }
 }

@@ -5,7 +5,7 @@ import io.lae.cuda.CudaDevice;
 import io.lae.cuda.CudaException;
 import io.lae.cuda.CudaStepper;
 import io.lae.train.Stepper;
-import io.lae.train.TrainingConfig;
+import io.lae.runs.TrainingConfig;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -6,7 +6,7 @@ import io.lae.stats.StatisticsAccumulator;
 import io.lae.Precision;
 import io.lae.train.MiniBatches;
 import io.lae.train.Model;
-import io.lae.train.TrainingConfig;
+import io.lae.runs.TrainingConfig;
 import io.lae.train.TrainingStep;
 import java.util.function.Consumer;
 import org.nd4j.linalg.api.buffer.DataType;

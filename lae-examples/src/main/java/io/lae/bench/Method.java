@@ -1,7 +1,7 @@
 package io.lae.bench;
 
 import io.lae.loss.NonUniformL2Loss;
-import io.lae.train.TrainingConfig;
+import io.lae.runs.TrainingConfig;
 import java.util.List;
 import java.util.function.BiFunction;
 

@@ -9,7 +9,7 @@ import io.lae.runs.TrainedRun;
 import io.lae.runs.TrainingData;
 import io.lae.Precision;
 import io.lae.train.Model;
-import io.lae.train.TrainingConfig;
+import io.lae.runs.TrainingConfig;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -5,7 +5,7 @@ import io.lae.loss.NonUniformL2Loss;
 import io.lae.runs.TrainingData;
 import io.lae.train.MetricsRow;
 import io.lae.train.NestedDropoutDraw;
-import io.lae.train.TrainingConfig;
+import io.lae.runs.TrainingConfig;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

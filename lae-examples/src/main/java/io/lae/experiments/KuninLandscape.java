@@ -3,7 +3,7 @@ package io.lae.experiments;
 import io.lae.linalg.Svd;
 import io.lae.runs.TrainedRun;
 import io.lae.runs.TrainingData;
-import io.lae.train.TrainingConfig;
+import io.lae.runs.TrainingConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -2,7 +2,7 @@ package io.lae.experiments;
 
 import io.lae.runs.TrainedRun;
 import io.lae.runs.TrainingData;
-import io.lae.train.TrainingConfig;
+import io.lae.runs.TrainingConfig;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

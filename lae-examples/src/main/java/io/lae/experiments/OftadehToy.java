@@ -4,7 +4,7 @@ import io.lae.data.SyntheticData;
 import io.lae.runs.TrainedRun;
 import io.lae.runs.TrainingData;
 import io.lae.train.MetricsRow;
-import io.lae.train.TrainingConfig;
+import io.lae.runs.TrainingConfig;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,7 +1,6 @@
 package io.lae.runs;
 
 import io.lae.LaeException;
-import io.lae.train.RunDirectory;
 import io.lae.train.RunStatus;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,4 +1,4 @@
-package io.lae.train;
+package io.lae.runs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +9,11 @@ import io.lae.LaeException;
 import io.lae.io.AtomicFiles;
 import io.lae.io.Npy;
 import io.lae.io.NpyReader;
+import io.lae.train.Checkpoint;
+import io.lae.train.FittedWeights;
+import io.lae.train.MetricsRow;
+import io.lae.train.Model;
+import io.lae.train.RunStatus;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;

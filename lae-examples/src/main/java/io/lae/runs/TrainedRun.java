@@ -3,7 +3,6 @@ package io.lae.runs;
 import io.lae.train.MetricsRow;
 import io.lae.train.Model;
 import io.lae.train.RunStatus;
-import io.lae.train.TrainingConfig;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.lae.train;
+package io.lae.runs;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -6,10 +6,19 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.lae.LaeException;
 import io.lae.Precision;
+import io.lae.device.MemoryPlan;
 import io.lae.loss.LossSpec;
 import io.lae.loss.Scale;
 import io.lae.optim.LearningRateSchedule;
 import io.lae.optim.Optimizers;
+import io.lae.stats.Statistics;
+import io.lae.train.Initialization;
+import io.lae.train.Model;
+import io.lae.train.NestedDropoutDraw;
+import io.lae.train.StepSettings;
+import io.lae.train.StopTarget;
+import io.lae.train.UpdateRule;
+import io.lae.train.UpdateRules;
 
 /**
  * Everything a training run needs to be repeated: the options of {@code lae train} (README, Commands).
@@ -181,6 +190,39 @@ public record TrainingConfig(String data, String targets, String loss, String sc
      */
     public Model initialModel(int outputDim, int inputDim, boolean tied) {
         return initialization().create(outputDim, inputDim, latent, tied, dataType());
+    }
+
+    /**
+     * @param stats       the data's statistics (n, n', m, autoencoder or not)
+     * @param groundTruth whether the run has a ground-truth eigendecomposition
+     * @return the memory this run needs
+     */
+    public MemoryPlan memoryPlan(Statistics stats, boolean groundTruth) {
+        return memoryPlan(stats.outputDim(), stats.inputDim(), stats.sampleCount(), !stats.isAutoencoder(), groundTruth);
+    }
+
+    /**
+     * The plan from the data's shape alone, before anything is loaded.
+     *
+     * @param outputDim   n
+     * @param inputDim    n'
+     * @param samples     m
+     * @param regression  whether Y ≠ X
+     * @param groundTruth whether the run will have a ground-truth eigendecomposition
+     * @return the memory this run needs
+     */
+    public MemoryPlan memoryPlan(int outputDim, int inputDim, long samples, boolean regression, boolean groundTruth) {
+        return new MemoryPlan(outputDim, inputDim, samples, latent, rowsPerStep(samples), dataType().width(),
+                MemoryPlan.optimizerSlots(Optimizers.create(optimizer, momentum)), regression,
+                UpdateRules.create(rule).tiesWeights(), groundTruth);
+    }
+
+    /** b: a mini-batch, all m rows for per-sample nested dropout at full batch, 0 over the statistics. */
+    private int rowsPerStep(long samples) {
+        if (usesMiniBatches()) {
+            return batch;
+        }
+        return needsRows() ? (int) Math.min(samples, Integer.MAX_VALUE) : 0;
     }
 
     /** @return the ND4J data type of the run */

@@ -5,11 +5,9 @@ import io.lae.closedform.GroundTruth;
 import io.lae.data.DataSource;
 import io.lae.data.DataSources;
 import io.lae.device.DeviceInfo;
-import io.lae.device.MemoryPlan;
 import io.lae.stats.Statistics;
 import io.lae.stats.StatisticsAccumulator;
 import io.lae.stats.StatisticsFile;
-import io.lae.train.TrainingConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -45,7 +43,7 @@ public record TrainingData(String description, Statistics stats, GroundTruth tru
         console.printf("data: %s%n", x.description());
         DataSource y = config.targets() == null ? null : DataSources.open(config.targets(), DataSources.defaultDataDir());
         int n = y == null ? x.columns() : y.columns();
-        MemoryPlan.of(config, n, x.columns(), x.rows(), y != null, Math.max(n, x.columns()) <= MAX_GROUND_TRUTH_DIM)
+        config.memoryPlan(n, x.columns(), x.rows(), y != null, Math.max(n, x.columns()) <= MAX_GROUND_TRUTH_DIM)
                 .requireFitsBeforeLoading(DeviceInfo.current());
         if (y == null) {
             try {

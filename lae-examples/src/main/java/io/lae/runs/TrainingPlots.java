@@ -3,7 +3,6 @@ package io.lae.runs;
 import io.lae.experiments.figures.LineFigure;
 import io.lae.experiments.figures.Palette;
 import io.lae.train.MetricsRow;
-import io.lae.train.TrainingConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -8,8 +8,6 @@ import io.lae.device.MemoryPlan;
 import io.lae.linalg.SymmetricEigen;
 import io.lae.loss.SumL2Loss;
 import io.lae.stats.Statistics;
-import io.lae.train.RunDirectory;
-import io.lae.train.TrainingConfig;
 import io.lae.train.TrainingResult;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -42,7 +40,7 @@ public final class TrainingSession {
     public static TrainedRun run(TrainingConfig config, TrainingData data, Path dir, boolean resume,
                                  RunProgress progress) {
         DeviceInfo device = DeviceInfo.current();
-        MemoryPlan.of(config, data.stats(), data.truth() != null).requireFits(device);
+        config.memoryPlan(data.stats(), data.truth() != null).requireFits(device);
         RunDirectory run = new RunDirectory(dir);
         Map<String, Object> environment = Environment.describe(device);
         Engines.Engine engine = Engines.forRun(config);

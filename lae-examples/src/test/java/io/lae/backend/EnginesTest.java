@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.lae.LaeException;
 import io.lae.train.Stepper;
-import io.lae.train.TrainingConfig;
+import io.lae.runs.TrainingConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

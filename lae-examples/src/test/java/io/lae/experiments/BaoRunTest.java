@@ -7,7 +7,7 @@ import io.lae.data.SyntheticData;
 import io.lae.io.Npy;
 import io.lae.runs.TrainingData;
 import io.lae.train.MetricsRow;
-import io.lae.train.RunDirectory;
+import io.lae.runs.RunDirectory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -3,8 +3,8 @@ package io.lae.experiments;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.lae.train.RunDirectory;
-import io.lae.train.TrainingConfig;
+import io.lae.runs.RunDirectory;
+import io.lae.runs.TrainingConfig;
 import io.lae.vae.VaeParameters;
 import java.io.PrintWriter;
 import java.io.StringWriter;

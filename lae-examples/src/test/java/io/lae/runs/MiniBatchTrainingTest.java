@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lae.LaeException;
 import io.lae.train.NestedDropoutDraw;
-import io.lae.train.RunDirectory;
-import io.lae.train.TrainingConfig;
 import io.lae.train.TrainingListener;
 import io.lae.train.TrainingResult;
 import java.nio.file.Path;

@@ -1,9 +1,11 @@
-package io.lae.train;
+package io.lae.runs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.lae.TestData;
+import io.lae.train.Checkpoint;
+import io.lae.train.Model;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.lae.train;
+package io.lae.runs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,9 +9,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lae.LaeException;
+import io.lae.device.MemoryPlan;
+import io.lae.train.MetricsRow;
+import io.lae.train.NestedDropoutDraw;
+import io.lae.train.StopTarget;
 import org.junit.jupiter.api.Test;
 
 class TrainingConfigTest {
+
+    /** The memory plan counts what the run's names stand for: p, the rows a step holds, the dtype, the optimizer's buffers, tying. */
+    @Test
+    void itsMemoryPlanCountsWhatItsNamesStandFor() {
+        TrainingConfig adam32 = TrainingConfig.builder().latent(7).optimizer("adam", 1e-3).dtype("float32")
+                .miniBatches(2, 64).build();
+        assertEquals(new MemoryPlan(30, 25, 1000, 7, 64, 4, 2, true, false, false),
+                adam32.memoryPlan(30, 25, 1000, true, false));
+        TrainingConfig gha = TrainingConfig.builder().latent(7).loss("mse").rule("gha").optimizer("sgd", 1e-3).build();
+        assertEquals(new MemoryPlan(30, 30, 1000, 7, 0, 8, 0, false, true, true),
+                gha.memoryPlan(30, 30, 1000, false, true));
+        TrainingConfig perSample = TrainingConfig.builder().latent(7).loss("nested-dropout").optimizer("nesterov", 1e-3)
+                .stochastic(NestedDropoutDraw.PER_SAMPLE).build();
+        assertEquals(new MemoryPlan(30, 30, 1000, 7, 1000, 8, 1, false, false, false),
+                perSample.memoryPlan(30, 30, 1000, false, false), "full batch, per sample: a step holds all m rows");
+    }
 
     @Test
     void inverseTimeDecayFollowsKerasFormula() {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lae.experiments.figures.Palette;
 import io.lae.train.MetricsRow;
-import io.lae.train.TrainingConfig;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -3,11 +3,13 @@ package io.lae.cuda.check;
 import io.lae.Precision;
 import io.lae.loss.LossSpec;
 import io.lae.optim.OptimizerState;
+import io.lae.optim.Optimizers;
 import io.lae.stats.Statistics;
 import io.lae.stats.StatisticsAccumulator;
 import io.lae.train.Model;
-import io.lae.train.TrainingConfig;
+import io.lae.train.StepSettings;
 import io.lae.train.TrainingStep;
+import io.lae.train.UpdateRules;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -43,30 +45,29 @@ final class Nd4jContractEngine implements ContractEngine {
         Statistics stats = (problem.y() == null ? StatisticsAccumulator.of(x, false)
                 : StatisticsAccumulator.of(x, rows(problem.y(), Precision.FLOAT64), false)).as(type);
         LossSpec loss = problem.loss();
-        TrainingConfig config = TrainingConfig.builder().data("contract").loss(loss.name()).lambda(loss.lambda())
-                .lambdas(loss.lambdas()).prior(loss.prior()).rule(problem.rule()).optimizer(problem.optimizer(), 1e-3)
-                .momentum(0.9).latent(problem.p()).dtype(problem.precision().toString()).center(false).build();
+        StepSettings settings = StepSettings.of(loss, problem.p(), UpdateRules.create(problem.rule()),
+                Optimizers.create(problem.optimizer(), 0.9));
         int p = problem.p();
         int n = problem.decoder().length / p;
         INDArray decoder = Nd4j.createFromArray(problem.decoder()).reshape('f', n, p).dup('c').castTo(type);
         INDArray encoder = Nd4j.createFromArray(problem.encoder()).reshape(p, problem.x()[0].length).castTo(type);
-        boolean tied = problem.rule().equals("gha") || problem.rule().equals("oja") || problem.rule().equals("tied");
-        return new Nd4jSession(config, stats, tied ? Model.tied(decoder) : Model.of(encoder, decoder));
+        boolean tied = settings.rule().tiesWeights();
+        return new Nd4jSession(settings, stats, tied ? Model.tied(decoder) : Model.of(encoder, decoder));
     }
 
     /** A model and a step whose state can be copied out and back. */
     private static final class Nd4jSession implements Session {
-        private final TrainingConfig config;
+        private final StepSettings settings;
         private final Statistics stats;
         private Model model;
         private TrainingStep stepper;
         private long step;
 
-        Nd4jSession(TrainingConfig config, Statistics stats, Model model) {
-            this.config = config;
+        Nd4jSession(StepSettings settings, Statistics stats, Model model) {
+            this.settings = settings;
             this.stats = stats;
             this.model = model;
-            this.stepper = TrainingStep.fresh(config.stepSettings(), stats, model);
+            this.stepper = TrainingStep.fresh(settings, stats, model);
         }
 
         @Override
@@ -110,7 +111,7 @@ final class Nd4jContractEngine implements ContractEngine {
                     : Model.tied(c.parameters().get(Model.DECODER).dup());
             Map<String, INDArray> buffers = new LinkedHashMap<>();
             c.buffers().forEach((k, v) -> buffers.put(k, v.dup()));
-            stepper = new TrainingStep(config.stepSettings(), stats, OptimizerState.restore(c.optimizerStep(), buffers));
+            stepper = new TrainingStep(settings, stats, OptimizerState.restore(c.optimizerStep(), buffers));
             step = c.step();
         }
 
