@@ -1,5 +1,7 @@
 package io.lae;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -25,6 +27,7 @@ public enum Precision {
     }
 
     /** @return its name on the command line and in run.json: {@code float32} or {@code float64} */
+    @JsonValue
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -49,6 +52,7 @@ public enum Precision {
      * @return the precision
      * @throws LaeException naming the choices otherwise
      */
+    @JsonCreator
     public static Precision of(String label) {
         return Arrays.stream(values()).filter(p -> p.label().equalsIgnoreCase(label)).findFirst()
                 .orElseThrow(() -> new LaeException("--dtype must be " + Arrays.stream(values()).map(Precision::label)

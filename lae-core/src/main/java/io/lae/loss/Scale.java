@@ -1,5 +1,8 @@
 package io.lae.loss;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** The data-term scale c of docs/math.md §1: {@code sum} c = 1, {@code mean} 1/m, {@code half-mean} 1/(2m). */
 public enum Scale {
     /** c = 1. */
@@ -28,18 +31,20 @@ public enum Scale {
     }
 
     /** @return the name used on the command line and in run.json */
+    @JsonValue
     public String label() {
         return label;
     }
 
     /**
-     * @param label {@code sum}, {@code mean} or {@code half-mean}
+     * @param label {@code sum}, {@code mean} or {@code half-mean}, in any case
      * @return the scale of that name
      * @throws io.lae.LaeException for any other name
      */
+    @JsonCreator
     public static Scale fromLabel(String label) {
         for (Scale s : values()) {
-            if (s.label.equals(label)) {
+            if (s.label.equalsIgnoreCase(label)) {
                 return s;
             }
         }

@@ -1,5 +1,7 @@
 package io.lae.train;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.lae.LaeException;
 import java.util.Arrays;
 import java.util.List;
@@ -28,8 +30,26 @@ public record Initialization(Kind kind, double std, long seed) {
         TORCH;
 
         /** @return the name on the command line and in run.json */
+        @JsonValue
         public String label() {
             return name().toLowerCase(Locale.ROOT);
+        }
+
+        /**
+         * @param name one of {@link #NAMES}, in any case
+         * @return the draw of that name
+         * @throws LaeException naming the choices
+         */
+        @JsonCreator
+        public static Kind of(String name) {
+            return Arrays.stream(values()).filter(k -> k.label().equalsIgnoreCase(name)).findFirst()
+                    .orElseThrow(() -> new LaeException("--init must be " + String.join(", ", NAMES.subList(0,
+                            NAMES.size() - 1)) + " or " + NAMES.getLast() + ", got '" + name + "'"));
+        }
+
+        @Override
+        public String toString() {
+            return label();
         }
     }
 
@@ -54,10 +74,7 @@ public record Initialization(Kind kind, double std, long seed) {
      * @throws LaeException naming the choices, or the bad standard deviation
      */
     public static Initialization of(String name, double std, long seed) {
-        Kind kind = Arrays.stream(Kind.values()).filter(k -> k.label().equals(name)).findFirst()
-                .orElseThrow(() -> new LaeException("--init must be " + String.join(", ", NAMES.subList(0,
-                        NAMES.size() - 1)) + " or " + NAMES.getLast() + ", got '" + name + "'"));
-        return new Initialization(kind, std, seed);
+        return new Initialization(Kind.of(name), std, seed);
     }
 
     /**

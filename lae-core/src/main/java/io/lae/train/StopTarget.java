@@ -1,5 +1,7 @@
 package io.lae.train;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.lae.LaeException;
 import java.util.List;
 
@@ -16,11 +18,21 @@ public record StopTarget(String metric, double target) {
     private static final List<String> RISING = List.of("ratio_tp", "ratio_total", "step");
     private static final List<String> FALLING = List.of("d_align", "d_sub", "loss_ratio", "transpose_gap");
 
+    /** Requires a metric it can watch. */
+    public StopTarget {
+        if (!(RISING.contains(metric) || FALLING.contains(metric))) {
+            throw new LaeException("--until: '" + metric + "' is not a metric to stop at: use one of "
+                    + String.join(", ", RISING) + ", " + String.join(", ", FALLING));
+        }
+    }
+
     /**
-     * @param text {@code metric=value}, e.g. {@code ratio_tp=1} or {@code d_align=0.3}
+     * @param text {@code metric=value}, e.g. {@code ratio_tp=1} or {@code d_align=0.3}, as on the command line
+     *             and in run.json
      * @return the target
      * @throws LaeException if the metric is unknown or the value is not a number
      */
+    @JsonCreator
     public static StopTarget parse(String text) {
         String[] parts = text.split("=", 2);
         String metric = parts[0].strip();
@@ -47,6 +59,7 @@ public record StopTarget(String metric, double target) {
         return RISING.contains(metric) ? value >= target : value <= target;
     }
 
+    @JsonValue
     @Override
     public String toString() {
         return metric + "=" + target;

@@ -1,12 +1,13 @@
 package io.lae.bench;
 
+import io.lae.Precision;
 import io.lae.runs.Environment;
+import io.lae.runs.TrainingConfig;
 import io.lae.stats.Statistics;
 import io.lae.stats.StatisticsAccumulator;
-import io.lae.Precision;
+import io.lae.train.Initialization;
 import io.lae.train.MiniBatches;
 import io.lae.train.Model;
-import io.lae.runs.TrainingConfig;
 import io.lae.train.TrainingStep;
 import java.util.function.Consumer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -50,8 +51,8 @@ public final class Bench {
                 "step ms", "GEMM ms", "ratio", "GFLOP/s"));
         for (BenchPlan.Size size : plan.sizes()) {
             Statistics stats = randomStatistics(size.n());
-            for (String dtype : plan.dtypes()) {
-                Statistics typed = stats.as(Precision.of(dtype).dataType());
+            for (Precision dtype : plan.dtypes()) {
+                Statistics typed = stats.as(dtype.dataType());
                 Runnable gemm = gemm(size.n(), size.p(), typed.dataType());
                 for (Method method : plan.methods()) {
                     BenchReport.StepResult r = step(size, dtype, typed, method, gemm);
@@ -62,7 +63,7 @@ public final class Bench {
             }
         }
         report.statistics().add(statistics(first.n()));
-        for (String dtype : plan.dtypes()) {
+        for (Precision dtype : plan.dtypes()) {
             for (int batch : plan.batchSizes()) {
                 report.minibatch().add(miniBatch(first, dtype, batch));
             }
@@ -70,7 +71,7 @@ public final class Bench {
         return report;
     }
 
-    private BenchReport.StepResult step(BenchPlan.Size size, String dtype, Statistics stats, Method method,
+    private BenchReport.StepResult step(BenchPlan.Size size, Precision dtype, Statistics stats, Method method,
                                         Runnable gemm) {
         Training run = Training.start(config(method, size.p(), dtype), stats, size.n());
         long[] t = {0};
@@ -103,7 +104,7 @@ public final class Bench {
         return r;
     }
 
-    private BenchReport.MiniBatchResult miniBatch(BenchPlan.Size size, String dtype, int batch) {
+    private BenchReport.MiniBatchResult miniBatch(BenchPlan.Size size, Precision dtype, int batch) {
         Nd4j.getRandom().setSeed(SEED);
         INDArray rows = Nd4j.rand(DataType.DOUBLE, MINI_BATCH_ROWS, size.n());
         Method method = plan.methods().get(0);
@@ -120,7 +121,7 @@ public final class Bench {
         return r;
     }
 
-    private BenchReport.MemoryResult memory(BenchPlan.Size size, String dtype, long steps) {
+    private BenchReport.MemoryResult memory(BenchPlan.Size size, Precision dtype, long steps) {
         Method method = plan.methods().get(0);
         TrainingConfig config = config(method, size.p(), dtype);
         Training run = Training.start(config, randomStatistics(size.n()).as(config.dataType()), size.n());
@@ -146,9 +147,9 @@ public final class Bench {
         return r;
     }
 
-    private TrainingConfig config(Method method, int p, String dtype) {
+    private TrainingConfig config(Method method, int p, Precision dtype) {
         TrainingConfig.Builder b = TrainingConfig.builder().latent(p).optimizer(plan.optimizer(), LEARNING_RATE).seed(SEED)
-                .dtype(dtype).init("normal", 0.01);
+                .dtype(dtype).init(Initialization.Kind.NORMAL, 0.01);
         return method.settings().apply(b, p).build();
     }
 

@@ -17,16 +17,11 @@ import java.util.List;
  * @param optimizer              the optimizer every step applies ({@code adam}, as Oftadeh; {@code nesterov},
  *                               {@code momentum} or {@code sgd})
  */
-public record BenchPlan(List<Size> sizes, List<String> dtypes, List<Method> methods, List<Integer> batchSizes,
+public record BenchPlan(List<Size> sizes, List<Precision> dtypes, List<Method> methods, List<Integer> batchSizes,
                         long memorySteps, double secondsPerMeasurement, String optimizer) {
 
-    /** @throws io.lae.LaeException naming a dtype that is not float32 or float64 */
-    public BenchPlan {
-        dtypes.forEach(Precision::of);
-    }
-
     /** Both dtypes. */
-    static final List<String> BOTH = List.of("float32", "float64");
+    static final List<Precision> BOTH = List.of(Precision.FLOAT32, Precision.FLOAT64);
 
     /**
      * @param n the data dimension
@@ -70,7 +65,7 @@ public record BenchPlan(List<Size> sizes, List<String> dtypes, List<Method> meth
     /**
      * @return this plan with the command line's overrides (null keeps a field)
      */
-    public BenchPlan with(List<String> sizeSpecs, List<String> dtypeNames, List<String> methodNames, Long steps,
+    public BenchPlan with(List<String> sizeSpecs, List<Precision> dtypeNames, List<String> methodNames, Long steps,
                           Double seconds, String optimizerName) {
         return new BenchPlan(sizeSpecs == null ? sizes : sizeSpecs.stream().map(Size::parse).toList(),
                 dtypeNames == null ? dtypes : dtypeNames,

@@ -1,5 +1,6 @@
 package io.lae.bench;
 
+import io.lae.Precision;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ public record BenchReport(List<StepResult> results, List<StatisticsResult> stati
      * @param ratio       stepSeconds / gemmSeconds
      * @param gflops      4pn² / stepSeconds / 1e9, the step's rate counted in the GEMM's flops
      */
-    public record StepResult(int n, int p, String dtype, String loss, String optimizer, double stepSeconds, double gemmSeconds,
+    public record StepResult(int n, int p, Precision dtype, String loss, String optimizer, double stepSeconds, double gemmSeconds,
                              double ratio, double gflops) {
     }
 
@@ -63,7 +64,7 @@ public record BenchReport(List<StepResult> results, List<StatisticsResult> stati
      * @param stepSeconds       the median seconds of one step
      * @param samplesPerSecond  b / stepSeconds
      */
-    public record MiniBatchResult(int n, int p, int batch, String dtype, String loss, double stepSeconds,
+    public record MiniBatchResult(int n, int p, int batch, Precision dtype, String loss, double stepSeconds,
                                   double samplesPerSecond) {
     }
 
@@ -85,7 +86,7 @@ public record BenchReport(List<StepResult> results, List<StatisticsResult> stati
      * @param growth         lateMib / earlyMib − 1
      * @param nativeGrowth   (lateMib − lateHeapMib) / (earlyMib − earlyHeapMib) − 1
      */
-    public record MemoryResult(int n, int p, String dtype, String loss, long earlySteps, double earlyMib,
+    public record MemoryResult(int n, int p, Precision dtype, String loss, long earlySteps, double earlyMib,
                                double earlyHeapMib, long lateSteps, double lateMib, double lateHeapMib,
                                double growth, double nativeGrowth) {
     }

@@ -2,6 +2,7 @@ package io.lae.bench;
 
 import io.lae.loss.NonUniformL2Loss;
 import io.lae.runs.TrainingConfig;
+import io.lae.train.Initialization;
 import java.util.List;
 import java.util.function.BiFunction;
 
@@ -21,7 +22,7 @@ public record Method(String name, BiFunction<TrainingConfig.Builder, Integer, Tr
             new Method("product", (b, p) -> b.loss("product").lambda(1.0)),
             new Method("nonuniform", (b, p) -> b.loss("nonuniform").lambdas(NonUniformL2Loss.squaredLinspace(0.1, 10, p))),
             new Method("nested-dropout", (b, p) -> b.loss("nested-dropout")),
-            new Method("rag", (b, p) -> b.loss("mse").rule("rag").init("balanced", 0.01)));
+            new Method("rag", (b, p) -> b.loss("mse").rule("rag").init(Initialization.Kind.BALANCED, 0.01)));
 
     /** @return the method called {@code name} */
     static Method named(String name) {

@@ -3,6 +3,7 @@ package io.lae.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.lae.Precision;
 import io.lae.backend.BackendRequest;
 import io.lae.backend.Engines;
 import io.lae.bench.Bench;
@@ -47,8 +48,9 @@ final class BenchCommand implements Callable<Integer> {
             description = "Replace the grid, e.g. --sizes 1000:100,4096:512.")
     List<String> sizes;
 
-    @Option(names = "--dtype", split = ",", paramLabel = "TYPE", description = "float32 and/or float64 (default both).")
-    List<String> dtypes;
+    @Option(names = "--dtype", split = ",", paramLabel = "TYPE", converter = PrecisionOption.Converter.class,
+            completionCandidates = NameCandidates.Precisions.class, description = "float32 and/or float64 (default both).")
+    List<Precision> dtypes;
 
     @Option(names = "--loss", split = ",", paramLabel = "NAME",
             description = "Methods to step: ordered, mse, sum, product, nonuniform, nested-dropout, rag (default all).")

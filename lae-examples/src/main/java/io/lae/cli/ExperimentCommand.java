@@ -1,6 +1,7 @@
 package io.lae.cli;
 
 import io.lae.LaeException;
+import io.lae.Precision;
 import io.lae.experiments.Claim;
 import io.lae.experiments.Experiment;
 import io.lae.experiments.ExperimentContext;
@@ -13,7 +14,6 @@ import io.lae.runs.SweepProgress;
 import io.lae.runs.TimeText;
 import io.lae.train.TrainingInterruptedException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,10 +21,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code lae experiment}: replays a figure of one of the three papers (README, Experiments) and writes its
@@ -71,7 +71,7 @@ final class ExperimentCommand implements Callable<Integer> {
         if (id == null) {
             throw new LaeException("name an experiment or 'all' (see 'lae experiment --list')");
         }
-        String dtype = precision.label();
+        Precision dtype = precision.precision;
         ExperimentScale size = ExperimentScale.parse(scale);
         if (!id.equals("all")) {
             Experiment experiment = Experiments.byId(id);
@@ -114,7 +114,7 @@ final class ExperimentCommand implements Callable<Integer> {
     /** @return one line: the id, the claims that hold and the wall time */
     private String runOne(Experiment experiment, ExperimentScale size, Path dir, PrintWriter console,
                           ExperimentContext context) {
-        new ExperimentDirectory(experiment.id(), size, seed, precision.label()).claim(dir, output.force, console);
+        new ExperimentDirectory(experiment.id(), size, seed, precision.precision).claim(dir, output.force, console);
         console.printf("%s: %s%n", experiment.id(), experiment.title());
         console.flush();
         long start = System.nanoTime();

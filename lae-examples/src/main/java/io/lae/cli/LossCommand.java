@@ -60,18 +60,17 @@ final class LossCommand implements Callable<Integer> {
     double[] prior;
 
     @Option(names = {"--reduction", "--scale"}, paramLabel = "sum|mean|half-mean",
-            completionCandidates = NameCandidates.Reductions.class,
+            converter = LabelConverter.Reductions.class, completionCandidates = NameCandidates.Reductions.class,
             description = "The data term's reduction c (default per loss: sum; nonuniform mean; nested-dropout "
                     + "half-mean); --scale is its old name.")
-    String scale;
+    Scale scale;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
 
     @Override
     public Integer call() {
-        LossSpec lossSpec = new LossSpec(NameCandidates.normalized(loss),
-                scale == null ? null : Scale.fromLabel(NameCandidates.normalized(scale)), lambda, lambdas, prior);
+        LossSpec lossSpec = new LossSpec(NameCandidates.normalized(loss), scale, lambda, lambdas, prior);
         NameCandidates.warnIfUsed(spec, "--scale", "--reduction");
         INDArray xRows = MatrixFiles.readMatrix(x, "data");
         INDArray yRows = y == null ? null : MatrixFiles.readMatrix(y, "targets");

@@ -12,6 +12,9 @@ import io.lae.runs.TrainingSession;
 import io.lae.stats.StatisticsFile;
 import io.lae.train.MetricsRow;
 import io.lae.train.NestedDropoutDraw;
+import io.lae.train.Initialization;
+import io.lae.train.StopTarget;
+import io.lae.loss.Scale;
 import io.lae.runs.RunDirectory;
 import io.lae.runs.TrainingConfig;
 import java.io.PrintWriter;
@@ -63,10 +66,10 @@ final class TrainCommand implements Callable<Integer> {
     String loss;
 
     @Option(names = {"--reduction", "--scale"}, paramLabel = "sum|mean|half-mean",
-            completionCandidates = NameCandidates.Reductions.class,
+            converter = LabelConverter.Reductions.class, completionCandidates = NameCandidates.Reductions.class,
             description = "The data term's reduction c: sum (c = 1), mean (1/m) or half-mean (1/(2m)); default per "
                     + "loss. --scale is its old name.")
-    String scale;
+    Scale scale;
 
     @Option(names = "--lambda", paramLabel = "L", description = "λ of product and sum.")
     Double lambda;
@@ -109,9 +112,10 @@ final class TrainCommand implements Callable<Integer> {
     long steps;
 
     @Option(names = "--init", defaultValue = "normal", paramLabel = "normal|balanced|torch",
-            completionCandidates = NameCandidates.Initializations.class, description = "Initial weights; balanced starts with B = Aᵀ, as RAG needs; torch draws N(0, s²) as PyTorch 1.3 "
+            converter = LabelConverter.Initializations.class, completionCandidates = NameCandidates.Initializations.class,
+            description = "Initial weights; balanced starts with B = Aᵀ, as RAG needs; torch draws N(0, s²) as PyTorch 1.3 "
                     + "does on the CPU after torch.manual_seed(S) for Bao et al.'s models (default ${DEFAULT-VALUE}).")
-    String init;
+    Initialization.Kind init;
 
     @Option(names = "--init-std", defaultValue = "0.01", paramLabel = "s", description = "Std of the initial weights (default ${DEFAULT-VALUE}).")
     double initStd;
@@ -132,8 +136,9 @@ final class TrainCommand implements Callable<Integer> {
             description = "Checkpoint every K steps, 0 for only at the end (default ${DEFAULT-VALUE}).")
     long checkpointEvery;
 
-    @Option(names = "--until", paramLabel = "METRIC=VALUE", description = "Stop early, e.g. ratio_tp=1 or d_align=0.3.")
-    String until;
+    @Option(names = "--until", paramLabel = "METRIC=VALUE", converter = LabelConverter.StopTargets.class,
+            description = "Stop early, e.g. ratio_tp=1 or d_align=0.3.")
+    StopTarget until;
 
     @Option(names = "--epochs", paramLabel = "E",
             description = "Mini-batch training over the raw samples: E epochs of shuffled batches (with --batch).")
@@ -187,9 +192,9 @@ final class TrainCommand implements Callable<Integer> {
 
     private TrainingConfig configFromOptions() {
         TrainingConfig config = new TrainingConfig(dataOrStatistics(), targets, NameCandidates.normalized(loss),
-                NameCandidates.normalized(scale), lambda, lambdas, prior(), NameCandidates.normalized(rule),
+                scale, lambda, lambdas, prior(), NameCandidates.normalized(rule),
                 NameCandidates.normalized(optimizer), lr, lrEnd, lrDecay, momentum, latent, steps, epochs, batch,
-                stochastic, init, initStd, seed, precision.label(), !noCenter, logEvery, checkpointEvery, until, null);
+                stochastic, init, initStd, seed, precision.precision, !noCenter, logEvery, checkpointEvery, until, null);
         NameCandidates.warnIfUsed(spec, "--scale", "--reduction");
         if (config.usesMiniBatches() && spec.commandLine().getParseResult().hasMatchedOption("--steps")) {
             throw new LaeException("--steps counts full-batch steps, but --epochs/--batch make this a mini-batch run "

@@ -1,10 +1,12 @@
 package io.lae.experiments;
 
 import io.lae.loss.NonUniformL2Loss;
+import io.lae.loss.Scale;
+import io.lae.runs.TrainingConfig;
 import io.lae.runs.TrainingData;
+import io.lae.train.Initialization;
 import io.lae.train.MetricsRow;
 import io.lae.train.NestedDropoutDraw;
-import io.lae.runs.TrainingConfig;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,9 +86,9 @@ final class BaoMnist extends Experiment {
 
     private static TrainingConfig config(BaoModel model, String optimizer, int k, long steps, long seed, String data,
                                          ExperimentContext ctx) {
-        TrainingConfig.Builder b = TrainingConfig.builder().data(data).latent(k).scale("mean")
+        TrainingConfig.Builder b = TrainingConfig.builder().data(data).latent(k).scale(Scale.MEAN)
                 .optimizer(optimizer, model.lr(optimizer)).momentum(0.9).steps(steps)
-                .init("normal", 1e-4).seed(seed).dtype(ctx.dtype())
+                .init(Initialization.Kind.NORMAL, 1e-4).seed(seed).dtype(ctx.dtype())
                 .logEvery(10).checkpointEvery(ctx.pick(0L, 5000L));
         return switch (model.name()) {
             case "uniform" -> b.loss("sum").lambda(0.25).build();

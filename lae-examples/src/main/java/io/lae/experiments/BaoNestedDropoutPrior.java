@@ -6,10 +6,10 @@ import io.lae.loss.NestedDropoutLoss;
 import io.lae.loss.NestedReconstruction;
 import io.lae.loss.Scale;
 import io.lae.runs.TrainedRun;
-import io.lae.runs.TrainingData;
-import io.lae.Precision;
-import io.lae.train.Model;
 import io.lae.runs.TrainingConfig;
+import io.lae.runs.TrainingData;
+import io.lae.train.Initialization;
+import io.lae.train.Model;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -72,7 +72,7 @@ final class BaoNestedDropoutPrior extends Experiment {
                 + "Nesterov 1e-3, Adam 1e-2: the authors' rates at k ≥ 100) at k = " + k + ", " + epochs + " full-batch "
                 + "epochs; a unit's movement is ‖(aᵢ, bᵢ) − (aᵢ, bᵢ)₀‖ / ‖(aᵢ, bᵢ)₀‖ over its decoder column and "
                 + "encoder row. Quick scale uses d = " + k + " so that k = 400 still fits.");
-        Model start = Model.random(d, d, k, 1e-4, false, false, seed, Precision.of(ctx.dtype()).dataType());
+        Model start = Model.random(d, d, k, 1e-4, false, false, seed, ctx.dtype().dataType());
         Map<String, double[]> movement = new LinkedHashMap<>();
         Map<Prior, double[]> keep = new LinkedHashMap<>();
         for (Prior prior : Prior.values()) {
@@ -80,9 +80,9 @@ final class BaoNestedDropoutPrior extends Experiment {
             keep.put(prior, new NestedReconstruction(p, Scale.MEAN).tailWeights());
             for (String optimizer : BaoScaling.OPTIMIZERS) {
                 TrainingConfig config = TrainingConfig.builder().data(data.description()).loss("nested-dropout")
-                        .prior(p).scale("mean").center(false).latent(k)
+                        .prior(p).scale(Scale.MEAN).center(false).latent(k)
                         .optimizer(optimizer, optimizer.equals("adam") ? 1e-2 : 1e-3).momentum(0.9).steps(epochs)
-                        .init("normal", 1e-4).seed(seed).dtype(ctx.dtype()).logEvery(Math.max(1, epochs / 4))
+                        .init(Initialization.Kind.NORMAL, 1e-4).seed(seed).dtype(ctx.dtype()).logEvery(Math.max(1, epochs / 4))
                         .checkpointEvery(ctx.pick(0L, 1000L)).build();
                 TrainedRun run = ctx.train(prior.name().toLowerCase().replace('_', '-') + "-" + optimizer, config, data);
                 movement.put(prior + "/" + optimizer, unitMovement(start, run.model()));

@@ -67,7 +67,7 @@ record BaoRun(List<MetricsRow> metrics, INDArray decoder) {
                        Double untilDAlign, long checkpointEvery) {
 
         /** @return the settings that identify the run in vae.json (a finished run with the same ones is read back) */
-        Map<String, Object> describe(String data, String dtype) {
+        Map<String, Object> describe(String data, Precision dtype) {
             Map<String, Object> settings = new LinkedHashMap<>();
             settings.put("model", "linear VAE, diagonal posterior covariance (Lucas et al. 2019)");
             settings.put("data", data);
@@ -81,7 +81,7 @@ record BaoRun(List<MetricsRow> metrics, INDArray decoder) {
             if (authorsInit) {
                 settings.put("init", "the authors' torch 1.3 draw");
             }
-            settings.put("dtype", dtype);
+            settings.put("dtype", dtype.label());
             if (untilDAlign != null) {
                 settings.put("until_d_align", untilDAlign);
             }
@@ -117,7 +117,7 @@ record BaoRun(List<MetricsRow> metrics, INDArray decoder) {
         writeVaeJson(dir, settings, RunStatus.RUNNING, Map.of());
         int n = data.stats().inputDim();
         int k = vae.latent();
-        var dtype = Precision.of(ctx.dtype()).dataType();
+        var dtype = ctx.dtype().dataType();
         // the direction metrics on W₂; the loss column is replaced by the VAE's negative ELBO
         Evaluator evaluator = new Evaluator(new LossSpec("mse", Scale.MEAN, null, null, null).create(k),
                 data.stats().as(dtype), data.truth());

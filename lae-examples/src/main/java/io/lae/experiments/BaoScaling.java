@@ -2,10 +2,13 @@ package io.lae.experiments;
 
 import io.lae.data.SyntheticData;
 import io.lae.loss.NonUniformL2Loss;
+import io.lae.loss.Scale;
+import io.lae.runs.TrainingConfig;
 import io.lae.runs.TrainingData;
+import io.lae.train.Initialization;
 import io.lae.train.MetricsRow;
 import io.lae.train.NestedDropoutDraw;
-import io.lae.runs.TrainingConfig;
+import io.lae.train.StopTarget;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -205,11 +208,11 @@ final class BaoScaling extends Experiment {
      */
     static TrainingConfig config(Model model, String optimizer, int k, long cap, long seed, int d, String data,
                                  ExperimentContext ctx, boolean authorsInit) {
-        TrainingConfig.Builder b = TrainingConfig.builder().data(data).latent(k).scale("mean").center(false)
+        TrainingConfig.Builder b = TrainingConfig.builder().data(data).latent(k).scale(Scale.MEAN).center(false)
                 .optimizer(optimizer, model.learningRate(optimizer, k)).momentum(0.9).steps(cap)
-                .init(authorsInit ? "torch" : "normal", 1e-4)
+                .init(authorsInit ? Initialization.Kind.TORCH : Initialization.Kind.NORMAL, 1e-4)
                 .seed(seed).dtype(ctx.dtype()).logEvery(10).checkpointEvery(ctx.pick(0L, 5000L))
-                .until("d_align=" + THRESHOLD);
+                .until(StopTarget.parse("d_align=" + THRESHOLD));
         return switch (model) {
             case NON_UNIFORM -> b.loss("nonuniform")
                     .lambdas(NonUniformL2Loss.squaredLinspace(0.1, Math.min(0.1 * (d - k - 1), d * 0.01), k)).build();

@@ -1,17 +1,18 @@
 package io.lae.experiments;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lae.Precision;
 import io.lae.io.Npy;
 import io.lae.runs.ProgressReporter;
+import io.lae.runs.RunDirectory;
 import io.lae.runs.RunProgress;
 import io.lae.runs.TrainedRun;
+import io.lae.runs.TrainingConfig;
 import io.lae.runs.TrainingData;
 import io.lae.runs.TrainingSession;
 import io.lae.train.MetricsRow;
 import io.lae.train.Model;
-import io.lae.runs.RunDirectory;
 import io.lae.train.RunStatus;
-import io.lae.runs.TrainingConfig;
 import io.lae.train.TrainingDivergedException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -39,7 +40,7 @@ public final class ExperimentContext {
     private final ExperimentScale scale;
     private final Path out;
     private final Long seed;
-    private final String dtype;
+    private final Precision dtype;
     private final PrintWriter console;
     private final Function<String, RunProgress> progress;
     private final Summary summary = new Summary();
@@ -51,7 +52,7 @@ public final class ExperimentContext {
      * @param dtype   float32 or float64
      * @param console where progress goes: a progress bar per run
      */
-    public ExperimentContext(ExperimentScale scale, Path out, Long seed, String dtype, PrintWriter console) {
+    public ExperimentContext(ExperimentScale scale, Path out, Long seed, Precision dtype, PrintWriter console) {
         this(scale, out, seed, dtype, console, task -> new ProgressReporter(task, console));
     }
 
@@ -63,7 +64,7 @@ public final class ExperimentContext {
      * @param console  where messages go
      * @param progress the progress display of a run, given its label (e.g. {@link io.lae.runs.SweepProgress#forRun})
      */
-    public ExperimentContext(ExperimentScale scale, Path out, Long seed, String dtype, PrintWriter console,
+    public ExperimentContext(ExperimentScale scale, Path out, Long seed, Precision dtype, PrintWriter console,
                              Function<String, RunProgress> progress) {
         this.scale = scale;
         this.out = out;
@@ -107,7 +108,7 @@ public final class ExperimentContext {
     }
 
     /** @return float32 or float64, as given with --dtype */
-    public String dtype() {
+    public Precision dtype() {
         return dtype;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.lae.LaeException;
+import io.lae.Precision;
 import io.lae.io.AtomicFiles;
 import io.lae.runs.OutputDirectory;
 import io.lae.runs.RunLock;
@@ -26,7 +27,7 @@ import java.util.Objects;
  * @param seed  the seed given on the command line, or null for the paper's
  * @param dtype float32 or float64
  */
-public record ExperimentDirectory(String id, ExperimentScale scale, Long seed, String dtype) {
+public record ExperimentDirectory(String id, ExperimentScale scale, Long seed, Precision dtype) {
 
     /** The marker file's name. */
     public static final String FILE = "experiment.json";
@@ -87,7 +88,7 @@ public record ExperimentDirectory(String id, ExperimentScale scale, Long seed, S
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("scale", scale.label());
         options.put("seed", seed);
-        options.put("dtype", dtype);
+        options.put("dtype", dtype.label());
         return options;
     }
 

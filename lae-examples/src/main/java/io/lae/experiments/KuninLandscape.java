@@ -1,9 +1,11 @@
 package io.lae.experiments;
 
 import io.lae.linalg.Svd;
+import io.lae.loss.Scale;
 import io.lae.runs.TrainedRun;
-import io.lae.runs.TrainingData;
 import io.lae.runs.TrainingConfig;
+import io.lae.runs.TrainingData;
+import io.lae.train.Initialization;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -48,8 +50,8 @@ final class KuninLandscape extends Experiment {
     public void run(ExperimentContext ctx) {
         long seed = ctx.seed(0);
         String spec = "synthetic:haar:n=" + N + ",m=" + N + ",sv=linear,seed=" + seed;
-        TrainingConfig.Builder base = TrainingConfig.builder().data(spec).center(false).scale("sum")
-                .optimizer("adam", 0.05).lrDecay(0.1).steps(ctx.pick(400L, 4000L)).init("normal", INIT_STD).seed(seed)
+        TrainingConfig.Builder base = TrainingConfig.builder().data(spec).center(false).scale(Scale.SUM)
+                .optimizer("adam", 0.05).lrDecay(0.1).steps(ctx.pick(400L, 4000L)).init(Initialization.Kind.NORMAL, INIT_STD).seed(seed)
                 .dtype(ctx.dtype()).logEvery(10).checkpointEvery(0);
         TrainingData data = TrainingData.load(base.build(), ctx.console());
         ctx.choose("Data " + spec + ": X = U diag(1, …, 20) Vᵀ with U, V from sign-fixed Gram–Schmidt (QR) of Gaussian "
@@ -91,7 +93,7 @@ final class KuninLandscape extends Experiment {
         Map<String, INDArray[]> maps = new LinkedHashMap<>();
         for (String loss : LOSSES) {
             TrainedRun run = ctx.train("fig6/" + loss, lossConfig(base, loss, LAMBDA).latent(2)
-                    .init("normal", FIG6_INIT_STD).build(), data);
+                    .init(Initialization.Kind.NORMAL, FIG6_INIT_STD).build(), data);
             maps.put(loss, circleMaps(run, u));
         }
         circleClaims(ctx, maps);

@@ -1,9 +1,11 @@
 package io.lae.experiments;
 
 import io.lae.linalg.Svd;
+import io.lae.loss.Scale;
 import io.lae.runs.TrainedRun;
-import io.lae.runs.TrainingData;
 import io.lae.runs.TrainingConfig;
+import io.lae.runs.TrainingData;
+import io.lae.train.Initialization;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -45,7 +47,7 @@ final class KuninMnist extends Experiment {
         LabelledSamples mnist = LabelledSamples.open("mnist-test", ctx.pick(1000, null));
         int epochs = ctx.pick(3, 100);
         TrainingData data = TrainingData.of(mnist.description(), mnist.rows(), null, true, ctx.console());
-        TrainingConfig.Builder base = TrainingConfig.builder().data(mnist.description()).scale("sum")
+        TrainingConfig.Builder base = TrainingConfig.builder().data(mnist.description()).scale(Scale.SUM)
                 .optimizer("adam", 0.05).lrDecay(1e-3).miniBatches(epochs, 32).seed(seed)
                 .dtype(ctx.dtype()).logEvery(ctx.pick(20L, 1000L)).checkpointEvery(ctx.pick(0L, 10_000L));
         ctx.choose("Centred data instead of the authors' biases on uncentred data (equivalent, Kunin App. A); scale "
@@ -62,7 +64,7 @@ final class KuninMnist extends Experiment {
         Map<String, INDArray> leftVectors = new LinkedHashMap<>();
         for (String loss : LOSSES) {
             TrainedRun run = ctx.train("fig7/" + loss, base.loss(loss).lambda(loss.equals("mse") ? null : LAMBDA)
-                    .latent(K).init("normal", FIG7_INIT_STD).build(), data);
+                    .latent(K).init(Initialization.Kind.NORMAL, FIG7_INIT_STD).build(), data);
             INDArray vectors = Svd.of(run.model().decoder().castTo(DataType.DOUBLE)).u()
                     .get(NDArrayIndex.all(), NDArrayIndex.interval(0, K));
             leftVectors.put(loss, vectors);
@@ -76,7 +78,7 @@ final class KuninMnist extends Experiment {
                 Math.min(max(mismatch.get("mse")), max(mismatch.get("product"))), 0.1));
 
         TrainedRun two = ctx.train("fig8/sum-k2", base.loss("sum").lambda(LAMBDA).latent(2)
-                .init("normal", FIG8_INIT_STD).build(), data);
+                .init(Initialization.Kind.NORMAL, FIG8_INIT_STD).build(), data);
         INDArray centred = mnist.rows().subRowVector(data.stats().meanX().reshape(1, -1));
         INDArray codes = centred.mmul(two.model().encoder().castTo(DataType.DOUBLE).transpose());
         INDArray pca = centred.mmul(data.truth().directions(2));

@@ -1,8 +1,9 @@
 package io.lae.experiments;
 
 import io.lae.runs.TrainedRun;
-import io.lae.runs.TrainingData;
 import io.lae.runs.TrainingConfig;
+import io.lae.runs.TrainingData;
+import io.lae.train.Initialization;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,7 +33,7 @@ final class OftadehMnist extends Experiment {
         long steps = ctx.pick(500L, 20_000L);
         TrainingData data = TrainingData.of(mnist.description(), mnist.rows(), null, true, ctx.console());
         TrainingConfig.Builder base = TrainingConfig.builder().data(mnist.description()).latent(p)
-                .optimizer("adam", 1e-3).lrEnd(1e-6).steps(steps).init("normal", 1e-4).seed(seed).dtype(ctx.dtype())
+                .optimizer("adam", 1e-3).lrEnd(1e-6).steps(steps).init(Initialization.Kind.NORMAL, 1e-4).seed(seed).dtype(ctx.dtype())
                 .logEvery(ctx.pick(10L, 100L)).checkpointEvery(ctx.pick(0L, 2000L));
         ctx.choose("The paper gives no optimizer settings for MNIST: Adam 1e-3 → 1e-6 geometric (as its synthetic "
                 + "experiment) over " + steps + " full-batch steps, init N(0, 1e-4²), scale `sum`.");

@@ -1,9 +1,11 @@
 package io.lae.experiments;
 
 import io.lae.runs.TrainedRun;
-import io.lae.runs.TrainingData;
-import io.lae.train.MetricsRow;
 import io.lae.runs.TrainingConfig;
+import io.lae.runs.TrainingData;
+import io.lae.train.Initialization;
+import io.lae.train.MetricsRow;
+import io.lae.train.StopTarget;
 import java.time.Duration;
 import java.util.List;
 
@@ -40,7 +42,7 @@ final class OftadehSynthetic extends Experiment {
         long steps = ctx.pick(3000L, FULL_STEPS);
         String spec = "synthetic:diag:n=" + n + ",m=" + m + ",seed=" + seed;
         TrainingConfig.Builder base = TrainingConfig.builder().data(spec).latent(p).optimizer("adam", 1e-3)
-                .lrEnd(1e-6).steps(steps).init("normal", 1e-7).seed(seed).dtype(ctx.dtype())
+                .lrEnd(1e-6).steps(steps).init(Initialization.Kind.NORMAL, 1e-7).seed(seed).dtype(ctx.dtype())
                 .logEvery(ctx.pick(10L, 100L)).checkpointEvery(ctx.pick(0L, 2000L));
         TrainingData data = TrainingData.load(base.build(), ctx.console());
         ctx.choose("The paper gives the schedule's endpoints, not its length: the geometric schedule 1e-3 → 1e-6 spans "
@@ -51,9 +53,9 @@ final class OftadehSynthetic extends Experiment {
                 + "(smallest gap 3.9e-4, directions 70/71) 100 000 steps end at Ratio_TP 0.98, and a 300 000-step "
                 + "schedule was still at 0.98 after 77 000 steps (rate 1.7e-4) with d_align drifting up from 7e-4 to "
                 + "1e-2: Adam does not separate that pair at these rates, so the Ratio_TP = 1 claim fails here.");
-        TrainedRun ordered = ctx.train("ordered", base.loss("ordered").until("ratio_tp=1").build(), data);
+        TrainedRun ordered = ctx.train("ordered", base.loss("ordered").until(StopTarget.parse("ratio_tp=1")).build(), data);
         long stop = ordered.last().step();
-        TrainedRun mse = ctx.train("mse", base.loss("mse").until("step=" + stop).build(), data);
+        TrainedRun mse = ctx.train("mse", base.loss("mse").until(StopTarget.parse("step=" + stop)).build(), data);
         ctx.summary().measure("stop_step", stop);
         ctx.summary().measure("ordered_seconds_to_stop", ordered.last().seconds());
 

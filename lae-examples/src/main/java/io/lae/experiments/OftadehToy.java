@@ -2,9 +2,10 @@ package io.lae.experiments;
 
 import io.lae.data.SyntheticData;
 import io.lae.runs.TrainedRun;
-import io.lae.runs.TrainingData;
-import io.lae.train.MetricsRow;
 import io.lae.runs.TrainingConfig;
+import io.lae.runs.TrainingData;
+import io.lae.train.Initialization;
+import io.lae.train.MetricsRow;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,7 +37,7 @@ final class OftadehToy extends Experiment {
         TrainingData data = TrainingData.of(description, samples, null, true, ctx.console());
         long steps = ctx.pick(1000L, 3000L);
         TrainingConfig.Builder base = TrainingConfig.builder().data(description).latent(P).optimizer("adam", 1e-2)
-                .lrEnd(1e-4).steps(steps).init("normal", 0.1).seed(seed).dtype(ctx.dtype()).logEvery(10)
+                .lrEnd(1e-4).steps(steps).init(Initialization.Kind.NORMAL, 0.1).seed(seed).dtype(ctx.dtype()).logEvery(10)
                 .checkpointEvery(0);
         ctx.choose("Covariance diag(9, 4, 1) (the paper says only \"diagonal with reducing elements\"); samples drawn "
                 + "with java.util.Random(seed).nextGaussian() (SyntheticData.gaussian), then centred.");

@@ -12,7 +12,6 @@ import io.lae.train.RecordingListener;
 import io.lae.train.RunStatus;
 import io.lae.train.Stepper;
 import io.lae.train.StepSettings;
-import io.lae.train.StopTarget;
 import io.lae.train.TrainingDivergedException;
 import io.lae.train.TrainingInterruptedException;
 import io.lae.train.TrainingListener;
@@ -105,7 +104,7 @@ public final class Trainer {
                 .loss(config.lossSpec()).rule(rule).optimizer(settings.optimizer()).stochastic(settings.stochastic())
                 .steps(config.steps()).logEvery(config.logEvery())
                 .init(config.initialization()).dataType(config.dataType()).groundTruth(truth)
-                .stopWhen(config.until() == null ? null : StopTarget.parse(config.until()))
+                .stopWhen(config.until())
                 .listener(recorder).checkpoints(run::writeCheckpoint, config.checkpointEvery()).engine(engine);
         if (config.usesMiniBatches()) {
             estimator.miniBatches(config.batch(), config.epochs());

@@ -19,6 +19,7 @@ import io.lae.train.StepSettings;
 import io.lae.train.StopTarget;
 import io.lae.train.UpdateRule;
 import io.lae.train.UpdateRules;
+import java.util.Objects;
 
 /**
  * Everything a training run needs to be repeated: the options of {@code lae train} (README, Commands).
@@ -28,7 +29,7 @@ import io.lae.train.UpdateRules;
  * @param data            the data source (README, Commands)
  * @param targets         a separate target source (Y ≠ X), or null for an autoencoder
  * @param loss            the loss name
- * @param scale           the data-term scale, or null for the loss's default
+ * @param scale           the data term's reduction, or null for the loss's default
  * @param lambda          λ of product/sum, or null
  * @param lambdas         λ₁..λ_p of nonuniform, or null
  * @param prior           p_B of nested-dropout, or null
@@ -45,26 +46,27 @@ import io.lae.train.UpdateRules;
  * @param batch           the mini-batch size b, or null for full-batch training
  * @param stochastic      stochastic nested dropout (nested-dropout only): b ~ p_B drawn per sample or per step;
  *                        null for none
- * @param init            {@code normal}, {@code balanced} (B = Aᵀ at start) or {@code torch} (PyTorch 1.3's CPU draw
- *                        after {@code torch.manual_seed(seed)}, as Bao et al.'s code initialises: {@link Model#torch})
+ * @param init            the draw of the initial weights: normal, balanced (B = Aᵀ at start) or torch (PyTorch 1.3's
+ *                        CPU draw after {@code torch.manual_seed(seed)}, as Bao et al.'s code initialises)
  * @param initStd         the standard deviation of the initial weights
  * @param seed            the seed of the initial weights
- * @param dtype           {@code float32} or {@code float64}
+ * @param dtype           the precision of the weights and steps
  * @param center          whether to subtract the data mean
  * @param logEvery        log metrics every this many steps
  * @param checkpointEvery write a checkpoint every this many steps (0: only at the end)
- * @param until           an optional early stop, e.g. {@code ratio_tp=1} or {@code d_align=0.3}
+ * @param until           an optional early stop, e.g. {@code ratio_tp=1} or {@code d_align=0.3}, or null
  * @param decaySteps      the steps over which a geometric decay runs from lr to lrEnd, when a run was
  *                        extended beyond them ({@code --resume --steps}: the rate stays at lrEnd); null: all steps
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record TrainingConfig(String data, String targets, String loss, String scale, Double lambda,
+public record TrainingConfig(String data, String targets, String loss, Scale scale, Double lambda,
                              double[] lambdas, double[] prior, String rule, String optimizer, double lr,
                              @JsonAlias("lrEnd") Double lrEnd, @JsonAlias("lrDecay") Double lrDecay, double momentum,
                              int latent, long steps, Integer epochs, Integer batch, NestedDropoutDraw stochastic,
-                             String init, @JsonAlias("initStd") double initStd, long seed, String dtype, boolean center,
+                             Initialization.Kind init, @JsonAlias("initStd") double initStd, long seed, Precision dtype,
+                             boolean center,
                              @JsonAlias("logEvery") long logEvery, @JsonAlias("checkpointEvery") long checkpointEvery,
-                             String until,
+                             StopTarget until,
                              @JsonAlias("decaySteps") @JsonInclude(JsonInclude.Include.NON_NULL) Long decaySteps) {
 
     /** Validates what can be checked without the data. */
@@ -97,19 +99,16 @@ public record TrainingConfig(String data, String targets, String loss, String sc
         if (!(momentum >= 0 && momentum < 1)) {
             throw new LaeException("--momentum must be in [0, 1), got " + momentum);
         }
-        Initialization.of(init, initStd, seed);
-        Precision.of(dtype);
+        new Initialization(init, initStd, seed);
+        Objects.requireNonNull(dtype, "dtype");
         if (logEvery < 1) {
             throw new LaeException("--log-every must be at least 1, got " + logEvery);
         }
         if (checkpointEvery < 0) {
             throw new LaeException("--checkpoint-every must be 0 (off) or positive, got " + checkpointEvery);
         }
-        if (until != null) {
-            StopTarget.parse(until);
-        }
         // the names and the loss's hyperparameters too, so that a typo is reported before any data are read
-        new LossSpec(loss, scale == null ? null : Scale.fromLabel(scale), lambda, lambdas, prior).create(latent);
+        new LossSpec(loss, scale, lambda, lambdas, prior).create(latent);
         UpdateRule updateRule = UpdateRules.create(rule);
         Optimizers.create(optimizer, momentum);
         if (stochastic != null && !loss.equals(io.lae.loss.NestedDropoutLoss.NAME)) {
@@ -160,7 +159,7 @@ public record TrainingConfig(String data, String targets, String loss, String sc
 
     /** @return the loss specification */
     public LossSpec lossSpec() {
-        return new LossSpec(loss, scale == null ? null : Scale.fromLabel(scale), lambda, lambdas, prior);
+        return new LossSpec(loss, scale, lambda, lambdas, prior);
     }
 
     /**
@@ -178,7 +177,7 @@ public record TrainingConfig(String data, String targets, String loss, String sc
 
     /** @return how the weights start: {@code --init}, {@code --init-std} and {@code --seed} as an object */
     public Initialization initialization() {
-        return Initialization.of(init, initStd, seed);
+        return new Initialization(init, initStd, seed);
     }
 
     /**
@@ -227,7 +226,7 @@ public record TrainingConfig(String data, String targets, String loss, String sc
 
     /** @return the ND4J data type of the run */
     public org.nd4j.linalg.api.buffer.DataType dataType() {
-        return Precision.of(dtype).dataType();
+        return dtype.dataType();
     }
 
     /** @return a builder starting from the defaults of {@code lae train} */
@@ -273,7 +272,7 @@ public record TrainingConfig(String data, String targets, String loss, String sc
         private String data = "synthetic:diag:n=50,m=500";
         private String targets;
         private String loss = "ordered";
-        private String scale;
+        private Scale scale;
         private Double lambda;
         private double[] lambdas;
         private double[] prior;
@@ -288,14 +287,14 @@ public record TrainingConfig(String data, String targets, String loss, String sc
         private Integer epochs;
         private Integer batch;
         private NestedDropoutDraw stochastic;
-        private String init = "normal";
+        private Initialization.Kind init = Initialization.Kind.NORMAL;
         private double initStd = 0.01;
         private long seed;
-        private String dtype = "float64";
+        private Precision dtype = Precision.FLOAT64;
         private boolean center = true;
         private long logEvery = 10;
         private long checkpointEvery = 1000;
-        private String until;
+        private StopTarget until;
         private Long decaySteps;
 
         private Builder() {
@@ -313,8 +312,8 @@ public record TrainingConfig(String data, String targets, String loss, String sc
             return this;
         }
 
-        /** @param v the data-term scale label, or null for the loss's default @return this */
-        public Builder scale(String v) {
+        /** @param v the data term's reduction, or null for the loss's default @return this */
+        public Builder scale(Scale v) {
             scale = v;
             return this;
         }
@@ -394,7 +393,7 @@ public record TrainingConfig(String data, String targets, String loss, String sc
         }
 
         /** @param v normal, balanced or torch @param std the initial weights' standard deviation @return this */
-        public Builder init(String v, double std) {
+        public Builder init(Initialization.Kind v, double std) {
             init = v;
             initStd = std;
             return this;
@@ -406,8 +405,8 @@ public record TrainingConfig(String data, String targets, String loss, String sc
             return this;
         }
 
-        /** @param v float32 or float64 @return this */
-        public Builder dtype(String v) {
+        /** @param v the precision of the weights and steps @return this */
+        public Builder dtype(Precision v) {
             dtype = v;
             return this;
         }
@@ -431,7 +430,7 @@ public record TrainingConfig(String data, String targets, String loss, String sc
         }
 
         /** @param v an early stop such as ratio_tp=1, or null @return this */
-        public Builder until(String v) {
+        public Builder until(StopTarget v) {
             until = v;
             return this;
         }

@@ -3,11 +3,12 @@ package io.lae.experiments;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lae.Precision;
 import io.lae.data.SyntheticData;
 import io.lae.io.Npy;
+import io.lae.runs.RunDirectory;
 import io.lae.runs.TrainingData;
 import io.lae.train.MetricsRow;
-import io.lae.runs.RunDirectory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -39,7 +40,7 @@ class BaoRunTest {
     }
 
     private BaoRun vae(Path out, StringWriter console, Double untilDAlign) {
-        ExperimentContext ctx = new ExperimentContext(ExperimentScale.QUICK, out, null, "float64",
+        ExperimentContext ctx = new ExperimentContext(ExperimentScale.QUICK, out, null, Precision.FLOAT64,
                 new PrintWriter(console, true));
         return BaoRun.vae(ctx, "vae", data, new BaoRun.VaeSettings(2, STEPS, "nesterov", 1e-2, 7, false, untilDAlign, 100));
     }

@@ -3,8 +3,10 @@ package io.lae.experiments;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.lae.Precision;
 import io.lae.runs.RunDirectory;
 import io.lae.runs.TrainingConfig;
+import io.lae.train.Initialization;
 import io.lae.vae.VaeParameters;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -28,7 +30,7 @@ class BaoScalingTest {
      */
     @Test
     void theDataAreTheAuthorsSamples() {
-        ExperimentContext ctx = new ExperimentContext(ExperimentScale.QUICK, dir, null, "float64",
+        ExperimentContext ctx = new ExperimentContext(ExperimentScale.QUICK, dir, null, Precision.FLOAT64,
                 new PrintWriter(new StringWriter(), true));
         INDArray x = BaoScaling.data(ctx, 30, 300, 1234).inputs();
         assertArrayEquals(new double[] {1.2898478508, -9.9669542313, -7.7750563622},
@@ -44,7 +46,7 @@ class BaoScalingTest {
      */
     @Test
     void everyModelStartsFromTheAuthorsInitialWeights() {
-        ExperimentContext ctx = new ExperimentContext(ExperimentScale.QUICK, dir, null, "float64",
+        ExperimentContext ctx = new ExperimentContext(ExperimentScale.QUICK, dir, null, Precision.FLOAT64,
                 new PrintWriter(new StringWriter(), true));
         VaeParameters vae = VaeParameters.authorsInit(30, 2, 1e-4, 1234, DataType.DOUBLE);
         for (BaoScaling.Model model : BaoScaling.Model.values()) {
@@ -52,17 +54,17 @@ class BaoScalingTest {
                 continue;
             }
             TrainingConfig c = BaoScaling.config(model, "adam", 2, 1500, 1234, 30, "data", ctx, BaoScaling.AUTHORS_INIT);
-            assertEquals("torch", c.init(), model.label());
+            assertEquals(Initialization.Kind.TORCH, c.init(), model.label());
             io.lae.train.Model start = c.initialModel(30, 30, c.stepSettings().rule().tiesWeights());
             assertEquals(vae.encoder(), start.encoder(), model.label());
             assertEquals(vae.decoder(), start.decoder(), model.label());
         }
-        assertEquals("normal", BaoScaling.config(BaoScaling.Model.RAG, "adam", 2, 1500, 1234, 30, "data", ctx, false)
+        assertEquals(Initialization.Kind.NORMAL, BaoScaling.config(BaoScaling.Model.RAG, "adam", 2, 1500, 1234, 30, "data", ctx, false)
                 .init());
         TrainingConfig short20 = BaoScaling.config(BaoScaling.Model.NON_UNIFORM, "nesterov", 2, 20, 1234, 30, "data", ctx,
                 BaoScaling.AUTHORS_INIT);
         ctx.train("nonuniform", short20, BaoScaling.data(ctx, 30, 300, 1234));
-        assertEquals("torch", RunDirectory.readConfig(dir.resolve("nonuniform")).init());
+        assertEquals(Initialization.Kind.TORCH, RunDirectory.readConfig(dir.resolve("nonuniform")).init());
     }
 
     /** Fig. 4's one linear VAE marker (k = 2, ≈ 1 960 epochs) is Adam's; with Nesterov the VAE has no point. */

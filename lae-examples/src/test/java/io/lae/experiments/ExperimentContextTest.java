@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lae.Precision;
 import io.lae.data.SyntheticData;
-import io.lae.runs.TrainingData;
+import io.lae.loss.Scale;
 import io.lae.runs.RunDirectory;
 import io.lae.runs.TrainingConfig;
+import io.lae.runs.TrainingData;
+import io.lae.train.Initialization;
 import io.lae.train.TrainingDivergedException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -34,12 +37,12 @@ class ExperimentContextTest {
     }
 
     private static TrainingConfig config(double lr) {
-        return TrainingConfig.builder().data(data.description()).latent(2).loss("mse").scale("mean")
-                .optimizer("sgd", lr).steps(200).init("normal", 0.1).seed(1).dtype("float64").logEvery(10).build();
+        return TrainingConfig.builder().data(data.description()).latent(2).loss("mse").scale(Scale.MEAN)
+                .optimizer("sgd", lr).steps(200).init(Initialization.Kind.NORMAL, 0.1).seed(1).dtype(Precision.FLOAT64).logEvery(10).build();
     }
 
     private ExperimentContext context(StringWriter console) {
-        return new ExperimentContext(ExperimentScale.QUICK, dir, null, "float64", new PrintWriter(console, true));
+        return new ExperimentContext(ExperimentScale.QUICK, dir, null, Precision.FLOAT64, new PrintWriter(console, true));
     }
 
     @Test

@@ -5,15 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lae.LaeException;
+import io.lae.Precision;
+import io.lae.loss.Scale;
+import io.lae.train.Initialization;
 import io.lae.train.NestedDropoutDraw;
 import io.lae.train.TrainingListener;
 import io.lae.train.TrainingResult;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Mini-batch mode and stochastic nested dropout (per step and per sample), on TrainerTest's data (m = 40, n = 8, p = 3). */
@@ -37,7 +40,7 @@ class MiniBatchTrainingTest {
     static TrainingConfig mini(String loss, String rule, String optimizer, double lr, Double lrEnd, int epochs,
                                int batch, NestedDropoutDraw stochastic, long checkpointEvery) {
         return new TrainingConfig("test", null, loss, null, null, null, null, rule, optimizer, lr, lrEnd, null, 0.9, P, 1,
-                epochs, batch, stochastic, rule.equals("rag") ? "balanced" : "normal", 0.1, 3, "float64", false, 10,
+                epochs, batch, stochastic, rule.equals("rag") ? Initialization.Kind.BALANCED : Initialization.Kind.NORMAL, 0.1, 3, Precision.FLOAT64, false, 10,
                 checkpointEvery, null, null);
     }
 
@@ -54,7 +57,7 @@ class MiniBatchTrainingTest {
     @Test
     void oneEpochOfOneFullBatchIsOneFullBatchStep() {
         TrainingConfig c = new TrainingConfig("test", null, "ordered", null, null, null, null, "gradient", "sgd", 1e-3,
-                null, null, 0.9, P, 1, null, null, null, "normal", 0.1, 3, "float64", false, 10, 0, null, null);
+                null, null, 0.9, P, 1, null, null, null, Initialization.Kind.NORMAL, 0.1, 3, Precision.FLOAT64, false, 10, 0, null, null);
         TrainingResult full = new Trainer(c, new TrainingListener() { })
                 .train(stats, truth, new RunDirectory(out.resolve("f")), false, Map.of());
         TrainingResult mini = trainMini(mini("ordered", "gradient", "sgd", 1e-3, null, 1, 40, null, 0), out.resolve("m"), false);
@@ -74,8 +77,8 @@ class MiniBatchTrainingTest {
     @ParameterizedTest
     @EnumSource(NestedDropoutDraw.class)
     void stochasticNestedDropoutLearnsTheLeadingDirection(NestedDropoutDraw draw) {
-        TrainingConfig c = new TrainingConfig("test", null, "nested-dropout", "mean", null, null, null, "gradient",
-                "adam", 0.02, 1e-4, null, 0.9, P, 1, 1600, 8, draw, "normal", 0.1, 3, "float64", false, 50, 0, null, null);
+        TrainingConfig c = new TrainingConfig("test", null, "nested-dropout", Scale.MEAN, null, null, null, "gradient",
+                "adam", 0.02, 1e-4, null, 0.9, P, 1, 1600, 8, draw, Initialization.Kind.NORMAL, 0.1, 3, Precision.FLOAT64, false, 50, 0, null, null);
         assertLearnsTheLeadingDirection(trainMini(c, out, false));
     }
 
@@ -96,8 +99,8 @@ class MiniBatchTrainingTest {
 
     /** Full-batch per-sample nested dropout on the fixture: 1500 Adam steps over all 40 rows. */
     private static TrainingConfig fullBatchPerSample(long checkpointEvery) {
-        return TrainingConfig.builder().data("test").loss("nested-dropout").scale("mean").latent(P).steps(1500)
-                .optimizer("adam", 0.02).lrEnd(1e-4).stochastic(NestedDropoutDraw.PER_SAMPLE).init("normal", 0.1)
+        return TrainingConfig.builder().data("test").loss("nested-dropout").scale(Scale.MEAN).latent(P).steps(1500)
+                .optimizer("adam", 0.02).lrEnd(1e-4).stochastic(NestedDropoutDraw.PER_SAMPLE).init(Initialization.Kind.NORMAL, 0.1)
                 .seed(3).center(false).logEvery(50).checkpointEvery(checkpointEvery).build();
     }
 

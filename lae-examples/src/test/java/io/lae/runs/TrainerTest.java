@@ -6,24 +6,27 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lae.LaeException;
+import io.lae.Precision;
 import io.lae.TestData;
 import io.lae.closedform.GroundTruth;
-import io.lae.stats.Statistics;
-import io.lae.stats.StatisticsAccumulator;
-import io.lae.train.Evaluator;
-import io.lae.train.MetricsRow;
-import io.lae.train.Model;
-import io.lae.train.RunStatus;
-import io.lae.train.TrainingDivergedException;
-import io.lae.train.TrainingListener;
-import io.lae.train.TrainingResult;
 import io.lae.fit.FittedAutoencoder;
 import io.lae.fit.LinearAutoencoder;
 import io.lae.loss.LossSpec;
+import io.lae.loss.Scale;
 import io.lae.optim.Adam;
 import io.lae.optim.LearningRateSchedule;
+import io.lae.stats.Statistics;
+import io.lae.stats.StatisticsAccumulator;
+import io.lae.train.Evaluator;
 import io.lae.train.Initialization;
+import io.lae.train.MetricsRow;
+import io.lae.train.Model;
 import io.lae.train.NestedDropoutDraw;
+import io.lae.train.RunStatus;
+import io.lae.train.StopTarget;
+import io.lae.train.TrainingDivergedException;
+import io.lae.train.TrainingListener;
+import io.lae.train.TrainingResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -60,15 +63,15 @@ class TrainerTest {
     }
 
     static TrainingConfig config(String loss, String rule, String optimizer, double lr, Double lrEnd, long steps,
-                                 String until) {
+                                 StopTarget until) {
         return config(loss, null, rule, optimizer, lr, lrEnd, steps, until);
     }
 
-    static TrainingConfig config(String loss, String scale, String rule, String optimizer, double lr, Double lrEnd,
-                                 long steps, String until) {
+    static TrainingConfig config(String loss, Scale scale, String rule, String optimizer, double lr, Double lrEnd,
+                                 long steps, StopTarget until) {
         return new TrainingConfig("test", null, loss, scale, loss.equals("sum") || loss.equals("product") ? 1.0 : null,
                 loss.equals("nonuniform") ? new double[] {0.02, 0.04, 0.06} : null, null, rule, optimizer, lr, lrEnd,
-                null, 0.9, P, steps, null, null, null, rule.equals("rag") ? "balanced" : "normal", 0.1, 3, "float64", false, 10, 0, until, null);
+                null, 0.9, P, steps, null, null, null, rule.equals("rag") ? Initialization.Kind.BALANCED : Initialization.Kind.NORMAL, 0.1, 3, Precision.FLOAT64, false, 10, 0, until, null);
     }
 
     TrainingResult train(TrainingConfig config, Path out, boolean resume) {
@@ -92,7 +95,7 @@ class TrainerTest {
 
     @Test
     void untilStopsOnTheTarget() {
-        TrainingResult r = train(config("ordered", "gradient", "adam", 0.05, null, 20000, "ratio_tp=1"));
+        TrainingResult r = train(config("ordered", "gradient", "adam", 0.05, null, 20000, StopTarget.parse("ratio_tp=1")));
         assertEquals(RunStatus.STOPPED, r.status());
         assertEquals(1.0, r.last().ratioTp());
         assertTrue(r.last().step() < 20000);
@@ -121,7 +124,7 @@ class TrainerTest {
     void ragReachesOrderedAxisAlignedColumnsOnPlainMse() {
         // RAG's rotation (1/m)·A_t is sized for a gradient of scale mean, as in Bao's code; with
         // Nesterov momentum 0.9 the same lr = 0.5 overshoots the rotation (d_align stalls at 0.25).
-        TrainingResult r = train(config("mse", "mean", "rag", "sgd", 0.5, null, 6000, null));
+        TrainingResult r = train(config("mse", Scale.MEAN, "rag", "sgd", 0.5, null, 6000, null));
         assertEquals(1.0, r.last().ratioTp(), r.last()::toString);
         assertTrue(r.last().dAlign() < 1e-5, r.last()::toString);
     }
@@ -147,7 +150,7 @@ class TrainerTest {
     void resumeGivesTheSameBitsAsAnUninterruptedRun(String loss, String rule, String optimizer, double lr, String init) {
         TrainingConfig c = config(loss, rule, optimizer, lr, optimizer.equals("adam") ? 1e-3 : null, 200, null);
         TrainingConfig withCheckpoints = new TrainingConfig(c.data(), null, c.loss(), null, null, null, null, c.rule(),
-                c.optimizer(), c.lr(), c.lrEnd(), null, c.momentum(), P, 200, null, null, null, init, c.initStd(), c.seed(), c.dtype(),
+                c.optimizer(), c.lr(), c.lrEnd(), null, c.momentum(), P, 200, null, null, null, Initialization.Kind.of(init), c.initStd(), c.seed(), c.dtype(),
                 false, 10, 100, null, null);
         TrainingResult straight = train(withCheckpoints, dir.resolve(rule + "-straight"), false);
 
@@ -175,7 +178,7 @@ class TrainerTest {
      */
     @Test
     void aRunStartsFromTheTorchDrawAndRecordsIt() throws Exception {
-        TrainingConfig c = config("ordered", "gradient", "adam", 0.05, null, 20, null).toBuilder().init("torch", 0.1)
+        TrainingConfig c = config("ordered", "gradient", "adam", 0.05, null, 20, null).toBuilder().init(Initialization.Kind.TORCH, 0.1)
                 .build();
         train(c);
         MetricsRow first = new RunDirectory(dir).readMetrics().get(0);
@@ -184,11 +187,11 @@ class TrainerTest {
         assertEquals(0, first.step());
         assertEquals(expected.loss(), first.loss(), 0.0, "the step-0 loss is the torch draw's");
         assertEquals(expected.dAlign(), first.dAlign(), 0.0);
-        assertEquals("torch", RunDirectory.readConfig(dir).init());
+        assertEquals(Initialization.Kind.TORCH, RunDirectory.readConfig(dir).init());
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("run.json").toFile());
         assertEquals("torch", json.path("config").path("init").asText());
         assertEquals(0.1, json.path("config").path("init_std").asDouble());
-        assertEquals("normal", TrainingConfig.builder().build().init(), "lae train's default init");
+        assertEquals(Initialization.Kind.NORMAL, TrainingConfig.builder().build().init(), "lae train's default init");
     }
 
     @Test
@@ -207,7 +210,7 @@ class TrainerTest {
     void latentLargerThanTheDataIsRefused() {
         TrainingConfig c = config("mse", "gradient", "adam", 0.01, null, 10, null);
         TrainingConfig big = new TrainingConfig(c.data(), null, c.loss(), null, null, null, null, c.rule(),
-                c.optimizer(), c.lr(), null, null, 0.9, N + 1, 10, null, null, null, "normal", 0.1, 0, "float64", false, 10, 0, null, null);
+                c.optimizer(), c.lr(), null, null, 0.9, N + 1, 10, null, null, null, Initialization.Kind.NORMAL, 0.1, 0, Precision.FLOAT64, false, 10, 0, null, null);
         LaeException e = assertThrows(LaeException.class, () -> train(big));
         assertTrue(e.getMessage().contains("--latent"), e.getMessage());
     }
@@ -251,7 +254,7 @@ class TrainerTest {
                 .optimizer(new Adam()).schedule(LearningRateSchedule.constant(0.01)).steps(200)
                 .init(new Initialization(Initialization.Kind.NORMAL, 0.1, 3)).center(false);
         TrainingConfig base = TrainingConfig.builder().data("rows").loss("ordered").latent(P).optimizer("adam", 0.01)
-                .steps(200).init("normal", 0.1).seed(3).center(false).logEvery(100).checkpointEvery(0).build();
+                .steps(200).init(Initialization.Kind.NORMAL, 0.1).seed(3).center(false).logEvery(100).checkpointEvery(0).build();
         assertSameWeights(ordered.build().fit(stats), train(base, dir.resolve("full"), false));
 
         TrainingConfig mini = base.toBuilder().miniBatches(3, 16).build();

@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lae.LaeException;
+import io.lae.Precision;
 import io.lae.device.MemoryPlan;
+import io.lae.train.Initialization;
 import io.lae.train.MetricsRow;
 import io.lae.train.NestedDropoutDraw;
 import io.lae.train.StopTarget;
@@ -20,7 +22,7 @@ class TrainingConfigTest {
     /** The memory plan counts what the run's names stand for: p, the rows a step holds, the dtype, the optimizer's buffers, tying. */
     @Test
     void itsMemoryPlanCountsWhatItsNamesStandFor() {
-        TrainingConfig adam32 = TrainingConfig.builder().latent(7).optimizer("adam", 1e-3).dtype("float32")
+        TrainingConfig adam32 = TrainingConfig.builder().latent(7).optimizer("adam", 1e-3).dtype(Precision.FLOAT32)
                 .miniBatches(2, 64).build();
         assertEquals(new MemoryPlan(30, 25, 1000, 7, 64, 4, 2, true, false, false),
                 adam32.memoryPlan(30, 25, 1000, true, false));
@@ -59,7 +61,7 @@ class TrainingConfigTest {
     @Test
     void builderRoundTripsAndWithStepsChangesOnlySteps() {
         TrainingConfig c = TrainingConfig.builder().loss("sum").lambda(10.0).latent(3).seed(7).center(false)
-                .miniBatches(2, 16).until("d_align=0.3").build();
+                .miniBatches(2, 16).until(StopTarget.parse("d_align=0.3")).build();
         TrainingConfig longer = c.withSteps(99);
         assertEquals(99, longer.steps());
         assertEquals(c.toBuilder().steps(99).build().toString(), longer.toString());
@@ -126,7 +128,7 @@ class TrainingConfigTest {
     @Test
     void runJsonKeysAreSnakeCaseAndOldKeysStillRead() throws Exception {
         ObjectMapper json = new ObjectMapper();
-        TrainingConfig c = TrainingConfig.builder().optimizer("adam", 0.01).lrEnd(1e-4).init("normal", 0.3)
+        TrainingConfig c = TrainingConfig.builder().optimizer("adam", 0.01).lrEnd(1e-4).init(Initialization.Kind.NORMAL, 0.3)
                 .logEvery(7).checkpointEvery(70).build().withSteps(5000);
         ObjectNode written = json.valueToTree(c);
         for (String key : new String[] {"lr_end", "init_std", "log_every", "checkpoint_every", "decay_steps"}) {
