@@ -107,7 +107,7 @@ final class BaoScaling extends Experiment {
     BaoScaling() {
         super(ID, "Bao et al. 2020, Fig. 4: epochs to d_align ≤ 0.3 against latent size k for five models; RAG scales, "
                 + "the regularized losses and the VAE do not",
-                Duration.ofHours(15), Duration.ofSeconds(12));
+                Duration.ofHours(5), Duration.ofSeconds(12));
     }
 
     @Override
