@@ -2,21 +2,21 @@ package io.lae.cli;
 
 import io.lae.LaeException;
 import io.lae.loss.NestedDropoutLoss;
+import io.lae.loss.Scale;
 import io.lae.runs.DegenerateData;
 import io.lae.runs.OutputDirectory;
 import io.lae.runs.ProgressReporter;
+import io.lae.runs.RunDirectory;
 import io.lae.runs.RunLock;
 import io.lae.runs.TrainedRun;
+import io.lae.runs.TrainingConfig;
 import io.lae.runs.TrainingData;
 import io.lae.runs.TrainingSession;
 import io.lae.stats.StatisticsFile;
+import io.lae.train.Initialization;
 import io.lae.train.MetricsRow;
 import io.lae.train.NestedDropoutDraw;
-import io.lae.train.Initialization;
 import io.lae.train.StopTarget;
-import io.lae.loss.Scale;
-import io.lae.runs.RunDirectory;
-import io.lae.runs.TrainingConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -26,8 +26,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
  * Writes run.json, metrics.csv, encoder.npy, decoder.npy, a checkpoint and PNG plots to --out.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        defaultValueProvider = TrainingDefaults.class,
         description = {"Train a linear autoencoder (full batch or mini-batch).",
                 "Full batch steps from the covariance matrices (--steps N); mini-batch mode steps over shuffled",
                 "batches of the samples (--epochs E --batch b).",
@@ -47,7 +48,7 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "SOURCE", defaultValue = "synthetic:diag:n=50,m=500",
+    @Option(names = "--data", paramLabel = "SOURCE",
             description = "A .npy/.csv path (samples as rows), mnist, mnist-test, fashion-mnist, "
                     + "synthetic:diag:n=N,m=M[,seed=S] or synthetic:haar:n=N,m=M,sv=LIST|linear[,seed=S] (default ${DEFAULT-VALUE}).")
     String data;
@@ -60,7 +61,7 @@ final class TrainCommand implements Callable<Integer> {
                     + "weights as --data on the rows they came from. Add --no-center for uncentred statistics.")
     String stats;
 
-    @Option(names = "--loss", defaultValue = "ordered", paramLabel = "NAME",
+    @Option(names = "--loss", paramLabel = "NAME",
             completionCandidates = NameCandidates.Losses.class,
             description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
     String loss;
@@ -82,17 +83,17 @@ final class TrainCommand implements Callable<Integer> {
                     + "same prior as Bao et al.'s code rounds it, whose keep probabilities cancel to 0 beyond unit 333.")
     String prior;
 
-    @Option(names = "--rule", defaultValue = "gradient", paramLabel = "NAME",
+    @Option(names = "--rule", paramLabel = "NAME",
             completionCandidates = NameCandidates.Rules.class,
             description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
     String rule;
 
-    @Option(names = "--optimizer", defaultValue = "adam", paramLabel = "NAME",
+    @Option(names = "--optimizer", paramLabel = "NAME",
             completionCandidates = NameCandidates.Optimizers.class,
             description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
     String optimizer;
 
-    @Option(names = "--lr", defaultValue = "0.02", paramLabel = "LR0", description = "Learning rate (default ${DEFAULT-VALUE}).")
+    @Option(names = "--lr", paramLabel = "LR0", description = "Learning rate (default ${DEFAULT-VALUE}).")
     double lr;
 
     @Option(names = "--lr-end", paramLabel = "LR1", description = "Decay geometrically from --lr to LR1 over the run.")
@@ -102,25 +103,25 @@ final class TrainCommand implements Callable<Integer> {
             description = "Inverse-time decay lr/(1 + k·t), t the step (Keras's decay; Kunin et al.).")
     Double lrDecay;
 
-    @Option(names = "--momentum", defaultValue = "0.9", paramLabel = "β", description = "Momentum of momentum/nesterov (default ${DEFAULT-VALUE}).")
+    @Option(names = "--momentum", paramLabel = "β", description = "Momentum of momentum/nesterov (default ${DEFAULT-VALUE}).")
     double momentum;
 
-    @Option(names = "--latent", defaultValue = "10", paramLabel = "p", description = "Latent size p (default ${DEFAULT-VALUE}).")
+    @Option(names = "--latent", paramLabel = "p", description = "Latent size p (default ${DEFAULT-VALUE}).")
     int latent;
 
-    @Option(names = "--steps", defaultValue = "1500", paramLabel = "N", description = "Full-batch steps (default ${DEFAULT-VALUE}).")
+    @Option(names = "--steps", paramLabel = "N", description = "Full-batch steps (default ${DEFAULT-VALUE}).")
     long steps;
 
-    @Option(names = "--init", defaultValue = "normal", paramLabel = "normal|balanced|torch",
+    @Option(names = "--init", paramLabel = "normal|balanced|torch",
             converter = LabelConverter.Initializations.class, completionCandidates = NameCandidates.Initializations.class,
             description = "Initial weights; balanced starts with B = Aᵀ, as RAG needs; torch draws N(0, s²) as PyTorch 1.3 "
                     + "does on the CPU after torch.manual_seed(S) for Bao et al.'s models (default ${DEFAULT-VALUE}).")
     Initialization.Kind init;
 
-    @Option(names = "--init-std", defaultValue = "0.01", paramLabel = "s", description = "Std of the initial weights (default ${DEFAULT-VALUE}).")
+    @Option(names = "--init-std", paramLabel = "s", description = "Std of the initial weights (default ${DEFAULT-VALUE}).")
     double initStd;
 
-    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Seed of the initial weights (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of the initial weights (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Mixin
@@ -129,10 +130,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-center", description = "Do not subtract the data mean.")
     boolean noCenter;
 
-    @Option(names = "--log-every", defaultValue = "10", paramLabel = "K", description = "Log metrics every K steps (default ${DEFAULT-VALUE}).")
+    @Option(names = "--log-every", paramLabel = "K", description = "Log metrics every K steps (default ${DEFAULT-VALUE}).")
     long logEvery;
 
-    @Option(names = "--checkpoint-every", defaultValue = "1000", paramLabel = "K",
+    @Option(names = "--checkpoint-every", paramLabel = "K",
             description = "Checkpoint every K steps, 0 for only at the end (default ${DEFAULT-VALUE}).")
     long checkpointEvery;
 
@@ -190,7 +191,7 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    private TrainingConfig configFromOptions() {
+    TrainingConfig configFromOptions() {
         TrainingConfig config = new TrainingConfig(dataOrStatistics(), targets, NameCandidates.normalized(loss),
                 scale, lambda, lambdas, prior(), NameCandidates.normalized(rule),
                 NameCandidates.normalized(optimizer), lr, lrEnd, lrDecay, momentum, latent, steps, epochs, batch,
