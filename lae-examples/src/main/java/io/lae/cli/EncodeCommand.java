@@ -2,11 +2,11 @@ package io.lae.cli;
 
 import io.lae.LaeException;
 import io.lae.data.DataSource;
-import io.lae.data.DataSources;
 import io.lae.io.NpyRowWriter;
-import io.lae.train.FittedWeights;
+import io.lae.runs.DataSets;
 import io.lae.runs.RunDirectory;
 import io.lae.runs.TrainingConfig;
+import io.lae.train.FittedWeights;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -64,7 +64,7 @@ final class EncodeCommand implements Callable<Integer> {
         }
         TrainingConfig config = RunDirectory.readConfig(run);
         FittedWeights weights = new RunDirectory(run).readFitted(config);
-        DataSource rows = DataSources.open(data, DataSources.defaultDataDir());
+        DataSource rows = DataSets.open(data);
         int expected = mode.decode ? weights.latent() : weights.inputDim();
         if (rows.columns() != expected) {
             throw new LaeException(data + ": rows of " + rows.columns() + " values, but the run "

@@ -2,9 +2,9 @@ package io.lae.cli;
 
 import io.lae.LaeException;
 import io.lae.data.DataSource;
-import io.lae.data.DataSources;
 import io.lae.device.DeviceInfo;
 import io.lae.device.MemoryPlan;
+import io.lae.runs.DataSets;
 import io.lae.runs.ProgressReporter;
 import io.lae.stats.Statistics;
 import io.lae.stats.StatisticsAccumulator;
@@ -21,8 +21,8 @@ import java.util.Locale;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -144,9 +144,9 @@ final class StatsCommand implements Callable<Integer> {
 
     /** The streaming accumulator, with a progress line per tenth of the rows. */
     private Statistics local(PrintWriter console) {
-        DataSource x = DataSources.open(data, DataSources.defaultDataDir());
+        DataSource x = DataSets.open(data);
         console.printf("data: %s%n", x.description());
-        DataSource y = targets == null ? null : DataSources.open(targets, DataSources.defaultDataDir());
+        DataSource y = targets == null ? null : DataSets.open(targets);
         if (y != null) {
             console.printf("targets: %s%n", y.description());
         }

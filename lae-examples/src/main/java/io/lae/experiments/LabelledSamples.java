@@ -1,7 +1,7 @@
 package io.lae.experiments;
 
 import io.lae.data.DataSource;
-import io.lae.data.DataSources;
+import io.lae.runs.DataSets;
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -21,7 +21,7 @@ record LabelledSamples(String description, INDArray rows, int[] labels) {
      * @return the samples
      */
     static LabelledSamples open(String source, Integer firstRows) {
-        DataSource data = DataSources.open(source, DataSources.defaultDataDir());
+        DataSource data = DataSets.open(source);
         INDArray rows = data.readAll();
         int[] labels = data.labels().orElse(null);
         if (firstRows == null || firstRows >= rows.rows()) {

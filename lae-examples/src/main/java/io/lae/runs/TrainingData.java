@@ -3,7 +3,6 @@ package io.lae.runs;
 import io.lae.LaeException;
 import io.lae.closedform.GroundTruth;
 import io.lae.data.DataSource;
-import io.lae.data.DataSources;
 import io.lae.device.DeviceInfo;
 import io.lae.stats.Statistics;
 import io.lae.stats.StatisticsAccumulator;
@@ -39,9 +38,9 @@ public record TrainingData(String description, Statistics stats, GroundTruth tru
         if (StatisticsFile.isStatistics(config.data())) {
             return loadStatistics(config, console);
         }
-        DataSource x = DataSources.open(config.data(), DataSources.defaultDataDir());
+        DataSource x = DataSets.open(config.data());
         console.printf("data: %s%n", x.description());
-        DataSource y = config.targets() == null ? null : DataSources.open(config.targets(), DataSources.defaultDataDir());
+        DataSource y = config.targets() == null ? null : DataSets.open(config.targets());
         int n = y == null ? x.columns() : y.columns();
         config.memoryPlan(n, x.columns(), x.rows(), y != null, Math.max(n, x.columns()) <= MAX_GROUND_TRUTH_DIM)
                 .requireFitsBeforeLoading(DeviceInfo.current());
