@@ -107,7 +107,7 @@ public final class RunDirectory {
     public static TrainingConfig readConfig(Path runDir) {
         Path file = runDir.resolve(RUN_JSON);
         if (!Files.isRegularFile(file)) {
-            throw new LaeException(file + ": no such file: --resume needs the directory of an earlier 'lae train'");
+            throw new LaeException(file + ": no such file: give the directory of an earlier 'lae train' run");
         }
         JsonNode config = readJson(file).get("config");
         if (config == null || !config.isObject()) {

@@ -98,5 +98,10 @@ class EncodeCommandTest {
         assertEquals(2, old.exitCode(), old.err());
         assertTrue(old.err().contains("mean.npy: missing"), old.err());
         assertFalse(Files.exists(dir.resolve("c.npy")), "no partial output");
+        CliRunner none = CliRunner.run("encode", "--run", dir.resolve("none").toString(), "--data", data.toString(),
+                "--out", dir.resolve("c.npy").toString());
+        assertEquals(2, none.exitCode(), none.err());
+        assertTrue(none.err().contains("give the directory of an earlier 'lae train' run")
+                && !none.err().contains("--resume"), "encode's own words: " + none.err());
     }
 }
