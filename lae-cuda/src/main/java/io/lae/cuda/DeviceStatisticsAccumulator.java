@@ -6,35 +6,39 @@ import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
 import io.lae.Precision;
 import io.lae.cuda.bind.CudaRuntime;
 import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
+import java.util.function.IntToDoubleFunction;
 
 /**
- * Σxx of an autoencoder's samples accumulated on the GPU (docs/math.md §1): row chunks go through two
- * page-locked host buffers in turn (the host fills one while the device copies and multiplies the
- * other), are shifted by the first chunk's mean (so that centring loses no precision) and added by
- * SYRK in the accumulation precision; {@link #build} symmetrises, centres or un-shifts, and forms tyy.
+ * The statistics of docs/math.md §1 accumulated on the GPU: Σxx = XXᵀ, and for a regression Σyx = YXᵀ and
+ * tyy = ‖Y‖². Row chunks go through two page-locked host buffers in turn (the host fills one while the
+ * device copies and multiplies the other) and are shifted by the first chunk's mean, so that centring
+ * loses no precision; SYRK adds X̃X̃ᵀ, GEMM adds ỸX̃ᵀ, in the accumulation precision. {@link #build}
+ * symmetrises, centres or un-shifts (the moment P of shifted samples becomes P − s_y s_xᵀ/m, or
+ * P + a s_xᵀ + s_y bᵀ + m a bᵀ for shifts a, b and shifted sums s), and forms tyy.
  */
 public final class DeviceStatisticsAccumulator implements AutoCloseable {
 
     private final CudaDevice device;
-    private final int n;
     private final int chunkRows;
     private final Precision accumulation;
     private final boolean floatRows;
-    private final MemorySegment[] pinned = new MemorySegment[2];
-    private final MemorySegment[] copied = new MemorySegment[2];
-    private final DeviceMatrix[] raw = new DeviceMatrix[2];
-    private final DeviceMatrix shifted;
-    private final DeviceMatrix moment;
-    private final DeviceMatrix sums;
+    private final Rows inputs;
+    /** The targets' chunks, or null for an autoencoder. */
+    private final Rows targets;
+    private final DeviceMatrix momentXX;
+    /** Σ ỹ ỹᵀ's trace so far, for a regression's tyy. */
+    private final DeviceMatrix targetSquares;
+    private final DeviceMatrix momentYX;
     private final DeviceMatrix ones;
-    private DeviceMatrix shift;
     private long count;
     private int slot;
-    private final boolean[] used = new boolean[2];
-    /** Whether {@link #build} handed the moment to the statistics it returned. */
+    /** Whether {@link #build} handed the moments to the statistics it returned. */
     private boolean built;
 
     /**
+     * An autoencoder's accumulator (Y = X).
+     *
      * @param device       the GPU
      * @param n            the sample dimension
      * @param chunkRows    the most rows one {@link #add} call passes
@@ -43,98 +47,110 @@ public final class DeviceStatisticsAccumulator implements AutoCloseable {
      */
     public DeviceStatisticsAccumulator(CudaDevice device, int n, int chunkRows, boolean floatRows,
                                        Precision accumulation) {
+        this(device, n, 0, chunkRows, floatRows, accumulation);
+    }
+
+    /**
+     * @param device       the GPU
+     * @param inputDim     n', the input dimension
+     * @param targetDim    n, the target dimension of a regression, or 0 for an autoencoder
+     * @param chunkRows    the most rows one {@code add} call passes
+     * @param floatRows    whether the rows come as float32 (else float64)
+     * @param accumulation the precision of the sums (float64 unless float32 is asked for)
+     */
+    public DeviceStatisticsAccumulator(CudaDevice device, int inputDim, int targetDim, int chunkRows,
+                                       boolean floatRows, Precision accumulation) {
         this.device = device;
-        this.n = n;
         this.chunkRows = chunkRows;
         this.floatRows = floatRows;
         this.accumulation = accumulation;
-        Precision rowType = floatRows ? Precision.FLOAT32 : Precision.FLOAT64;
-        long bytes = (long) chunkRows * n * rowType.bytes();
-        for (int i = 0; i < 2; i++) {
-            pinned[i] = device.runtime().mallocHost(bytes);
-            copied[i] = device.runtime().eventCreate();
-            raw[i] = device.zeros(n, chunkRows, rowType);
-        }
-        shifted = device.zeros(n, chunkRows, accumulation);
-        moment = device.zeros(n, n, accumulation);
-        sums = device.zeros(n, 1, accumulation);
-        ones = device.upload(filled(chunkRows), chunkRows, 1, accumulation);
+        inputs = new Rows(inputDim);
+        targets = targetDim > 0 ? new Rows(targetDim) : null;
+        momentXX = device.zeros(inputDim, inputDim, accumulation);
+        momentYX = targets == null ? null : device.zeros(targetDim, inputDim, accumulation);
+        targetSquares = targets == null ? null : device.zeros(1, 1, Precision.FLOAT64);
+        double[] filled = new double[chunkRows];
+        Arrays.fill(filled, 1.0);
+        ones = device.upload(filled, chunkRows, 1, accumulation);
     }
 
-    private static double[] filled(int length) {
-        double[] values = new double[length];
-        java.util.Arrays.fill(values, 1.0);
-        return values;
+    /**
+     * Adds {@code rows} float32 samples of an autoencoder.
+     *
+     * @param data row-major, {@code rows}·n values
+     */
+    public void add(float[] data, int rows) {
+        add(data, null, rows);
     }
 
     /**
      * Adds {@code rows} float32 samples.
      *
+     * @param x row-major, {@code rows}·n' values
+     * @param y row-major, {@code rows}·n values, or null for an autoencoder
+     */
+    public void add(float[] x, float[] y, int rows) {
+        requireChunk(rows, true, x.length, y == null ? -1 : y.length);
+        inputs.stage(rows, k -> x[k], segment -> MemorySegment.copy(x, 0, segment, JAVA_FLOAT, 0, rows * inputs.width));
+        if (targets != null) {
+            targets.stage(rows, k -> y[k],
+                    segment -> MemorySegment.copy(y, 0, segment, JAVA_FLOAT, 0, rows * targets.width));
+        }
+        enqueue(rows);
+    }
+
+    /**
+     * Adds {@code rows} float64 samples of an autoencoder.
+     *
      * @param data row-major, {@code rows}·n values
      */
-    public void add(float[] data, int rows) {
-        requireChunk(rows, data.length, true);
-        MemorySegment target = hostSlot();
-        MemorySegment.copy(data, 0, target, JAVA_FLOAT, 0, rows * n);
-        shiftByTheFirstChunk(rows, k -> data[k]);
-        enqueue(rows);
+    public void add(double[] data, int rows) {
+        add(data, null, rows);
     }
 
     /**
      * Adds {@code rows} float64 samples.
      *
-     * @param data row-major, {@code rows}·n values
+     * @param x row-major, {@code rows}·n' values
+     * @param y row-major, {@code rows}·n values, or null for an autoencoder
      */
-    public void add(double[] data, int rows) {
-        requireChunk(rows, data.length, false);
-        MemorySegment target = hostSlot();
-        MemorySegment.copy(data, 0, target, JAVA_DOUBLE, 0, rows * n);
-        shiftByTheFirstChunk(rows, k -> data[k]);
+    public void add(double[] x, double[] y, int rows) {
+        requireChunk(rows, false, x.length, y == null ? -1 : y.length);
+        inputs.stage(rows, k -> x[k], segment -> MemorySegment.copy(x, 0, segment, JAVA_DOUBLE, 0, rows * inputs.width));
+        if (targets != null) {
+            targets.stage(rows, k -> y[k],
+                    segment -> MemorySegment.copy(y, 0, segment, JAVA_DOUBLE, 0, rows * targets.width));
+        }
         enqueue(rows);
     }
 
-    private void requireChunk(int rows, int length, boolean asFloat) {
-        if (asFloat != floatRows || rows < 1 || rows > chunkRows || (long) rows * n > length) {
-            throw new IllegalArgumentException(rows + " rows of " + n + " (" + length + " values) for chunks of "
-                    + chunkRows + (floatRows ? " float32" : " float64") + " rows");
+    /** @param yLength the targets' length, or −1 when none were passed */
+    private void requireChunk(int rows, boolean asFloat, int xLength, int yLength) {
+        if (asFloat != floatRows || rows < 1 || rows > chunkRows || (long) rows * inputs.width > xLength) {
+            throw new IllegalArgumentException(rows + " rows of " + inputs.width + " (" + xLength
+                    + " values) for chunks of " + chunkRows + (floatRows ? " float32" : " float64") + " rows");
         }
-    }
-
-    /** @return the page-locked buffer to fill next, once the device has finished copying from it */
-    private MemorySegment hostSlot() {
-        if (used[slot]) {
-            device.runtime().eventSynchronize(copied[slot]);
+        if ((targets == null) != (yLength < 0)) {
+            throw new IllegalArgumentException(targets == null ? "an autoencoder's accumulator takes no targets"
+                    : "a regression's accumulator needs the targets of every row");
         }
-        return pinned[slot];
-    }
-
-    /** The first chunk's mean becomes the shift of every chunk (entry k of the row-major chunk is {@code value(k)}). */
-    private void shiftByTheFirstChunk(int rows, java.util.function.IntToDoubleFunction value) {
-        if (shift != null) {
-            return;
+        if (targets != null && (long) rows * targets.width > yLength) {
+            throw new IllegalArgumentException(rows + " rows of " + targets.width + " targets, but " + yLength
+                    + " values");
         }
-        double[] mean = new double[n];
-        for (int r = 0; r < rows; r++) {
-            for (int i = 0; i < n; i++) {
-                mean[i] += value.applyAsDouble(r * n + i) / rows;
-            }
-        }
-        shift = device.upload(mean, n, 1, accumulation);
     }
 
     private void enqueue(int rows) {
-        Precision rowType = floatRows ? Precision.FLOAT32 : Precision.FLOAT64;
-        long bytes = (long) rows * n * rowType.bytes();
-        device.runtime().memcpyAsync(raw[slot].pointer(), pinned[slot], bytes, CudaRuntime.HOST_TO_DEVICE,
-                device.stream());
-        device.runtime().eventRecord(copied[slot], device.stream());
-        used[slot] = true;
-        DeviceMatrix chunk = shifted.block(0, n, rows);
-        device.launch(floatRows ? "shift_float_rows" : "shift_double_rows", accumulation, (long) n * rows, n, rows,
-                raw[slot], shift, chunk);
-        device.cublas().gemv(accumulation.isDouble(), n, rows, 1, chunk.pointer(), n, ones.pointer(), 1,
-                sums.pointer());
-        device.cublas().syrkLower(accumulation.isDouble(), n, rows, 1, chunk.pointer(), n, 1, moment.pointer(), n);
+        DeviceMatrix x = inputs.upload(rows);
+        device.cublas().syrkLower(accumulation.isDouble(), inputs.width, rows, 1, x.pointer(), inputs.width, 1,
+                momentXX.pointer(), inputs.width);
+        if (targets != null) {
+            DeviceMatrix y = targets.upload(rows);
+            device.cublas().gemm(accumulation.isDouble(), false, true, targets.width, inputs.width, rows, 1,
+                    y.pointer(), targets.width, x.pointer(), inputs.width, 1, momentYX.pointer(), targets.width);
+            device.launch("sum_of_squares", accumulation, (long) targets.width * rows, targets.width, rows, y,
+                    targetSquares);
+        }
         count += rows;
         slot = 1 - slot;
     }
@@ -145,57 +161,180 @@ public final class DeviceStatisticsAccumulator implements AutoCloseable {
     }
 
     /**
-     * @param center   whether to subtract the mean
+     * @param center   whether to subtract the means
      * @param training the precision of the statistics returned
-     * @return Σxx (= Σyx), tyy and m on the device; this accumulator's moment becomes theirs when the precisions agree
+     * @return Σxx, Σyx (Σxx itself for an autoencoder), tyy and m on the device; this accumulator's moments become
+     *     theirs when the precisions agree
      * @throws CudaException if no sample was added or a sample holds NaN or infinity
      */
     public DeviceStatistics build(boolean center, Precision training) {
         if (count == 0) {
             throw new CudaException("the data set is empty: it needs at least one sample");
         }
-        double[] columnSums = sums.download();
-        for (double s : columnSums) {
-            if (!Double.isFinite(s)) {
-                throw new CudaException("the data hold NaN or infinity: remove or impute those samples");
-            }
+        if (training != accumulation && training != Precision.FLOAT32) {
+            throw new CudaException("float32 sums cannot give float64 statistics: accumulate in float64");
         }
-        device.launch("symmetrize_lower", accumulation, (long) n * n, n, moment);
-        device.launch("finish_moment", accumulation, (long) n * n, n, n, moment, sums, sums, shift, shift,
-                new Kernels.F64(count), center ? 1 : 0);
-        try (DeviceMatrix trace = device.zeros(1, 1, Precision.FLOAT64)) {
-            device.launch("diagonal_sum", accumulation, n, n, moment, trace);
-            double tyy = trace.download()[0];
-            DeviceMatrix sigma = moment;
-            if (training != accumulation) {
-                if (training != Precision.FLOAT32) {
-                    throw new CudaException("float32 sums cannot give float64 statistics: accumulate in float64");
-                }
-                sigma = device.zeros(n, n, Precision.FLOAT32);
-                device.launch("double_to_float", accumulation, (long) n * n, (long) n * n, moment, sigma);
-                moment.close();
+        double[] inputSums = inputs.finiteSums();
+        device.launch("symmetrize_lower", accumulation, (long) inputs.width * inputs.width, inputs.width, momentXX);
+        finish(momentXX, inputs, inputs, center);
+        double tyy;
+        if (targets == null) {
+            try (DeviceMatrix trace = device.zeros(1, 1, Precision.FLOAT64)) {
+                device.launch("diagonal_sum", accumulation, inputs.width, inputs.width, momentXX, trace);
+                tyy = trace.download()[0];
             }
-            built = true;
-            return new DeviceStatistics(sigma, sigma, tyy, count);
+        } else {
+            double[] targetSums = targets.finiteSums();
+            finish(momentYX, targets, inputs, center);
+            tyy = unshiftedSquares(targetSquares.download()[0], targetSums, targets.shift.download(), center);
         }
+        DeviceMatrix sxx = inTraining(momentXX, training);
+        DeviceMatrix syx = targets == null ? sxx : inTraining(momentYX, training);
+        built = true;
+        return new DeviceStatistics(sxx, syx, tyy, count);
+    }
+
+    /** The moment of shifted rows P = Σ (y − a)(x − b)ᵀ becomes the centred or the raw moment. */
+    private void finish(DeviceMatrix moment, Rows left, Rows right, boolean center) {
+        device.launch("finish_moment", accumulation, (long) left.width * right.width, left.width, right.width, moment,
+                left.sums, right.sums, left.shift, right.shift, new Kernels.F64(count), center ? 1 : 0);
+    }
+
+    /**
+     * @param squares Σ_s ‖y_s − a‖², a the shift
+     * @param sums    s = Σ_s (y_s − a)
+     * @param shift   a
+     * @return Σ_s ‖y_s − ȳ‖² = squares − ‖s‖²/m when centring, else Σ_s ‖y_s‖² = squares + 2 aᵀs + m‖a‖²
+     */
+    private double unshiftedSquares(double squares, double[] sums, double[] shift, boolean center) {
+        double tyy = squares;
+        for (int i = 0; i < sums.length; i++) {
+            tyy += center ? -sums[i] * sums[i] / count : 2 * shift[i] * sums[i] + count * shift[i] * shift[i];
+        }
+        return tyy;
+    }
+
+    /** @return {@code moment} in the training precision: itself, or a float32 copy (the moment is freed) */
+    private DeviceMatrix inTraining(DeviceMatrix moment, Precision training) {
+        if (training == accumulation) {
+            return moment;
+        }
+        long size = moment.length();
+        DeviceMatrix converted = device.zeros(moment.rows(), moment.cols(), Precision.FLOAT32);
+        device.launch("double_to_float", accumulation, size, size, moment, converted);
+        moment.close();
+        return converted;
     }
 
     @Override
     public void close() {
         device.synchronize();
-        for (int i = 0; i < 2; i++) {
-            device.runtime().freeHost(pinned[i]);
-            device.runtime().eventDestroy(copied[i]);
-            raw[i].close();
+        inputs.close();
+        if (targets != null) {
+            targets.close();
+            targetSquares.close();
         }
-        shifted.close();
-        sums.close();
         ones.close();
-        if (shift != null) {
-            shift.close();
-        }
         if (!built) {
-            moment.close();
+            momentXX.close();
+            if (momentYX != null) {
+                momentYX.close();
+            }
+        }
+    }
+
+    /**
+     * One side's chunks (the inputs, or a regression's targets): two page-locked buffers used in turn with
+     * their device copies, the chunk shifted by the first chunk's mean, and the running column sums of the
+     * shifted rows.
+     */
+    private final class Rows implements AutoCloseable {
+        final int width;
+        private final MemorySegment[] pinned = new MemorySegment[2];
+        private final MemorySegment[] copied = new MemorySegment[2];
+        private final DeviceMatrix[] raw = new DeviceMatrix[2];
+        private final boolean[] used = new boolean[2];
+        private final DeviceMatrix shifted;
+        final DeviceMatrix sums;
+        DeviceMatrix shift;
+
+        Rows(int width) {
+            this.width = width;
+            Precision rowType = rowType();
+            for (int i = 0; i < 2; i++) {
+                pinned[i] = device.runtime().mallocHost((long) chunkRows * width * rowType.bytes());
+                copied[i] = device.runtime().eventCreate();
+                raw[i] = device.zeros(width, chunkRows, rowType);
+            }
+            shifted = device.zeros(width, chunkRows, accumulation);
+            sums = device.zeros(width, 1, accumulation);
+        }
+
+        private Precision rowType() {
+            return floatRows ? Precision.FLOAT32 : Precision.FLOAT64;
+        }
+
+        /**
+         * Fills the current slot's page-locked buffer, once the device has finished copying from it, and takes
+         * the first chunk's mean as the shift of every chunk.
+         *
+         * @param rows  the chunk's rows
+         * @param value entry k of the row-major chunk
+         * @param copy  copies the chunk into the buffer
+         */
+        void stage(int rows, IntToDoubleFunction value, java.util.function.Consumer<MemorySegment> copy) {
+            if (used[slot]) {
+                device.runtime().eventSynchronize(copied[slot]);
+            }
+            copy.accept(pinned[slot]);
+            if (shift == null) {
+                double[] mean = new double[width];
+                for (int r = 0; r < rows; r++) {
+                    for (int i = 0; i < width; i++) {
+                        mean[i] += value.applyAsDouble(r * width + i) / rows;
+                    }
+                }
+                shift = device.upload(mean, width, 1, accumulation);
+            }
+        }
+
+        /** @return the staged chunk on the device, shifted, width×rows; its column sums are added to {@link #sums} */
+        DeviceMatrix upload(int rows) {
+            device.runtime().memcpyAsync(raw[slot].pointer(), pinned[slot], (long) rows * width * rowType().bytes(),
+                    CudaRuntime.HOST_TO_DEVICE, device.stream());
+            device.runtime().eventRecord(copied[slot], device.stream());
+            used[slot] = true;
+            DeviceMatrix chunk = shifted.block(0, width, rows);
+            device.launch(floatRows ? "shift_float_rows" : "shift_double_rows", accumulation, (long) width * rows,
+                    width, rows, raw[slot], shift, chunk);
+            device.cublas().gemv(accumulation.isDouble(), width, rows, 1, chunk.pointer(), width, ones.pointer(), 1,
+                    sums.pointer());
+            return chunk;
+        }
+
+        /** @return the column sums of the shifted rows @throws CudaException if one is NaN or infinite */
+        double[] finiteSums() {
+            double[] values = sums.download();
+            for (double s : values) {
+                if (!Double.isFinite(s)) {
+                    throw new CudaException("the data hold NaN or infinity: remove or impute those samples");
+                }
+            }
+            return values;
+        }
+
+        @Override
+        public void close() {
+            for (int i = 0; i < 2; i++) {
+                device.runtime().freeHost(pinned[i]);
+                device.runtime().eventDestroy(copied[i]);
+                raw[i].close();
+            }
+            shifted.close();
+            sums.close();
+            if (shift != null) {
+                shift.close();
+            }
         }
     }
 }

@@ -156,6 +156,16 @@ extern "C" __global__ void diagonal_sum(int n, const real* m, double* result) {
     add_block_sum(sum, result);
 }
 
+// result += Σ x(i, j)² over an n×k matrix, in float64: Σ_s ‖y_s − a‖² of a chunk of shifted targets,
+// from which a regression's tyy follows (docs/math.md §1).
+extern "C" __global__ void sum_of_squares(int n, int k, const real* x, double* result) {
+    double sum = 0;
+    GRID_STRIDE(e, (long long) n * k) {
+        sum += (double) x[e] * (double) x[e];
+    }
+    add_block_sum(sum, result);
+}
+
 // out = (float) in: statistics accumulated in float64 for a float32 run.
 extern "C" __global__ void double_to_float(long long count, const double* in, float* out) {
     GRID_STRIDE(k, count) {

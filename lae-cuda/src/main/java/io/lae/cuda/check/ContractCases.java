@@ -57,8 +57,10 @@ public final class ContractCases {
      */
     public List<Map<String, Object>> run(Precision... precisions) {
         for (Precision precision : precisions) {
-            statistics(precision, true);
-            statistics(precision, false);
+            for (boolean regression : new boolean[] {false, true}) {
+                statistics(precision, regression, true);
+                statistics(precision, regression, false);
+            }
             for (String name : LossSpec.NAMES) {
                 loss(name, precision, false);
             }
@@ -103,12 +105,17 @@ public final class ContractCases {
         return spec(name, p).form(p);
     }
 
-    private void statistics(Precision rowType, boolean center) {
-        double[][] rounded = rowType == Precision.FLOAT32 ? roundedToFloat(x) : x;
-        double[] expected = Reference.statistics(rounded, center);
-        double[] actual = engine.statistics(x, rowType, center);
-        record("statistics, " + rowType + " rows, " + (center ? "centred" : "raw"),
+    private void statistics(Precision rowType, boolean regression, boolean center) {
+        double[][] targets = regression ? y : null;
+        double[] expected = Reference.statistics(roundedTo(rowType, x), regression ? roundedTo(rowType, y) : null,
+                center);
+        double[] actual = engine.statistics(x, targets, rowType, center);
+        record("statistics, " + (regression ? "regression, " : "") + rowType + " rows, " + (center ? "centred" : "raw"),
                 Reference.relativeError(actual, expected), FLOAT64);
+    }
+
+    private static double[][] roundedTo(Precision rowType, double[][] values) {
+        return rowType == Precision.FLOAT32 ? roundedToFloat(values) : values;
     }
 
     private static double[][] roundedToFloat(double[][] values) {

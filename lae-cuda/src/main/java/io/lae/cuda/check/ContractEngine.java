@@ -13,12 +13,14 @@ public interface ContractEngine {
     String name();
 
     /**
-     * @param rows      samples as rows, m×n
+     * @param rows      inputs as rows, m×n'
+     * @param targets   targets as rows, m×n, or null for an autoencoder
      * @param rowType   the precision the rows arrive in (float32 rows are rounded first)
-     * @param center    whether to subtract the mean
-     * @return Σxx (n×n, column-major) followed by tyy, accumulated in float64
+     * @param center    whether to subtract the means
+     * @return Σxx (n'×n', column-major), then for a regression Σyx (n×n', column-major), then tyy, accumulated
+     *     in float64
      */
-    double[] statistics(double[][] rows, Precision rowType, boolean center);
+    double[] statistics(double[][] rows, double[][] targets, Precision rowType, boolean center);
 
     /**
      * Starts full-batch training over the raw (uncentred) statistics of {@code problem}'s samples.

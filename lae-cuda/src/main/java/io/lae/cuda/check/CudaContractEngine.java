@@ -8,6 +8,7 @@ import io.lae.cuda.DeviceStatisticsAccumulator;
 import io.lae.cuda.DeviceTraining;
 import io.lae.Precision;
 import java.util.Arrays;
+import java.util.stream.DoubleStream;
 
 /** lae-cuda's GPU engine under the contract: statistics by SYRK on the device, training by {@link DeviceTraining}. */
 public final class CudaContractEngine implements ContractEngine {
@@ -25,37 +26,49 @@ public final class CudaContractEngine implements ContractEngine {
     }
 
     @Override
-    public double[] statistics(double[][] rows, Precision rowType, boolean center) {
-        int n = rows[0].length;
+    public double[] statistics(double[][] rows, double[][] targets, Precision rowType, boolean center) {
+        int inputDim = rows[0].length;
+        int targetDim = targets == null ? 0 : targets[0].length;
         int chunk = 16;
         boolean floats = rowType == Precision.FLOAT32;
-        try (DeviceStatisticsAccumulator acc = new DeviceStatisticsAccumulator(device, n, chunk, floats,
-                Precision.FLOAT64)) {
+        try (DeviceStatisticsAccumulator acc = new DeviceStatisticsAccumulator(device, inputDim, targetDim, chunk,
+                floats, Precision.FLOAT64)) {
             for (int start = 0; start < rows.length; start += chunk) {
                 int count = Math.min(chunk, rows.length - start);
+                double[] x = rowMajor(rows, start, count);
+                double[] y = targets == null ? null : rowMajor(targets, start, count);
                 if (floats) {
-                    float[] data = new float[count * n];
-                    for (int r = 0; r < count; r++) {
-                        for (int i = 0; i < n; i++) {
-                            data[r * n + i] = (float) rows[start + r][i];
-                        }
-                    }
-                    acc.add(data, count);
+                    acc.add(toFloat(x), y == null ? null : toFloat(y), count);
                 } else {
-                    double[] data = new double[count * n];
-                    for (int r = 0; r < count; r++) {
-                        System.arraycopy(rows[start + r], 0, data, r * n, n);
-                    }
-                    acc.add(data, count);
+                    acc.add(x, y, count);
                 }
             }
             try (DeviceStatistics stats = acc.build(center, Precision.FLOAT64)) {
-                double[] sigma = stats.sigmaXX().download();
-                double[] out = Arrays.copyOf(sigma, sigma.length + 1);
-                out[sigma.length] = stats.tyy();
-                return out;
+                DoubleStream sigmas = DoubleStream.of(stats.sigmaXX().download());
+                if (!stats.isAutoencoder()) {
+                    sigmas = DoubleStream.concat(sigmas, DoubleStream.of(stats.sigmaYX().download()));
+                }
+                return DoubleStream.concat(sigmas, DoubleStream.of(stats.tyy())).toArray();
             }
         }
+    }
+
+    /** @return rows {@code start} … {@code start + count − 1}, row-major */
+    private static double[] rowMajor(double[][] rows, int start, int count) {
+        int width = rows[0].length;
+        double[] out = new double[count * width];
+        for (int r = 0; r < count; r++) {
+            System.arraycopy(rows[start + r], 0, out, r * width, width);
+        }
+        return out;
+    }
+
+    private static float[] toFloat(double[] values) {
+        float[] out = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (float) values[i];
+        }
+        return out;
     }
 
     @Override
@@ -103,28 +116,15 @@ public final class CudaContractEngine implements ContractEngine {
         };
     }
 
-    /** Σxx = XᵀX and Σyx of the raw samples, formed on the host in float64 and uploaded. */
+    /** Σxx, Σyx and tyy of the raw samples, formed on the host in float64 by {@link Reference} and uploaded. */
     private DeviceStatistics upload(Problem problem) {
         double[][] x = problem.x();
         int inputDim = x[0].length;
-        double[] moments = Reference.statistics(x, false);
+        int n = problem.y() == null ? inputDim : problem.y()[0].length;
+        double[] moments = Reference.statistics(x, problem.y(), false);
         double[] sxx = Arrays.copyOf(moments, inputDim * inputDim);
-        if (problem.y() == null) {
-            return DeviceStatistics.upload(device, sxx, null, inputDim, moments[inputDim * inputDim], x.length,
-                    problem.precision());
-        }
-        double[][] y = problem.y();
-        int n = y[0].length;
-        double[] syx = new double[n * inputDim];
-        double tyy = 0;
-        for (int s = 0; s < x.length; s++) {
-            for (int i = 0; i < n; i++) {
-                tyy += y[s][i] * y[s][i];
-                for (int k = 0; k < inputDim; k++) {
-                    syx[i + k * n] += y[s][i] * x[s][k];
-                }
-            }
-        }
-        return DeviceStatistics.upload(device, sxx, syx, n, tyy, x.length, problem.precision());
+        double[] syx = problem.y() == null ? null : Arrays.copyOfRange(moments, inputDim * inputDim, moments.length - 1);
+        return DeviceStatistics.upload(device, sxx, syx, n, moments[moments.length - 1], x.length,
+                problem.precision());
     }
 }

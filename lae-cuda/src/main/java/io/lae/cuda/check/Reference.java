@@ -14,32 +14,49 @@ final class Reference {
     }
 
     /**
-     * @param x      samples, m×n'
-     * @param center whether to subtract the mean
-     * @return Σxx (n'×n', either order) followed by tyy = Tr Σxx at index n'²
+     * @param x      inputs, m×n'
+     * @param y      targets, m×n, or null for an autoencoder (Y = X)
+     * @param center whether to subtract the means
+     * @return Σxx = Σ_s (x_s − x̄)(x_s − x̄)ᵀ (n'×n'), then for a regression Σyx = Σ_s (y_s − ȳ)(x_s − x̄)ᵀ
+     *     (n×n' column-major), then tyy = Σ_s ‖y_s − ȳ‖²; the means are zero when not centring
      */
-    static double[] statistics(double[][] x, boolean center) {
-        int n = x[0].length;
-        double[] mean = new double[n];
-        if (center) {
-            for (double[] row : x) {
-                for (int i = 0; i < n; i++) {
-                    mean[i] += row[i] / x.length;
+    static double[] statistics(double[][] x, double[][] y, boolean center) {
+        int inputDim = x[0].length;
+        double[][] targets = y == null ? x : y;
+        int n = targets[0].length;
+        double[] meanX = center ? mean(x) : new double[inputDim];
+        double[] meanY = center ? mean(targets) : new double[n];
+        int yxOffset = inputDim * inputDim;
+        int tyyIndex = yxOffset + (y == null ? 0 : n * inputDim);
+        double[] out = new double[tyyIndex + 1];
+        for (int s = 0; s < x.length; s++) {
+            for (int j = 0; j < inputDim; j++) {
+                double xj = x[s][j] - meanX[j];
+                for (int i = 0; i < inputDim; i++) {
+                    out[i + j * inputDim] += (x[s][i] - meanX[i]) * xj;
+                }
+                if (y != null) {
+                    for (int i = 0; i < n; i++) {
+                        out[yxOffset + i + j * n] += (y[s][i] - meanY[i]) * xj;
+                    }
                 }
             }
-        }
-        double[] out = new double[n * n + 1];
-        for (double[] row : x) {
             for (int i = 0; i < n; i++) {
-                for (int j = 0; j < n; j++) {
-                    out[i + j * n] += (row[i] - mean[i]) * (row[j] - mean[j]);
-                }
+                double yi = targets[s][i] - meanY[i];
+                out[tyyIndex] += yi * yi;
             }
-        }
-        for (int i = 0; i < n; i++) {
-            out[n * n] += out[i + i * n];
         }
         return out;
+    }
+
+    private static double[] mean(double[][] rows) {
+        double[] mean = new double[rows[0].length];
+        for (double[] row : rows) {
+            for (int i = 0; i < mean.length; i++) {
+                mean[i] += row[i] / rows.length;
+            }
+        }
+        return mean;
     }
 
     /** Value and gradients of a loss; encoder B p×n' row-major, decoder A n×p column-major. */
@@ -243,6 +260,9 @@ final class Reference {
 
     /** @return max |a − b| / max |b| */
     static double relativeError(double[] actual, double[] expected) {
+        if (actual.length != expected.length) {
+            return Double.POSITIVE_INFINITY;
+        }
         double diff = 0;
         double scale = 0;
         for (int i = 0; i < expected.length; i++) {

@@ -12,6 +12,7 @@ import io.lae.train.TrainingStep;
 import io.lae.train.UpdateRules;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.DoubleStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -30,12 +31,18 @@ final class Nd4jContractEngine implements ContractEngine {
     }
 
     @Override
-    public double[] statistics(double[][] rows, Precision rowType, boolean center) {
-        Statistics stats = StatisticsAccumulator.of(rows(rows, rowType), center);
-        double[] sigma = stats.sigmaXX().castTo(DataType.DOUBLE).dup('f').data().asDouble();
-        double[] out = java.util.Arrays.copyOf(sigma, sigma.length + 1);
-        out[sigma.length] = stats.tyy();
-        return out;
+    public double[] statistics(double[][] rows, double[][] targets, Precision rowType, boolean center) {
+        Statistics stats = targets == null ? StatisticsAccumulator.of(rows(rows, rowType), center)
+                : StatisticsAccumulator.of(rows(rows, rowType), rows(targets, rowType), center);
+        DoubleStream sigmas = DoubleStream.of(columnMajor(stats.sigmaXX()));
+        if (targets != null) {
+            sigmas = DoubleStream.concat(sigmas, DoubleStream.of(columnMajor(stats.sigmaYX())));
+        }
+        return DoubleStream.concat(sigmas, DoubleStream.of(stats.tyy())).toArray();
+    }
+
+    private static double[] columnMajor(INDArray matrix) {
+        return matrix.castTo(DataType.DOUBLE).dup('f').data().asDouble();
     }
 
     @Override
