@@ -1,7 +1,7 @@
 package io.lae.train;
 
 import io.lae.stats.Statistics;
-import java.util.SplittableRandom;
+import java.util.Optional;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -10,18 +10,16 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * Mini-batches over the raw samples, reshuffled every epoch. The order of epoch e comes from a
- * generator seeded with (seed, e), and step t reads batch t mod k of epoch ⌊t/k⌋ (k batches per
- * epoch, the last one possibly smaller), so any step's batch is known without replaying the run:
- * resuming needs no generator state. {@link #allRows} serves every step all rows in their order, for
- * full-batch steps that need the rows rather than the statistics (per-sample nested dropout).
+ * Mini-batches over the raw samples, reshuffled every epoch in the {@link BatchOrder} every engine shares.
+ * {@link #allRows} serves every step all rows in their order, for full-batch steps that need the rows
+ * rather than the statistics (per-sample nested dropout).
  */
 public final class MiniBatches {
 
     private final INDArray inputRows;
     private final INDArray targetRows;
-    private final int batchSize;
-    private final long seed;
+    /** The order of the batches; null when every step takes all rows. */
+    private final BatchOrder batchOrder;
     /** The whole data as one batch, samples as columns, when every step takes all rows; else null. */
     private final Batch whole;
     private long cachedEpoch = -1;
@@ -44,8 +42,7 @@ public final class MiniBatches {
                         boolean allRows) {
         this.inputRows = centred(inputs, stats.centered() ? stats.meanX() : null, type);
         this.targetRows = targets == null ? inputRows : centred(targets, stats.centered() ? stats.meanY() : null, type);
-        this.batchSize = allRows ? (int) inputRows.rows() : batchSize;
-        this.seed = seed;
+        this.batchOrder = allRows ? null : new BatchOrder((int) inputRows.rows(), batchSize, seed);
         INDArray x = inputRows.transpose();
         this.whole = allRows ? new Batch(x, targetRows == inputRows ? x : targetRows.transpose()) : null;
     }
@@ -66,9 +63,9 @@ public final class MiniBatches {
         return (mean == null ? d : d.subRowVector(mean.reshape(1, rows.columns()))).castTo(type);
     }
 
-    /** @return k = ⌈m/b⌉ */
+    /** @return k = ⌈m/b⌉ (1 when every step takes all rows) */
     public long batchesPerEpoch() {
-        return batchesPerEpoch(inputRows.rows(), batchSize);
+        return batchOrder == null ? 1 : batchOrder.batchesPerEpoch();
     }
 
     /**
@@ -77,7 +74,22 @@ public final class MiniBatches {
      * @return k = ⌈m/b⌉, the steps of an epoch
      */
     public static long batchesPerEpoch(long rows, int batchSize) {
-        return (rows + batchSize - 1) / batchSize;
+        return BatchOrder.batchesPerEpoch(rows, batchSize);
+    }
+
+    /** @return the order of the batches, or empty when every step takes all rows in their order */
+    public Optional<BatchOrder> order() {
+        return Optional.ofNullable(batchOrder);
+    }
+
+    /** @return the rows the batches are drawn from, m×n', centred when the statistics were, in the run's dtype */
+    public INDArray inputRows() {
+        return inputRows;
+    }
+
+    /** @return the targets' rows, m×n (the same array as {@link #inputRows} for an autoencoder) */
+    public INDArray targetRows() {
+        return targetRows;
     }
 
     /**
@@ -88,16 +100,14 @@ public final class MiniBatches {
         if (whole != null) {
             return whole;
         }
-        long epoch = step / batchesPerEpoch();
-        if (epoch != cachedEpoch) {
-            int[] permutation = permutation((int) inputRows.rows(), new SplittableRandom(seed * 0x9E3779B97F4A7C15L + epoch));
+        BatchOrder.Window window = batchOrder.window(step);
+        if (window.epoch() != cachedEpoch) {
             try (MemoryWorkspace outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                order = Nd4j.createFromArray(permutation);
+                order = Nd4j.createFromArray(batchOrder.permutation(window.epoch()));
             }
-            cachedEpoch = epoch;
+            cachedEpoch = window.epoch();
         }
-        long start = (step % batchesPerEpoch()) * batchSize;
-        INDArray indices = order.get(NDArrayIndex.interval(start, Math.min(order.length(), start + batchSize)));
+        INDArray indices = order.get(NDArrayIndex.interval(window.start(), window.start() + window.size()));
         INDArray x = gatherRows(inputRows, indices).transpose();
         return new Batch(x, targetRows == inputRows ? x : gatherRows(targetRows, indices).transpose());
     }
@@ -108,21 +118,6 @@ public final class MiniBatches {
      */
     private static INDArray gatherRows(INDArray rows, INDArray indices) {
         return Nd4j.exec(new Gather(rows, indices, 0))[0];
-    }
-
-    /** Fisher–Yates. */
-    private static int[] permutation(int m, SplittableRandom random) {
-        int[] p = new int[m];
-        for (int i = 0; i < m; i++) {
-            p[i] = i;
-        }
-        for (int i = m - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
     }
 
     /**

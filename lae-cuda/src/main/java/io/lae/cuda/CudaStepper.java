@@ -5,6 +5,7 @@ import io.lae.loss.Loss;
 import io.lae.loss.LossForm;
 import io.lae.optim.OptimizerState;
 import io.lae.stats.Statistics;
+import io.lae.train.BatchOrder;
 import io.lae.train.MiniBatches;
 import io.lae.train.Model;
 import io.lae.train.NestedDropoutDraw;
@@ -17,19 +18,24 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Training steps on the GPU, for the fit API (and so {@code lae train}): each step runs on {@link DeviceTraining}, whose weights
- * and optimizer buffers stay in device memory; {@link #synchronize} copies them into the host's
+ * and optimizer buffers stay in device memory, over the statistics or over mini-batches of the rows, which are
+ * uploaded at the first step and gathered on the device ({@link DeviceRows}); {@link #synchronize} copies them into the host's
  * {@link Model} and {@link #state} into an {@link OptimizerState} with the buffer names ND4J's
  * optimizers use, so checkpoints are the same files whichever engine wrote them, and the metrics are
  * computed on the host from the copy.
  */
 public final class CudaStepper implements Stepper {
 
+    private final CudaDevice device;
+    private final Precision precision;
     private final Loss loss;
     private final int latent;
     private final DeviceStatistics stats;
     private final DeviceTraining training;
     private final StochasticNestedDropout stochastic;
     private final FlatParameters layout;
+    /** The rows of a mini-batch run, uploaded at its first step; null until then and for full-batch runs. */
+    private DeviceRows rows;
 
     /**
      * @param device   the GPU
@@ -40,20 +46,15 @@ public final class CudaStepper implements Stepper {
      * @throws CudaException if the engine does not run these settings, or the GPU lacks the memory
      */
     public CudaStepper(CudaDevice device, StepSettings settings, Statistics stats, Model model, OptimizerState state) {
-        unsupported(settings, false).ifPresent(reason -> {
+        unsupported(settings).ifPresent(reason -> {
             throw new CudaException("--backend cuda: " + reason + "; use --backend cpu");
         });
-        Precision precision = stats.dataType() == DataType.DOUBLE ? Precision.FLOAT64 : Precision.FLOAT32;
+        this.device = device;
+        this.precision = stats.dataType() == DataType.DOUBLE ? Precision.FLOAT64 : Precision.FLOAT32;
         this.latent = settings.latent();
         DeviceOptimizer optimizer = DeviceOptimizer.of(settings.optimizer()).orElseThrow();
-        long needed = DeviceTraining.bytesNeeded(stats.outputDim(), stats.inputDim(), latent, precision,
-                optimizer.kind().buffers());
-        long free = device.freeBytes();
-        if (needed > free) {
-            throw new CudaException(String.format(java.util.Locale.ROOT, "the run needs %.2f GiB of GPU memory and"
-                    + " %.2f GiB are free on %s: use --dtype float32, a smaller --latent, or --backend cpu",
-                    needed / 1073741824.0, free / 1073741824.0, device.description().name()));
-        }
+        requireFreeMemory(DeviceTraining.bytesNeeded(stats.outputDim(), stats.inputDim(), stats.isAutoencoder(),
+                latent, precision, optimizer.kind().buffers()), "a smaller --latent");
         this.loss = settings.loss();
         this.stochastic = settings.stochastic() == null ? null
                 : new StochasticNestedDropout(settings.stochastic(), loss, settings.seed());
@@ -68,6 +69,15 @@ public final class CudaStepper implements Stepper {
         }
     }
 
+    private void requireFreeMemory(long needed, String smaller) {
+        long free = device.freeBytes();
+        if (needed > free) {
+            throw new CudaException(String.format(java.util.Locale.ROOT, "the run needs %.2f GiB of GPU memory and"
+                    + " %.2f GiB are free on %s: use --dtype float32, %s, or --backend cpu",
+                    needed / 1073741824.0, free / 1073741824.0, device.description().name(), smaller));
+        }
+    }
+
     /**
      * The engine for {@link io.lae.fit.LinearAutoencoder.Builder#engine}.
      *
@@ -79,16 +89,13 @@ public final class CudaStepper implements Stepper {
     }
 
     /**
-     * @param settings    a run's loss, rule and optimizer
-     * @param miniBatches whether the run steps over mini-batches of the rows
-     * @return why lae's CUDA engine cannot run it, or empty when it can: full-batch steps over the statistics
-     *     of lae's own losses and optimizers, with the gradient, rag, gha, oja or tied rule (mini-batches,
-     *     per-sample nested dropout, the alternating solves and a user's own objects run on ND4J's engine)
+     * @param settings a run's loss, rule and optimizer
+     * @return why lae's CUDA engine cannot run it, or empty when it can: full-batch steps over the statistics,
+     *     or mini-batch steps over the rows, of lae's own losses and optimizers, with the gradient, rag, gha, oja
+     *     or tied rule (per-sample nested dropout, the alternating solves and a user's own objects run on ND4J's
+     *     engine)
      */
-    public static Optional<String> unsupported(StepSettings settings, boolean miniBatches) {
-        if (miniBatches) {
-            return Optional.of("mini-batch training (--epochs, --batch) runs on the CPU only");
-        }
+    public static Optional<String> unsupported(StepSettings settings) {
         if (settings.stochastic() == NestedDropoutDraw.PER_SAMPLE) {
             return Optional.of("per-sample stochastic nested dropout steps over the rows, on the CPU only"
                     + " (--stochastic per-step runs on the GPU)");
@@ -110,14 +117,30 @@ public final class CudaStepper implements Stepper {
 
     @Override
     public void apply(Model model, long step, double learningRate, MiniBatches batches) {
-        if (batches != null) {
-            throw new CudaException("lae's CUDA engine steps over the statistics, not over rows: train mini-batches "
-                    + "on ND4J's engine (--backend cpu, or no engine given to the fit API)");
-        }
         if (stochastic != null) {
             training.setNestedWeights(LossForm.unit(latent, stochastic.truncationAt(step)));
         }
-        training.step(learningRate);
+        if (batches == null) {
+            training.step(learningRate);
+        } else {
+            training.step(learningRate, rows(batches));
+        }
+    }
+
+    /** @return the run's rows in device memory, uploaded at the first call */
+    private DeviceRows rows(MiniBatches batches) {
+        if (rows == null) {
+            BatchOrder order = batches.order().orElseThrow(() -> new CudaException("--backend cuda: per-sample "
+                    + "stochastic nested dropout steps over every row, on the CPU only; use --backend cpu"));
+            boolean autoencoder = batches.targetRows() == batches.inputRows();
+            int inputDim = (int) batches.inputRows().columns();
+            int n = (int) batches.targetRows().columns();
+            requireFreeMemory(DeviceRows.bytesNeeded(n, inputDim, autoencoder, order, latent, precision),
+                    "fewer rows, a smaller --batch");
+            rows = new DeviceRows(device, rowMajor(batches.inputRows()), inputDim,
+                    autoencoder ? null : rowMajor(batches.targetRows()), n, order, precision);
+        }
+        return rows;
     }
 
     @Override
@@ -137,11 +160,19 @@ public final class CudaStepper implements Stepper {
 
     @Override
     public void close() {
+        if (rows != null) {
+            rows.close();
+        }
         training.close();
         stats.close();
     }
 
     private static double[] columnMajor(INDArray matrix) {
         return matrix.castTo(DataType.DOUBLE).dup('f').data().asDouble();
+    }
+
+    /** @return an m×n matrix's entries row by row: the n×m matrix of its rows as columns, column-major */
+    private static double[] rowMajor(INDArray matrix) {
+        return matrix.castTo(DataType.DOUBLE).dup('c').data().asDouble();
     }
 }

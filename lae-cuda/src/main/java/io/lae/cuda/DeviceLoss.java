@@ -15,6 +15,10 @@ import io.lae.loss.LossForm;
  * </pre>
  * For an autoencoder with Bᵀ and A adjacent in memory, K₁ = K₃ and K₂ come from one GEMM Σ·[Bᵀ | A]
  * (n×n by n×2p), the step's only O(n²p) work; with tied weights (Bᵀ = A) from Σ·A alone.
+ *
+ * <p>On a mini-batch X (n'×b), Y (n×b) the same formulas hold with the batch's moments, formed without them in
+ * O(n·b·p): with codes Z = BX and G = AᵀY, K₁ = XZᵀ, K₂ = XGᵀ, K₃ = YZᵀ, M = BK₁ = ZZᵀ, tyy = ‖Y‖², and c
+ * uses m = b (the penalties count in full per batch, as on ND4J's engine).
  */
 final class DeviceLoss implements AutoCloseable {
 
@@ -32,10 +36,22 @@ final class DeviceLoss implements AutoCloseable {
     private final DeviceMatrix weightedMoment;
     private final DeviceMatrix encoderGram;
     private final DeviceMatrix sums;
+    /** Z = BX and G = AᵀY of a mini-batch (p×b each), allocated at the first batch. */
+    private DeviceMatrix encoderCodes;
+    private DeviceMatrix decoderCodes;
     private final LossForm form;
     private double[] nestedWeights;
 
-    DeviceLoss(CudaDevice device, LossForm form, int outputDim, int inputDim, Precision precision) {
+    /**
+     * @param device      the GPU
+     * @param form        the loss
+     * @param outputDim   n
+     * @param inputDim    n'
+     * @param autoencoder whether Y = X (a regression needs K₃ of its own, even when n = n')
+     * @param precision   the training precision
+     */
+    DeviceLoss(CudaDevice device, LossForm form, int outputDim, int inputDim, boolean autoencoder,
+               Precision precision) {
         this.device = device;
         this.precision = precision;
         this.form = form;
@@ -44,13 +60,13 @@ final class DeviceLoss implements AutoCloseable {
         this.tail = device.zeros(p, 1, precision);
         this.lambdas = form.hasDiagonalPenalty() ? device.upload(form.diagonalLambdas(), p, 1, precision) : null;
         this.products = device.zeros(inputDim, 2 * p, precision);
-        this.targetCodes = outputDim == inputDim ? null : device.zeros(outputDim, p, precision);
+        this.targetCodes = autoencoder ? null : device.zeros(outputDim, p, precision);
         this.gram = device.zeros(p, p, precision);
         this.weightedGram = device.zeros(p, p, precision);
         this.moment = device.zeros(p, p, precision);
         this.weightedMoment = device.zeros(p, p, precision);
         this.encoderGram = productLambda > 0 ? device.zeros(p, p, precision) : null;
-        this.sums = device.zeros(4, 1, Precision.FLOAT64);
+        this.sums = device.zeros(5, 1, Precision.FLOAT64);
         setNestedWeights(form.nestedWeights());
     }
 
@@ -99,13 +115,52 @@ final class DeviceLoss implements AutoCloseable {
         return new DeviceMatrix[] {k1, k2, targetCodes};
     }
 
+    /** The products over a mini-batch: K₁ = XZᵀ, K₂ = XGᵀ, K₃ = YZᵀ with Z = BX, G = AᵀY (G = Z when tied). */
+    private DeviceMatrix[] products(DeviceMatrix encoderT, DeviceMatrix decoder, DeviceBatch batch) {
+        int b = batch.size();
+        if (encoderCodes == null || encoderCodes.cols() < b) {
+            closeCodes();
+            encoderCodes = device.zeros(p, b, precision);
+            decoderCodes = device.zeros(p, b, precision);
+        }
+        DeviceMatrix k1 = products.columns(0, p);
+        DeviceMatrix k2 = products.columns(p, p);
+        DeviceMatrix z = encoderCodes.block(0, p, b);
+        device.gemm(true, false, 1, encoderT, batch.x(), 0, z);                                // Z = BX
+        device.gemm(false, true, 1, batch.x(), z, 0, k1);                                      // K₁ = XZᵀ
+        if (encoderT.pointer().address() == decoder.pointer().address()) {
+            return new DeviceMatrix[] {k1, k1, k1};
+        }
+        DeviceMatrix g = decoderCodes.block(0, p, b);
+        device.gemm(true, false, 1, decoder, batch.y(), 0, g);                                 // G = AᵀY
+        device.gemm(false, true, 1, batch.x(), g, 0, k2);                                      // K₂ = XGᵀ
+        if (batch.isAutoencoder()) {
+            return new DeviceMatrix[] {k1, k2, k1};
+        }
+        device.gemm(false, true, 1, batch.y(), z, 0, targetCodes);                             // K₃ = YZᵀ
+        return new DeviceMatrix[] {k1, k2, targetCodes};
+    }
+
     /**
-     * Writes ∇_{Bᵀ} L and ∇_A L (and leaves M = BΣxxBᵀ in {@link #codeMoment}), all queued on the stream.
+     * Writes ∇_{Bᵀ} L and ∇_A L over the statistics (and leaves M = BΣxxBᵀ in {@link #codeMoment}), all queued on
+     * the stream.
      */
     void gradients(DeviceMatrix encoderT, DeviceMatrix decoder, DeviceStatistics stats, DeviceMatrix gradEncoderT,
                    DeviceMatrix gradDecoder) {
-        double c = form.scale().factor(stats.sampleCount());
-        DeviceMatrix[] k = products(encoderT, decoder, stats);
+        gradients(form.scale().factor(stats.sampleCount()), products(encoderT, decoder, stats), encoderT, decoder,
+                gradEncoderT, gradDecoder);
+    }
+
+    /** The same over a mini-batch (M = ZZᵀ is left in {@link #codeMoment}). */
+    void gradients(DeviceMatrix encoderT, DeviceMatrix decoder, DeviceBatch batch, DeviceMatrix gradEncoderT,
+                   DeviceMatrix gradDecoder) {
+        gradients(form.scale().factor(batch.size()), products(encoderT, decoder, batch), encoderT, decoder,
+                gradEncoderT, gradDecoder);
+    }
+
+    /** The gradients from the products k = {K₁, K₂, K₃} and the data term's factor c. */
+    private void gradients(double c, DeviceMatrix[] k, DeviceMatrix encoderT, DeviceMatrix decoder,
+                           DeviceMatrix gradEncoderT, DeviceMatrix gradDecoder) {
         device.gemm(true, false, 1, encoderT, k[0], 0, moment);                               // M = B K₁
         device.gemm(true, false, 1, decoder, decoder, 0, gram);                               // G = AᵀA
         device.launch("nested_weight", precision, (long) p * p, p, tail, gram, weightedGram);
@@ -129,10 +184,24 @@ final class DeviceLoss implements AutoCloseable {
         device.launch("add_scaled_columns", precision, out.length(), out.rows(), out.cols(), alpha, columnScales, x, out);
     }
 
-    /** @return L at these weights, summed in float64 on the device (waits for the device) */
+    /** @return L at these weights over the statistics, summed in float64 on the device (waits for the device) */
     double value(DeviceMatrix encoderT, DeviceMatrix decoder, DeviceStatistics stats) {
-        double c = form.scale().factor(stats.sampleCount());
-        DeviceMatrix[] k = products(encoderT, decoder, stats);
+        return value(form.scale().factor(stats.sampleCount()), products(encoderT, decoder, stats), null, stats.tyy(),
+                encoderT, decoder);
+    }
+
+    /** @return L at these weights over a mini-batch (waits for the device) */
+    double value(DeviceMatrix encoderT, DeviceMatrix decoder, DeviceBatch batch) {
+        return value(form.scale().factor(batch.size()), products(encoderT, decoder, batch), batch.y(), Double.NaN,
+                encoderT, decoder);
+    }
+
+    /**
+     * @param targets the batch's Y, whose ‖Y‖² is tyy, or null when {@code tyy} is given
+     * @param tyy     ‖Y‖² of the statistics
+     */
+    private double value(double c, DeviceMatrix[] k, DeviceMatrix targets, double tyy, DeviceMatrix encoderT,
+                         DeviceMatrix decoder) {
         device.gemm(true, false, 1, encoderT, k[0], 0, moment);
         device.gemm(true, false, 1, decoder, decoder, 0, gram);
         device.launch("nested_weight", precision, (long) p * p, p, tail, gram, weightedGram);
@@ -147,9 +216,13 @@ final class DeviceLoss implements AutoCloseable {
             device.gemm(true, false, 1, encoderT, encoderT, 0, encoderGram);
             dot(p, p, null, gram, encoderGram, 3);
         }
+        if (targets != null) {
+            device.launch("sum_of_squares", precision, targets.length(), targets.rows(), targets.cols(), targets,
+                    sums.block(4, 1, 1));
+        }
         double[] s = sums.download();
         double q1 = LossForm.tailSums(nestedWeights)[0];
-        return c * (q1 * stats.tyy() - 2 * s[0] + s[1]) + s[2] + productLambda * s[3];
+        return c * (q1 * (targets == null ? tyy : s[4]) - 2 * s[0] + s[1]) + s[2] + productLambda * s[3];
     }
 
     private void dot(int rows, int cols, DeviceMatrix scales, DeviceMatrix x, DeviceMatrix y, int slot) {
@@ -157,8 +230,16 @@ final class DeviceLoss implements AutoCloseable {
                 sums.block(slot, 1, 1));
     }
 
+    private void closeCodes() {
+        if (encoderCodes != null) {
+            encoderCodes.close();
+            decoderCodes.close();
+        }
+    }
+
     @Override
     public void close() {
+        closeCodes();
         for (DeviceMatrix m : new DeviceMatrix[] {tail, lambdas, products, targetCodes, gram, weightedGram, moment,
                 weightedMoment, encoderGram, sums}) {
             if (m != null) {

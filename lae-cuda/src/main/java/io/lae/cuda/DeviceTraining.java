@@ -5,7 +5,8 @@ import io.lae.loss.LossForm;
 import java.util.function.LongToDoubleFunction;
 
 /**
- * Full-batch training on the GPU: the weights, the gradients and the optimizer's buffers stay in
+ * Training on the GPU, full batch over the statistics or over mini-batches of rows in device memory
+ * ({@link DeviceRows}): the weights, the gradients and the optimizer's buffers stay in
  * device memory; the host sees them only through {@link #encoder}, {@link #decoder}, {@link #state}
  * and {@link #loss}. The parameters are one flat buffer θ = [Bᵀ | A] (n'·p + n·p entries; A alone for
  * tied rules), so an autoencoder's products come from one GEMM Σ·[Bᵀ | A] and each optimizer update
@@ -42,6 +43,8 @@ public final class DeviceTraining implements AutoCloseable {
     private final DeviceMatrix[] buffers;
     private final DeviceMatrix skew;
     private final DeviceMatrix hebbianProducts;
+    /** AᵀX of a mini-batch (p×b) for the Hebbian rules, allocated at the first batch. */
+    private DeviceMatrix hebbianCodes;
     private long step;
 
     /**
@@ -69,7 +72,7 @@ public final class DeviceTraining implements AutoCloseable {
         if (rule == DeviceRule.OJA && p != 1) {
             throw new CudaException("--rule oja learns one direction: use --latent 1, or --rule gha for p = " + p);
         }
-        this.loss = new DeviceLoss(device, form, n, inputDim, precision);
+        this.loss = new DeviceLoss(device, form, n, inputDim, stats.isAutoencoder(), precision);
         long encoderLength = rule.tiesWeights() ? 0 : (long) inputDim * p;
         long length = encoderLength + (long) n * p;
         this.theta = device.zeros(Math.toIntExact(length), 1, precision);
@@ -95,19 +98,21 @@ public final class DeviceTraining implements AutoCloseable {
 
     /**
      * What a run keeps in device memory: Σxx (and Σyx), θ, its gradient and the optimizer's buffers, the
-     * loss's n'×2p products (and n×p for a regression) and a few p×p matrices.
+     * loss's n'×2p products (and n×p for a regression) and a few p×p matrices (a mini-batch run's rows and
+     * codes: {@link DeviceRows#bytesNeeded}).
      *
-     * @param n         the output dimension
-     * @param inputDim  n'
-     * @param p         the latent size
-     * @param precision the training precision
-     * @param buffers   the optimizer's buffers
+     * @param n           the output dimension
+     * @param inputDim    n'
+     * @param autoencoder whether Y = X
+     * @param p           the latent size
+     * @param precision   the training precision
+     * @param buffers     the optimizer's buffers
      * @return bytes of device memory
      */
-    public static long bytesNeeded(int n, int inputDim, int p, Precision precision, int buffers) {
-        long statistics = (long) inputDim * inputDim + (n == inputDim ? 0 : (long) n * inputDim);
+    public static long bytesNeeded(int n, int inputDim, boolean autoencoder, int p, Precision precision, int buffers) {
+        long statistics = (long) inputDim * inputDim + (autoencoder ? 0 : (long) n * inputDim);
         long theta = (long) (inputDim + n) * p;
-        long loss = (long) inputDim * 2 * p + (n == inputDim ? 0 : (long) n * p) + 8L * p * p;
+        long loss = (long) inputDim * 2 * p + (autoencoder ? 0 : (long) n * p) + 8L * p * p;
         return (statistics + theta * (2 + buffers) + loss) * precision.bytes();
     }
 
@@ -126,17 +131,41 @@ public final class DeviceTraining implements AutoCloseable {
     }
 
     /**
-     * Queues one step with learning rate {@code lr}; returns without waiting for the device.
+     * Queues one full-batch step with learning rate {@code lr}; returns without waiting for the device.
      *
      * @param lr α for this step
      */
     public void step(double lr) {
+        stepOn(null, lr);
+    }
+
+    /**
+     * Queues one step with learning rate {@code lr} over this step's mini-batch of {@code rows}; returns without
+     * waiting for the device.
+     *
+     * @param lr   α for this step
+     * @param rows the run's rows in device memory
+     */
+    public void step(double lr, DeviceRows rows) {
+        stepOn(rows.batch(step), lr);
+    }
+
+    /**
+     * @param batch the step's rows, or null for a step over the statistics
+     * @param lr    α for this step
+     */
+    private void stepOn(DeviceBatch batch, double lr) {
+        long samples = batch == null ? stats.sampleCount() : batch.size();
         if (rule.isHebbian()) {
-            hebbianDirection();
+            hebbianDirection(batch, samples);
         } else {
-            loss.gradients(encoderT, decoder, stats, gradEncoderT, gradDecoder);
+            if (batch == null) {
+                loss.gradients(encoderT, decoder, stats, gradEncoderT, gradDecoder);
+            } else {
+                loss.gradients(encoderT, decoder, batch, gradEncoderT, gradDecoder);
+            }
             if (rule == DeviceRule.RAG) {
-                rotate();
+                rotate(samples);
             } else if (rule == DeviceRule.TIED) {
                 device.launch("add_scaled_columns", theta.precision(), gradDecoder.length(), gradDecoder.rows(), p,
                         1.0, null, gradEncoderT, gradDecoder);                              // ∇_A + (∇_B)ᵀ
@@ -159,20 +188,42 @@ public final class DeviceTraining implements AutoCloseable {
         }
     }
 
-    /** g_Bᵀ += (1/m) Bᵀ(mΓ), g_A += (1/m) A(mΓ), mΓ = BΣxxBᵀ ∘ Ω (Bao Alg. 1; Γ is skew-symmetric). */
-    private void rotate() {
+    /**
+     * g_Bᵀ += (1/m) Bᵀ(mΓ), g_A += (1/m) A(mΓ), mΓ = BΣxxBᵀ ∘ Ω (Bao Alg. 1; Γ is skew-symmetric); over a batch
+     * BΣxxBᵀ is ZZᵀ and m is b.
+     *
+     * @param samples m, or b over a batch
+     */
+    private void rotate(long samples) {
         device.launch("skew_half", theta.precision(), (long) p * p, p, loss.codeMoment(), skew);
-        double perSample = 1.0 / stats.sampleCount();
+        double perSample = 1.0 / samples;
         device.gemm(false, false, perSample, encoderT, skew, 1, gradEncoderT);
         device.gemm(false, false, perSample, decoder, skew, 1, gradDecoder);
     }
 
-    /** direction = (1/m)(A·UT(AᵀΣA) − ΣA), Sanger's rule in terms of A = Wᵀ. */
-    private void hebbianDirection() {
-        device.gemm(false, false, 1, stats.sigmaXX(), decoder, 0, hebbianProducts);           // ΣA
+    /**
+     * direction = (1/m)(A·UT(AᵀΣA) − ΣA), Sanger's rule in terms of A = Wᵀ; over a batch ΣA is X(AᵀX)ᵀ and m is b.
+     *
+     * @param batch   the step's rows, or null for the statistics
+     * @param samples m, or b over a batch
+     */
+    private void hebbianDirection(DeviceBatch batch, long samples) {
+        if (batch == null) {
+            device.gemm(false, false, 1, stats.sigmaXX(), decoder, 0, hebbianProducts);       // ΣA
+        } else {
+            if (hebbianCodes == null || hebbianCodes.cols() < batch.size()) {
+                if (hebbianCodes != null) {
+                    hebbianCodes.close();
+                }
+                hebbianCodes = device.zeros(p, batch.size(), theta.precision());
+            }
+            DeviceMatrix codes = hebbianCodes.block(0, p, batch.size());
+            device.gemm(true, false, 1, decoder, batch.x(), 0, codes);                        // AᵀX
+            device.gemm(false, true, 1, batch.x(), codes, 0, hebbianProducts);                // X(AᵀX)ᵀ
+        }
         device.gemm(true, false, 1, decoder, hebbianProducts, 0, skew);                       // AᵀΣA
         device.launch("upper_with_diagonal", theta.precision(), (long) p * p, p, skew);
-        double perSample = 1.0 / stats.sampleCount();
+        double perSample = 1.0 / samples;
         device.gemm(false, false, perSample, decoder, skew, 0, gradDecoder);
         device.launch("add_scaled_columns", theta.precision(), gradDecoder.length(), gradDecoder.rows(), p,
                 -perSample, null, hebbianProducts, gradDecoder);
@@ -248,6 +299,9 @@ public final class DeviceTraining implements AutoCloseable {
         }
         if (hebbianProducts != null) {
             hebbianProducts.close();
+        }
+        if (hebbianCodes != null) {
+            hebbianCodes.close();
         }
     }
 }

@@ -129,6 +129,16 @@ extern "C" __global__ void shift_double_rows(int n, int k, const double* in, con
     }
 }
 
+// out(:, j) = in(:, order[start + j]) for j < count: a mini-batch's samples gathered from the data in device
+// memory (n×m, samples as columns) in the epoch's order (row numbers as doubles, exact below 2⁵³).
+extern "C" __global__ void gather_columns(int n, int count, const double* order, int start, const real* in,
+                                          real* out) {
+    GRID_STRIDE(e, (long long) n * count) {
+        long long column = (long long) order[start + e / n];
+        out[e] = in[e % n + column * n];
+    }
+}
+
 // The moment P (r×c) of shifted samples, P = Σ (y − a)(x − b)ᵀ with column sums sy = Σ(y − a),
 // sx = Σ(x − b) over m samples, turned into the centred moment P − sy sxᵀ/m (center ≠ 0) or the raw
 // moment P + a sxᵀ + sy bᵀ + m a bᵀ (docs/math.md §1).

@@ -50,19 +50,18 @@ class CudaStepperSettingsTest {
                 DeviceOptimizer.of(new Adam(0.8, 0.99, 1e-6)), "Adam keeps the user's β₁, β₂, ε");
         assertEquals(Optional.of(DeviceOptimizer.momentum(0.5, true)), DeviceOptimizer.of(new Momentum(0.5, true)));
         for (UpdateRule rule : new UpdateRule[] {new GradientRule(), new RotationAugmentedRule(), new TiedRule()}) {
-            assertEquals(Optional.empty(), CudaStepper.unsupported(settings(rule, new Adam()), false), rule.name());
+            assertEquals(Optional.empty(), CudaStepper.unsupported(settings(rule, new Adam())), rule.name());
         }
     }
 
     @Test
     void whatTheEngineDoesNotRunIsRefusedWithTheReason() {
-        assertReason("mini-batch", CudaStepper.unsupported(settings(new GradientRule(), new Adam()), true));
-        assertReason("--rule alternating", CudaStepper.unsupported(settings(new AlternatingRule(), new Adam()), false));
+        assertReason("--rule alternating", CudaStepper.unsupported(settings(new AlternatingRule(), new Adam())));
         LossSpec nested = LossSpec.named("nested-dropout");
         assertReason("per-sample", CudaStepper.unsupported(new StepSettings(nested.create(P), nested,
-                new GradientRule(), new Adam(), NestedDropoutDraw.PER_SAMPLE, 0), false));
+                new GradientRule(), new Adam(), NestedDropoutDraw.PER_SAMPLE, 0)));
         assertEquals(Optional.empty(), CudaStepper.unsupported(new StepSettings(nested.create(P), nested,
-                new GradientRule(), new Adam(), NestedDropoutDraw.PER_STEP, 0), false), "a per-step draw runs there");
+                new GradientRule(), new Adam(), NestedDropoutDraw.PER_STEP, 0)), "a per-step draw runs there");
         Loss own = new Loss() {
             private final Loss inner = LossSpec.named("mse").create(P);
 
@@ -82,7 +81,7 @@ class CudaStepperSettingsTest {
             }
         };
         assertReason("the loss 'mine'", CudaStepper.unsupported(new StepSettings(own, null, new GradientRule(),
-                new Adam(), null, 0), false));
+                new Adam(), null, 0)));
         Optimizer ownOptimizer = new Optimizer() {
             @Override
             public String name() {
@@ -99,7 +98,7 @@ class CudaStepperSettingsTest {
                               double learningRate) {
             }
         };
-        assertReason("the optimizer 'lion'", CudaStepper.unsupported(settings(new GradientRule(), ownOptimizer), false));
+        assertReason("the optimizer 'lion'", CudaStepper.unsupported(settings(new GradientRule(), ownOptimizer)));
     }
 
     private static void assertReason(String expected, Optional<String> reason) {

@@ -100,7 +100,7 @@ public final class Engines {
         if (request == BackendRequest.CPU || request == BackendRequest.ND4J_CUDA) {
             return nd4j(description, "--backend " + request);
         }
-        Optional<String> unsupported = CudaStepper.unsupported(config.stepSettings(), config.usesMiniBatches());
+        Optional<String> unsupported = CudaStepper.unsupported(config.stepSettings());
         if (request == BackendRequest.CUDA) {
             if (unsupported.isPresent()) {
                 throw new LaeException("--backend cuda: " + unsupported.get() + "; use --backend cpu or auto");

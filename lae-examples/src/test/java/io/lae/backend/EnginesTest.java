@@ -8,8 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.lae.LaeException;
-import io.lae.train.Stepper;
 import io.lae.runs.TrainingConfig;
+import io.lae.train.NestedDropoutDraw;
+import io.lae.train.Stepper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,8 @@ class EnginesTest {
     private static final TrainingConfig FULL_BATCH = TrainingConfig.builder().data("d").latent(2).build();
     private static final TrainingConfig MINI_BATCH = TrainingConfig.builder().data("d").latent(2).miniBatches(1, 10)
             .build();
+    private static final TrainingConfig PER_SAMPLE = TrainingConfig.builder().data("d").loss("nested-dropout")
+            .latent(2).stochastic(NestedDropoutDraw.PER_SAMPLE).build();
 
     @AfterEach
     void reset() {
@@ -40,17 +43,24 @@ class EnginesTest {
     }
 
     @Test
-    void autoRunsMiniBatchesOnNd4jSayingWhy() {
-        Engines.Engine engine = Engines.forRun(MINI_BATCH);
+    void autoRunsPerSampleNestedDropoutOnNd4jSayingWhy() {
+        Engines.Engine engine = Engines.forRun(PER_SAMPLE);
         assertSame(Stepper.Factory.ND4J, engine.factory());
-        assertTrue(String.valueOf(engine.description().get("lae_cuda_not_used")).contains("mini-batch"));
+        assertTrue(String.valueOf(engine.description().get("lae_cuda_not_used")).contains("per-sample"));
+    }
+
+    @Test
+    void miniBatchesAreNoReasonToLeaveTheGpu() {
+        Engines.Engine engine = Engines.forRun(MINI_BATCH);
+        assertFalse(String.valueOf(engine.description().get("lae_cuda_not_used")).contains("mini-batch"),
+                String.valueOf(engine.description()));
     }
 
     @Test
     void cudaRefusesARunItCannotStepInOneLine() {
         Engines.configure(BackendRequest.CUDA, null);
-        LaeException e = assertThrows(LaeException.class, () -> Engines.forRun(MINI_BATCH));
-        assertTrue(e.getMessage().startsWith("--backend cuda: mini-batch") && !e.getMessage().contains("\n"),
+        LaeException e = assertThrows(LaeException.class, () -> Engines.forRun(PER_SAMPLE));
+        assertTrue(e.getMessage().startsWith("--backend cuda: per-sample") && !e.getMessage().contains("\n"),
                 e.getMessage());
     }
 

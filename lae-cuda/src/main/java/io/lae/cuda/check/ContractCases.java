@@ -4,6 +4,7 @@ import io.lae.Precision;
 import io.lae.loss.LossForm;
 import io.lae.loss.LossSpec;
 import io.lae.loss.NonUniformL2Loss;
+import io.lae.train.BatchOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -13,10 +14,10 @@ import java.util.SplittableRandom;
 
 /**
  * The engine contract, backend-neutral (plain Java arrays, an adapter per engine): statistics from raw
- * rows, every loss's value and gradients in both precisions (autoencoder, and regression for two
- * losses), three steps of every optimizer, one step of the {@code rag}, {@code gha}, {@code oja} and
- * {@code tied} rules, and bit-for-bit resumption, each against {@link Reference}'s plain-Java float64
- * literal definitions, on small data (n = 12, p = 4, m = 50).
+ * rows (autoencoder and regression), every loss's value and gradients in both precisions (autoencoder, and
+ * regression for two losses), three steps of every optimizer, one step of the {@code rag}, {@code gha},
+ * {@code oja} and {@code tied} rules, mini-batch steps, and bit-for-bit resumption, each against
+ * {@link Reference}'s plain-Java float64 literal definitions, on small data (n = 12, p = 4, m = 50).
  */
 public final class ContractCases {
 
@@ -29,6 +30,9 @@ public final class ContractCases {
     static final double FLOAT32 = 2e-5;
     /** float32 gradients read back as θ − (θ − ∇): the subtraction of two rounded numbers loses digits. */
     static final double FLOAT32_GRADIENT = 1e-4;
+
+    /** Mini-batches of b = 16 over the m = 50 rows: 4 a epoch, the last of 2, so 5 steps reach a second epoch. */
+    static final BatchOrder BATCHES = new BatchOrder(M, 16, 11);
 
     private final ContractEngine engine;
     private final List<Map<String, Object>> results = new ArrayList<>();
@@ -72,6 +76,10 @@ public final class ContractCases {
             for (String rule : List.of("rag", "gha", "oja", "tied")) {
                 rule(rule, precision);
             }
+            miniBatches("gradient", precision, false);
+            miniBatches("gradient", precision, true);
+            miniBatches("rag", precision, false);
+            miniBatches("gha", precision, false);
             resume(precision);
         }
         return results;
@@ -148,8 +156,13 @@ public final class ContractCases {
 
     private ContractEngine.Problem problem(double[][] targets, Precision precision, String loss, int p, String rule,
                                            String optimizer, double[] encoder, double[] decoder) {
+        return problem(targets, precision, loss, p, rule, optimizer, encoder, decoder, null);
+    }
+
+    private ContractEngine.Problem problem(double[][] targets, Precision precision, String loss, int p, String rule,
+                                           String optimizer, double[] encoder, double[] decoder, BatchOrder batches) {
         return new ContractEngine.Problem(x, targets == x ? null : targets, precision, spec(loss, p), p, rule, optimizer,
-                encoder, decoder);
+                encoder, decoder, batches);
     }
 
     private void loss(String name, Precision precision, boolean regression) {
@@ -239,6 +252,58 @@ public final class ContractCases {
             record("rule " + rule + " " + precision + ", 1 SGD step", Reference.relativeError(actual, expected),
                     tolerance(precision));
         }
+    }
+
+    /**
+     * Five SGD steps over {@link #BATCHES}: each step's direction is the full-batch reference on that batch's rows
+     * (the data term's c and RAG's and the Hebbian rules' 1/m use m = b).
+     */
+    private void miniBatches(String rule, Precision precision, boolean regression) {
+        double[][] targets = regression ? y : x;
+        int n = targets[0].length;
+        boolean hebbian = rule.equals("gha");
+        String loss = rule.equals("gradient") ? "ordered" : "mse";
+        double[] decoder = randomWeights(n * P, 12, 0.3, precision);
+        double[] encoder = hebbian ? decoder.clone() : randomWeights(P * N, 13, 0.3, precision);
+        double lr = 1e-4;
+        double[] expected = hebbian ? decoder.clone() : concat(encoder, decoder);
+        int encoderLength = hebbian ? 0 : encoder.length;
+        for (long t = 0; t < 5; t++) {
+            int[] rows = BATCHES.rowsAt(t);
+            double[][] xb = select(x, rows);
+            double[] b = Arrays.copyOf(expected, encoderLength);
+            double[] a = Arrays.copyOfRange(expected, encoderLength, expected.length);
+            double[] direction = switch (rule) {
+                case "gha" -> Reference.hebbian(a, xb, P);
+                case "rag" -> {
+                    Reference.Evaluation e = Reference.rag(form(loss, P), b, a, xb);
+                    yield concat(e.gradEncoder(), e.gradDecoder());
+                }
+                default -> {
+                    Reference.Evaluation e = Reference.loss(form(loss, P), b, a, xb, select(targets, rows));
+                    yield concat(e.gradEncoder(), e.gradDecoder());
+                }
+            };
+            expected = step(expected, direction, lr);
+        }
+        try (ContractEngine.Session session = engine.train(problem(targets, precision, loss, P, rule, "sgd", encoder,
+                decoder, BATCHES))) {
+            for (int t = 0; t < 5; t++) {
+                session.step(lr);
+            }
+            double[] actual = hebbian ? session.decoder() : concat(session.encoder(), session.decoder());
+            record("mini-batches " + rule + " " + precision + (regression ? " regression" : "") + ", 5 SGD steps of b = "
+                    + BATCHES.batchSize() + " over m = " + M, Reference.relativeError(actual, expected),
+                    tolerance(precision));
+        }
+    }
+
+    private static double[][] select(double[][] rows, int[] indices) {
+        double[][] out = new double[indices.length][];
+        for (int i = 0; i < indices.length; i++) {
+            out[i] = rows[indices[i]];
+        }
+        return out;
     }
 
     private static double[] step(double[] theta, double[] direction, double lr) {

@@ -2,6 +2,7 @@ package io.lae.cuda.check;
 
 import io.lae.Precision;
 import io.lae.loss.LossSpec;
+import io.lae.train.BatchOrder;
 
 /**
  * An engine under the contract of {@link ContractCases}, on plain Java arrays: lae-cuda's GPU engine
@@ -23,7 +24,7 @@ public interface ContractEngine {
     double[] statistics(double[][] rows, double[][] targets, Precision rowType, boolean center);
 
     /**
-     * Starts full-batch training over the raw (uncentred) statistics of {@code problem}'s samples.
+     * Starts training over the raw (uncentred) statistics of {@code problem}'s samples, or over its mini-batches.
      *
      * @param problem the data, loss, rule, optimizer and initial weights
      * @return the session
@@ -42,9 +43,11 @@ public interface ContractEngine {
      * @param optimizer sgd, momentum, nesterov or adam (μ = 0.9)
      * @param encoder   B, p×n' row-major (ignored by tied rules)
      * @param decoder   A, n×p column-major
+     * @param batches   the mini-batches step t takes ({@link BatchOrder#window}, rows not centred), or null for
+     *                  full-batch steps over the statistics
      */
     record Problem(double[][] x, double[][] y, Precision precision, LossSpec loss, int p, String rule,
-                   String optimizer, double[] encoder, double[] decoder) {
+                   String optimizer, double[] encoder, double[] decoder, BatchOrder batches) {
     }
 
     /** A run of steps. */
@@ -54,7 +57,7 @@ public interface ContractEngine {
         double loss();
 
         /**
-         * One step.
+         * One step: over the statistics, or over the problem's mini-batch of this step.
          *
          * @param lr α
          */

@@ -2,6 +2,7 @@ package io.lae.cuda.check;
 
 import io.lae.cuda.CudaDevice;
 import io.lae.cuda.DeviceOptimizer;
+import io.lae.cuda.DeviceRows;
 import io.lae.cuda.DeviceRule;
 import io.lae.cuda.DeviceStatistics;
 import io.lae.cuda.DeviceStatisticsAccumulator;
@@ -53,6 +54,11 @@ public final class CudaContractEngine implements ContractEngine {
         }
     }
 
+    /** @return every row, row-major: the n×m matrix of the samples as columns, column-major */
+    private static double[] rowMajor(double[][] rows) {
+        return rowMajor(rows, 0, rows.length);
+    }
+
     /** @return rows {@code start} … {@code start + count − 1}, row-major */
     private static double[] rowMajor(double[][] rows, int start, int count) {
         int width = rows[0].length;
@@ -77,6 +83,10 @@ public final class CudaContractEngine implements ContractEngine {
         DeviceTraining training = new DeviceTraining(device, stats, problem.loss().form(problem.p()),
                 DeviceRule.named(problem.rule()), DeviceOptimizer.named(problem.optimizer(), 0.9), problem.encoder(),
                 problem.decoder());
+        DeviceRows rows = problem.batches() == null ? null : new DeviceRows(device, rowMajor(problem.x()),
+                problem.x()[0].length, problem.y() == null ? null : rowMajor(problem.y()),
+                problem.y() == null ? problem.x()[0].length : problem.y()[0].length, problem.batches(),
+                problem.precision());
         return new Session() {
             @Override
             public double loss() {
@@ -85,7 +95,11 @@ public final class CudaContractEngine implements ContractEngine {
 
             @Override
             public void step(double lr) {
-                training.step(lr);
+                if (rows == null) {
+                    training.step(lr);
+                } else {
+                    training.step(lr, rows);
+                }
             }
 
             @Override
@@ -110,6 +124,9 @@ public final class CudaContractEngine implements ContractEngine {
 
             @Override
             public void close() {
+                if (rows != null) {
+                    rows.close();
+                }
                 training.close();
                 stats.close();
             }

@@ -6,6 +6,8 @@ import io.lae.optim.OptimizerState;
 import io.lae.optim.Optimizers;
 import io.lae.stats.Statistics;
 import io.lae.stats.StatisticsAccumulator;
+import io.lae.train.BatchOrder;
+import io.lae.train.MiniBatches;
 import io.lae.train.Model;
 import io.lae.train.StepSettings;
 import io.lae.train.TrainingStep;
@@ -59,7 +61,10 @@ final class Nd4jContractEngine implements ContractEngine {
         INDArray decoder = Nd4j.createFromArray(problem.decoder()).reshape('f', n, p).dup('c').castTo(type);
         INDArray encoder = Nd4j.createFromArray(problem.encoder()).reshape(p, problem.x()[0].length).castTo(type);
         boolean tied = settings.rule().tiesWeights();
-        return new Nd4jSession(settings, stats, tied ? Model.tied(decoder) : Model.of(encoder, decoder));
+        BatchOrder order = problem.batches();
+        MiniBatches batches = order == null ? null : new MiniBatches(x, problem.y() == null ? null
+                : rows(problem.y(), Precision.FLOAT64), stats, order.batchSize(), order.seed(), type);
+        return new Nd4jSession(settings, stats, tied ? Model.tied(decoder) : Model.of(encoder, decoder), batches);
     }
 
     /** A model and a step whose state can be copied out and back. */
@@ -69,11 +74,13 @@ final class Nd4jContractEngine implements ContractEngine {
         private Model model;
         private TrainingStep stepper;
         private long step;
+        private final MiniBatches batches;
 
-        Nd4jSession(StepSettings settings, Statistics stats, Model model) {
+        Nd4jSession(StepSettings settings, Statistics stats, Model model, MiniBatches batches) {
             this.settings = settings;
             this.stats = stats;
             this.model = model;
+            this.batches = batches;
             this.stepper = TrainingStep.fresh(settings, stats, model);
         }
 
@@ -84,7 +91,7 @@ final class Nd4jContractEngine implements ContractEngine {
 
         @Override
         public void step(double lr) {
-            stepper.apply(model, step++, lr, null);
+            stepper.apply(model, step++, lr, batches);
         }
 
         @Override
