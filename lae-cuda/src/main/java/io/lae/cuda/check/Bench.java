@@ -3,6 +3,7 @@ package io.lae.cuda.check;
 import io.lae.cuda.CudaDevice;
 import io.lae.cuda.DeviceMatrix;
 import io.lae.cuda.DeviceOptimizer;
+import io.lae.cuda.DeviceRows;
 import io.lae.cuda.DeviceRule;
 import io.lae.cuda.DeviceStatistics;
 import io.lae.cuda.DeviceStatisticsAccumulator;
@@ -11,6 +12,7 @@ import io.lae.cuda.GpuTimer;
 import io.lae.Precision;
 import io.lae.loss.LossForm;
 import io.lae.loss.LossSpec;
+import io.lae.train.BatchOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -25,12 +27,13 @@ import java.util.stream.IntStream;
  * The GPU bench ({@code lae bench --backend cuda}, and part of the device check): the full-batch step of
  * every loss (and {@code rag}) against the bare GEMM Σ·[Bᵀ | A] of the same size, timed by CUDA events
  * (the median of several batches of steps), at issue 14's sizes and at Bao's Fig. 4 sizes (n = 1000,
- * k = 2 … 500), and the statistics' throughput on float32 rows held in memory.
+ * k = 2 … 500), mini-batch steps over rows in device memory (samples/s, the CPU bench's measure), and the
+ * statistics' throughput on float32 rows held in memory.
  */
 public final class Bench {
 
     /**
-     * Runs the bench's three parts.
+     * Runs the bench's four parts.
      *
      * @param device the GPU
      * @param quick  only the two small sizes, k = 2 and 20, and 10⁵ statistics rows
@@ -52,6 +55,10 @@ public final class Bench {
             List<Map<String, Object>> rows = bench.steps(sizes, List.of(new Config("nonuniform", DeviceRule.GRADIENT),
                     new Config("mse", DeviceRule.RAG), new Config("nested-dropout", DeviceRule.GRADIENT)));
             return Map.of("rows", rows, "projection", projection(rows));
+        });
+        part.accept("bench_mini_batches", () -> {
+            System.out.println("bench: mini-batch steps over rows in device memory (n = 784, p = 20, MNIST's shape)");
+            return bench.miniBatches(quick ? 10_000 : 60_000, 784, 20, new int[] {32, 256});
         });
         part.accept("bench_statistics", () -> {
             System.out.println("bench: statistics");
@@ -193,6 +200,45 @@ public final class Bench {
             w[i] = random.nextGaussian() * 0.01;
         }
         return w;
+    }
+
+    /**
+     * Mini-batch steps of {@code ordered} and {@code nested-dropout} over m random rows held on the device.
+     *
+     * @return one row per batch size, precision and loss: milliseconds per step and samples per second
+     */
+    List<Map<String, Object>> miniBatches(int m, int n, int p, int[] batchSizes) {
+        double[] data = weights(m * n, 7);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Precision precision : Precision.values()) {
+            try (DeviceStatistics stats = syntheticStatistics(n, precision)) {
+                for (int b : batchSizes) {
+                    try (DeviceRows batches = new DeviceRows(device, data, n, null, n, new BatchOrder(m, b, 1),
+                            precision)) {
+                        for (String loss : List.of("ordered", "nested-dropout")) {
+                            try (DeviceTraining training = new DeviceTraining(device, stats,
+                                    ContractCases.form(loss, p), DeviceRule.GRADIENT, DeviceOptimizer.adam(),
+                                    weights(p * n, 1), weights(n * p, 2))) {
+                                double step = time(() -> training.step(1e-7, batches), 200, 5);
+                                Map<String, Object> row = new LinkedHashMap<>();
+                                row.put("m", m);
+                                row.put("n", n);
+                                row.put("p", p);
+                                row.put("batch", b);
+                                row.put("dtype", precision.toString());
+                                row.put("loss", loss);
+                                row.put("step_ms", step);
+                                row.put("samples_per_s", b / (step * 1e-3));
+                                rows.add(row);
+                                System.out.printf("  %-15s b=%-4d %-7s step %8.4f ms  %,.0f samples/s%n", loss, b,
+                                        precision, step, b / (step * 1e-3));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return rows;
     }
 
     /**
