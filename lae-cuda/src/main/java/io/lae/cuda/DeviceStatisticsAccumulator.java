@@ -1,8 +1,5 @@
 package io.lae.cuda;
 
-import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
-import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
-
 import io.lae.Precision;
 import io.lae.cuda.bind.CudaRuntime;
 import java.lang.foreign.MemorySegment;
@@ -90,13 +87,7 @@ public final class DeviceStatisticsAccumulator implements AutoCloseable {
      * @param y row-major, {@code rows}·n values, or null for an autoencoder
      */
     public void add(float[] x, float[] y, int rows) {
-        requireChunk(rows, true, x.length, y == null ? -1 : y.length);
-        inputs.stage(rows, k -> x[k], segment -> MemorySegment.copy(x, 0, segment, JAVA_FLOAT, 0, rows * inputs.width));
-        if (targets != null) {
-            targets.stage(rows, k -> y[k],
-                    segment -> MemorySegment.copy(y, 0, segment, JAVA_FLOAT, 0, rows * targets.width));
-        }
-        enqueue(rows);
+        add(rows, true, MemorySegment.ofArray(x), k -> x[k], y == null ? null : MemorySegment.ofArray(y), k -> y[k]);
     }
 
     /**
@@ -115,17 +106,26 @@ public final class DeviceStatisticsAccumulator implements AutoCloseable {
      * @param y row-major, {@code rows}·n values, or null for an autoencoder
      */
     public void add(double[] x, double[] y, int rows) {
-        requireChunk(rows, false, x.length, y == null ? -1 : y.length);
-        inputs.stage(rows, k -> x[k], segment -> MemorySegment.copy(x, 0, segment, JAVA_DOUBLE, 0, rows * inputs.width));
+        add(rows, false, MemorySegment.ofArray(x), k -> x[k], y == null ? null : MemorySegment.ofArray(y), k -> y[k]);
+    }
+
+    /**
+     * @param x the inputs' values (a segment over the caller's array), entry k read by {@code xValue}
+     * @param y the targets' values, or null for an autoencoder, entry k read by {@code yValue}
+     */
+    private void add(int rows, boolean asFloat, MemorySegment x, IntToDoubleFunction xValue, MemorySegment y,
+                     IntToDoubleFunction yValue) {
+        long valueBytes = asFloat ? Float.BYTES : Double.BYTES;
+        requireChunk(rows, asFloat, x.byteSize() / valueBytes, y == null ? -1 : y.byteSize() / valueBytes);
+        inputs.stage(rows, xValue, x);
         if (targets != null) {
-            targets.stage(rows, k -> y[k],
-                    segment -> MemorySegment.copy(y, 0, segment, JAVA_DOUBLE, 0, rows * targets.width));
+            targets.stage(rows, yValue, y);
         }
         enqueue(rows);
     }
 
     /** @param yLength the targets' length, or −1 when none were passed */
-    private void requireChunk(int rows, boolean asFloat, int xLength, int yLength) {
+    private void requireChunk(int rows, boolean asFloat, long xLength, long yLength) {
         if (asFloat != floatRows || rows < 1 || rows > chunkRows || (long) rows * inputs.width > xLength) {
             throw new IllegalArgumentException(rows + " rows of " + inputs.width + " (" + xLength
                     + " values) for chunks of " + chunkRows + (floatRows ? " float32" : " float64") + " rows");
@@ -278,15 +278,15 @@ public final class DeviceStatisticsAccumulator implements AutoCloseable {
          * Fills the current slot's page-locked buffer, once the device has finished copying from it, and takes
          * the first chunk's mean as the shift of every chunk.
          *
-         * @param rows  the chunk's rows
-         * @param value entry k of the row-major chunk
-         * @param copy  copies the chunk into the buffer
+         * @param rows   the chunk's rows
+         * @param value  entry k of the row-major chunk
+         * @param values the chunk's values, row-major, in the rows' precision
          */
-        void stage(int rows, IntToDoubleFunction value, java.util.function.Consumer<MemorySegment> copy) {
+        void stage(int rows, IntToDoubleFunction value, MemorySegment values) {
             if (used[slot]) {
                 device.runtime().eventSynchronize(copied[slot]);
             }
-            copy.accept(pinned[slot]);
+            MemorySegment.copy(values, 0, pinned[slot], 0, (long) rows * width * rowType().bytes());
             if (shift == null) {
                 double[] mean = new double[width];
                 for (int r = 0; r < rows; r++) {

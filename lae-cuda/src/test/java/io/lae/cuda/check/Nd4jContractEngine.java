@@ -51,8 +51,9 @@ final class Nd4jContractEngine implements ContractEngine {
     public Session train(Problem problem) {
         DataType type = problem.precision().isDouble() ? DataType.DOUBLE : DataType.FLOAT;
         INDArray x = rows(problem.x(), Precision.FLOAT64);
-        Statistics stats = (problem.y() == null ? StatisticsAccumulator.of(x, false)
-                : StatisticsAccumulator.of(x, rows(problem.y(), Precision.FLOAT64), false)).as(type);
+        INDArray y = problem.y() == null ? null : rows(problem.y(), Precision.FLOAT64);
+        Statistics stats = (y == null ? StatisticsAccumulator.of(x, false) : StatisticsAccumulator.of(x, y, false))
+                .as(type);
         LossSpec loss = problem.loss();
         StepSettings settings = StepSettings.of(loss, problem.p(), UpdateRules.create(problem.rule()),
                 Optimizers.create(problem.optimizer(), 0.9));
@@ -62,8 +63,8 @@ final class Nd4jContractEngine implements ContractEngine {
         INDArray encoder = Nd4j.createFromArray(problem.encoder()).reshape(p, problem.x()[0].length).castTo(type);
         boolean tied = settings.rule().tiesWeights();
         BatchOrder order = problem.batches();
-        MiniBatches batches = order == null ? null : new MiniBatches(x, problem.y() == null ? null
-                : rows(problem.y(), Precision.FLOAT64), stats, order.batchSize(), order.seed(), type);
+        MiniBatches batches = order == null ? null
+                : new MiniBatches(x, y, stats, order.batchSize(), order.seed(), type);
         return new Nd4jSession(settings, stats, tied ? Model.tied(decoder) : Model.of(encoder, decoder), batches);
     }
 
