@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Opens a data source from its README, Commands name. */
 public final class DataSources {
@@ -33,6 +34,15 @@ public final class DataSources {
      */
     public static Optional<String> fetchNeeded(String spec, Path dataDir) {
         return IdxDataSets.NAMES.contains(spec) ? IdxDataSets.missingFolder(spec, dataDir) : Optional.empty();
+    }
+
+    /**
+     * @param description a one-line description for logs
+     * @param rows        samples as rows (m×n), float64, already in memory
+     * @return them as a data source whose chunks are views of {@code rows}
+     */
+    public static DataSource inMemory(String description, INDArray rows) {
+        return new InMemorySource(description, rows, null);
     }
 
     /**

@@ -158,10 +158,7 @@ public final class StatisticsAccumulator {
             });
             return acc.build(center);
         }
-        if (targets.rows() != inputs.rows()) {
-            throw new LaeException("the targets have " + targets.rows() + " samples but the inputs have "
-                    + inputs.rows() + ": give one target row per sample");
-        }
+        requireOneTargetPerSample(inputs, targets);
         Statistics stats = of(inputs.readAll(), targets.readAll(), center);
         rowsDone.accept(stats.sampleCount());
         return stats;
@@ -237,6 +234,27 @@ public final class StatisticsAccumulator {
         count += x.rows();
     }
 
+    /**
+     * @param inputs  the samples
+     * @param targets their targets
+     * @throws LaeException unless both have the same number of rows
+     */
+    public static void requireOneTargetPerSample(DataSource inputs, DataSource targets) {
+        if (targets.rows() != inputs.rows()) {
+            throw new LaeException("the targets have " + targets.rows() + " samples but the inputs have "
+                    + inputs.rows() + ": give one target row per sample");
+        }
+    }
+
+    /**
+     * @param what "input" or "target"
+     * @param row  the 0-based row of the first sample holding NaN or ±Inf
+     * @return the one-line error that names it
+     */
+    public static LaeException nonFiniteSample(String what, long row) {
+        return new LaeException(what + " sample " + row + " (0-based row) holds NaN or infinity: remove or impute it");
+    }
+
     /** @return 1ᵀ·rows (1×n), the column sums */
     private static INDArray columnSums(INDArray rows, INDArray ones) {
         return Nd4j.gemm(ones, rows, true, false);
@@ -248,8 +266,7 @@ public final class StatisticsAccumulator {
         if (!Double.isFinite(sums.sumNumber().doubleValue())) {
             int bad = firstNonFiniteRow(rows);
             if (bad >= 0) {
-                throw new LaeException(what + " sample " + (count + bad)
-                        + " (0-based row) holds NaN or infinity: remove or impute it");
+                throw nonFiniteSample(what, count + bad);
             }
         }
         return sums;

@@ -14,6 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lae.LaeException;
 import io.lae.TestData;
+import io.lae.data.DataSource;
+import io.lae.data.DataSources;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * {@link StatisticsAccumulator} and {@link Statistics} against the literal products XXᵀ, YXᵀ,
@@ -303,5 +306,23 @@ class StatisticsAccumulatorTest {
         assertEquals(DataType.FLOAT, f.sigmaYX().dataType());
         assertEquals(s.sigmaYX().castTo(DataType.FLOAT), f.sigmaYX());
         assertFalse(f.isAutoencoder());
+    }
+
+    @Test
+    void theHostsStreamedStatisticsOfRowsInMemoryEqualTheOneShotOnes() {
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 9000, 6).addi(5);
+        INDArray y = Nd4j.rand(DataType.DOUBLE, 9000, 2);
+        DataSource inputs = DataSources.inMemory("x", x);
+        Statistics regression = StreamedStatistics.HOST.of(inputs, DataSources.inMemory("y", y), true, rows -> { });
+        Statistics oneShot = StatisticsAccumulator.of(x, y, true);
+        assertTrue(regression.sigmaYX().equalsWithEps(oneShot.sigmaYX(), 0.0) && regression.tyy() == oneShot.tyy());
+        long[] lastCount = new long[1];
+        Statistics chunked = StreamedStatistics.HOST.of(inputs, null, true, rows -> lastCount[0] = rows);
+        assertEquals(9000, lastCount[0]);
+        assertTrue(relativeError(chunked.sigmaXX(), StatisticsAccumulator.of(x, true).sigmaXX()) < 1e-13);
+        LaeException e = assertThrows(LaeException.class, () -> StreamedStatistics.HOST.of(inputs,
+                DataSources.inMemory("y", y.get(NDArrayIndex.interval(0, 10), NDArrayIndex.all())), true, rows -> { }));
+        assertEquals("the targets have 10 samples but the inputs have 9000: give one target row per sample",
+                e.getMessage());
     }
 }

@@ -72,6 +72,24 @@ public final class DeviceStatisticsAccumulator implements AutoCloseable {
     }
 
     /**
+     * @param inputDim     n'
+     * @param targetDim    n of a regression, or 0 for an autoencoder
+     * @param chunkRows    the most rows one {@code add} call passes
+     * @param floatRows    whether the rows come as float32
+     * @param accumulation the precision of the sums
+     * @return the device memory an accumulator of this shape allocates: the moments, and per side two raw chunks, the
+     *     shifted chunk, the sums and the shift
+     */
+    public static long bytesNeeded(int inputDim, int targetDim, int chunkRows, boolean floatRows,
+                                   Precision accumulation) {
+        long rowBytes = floatRows ? Float.BYTES : Double.BYTES;
+        long side = (long) inputDim + targetDim;
+        long moments = (long) inputDim * inputDim + (long) targetDim * inputDim;
+        return accumulation.bytes() * (moments + side * ((long) chunkRows + 2) + chunkRows + 1)
+                + 2 * rowBytes * side * chunkRows;
+    }
+
+    /**
      * Adds {@code rows} float32 samples of an autoencoder.
      *
      * @param data row-major, {@code rows}·n values
@@ -192,6 +210,24 @@ public final class DeviceStatisticsAccumulator implements AutoCloseable {
         DeviceMatrix syx = targets == null ? sxx : inTraining(momentYX, training);
         built = true;
         return new DeviceStatistics(sxx, syx, tyy, count);
+    }
+
+    /**
+     * Builds the statistics in float64 and copies them to the host, with the means.
+     *
+     * @param center whether to subtract the means
+     * @return Σxx, Σyx (null for an autoencoder), tyy, m and the means x̄ = a + s/m (a the shift, s the shifted sums)
+     * @throws CudaException if no sample was added or a sample holds NaN or infinity
+     */
+    public DownloadedStatistics download(boolean center) {
+        if (!accumulation.isDouble()) {
+            throw new IllegalStateException("statistics for the host are accumulated in float64");
+        }
+        try (DeviceStatistics stats = build(center, Precision.FLOAT64)) {
+            return new DownloadedStatistics(stats.sigmaXX().download(),
+                    stats.isAutoencoder() ? null : stats.sigmaYX().download(), stats.tyy(), count, inputs.mean(),
+                    targets == null ? null : targets.mean());
+        }
     }
 
     /** The moment of shifted rows P = Σ (y − a)(x − b)ᵀ becomes the centred or the raw moment. */
@@ -321,6 +357,16 @@ public final class DeviceStatisticsAccumulator implements AutoCloseable {
                 }
             }
             return values;
+        }
+
+        /** @return the mean row a + s/m, for shift a and shifted column sums s */
+        double[] mean() {
+            double[] mean = shift.download();
+            double[] shiftedSums = sums.download();
+            for (int i = 0; i < width; i++) {
+                mean[i] += shiftedSums[i] / count;
+            }
+            return mean;
         }
 
         @Override

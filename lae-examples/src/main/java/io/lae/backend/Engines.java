@@ -3,7 +3,9 @@ package io.lae.backend;
 import io.lae.LaeException;
 import io.lae.cuda.CudaDevice;
 import io.lae.cuda.CudaException;
+import io.lae.cuda.CudaStatistics;
 import io.lae.cuda.CudaStepper;
+import io.lae.stats.StreamedStatistics;
 import io.lae.train.Stepper;
 import io.lae.runs.TrainingConfig;
 import java.io.PrintWriter;
@@ -16,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Which engine runs a training run's steps, from {@code --backend} and the run: lae's CUDA engine
- * (lae-cuda) or ND4J's, on whichever backend ND4J loaded. The GPU is opened once per process, at the
+ * (lae-cuda) or ND4J's, on whichever backend ND4J loaded; and where the statistics of rows are computed. The GPU is opened once per process, at the
  * first run that may use it; {@code auto} falls back to ND4J with one warning when a GPU is there but
  * unusable or the run is one lae-cuda does not run. {@link Engine#description} goes into run.json.
  */
@@ -110,15 +112,45 @@ public final class Engines {
         if (unsupported.isPresent()) {
             return nd4j(description, unsupported.get());
         }
-        Optional<CudaDevice> gpu = device();
+        Optional<CudaDevice> gpu = autoDevice();
         if (gpu.isPresent()) {
             return cuda(gpu.get(), description);
         }
-        if (!warned && !unusable.getMessage().contains("no usable NVIDIA GPU")) {
+        return nd4j(description, unusable.getMessage());
+    }
+
+    /**
+     * Where the statistics of rows are computed ({@code lae stats}, and {@code lae train} on rows): on the GPU of
+     * lae's CUDA engine when {@code --backend} is cuda, or auto with a usable GPU that has the memory; else on the
+     * host. A choice of the GPU is said in one console line.
+     *
+     * @param inputDim  n'
+     * @param targetDim n of a regression, or 0 for an autoencoder
+     * @param console   where to say that the GPU computes them
+     * @return what computes them
+     * @throws CudaException when {@code --backend cuda} finds no usable GPU
+     */
+    public static synchronized StreamedStatistics forStatistics(int inputDim, int targetDim, PrintWriter console) {
+        CudaStatistics onGpu = switch (request) {
+            case CPU, ND4J_CUDA -> null;
+            case CUDA -> new CudaStatistics(requireCudaDevice());
+            case AUTO -> autoDevice().map(CudaStatistics::new).filter(s -> s.fits(inputDim, targetDim)).orElse(null);
+        };
+        if (onGpu == null) {
+            return StreamedStatistics.HOST;
+        }
+        console.printf("statistics: on %s (lae-cuda)%n", device.orElseThrow().description().name());
+        return onGpu;
+    }
+
+    /** @return the GPU for {@code auto}, or empty after one warning when a GPU is there but unusable */
+    private static Optional<CudaDevice> autoDevice() {
+        Optional<CudaDevice> gpu = device();
+        if (gpu.isEmpty() && !warned && !unusable.getMessage().contains("no usable NVIDIA GPU")) {
             LOG.warn("lae's CUDA engine is unusable ({}): running on ND4J's {}", unusable.getMessage(), backendName());
             warned = true;
         }
-        return nd4j(description, unusable.getMessage());
+        return gpu;
     }
 
     private static Engine cuda(CudaDevice gpu, Map<String, Object> description) {

@@ -1,16 +1,17 @@
 package io.lae.cli;
 
 import io.lae.LaeException;
+import io.lae.backend.Engines;
 import io.lae.data.DataSource;
 import io.lae.device.DeviceInfo;
 import io.lae.device.MemoryPlan;
 import io.lae.runs.DataSets;
 import io.lae.runs.ProgressReporter;
 import io.lae.stats.Statistics;
-import io.lae.stats.StatisticsAccumulator;
 import io.lae.stats.StatisticsEngine;
 import io.lae.stats.StatisticsFile;
 import io.lae.stats.StatisticsRequest;
+import io.lae.stats.StreamedStatistics;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,8 +29,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code lae stats}: the sufficient statistics of a data set (Σxx, Σyx, the means, tyy, m; docs/math.md §1)
- * saved as a NumPy {@code .npz} ({@link StatisticsFile}), computed by the local streaming accumulator or, with
- * {@code --engine spark}, on Apache Spark. {@code lae train --stats FILE.npz} trains from them.
+ * saved as a NumPy {@code .npz} ({@link StatisticsFile}), computed by the local streaming accumulator (on the host,
+ * or on the GPU: {@link Engines#forStatistics}) or, with {@code --engine spark}, on Apache Spark. {@code lae train --stats FILE.npz} trains from them.
  */
 @Command(name = "stats", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Compute the data's sufficient statistics (Σxx, Σyx, means, tyy, m), centred as 'train' centres, "
@@ -40,7 +41,7 @@ final class StatsCommand implements Callable<Integer> {
 
     /** Where the statistics are computed. */
     enum Engine {
-        /** The streaming accumulator in this process. */
+        /** The streaming accumulator in this process, on the host or the GPU. */
         LOCAL,
         /** Apache Spark (module lae-spark, found on the class path). */
         SPARK;
@@ -93,8 +94,9 @@ final class StatsCommand implements Callable<Integer> {
 
     @Option(names = "--engine", defaultValue = "local", paramLabel = "local|spark", converter = Engine.Converter.class,
             completionCandidates = Engine.Labels.class,
-            description = "Where they are computed: local (streamed through this process) or spark (Apache Spark, "
-                    + "see --master; default ${DEFAULT-VALUE}).")
+            description = "Where they are computed: local (streamed through this process: on the GPU of lae's CUDA "
+                    + "engine when --backend is auto or cuda and one is usable, else on the CPU) or spark (Apache "
+                    + "Spark, see --master; default ${DEFAULT-VALUE}).")
     Engine engine;
 
     @Option(names = "--master", paramLabel = "URL",
@@ -152,10 +154,11 @@ final class StatsCommand implements Callable<Integer> {
         }
         MemoryPlan.requireStatisticsFit(y == null ? x.columns() : y.columns(), x.columns(), x.rows(), y != null,
                 DeviceInfo.current());
+        StreamedStatistics statistics = Engines.forStatistics(x.columns(), y == null ? 0 : y.columns(), console);
         ProgressReporter progress = new ProgressReporter("stats", "row", console);
         progress.started(0, x.rows());
         try {
-            return StatisticsAccumulator.of(x, y, !noCenter, progress::stepped);
+            return statistics.of(x, y, !noCenter, progress::stepped);
         } catch (LaeException e) {
             throw new LaeException(data + (y == null ? "" : ", " + targets) + ": " + e.getMessage(), e);
         } finally {

@@ -1,8 +1,10 @@
 package io.lae.runs;
 
 import io.lae.LaeException;
+import io.lae.backend.Engines;
 import io.lae.closedform.GroundTruth;
 import io.lae.data.DataSource;
+import io.lae.data.DataSources;
 import io.lae.device.DeviceInfo;
 import io.lae.stats.Statistics;
 import io.lae.stats.StatisticsAccumulator;
@@ -13,7 +15,8 @@ import java.util.Locale;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * What training runs on: the data's statistics (float64), the ground truth of docs/math.md §4 and,
+ * What training runs on: the data's statistics (float64; on the GPU when {@link Engines#forStatistics} picks it
+ * for data read from files), the ground truth of docs/math.md §4 and,
  * for runs that step over the rows (mini-batches, per-sample nested dropout), the raw samples. Built once and shared by every run on the same data.
  *
  * @param description the data, for logs
@@ -46,7 +49,8 @@ public record TrainingData(String description, Statistics stats, GroundTruth tru
                 .requireFitsBeforeLoading(DeviceInfo.current());
         if (y == null) {
             try {
-                Statistics stats = StatisticsAccumulator.of(x, null, config.center(), rows -> { });
+                Statistics stats = Engines.forStatistics(x.columns(), 0, console).of(x, null, config.center(),
+                        rows -> { });
                 INDArray rows = config.needsRows() ? x.readAll() : null;
                 return new TrainingData(x.description(), stats, groundTruth(stats, console), rows, null);
             } catch (LaeException e) {
@@ -58,7 +62,12 @@ public record TrainingData(String description, Statistics stats, GroundTruth tru
             throw new LaeException("--targets has " + y.rows() + " samples but --data has " + x.rows()
                     + ": give one target row per sample");
         }
-        return of(x.description(), x.readAll(), y.readAll(), config.center(), console);
+        INDArray inputs = x.readAll();
+        INDArray targets = y.readAll();
+        Statistics stats = Engines.forStatistics(x.columns(), y.columns(), console).of(
+                DataSources.inMemory(x.description(), inputs), DataSources.inMemory(y.description(), targets),
+                config.center(), rows -> { });
+        return new TrainingData(x.description(), stats, groundTruth(stats, console), inputs, targets);
     }
 
     /**

@@ -9,8 +9,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.lae.LaeException;
 import io.lae.runs.TrainingConfig;
+import io.lae.stats.StreamedStatistics;
 import io.lae.train.NestedDropoutDraw;
 import io.lae.train.Stepper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +76,34 @@ class EnginesTest {
         Engines.configure(BackendRequest.CUDA, null);
         LaeException e = assertThrows(LaeException.class, () -> Engines.forRun(FULL_BATCH));
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
+    }
+
+    @Test
+    void statisticsStayOnTheHostForCpuAndNd4jCuda() {
+        for (BackendRequest request : new BackendRequest[] {BackendRequest.CPU, BackendRequest.ND4J_CUDA}) {
+            Engines.configure(request, null);
+            StringWriter said = new StringWriter();
+            assertSame(StreamedStatistics.HOST, Engines.forStatistics(10, 0, new PrintWriter(said, true)));
+            assertEquals("", said.toString());
+        }
+    }
+
+    @Test
+    void withoutAGpuAutoComputesStatisticsOnTheHostAndCudaFails() {
+        assumeTrue(!gpu(), "this machine has a usable GPU");
+        assertSame(StreamedStatistics.HOST, Engines.forStatistics(10, 3, new PrintWriter(new StringWriter())));
+        Engines.configure(BackendRequest.CUDA, null);
+        LaeException e = assertThrows(LaeException.class,
+                () -> Engines.forStatistics(10, 0, new PrintWriter(new StringWriter())));
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+    }
+
+    @Test
+    void withAGpuAutoComputesStatisticsThereAndSaysSo() {
+        assumeTrue(gpu(), "no usable GPU here: " + Engines.cudaEngineStatus());
+        StringWriter said = new StringWriter();
+        assertFalse(Engines.forStatistics(100, 0, new PrintWriter(said, true)) == StreamedStatistics.HOST);
+        assertTrue(said.toString().startsWith("statistics: on "), said.toString());
     }
 
     @Test

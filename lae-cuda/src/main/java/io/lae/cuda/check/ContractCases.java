@@ -1,6 +1,7 @@
 package io.lae.cuda.check;
 
 import io.lae.Precision;
+import io.lae.cuda.DownloadedStatistics;
 import io.lae.loss.LossForm;
 import io.lae.loss.LossSpec;
 import io.lae.loss.NonUniformL2Loss;
@@ -10,7 +11,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.stream.DoubleStream;
 
 /**
  * The engine contract, backend-neutral (plain Java arrays, an adapter per engine): statistics from raw
@@ -117,9 +120,19 @@ public final class ContractCases {
         double[][] targets = regression ? y : null;
         double[] expected = Reference.statistics(roundedTo(rowType, x), regression ? roundedTo(rowType, y) : null,
                 center);
-        double[] actual = engine.statistics(x, targets, rowType, center);
-        record("statistics, " + (regression ? "regression, " : "") + rowType + " rows, " + (center ? "centred" : "raw"),
-                Reference.relativeError(actual, expected), FLOAT64);
+        DownloadedStatistics actual = engine.statistics(x, targets, rowType, center);
+        double[] expectedMeans = concat(Reference.mean(roundedTo(rowType, x)),
+                regression ? Reference.mean(roundedTo(rowType, y)) : null);
+        double error = Math.max(
+                Reference.relativeError(concat(actual.sigmaXX(), actual.sigmaYX(), new double[] {actual.tyy()}), expected),
+                Reference.relativeError(concat(actual.meanX(), actual.meanY()), expectedMeans));
+        record("statistics and means, " + (regression ? "regression, " : "") + rowType + " rows, "
+                + (center ? "centred" : "raw"), error, FLOAT64);
+    }
+
+    /** @return the parts one after another, null parts left out */
+    private static double[] concat(double[]... parts) {
+        return Arrays.stream(parts).filter(Objects::nonNull).flatMapToDouble(DoubleStream::of).toArray();
     }
 
     private static double[][] roundedTo(Precision rowType, double[][] values) {
@@ -214,12 +227,6 @@ public final class ContractCases {
             record("optimizer " + name + " " + precision + ", 3 steps",
                     Reference.relativeError(concat(session.encoder(), session.decoder()), theta), tolerance(precision));
         }
-    }
-
-    private static double[] concat(double[] a, double[] b) {
-        double[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 
     private void rule(String rule, Precision precision) {

@@ -1,6 +1,7 @@
 package io.lae.cuda.check;
 
 import io.lae.Precision;
+import io.lae.cuda.DownloadedStatistics;
 import io.lae.loss.LossSpec;
 import io.lae.train.BatchOrder;
 
@@ -18,10 +19,9 @@ public interface ContractEngine {
      * @param targets   targets as rows, m×n, or null for an autoencoder
      * @param rowType   the precision the rows arrive in (float32 rows are rounded first)
      * @param center    whether to subtract the means
-     * @return Σxx (n'×n', column-major), then for a regression Σyx (n×n', column-major), then tyy, accumulated
-     *     in float64
+     * @return Σxx, Σyx (null for an autoencoder), tyy and the means, accumulated in float64
      */
-    double[] statistics(double[][] rows, double[][] targets, Precision rowType, boolean center);
+    DownloadedStatistics statistics(double[][] rows, double[][] targets, Precision rowType, boolean center);
 
     /**
      * Starts training over the raw (uncentred) statistics of {@code problem}'s samples, or over its mini-batches.

@@ -7,9 +7,9 @@ import io.lae.cuda.DeviceRule;
 import io.lae.cuda.DeviceStatistics;
 import io.lae.cuda.DeviceStatisticsAccumulator;
 import io.lae.cuda.DeviceTraining;
+import io.lae.cuda.DownloadedStatistics;
 import io.lae.Precision;
 import java.util.Arrays;
-import java.util.stream.DoubleStream;
 
 /** lae-cuda's GPU engine under the contract: statistics by SYRK on the device, training by {@link DeviceTraining}. */
 public final class CudaContractEngine implements ContractEngine {
@@ -27,7 +27,7 @@ public final class CudaContractEngine implements ContractEngine {
     }
 
     @Override
-    public double[] statistics(double[][] rows, double[][] targets, Precision rowType, boolean center) {
+    public DownloadedStatistics statistics(double[][] rows, double[][] targets, Precision rowType, boolean center) {
         int inputDim = rows[0].length;
         int targetDim = targets == null ? 0 : targets[0].length;
         int chunk = 16;
@@ -44,13 +44,7 @@ public final class CudaContractEngine implements ContractEngine {
                     acc.add(x, y, count);
                 }
             }
-            try (DeviceStatistics stats = acc.build(center, Precision.FLOAT64)) {
-                DoubleStream sigmas = DoubleStream.of(stats.sigmaXX().download());
-                if (!stats.isAutoencoder()) {
-                    sigmas = DoubleStream.concat(sigmas, DoubleStream.of(stats.sigmaYX().download()));
-                }
-                return DoubleStream.concat(sigmas, DoubleStream.of(stats.tyy())).toArray();
-            }
+            return acc.download(center);
         }
     }
 

@@ -49,7 +49,8 @@ final class Reference {
         return out;
     }
 
-    private static double[] mean(double[][] rows) {
+    /** @return the mean row */
+    static double[] mean(double[][] rows) {
         double[] mean = new double[rows[0].length];
         for (double[] row : rows) {
             for (int i = 0; i < mean.length; i++) {

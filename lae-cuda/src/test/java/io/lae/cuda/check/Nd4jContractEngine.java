@@ -1,6 +1,7 @@
 package io.lae.cuda.check;
 
 import io.lae.Precision;
+import io.lae.cuda.DownloadedStatistics;
 import io.lae.loss.LossSpec;
 import io.lae.optim.OptimizerState;
 import io.lae.optim.Optimizers;
@@ -14,7 +15,6 @@ import io.lae.train.TrainingStep;
 import io.lae.train.UpdateRules;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.DoubleStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -33,14 +33,12 @@ final class Nd4jContractEngine implements ContractEngine {
     }
 
     @Override
-    public double[] statistics(double[][] rows, double[][] targets, Precision rowType, boolean center) {
+    public DownloadedStatistics statistics(double[][] rows, double[][] targets, Precision rowType, boolean center) {
         Statistics stats = targets == null ? StatisticsAccumulator.of(rows(rows, rowType), center)
                 : StatisticsAccumulator.of(rows(rows, rowType), rows(targets, rowType), center);
-        DoubleStream sigmas = DoubleStream.of(columnMajor(stats.sigmaXX()));
-        if (targets != null) {
-            sigmas = DoubleStream.concat(sigmas, DoubleStream.of(columnMajor(stats.sigmaYX())));
-        }
-        return DoubleStream.concat(sigmas, DoubleStream.of(stats.tyy())).toArray();
+        return new DownloadedStatistics(columnMajor(stats.sigmaXX()),
+                targets == null ? null : columnMajor(stats.sigmaYX()), stats.tyy(), stats.sampleCount(),
+                columnMajor(stats.meanX()), targets == null ? null : columnMajor(stats.meanY()));
     }
 
     private static double[] columnMajor(INDArray matrix) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lae.Precision;
+import io.lae.cuda.DownloadedStatistics;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,5 +24,35 @@ class Nd4jContractTest {
                 + " (error " + r.get("error") + ")").map(Object.class::cast).toList();
         assertEquals(List.of(), failed);
         assertTrue(results.size() >= 70, "the cases ran: " + results.size());
+    }
+
+    @Test
+    void theStatisticsCasesCatchAWrongMean() {
+        ContractEngine nd4j = new Nd4jContractEngine();
+        ContractEngine movedMean = new ContractEngine() {
+            @Override
+            public String name() {
+                return "ND4J with its first mean moved";
+            }
+
+            @Override
+            public DownloadedStatistics statistics(double[][] rows, double[][] targets, Precision rowType,
+                                                   boolean center) {
+                DownloadedStatistics right = nd4j.statistics(rows, targets, rowType, center);
+                double[] meanX = right.meanX().clone();
+                meanX[0] += 1e-9 * (1 + Math.abs(meanX[0]));
+                return new DownloadedStatistics(right.sigmaXX(), right.sigmaYX(), right.tyy(), right.sampleCount(),
+                        meanX, right.meanY());
+            }
+
+            @Override
+            public Session train(Problem problem) {
+                return nd4j.train(problem);
+            }
+        };
+        List<Object> failed = new ContractCases(movedMean).run(Precision.FLOAT64).stream()
+                .filter(r -> !(Boolean) r.get("passed")).map(r -> r.get("case")).toList();
+        assertTrue(!failed.isEmpty() && failed.stream().allMatch(c -> c.toString().startsWith("statistics")),
+                failed.toString());
     }
 }
