@@ -4,22 +4,19 @@ import io.lae.LaeException;
 import io.lae.loss.Loss;
 import io.lae.loss.NestedDropoutLoss;
 import io.lae.loss.PerSampleNestedDropout;
-import java.util.SplittableRandom;
 
 /**
  * Stochastic nested dropout as a training mode (Rippel et al.; Bao Fig. 2): b ~ p_B is drawn
  * {@link NestedDropoutDraw#PER_SAMPLE per sample} (the authors' method; the step needs the rows) or
  * {@link NestedDropoutDraw#PER_STEP once per step} (the step descends c‖Y − A I_{b;p} B X‖² over the
- * statistics). The draws of step t come from a {@link SplittableRandom} seeded with (seed, t) (it
- * mixes its seed, so consecutive steps' draws are independent): a resumed run draws the same indices.
- * Per sample, the j-th sample of step t's rows takes the j-th draw.
+ * statistics). The draws are {@link TruncationDraws}' (a resumed run draws the same indices); per sample, the
+ * j-th sample of step t's rows takes the j-th draw.
  */
 public final class StochasticNestedDropout {
 
-    private final double[] cumulative;
+    private final TruncationDraws draws;
     private final Loss[] truncated;
     private final PerSampleNestedDropout perSample;
-    private final long seed;
 
     /**
      * @param draw how b is drawn
@@ -31,19 +28,12 @@ public final class StochasticNestedDropout {
         if (!(loss instanceof NestedDropoutLoss nested)) {
             throw new LaeException("--stochastic samples the nested-dropout index: use it with --loss nested-dropout");
         }
-        double[] prior = nested.prior();
-        int p = prior.length;
-        this.cumulative = new double[p];
-        double sum = 0;
-        for (int b = 0; b < p; b++) {
-            sum += prior[b];
-            cumulative[b] = sum;
-        }
+        int p = nested.prior().length;
+        this.draws = new TruncationDraws(nested.prior(), seed);
         this.truncated = draw == NestedDropoutDraw.PER_STEP
                 ? NestedDropoutLoss.truncations(p, nested.reconstruction().scale()) : null;
         this.perSample = draw == NestedDropoutDraw.PER_SAMPLE
                 ? new PerSampleNestedDropout(p, nested.reconstruction().scale()) : null;
-        this.seed = seed;
     }
 
     /** @return whether each step needs the rows (the per-sample draw) */
@@ -76,24 +66,13 @@ public final class StochasticNestedDropout {
         return truncationsAt(step, 1)[0];
     }
 
-    /** @return the first {@code count} draws b ∈ 1..p of step t */
-    int[] truncationsAt(long step, int count) {
-        SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + step);
-        double total = cumulative[cumulative.length - 1];
-        int[] b = new int[count];
-        for (int j = 0; j < count; j++) {
-            b[j] = index(random.nextDouble() * total);
-        }
-        return b;
+    /** @return the draws of b, step by step (another engine's per-sample steps draw these) */
+    public TruncationDraws draws() {
+        return draws;
     }
 
-    /** @return the smallest b (1-based) with P(B ≤ b) > u */
-    private int index(double u) {
-        for (int b = 0; b < cumulative.length; b++) {
-            if (u < cumulative[b]) {
-                return b + 1;
-            }
-        }
-        return cumulative.length;
+    /** @return the first {@code count} draws b ∈ 1..p of step t (per sample: one for each of the step's rows) */
+    int[] truncationsAt(long step, int count) {
+        return draws.at(step, count);
     }
 }

@@ -92,13 +92,13 @@ public final class CudaStepper implements Stepper {
      * @param settings a run's loss, rule and optimizer
      * @return why lae's CUDA engine cannot run it, or empty when it can: full-batch steps over the statistics,
      *     or mini-batch steps over the rows, of lae's own losses and optimizers, with the gradient, rag, gha, oja
-     *     or tied rule (per-sample nested dropout, the alternating solves and a user's own objects run on ND4J's
-     *     engine)
+     *     or tied rule, and per-sample nested dropout with the gradient rule (the alternating solves and a user's
+     *     own objects run on ND4J's engine)
      */
     public static Optional<String> unsupported(StepSettings settings) {
-        if (settings.stochastic() == NestedDropoutDraw.PER_SAMPLE) {
-            return Optional.of("per-sample stochastic nested dropout steps over the rows, on the CPU only"
-                    + " (--stochastic per-step runs on the GPU)");
+        if (settings.stochastic() == NestedDropoutDraw.PER_SAMPLE
+                && DeviceRule.of(settings.rule()).orElse(null) != DeviceRule.GRADIENT) {
+            return Optional.of("per-sample stochastic nested dropout runs on the GPU with --rule gradient only");
         }
         if (DeviceRule.of(settings.rule()).isEmpty()) {
             return Optional.of("--rule " + settings.rule().name() + " solves on the host (the GPU runs gradient, rag,"
@@ -117,6 +117,10 @@ public final class CudaStepper implements Stepper {
 
     @Override
     public void apply(Model model, long step, double learningRate, MiniBatches batches) {
+        if (stochastic != null && stochastic.needsRows()) {
+            training.step(learningRate, rows(batches), stochastic.draws());
+            return;
+        }
         if (stochastic != null) {
             training.setNestedWeights(LossForm.unit(latent, stochastic.truncationAt(step)));
         }
@@ -127,18 +131,18 @@ public final class CudaStepper implements Stepper {
         }
     }
 
-    /** @return the run's rows in device memory, uploaded at the first call */
+    /** @return the run's rows in device memory, uploaded at the first call (in no order: all rows every step) */
     private DeviceRows rows(MiniBatches batches) {
         if (rows == null) {
-            BatchOrder order = batches.order().orElseThrow(() -> new CudaException("--backend cuda: per-sample "
-                    + "stochastic nested dropout steps over every row, on the CPU only; use --backend cpu"));
+            BatchOrder order = batches.order().orElse(null);
             boolean autoencoder = batches.targetRows() == batches.inputRows();
+            int m = (int) batches.inputRows().rows();
             int inputDim = (int) batches.inputRows().columns();
             int n = (int) batches.targetRows().columns();
-            requireFreeMemory(DeviceRows.bytesNeeded(n, inputDim, autoencoder, order, latent, precision),
-                    "fewer rows, a smaller --batch");
+            requireFreeMemory(DeviceRows.bytesNeeded(n, inputDim, autoencoder, m, order, latent, precision),
+                    order == null ? "fewer rows" : "fewer rows, a smaller --batch");
             rows = new DeviceRows(device, rowMajor(batches.inputRows()), inputDim,
-                    autoencoder ? null : rowMajor(batches.targetRows()), n, order, precision);
+                    autoencoder ? null : rowMajor(batches.targetRows()), n, m, order, precision);
         }
         return rows;
     }

@@ -19,6 +19,14 @@ import io.lae.loss.LossForm;
  * <p>On a mini-batch X (n'×b), Y (n×b) the same formulas hold with the batch's moments, formed without them in
  * O(n·b·p): with codes Z = BX and G = AᵀY, K₁ = XZᵀ, K₂ = XGᵀ, K₃ = YZᵀ, M = BK₁ = ZZᵀ, tyy = ‖Y‖², and c
  * uses m = b (the penalties count in full per batch, as on ND4J's engine).
+ *
+ * <p>Per-sample stochastic nested dropout ({@link #perSampleGradients}; Bao et al. 2020, Fig. 2; lae-core's
+ * {@code PerSampleNestedDropout}) has no form over the statistics: sample j keeps its first b_j units, and with
+ * the mask K_ij = 1[i ≤ b_j], Z̃ = K∘BX and G = AᵀY,
+ * <pre>
+ *   ∇_A = 2c (A Z̃Z̃ᵀ − Y Z̃ᵀ),   ∇_{Bᵀ} = 2c X (K∘(AᵀA Z̃ − G))ᵀ
+ * </pre>
+ * four n×b by p GEMMs and two masks, O(n·b·p).
  */
 final class DeviceLoss implements AutoCloseable {
 
@@ -118,11 +126,7 @@ final class DeviceLoss implements AutoCloseable {
     /** The products over a mini-batch: K₁ = XZᵀ, K₂ = XGᵀ, K₃ = YZᵀ with Z = BX, G = AᵀY (G = Z when tied). */
     private DeviceMatrix[] products(DeviceMatrix encoderT, DeviceMatrix decoder, DeviceBatch batch) {
         int b = batch.size();
-        if (encoderCodes == null || encoderCodes.cols() < b) {
-            closeCodes();
-            encoderCodes = device.zeros(p, b, precision);
-            decoderCodes = device.zeros(p, b, precision);
-        }
+        allocateCodes(b);
         DeviceMatrix k1 = products.columns(0, p);
         DeviceMatrix k2 = products.columns(p, p);
         DeviceMatrix z = encoderCodes.block(0, p, b);
@@ -156,6 +160,30 @@ final class DeviceLoss implements AutoCloseable {
                    DeviceMatrix gradDecoder) {
         gradients(form.scale().factor(batch.size()), products(encoderT, decoder, batch), encoderT, decoder,
                 gradEncoderT, gradDecoder);
+    }
+
+    /**
+     * Writes the per-sample nested-dropout gradients over a batch (Z̃Z̃ᵀ is left in {@link #codeMoment}).
+     *
+     * @param truncations b_j of the batch's samples (as doubles, at least b of them)
+     */
+    void perSampleGradients(DeviceMatrix encoderT, DeviceMatrix decoder, DeviceBatch batch, DeviceMatrix truncations,
+                            DeviceMatrix gradEncoderT, DeviceMatrix gradDecoder) {
+        int b = batch.size();
+        double c = form.scale().factor(b);
+        allocateCodes(b);
+        DeviceMatrix kept = encoderCodes.block(0, p, b);
+        DeviceMatrix residual = decoderCodes.block(0, p, b);
+        device.gemm(true, false, 1, encoderT, batch.x(), 0, kept);                             // BX
+        device.launch("keep_first_units", precision, (long) p * b, p, b, truncations, kept);   // Z̃ = K∘BX
+        device.gemm(true, false, 1, decoder, batch.y(), 0, residual);                          // G = AᵀY
+        device.gemm(true, false, 1, decoder, decoder, 0, gram);                               // AᵀA
+        device.gemm(false, true, 1, kept, kept, 0, moment);                                    // Z̃Z̃ᵀ
+        device.gemm(false, false, 2 * c, decoder, moment, 0, gradDecoder);                    // 2c A Z̃Z̃ᵀ
+        device.gemm(false, true, -2 * c, batch.y(), kept, 1, gradDecoder);                    // − 2c Y Z̃ᵀ
+        device.gemm(false, false, 1, gram, kept, -1, residual);                               // AᵀA Z̃ − G
+        device.launch("keep_first_units", precision, (long) p * b, p, b, truncations, residual);
+        device.gemm(false, true, 2 * c, batch.x(), residual, 0, gradEncoderT);                // 2c X (K∘(…))ᵀ
     }
 
     /** The gradients from the products k = {K₁, K₂, K₃} and the data term's factor c. */
@@ -228,6 +256,15 @@ final class DeviceLoss implements AutoCloseable {
     private void dot(int rows, int cols, DeviceMatrix scales, DeviceMatrix x, DeviceMatrix y, int slot) {
         device.launch("weighted_dot", precision, (long) rows * cols, rows, cols, scales, x, y,
                 sums.block(slot, 1, 1));
+    }
+
+    /** Makes the p×b code buffers hold at least b columns. */
+    private void allocateCodes(int b) {
+        if (encoderCodes == null || encoderCodes.cols() < b) {
+            closeCodes();
+            encoderCodes = device.zeros(p, b, precision);
+            decoderCodes = device.zeros(p, b, precision);
+        }
     }
 
     private void closeCodes() {

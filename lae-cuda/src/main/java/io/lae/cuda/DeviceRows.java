@@ -4,9 +4,10 @@ import io.lae.Precision;
 import io.lae.train.BatchOrder;
 
 /**
- * A mini-batch run's rows in device memory, uploaded once: X (n'×m) and, for a regression, Y (n×m), samples
- * as columns. Each step's batch is gathered on the device in the {@link BatchOrder} ND4J's engine uses too, whose
- * permutation is sent once an epoch, so the two engines step over the same batches.
+ * A run's rows in device memory, uploaded once: X (n'×m) and, for a regression, Y (n×m), samples as columns.
+ * Each step's mini-batch is gathered on the device in the {@link BatchOrder} ND4J's engine uses too, whose
+ * permutation is sent once an epoch, so the two engines step over the same batches; without an order every step
+ * takes all rows in their order (full-batch per-sample nested dropout).
  */
 public final class DeviceRows implements AutoCloseable {
 
@@ -26,18 +27,25 @@ public final class DeviceRows implements AutoCloseable {
      * @param inputDim  n'
      * @param targets   Y, n×m column-major, or null for an autoencoder
      * @param outputDim n
-     * @param order     the batches' order over the m rows
+     * @param rows      m
+     * @param order     the batches' order over the m rows, or null for all rows at every step
      * @param precision the training precision
      */
-    public DeviceRows(CudaDevice device, double[] inputs, int inputDim, double[] targets, int outputDim, BatchOrder order,
-               Precision precision) {
+    public DeviceRows(CudaDevice device, double[] inputs, int inputDim, double[] targets, int outputDim, int rows,
+                      BatchOrder order, Precision precision) {
         this.device = device;
         this.order = order;
         this.precision = precision;
-        this.inputs = device.upload(inputs, inputDim, order.rows(), precision);
-        this.targets = targets == null ? this.inputs : device.upload(targets, outputDim, order.rows(), precision);
-        this.permutation = device.zeros(order.rows(), 1, Precision.FLOAT64);
-        int b = Math.min(order.batchSize(), order.rows());
+        this.inputs = device.upload(inputs, inputDim, rows, precision);
+        this.targets = targets == null ? this.inputs : device.upload(targets, outputDim, rows, precision);
+        if (order == null) {
+            this.permutation = null;
+            this.batchInputs = null;
+            this.batchTargets = null;
+            return;
+        }
+        this.permutation = device.zeros(rows, 1, Precision.FLOAT64);
+        int b = Math.min(order.batchSize(), rows);
         this.batchInputs = device.zeros(inputDim, b, precision);
         this.batchTargets = targets == null ? batchInputs : device.zeros(outputDim, b, precision);
     }
@@ -46,17 +54,19 @@ public final class DeviceRows implements AutoCloseable {
      * @param n           the output dimension
      * @param inputDim    n'
      * @param autoencoder whether Y = X
-     * @param order       the batches' order over the m rows
+     * @param rows        m
+     * @param order       the batches' order over the m rows, or null for all rows at every step
      * @param p           the latent size
      * @param precision   the training precision
      * @return bytes of device memory the rows, their order, one batch and its codes (Z, G and the Hebbian rules'
-     *     AᵀX, p×b each) take
+     *     AᵀX, p×b each) and per-sample truncations take
      */
-    static long bytesNeeded(int n, int inputDim, boolean autoencoder, BatchOrder order, int p, Precision precision) {
-        long b = Math.min(order.batchSize(), order.rows());
-        long columns = b + order.rows();
+    static long bytesNeeded(int n, int inputDim, boolean autoencoder, int rows, BatchOrder order, int p,
+                            Precision precision) {
+        long b = order == null ? rows : Math.min(order.batchSize(), rows);
+        long columns = (order == null ? 0 : b) + rows;
         long values = columns * inputDim + (autoencoder ? 0 : columns * n) + 3 * p * b;
-        return values * precision.bytes() + 8L * order.rows();
+        return values * precision.bytes() + 8L * (rows + b);
     }
 
     /**
@@ -64,6 +74,9 @@ public final class DeviceRows implements AutoCloseable {
      * @return step t's batch, gathered on the device's stream (valid until the next call)
      */
     DeviceBatch batch(long step) {
+        if (order == null) {
+            return new DeviceBatch(inputs, targets, inputs.cols());
+        }
         BatchOrder.Window window = order.window(step);
         if (window.epoch() != cachedEpoch) {
             int[] rows = order.permutation(window.epoch());
@@ -89,11 +102,15 @@ public final class DeviceRows implements AutoCloseable {
     @Override
     public void close() {
         inputs.close();
-        permutation.close();
-        batchInputs.close();
         if (targets != inputs) {
             targets.close();
-            batchTargets.close();
+        }
+        if (order != null) {
+            permutation.close();
+            batchInputs.close();
+            if (batchTargets != batchInputs) {
+                batchTargets.close();
+            }
         }
     }
 }

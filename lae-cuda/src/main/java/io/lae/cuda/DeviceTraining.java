@@ -2,6 +2,7 @@ package io.lae.cuda;
 
 import io.lae.Precision;
 import io.lae.loss.LossForm;
+import io.lae.train.TruncationDraws;
 import java.util.function.LongToDoubleFunction;
 
 /**
@@ -45,6 +46,8 @@ public final class DeviceTraining implements AutoCloseable {
     private final DeviceMatrix hebbianProducts;
     /** AᵀX of a mini-batch (p×b) for the Hebbian rules, allocated at the first batch. */
     private DeviceMatrix hebbianCodes;
+    /** A per-sample nested-dropout step's b_j (as doubles), allocated at its first step. */
+    private DeviceMatrix truncations;
     private long step;
 
     /**
@@ -148,6 +151,36 @@ public final class DeviceTraining implements AutoCloseable {
      */
     public void step(double lr, DeviceRows rows) {
         stepOn(rows.batch(step), lr);
+    }
+
+    /**
+     * Queues one per-sample stochastic nested-dropout step (gradient rule) over this step's batch of {@code rows}
+     * (all of them when the rows have no order), its j-th sample keeping the first b_j units of step t's draws.
+     *
+     * @param lr    α for this step
+     * @param rows  the run's rows in device memory
+     * @param draws the truncations b ~ p_B of each step
+     */
+    public void step(double lr, DeviceRows rows, TruncationDraws draws) {
+        if (rule != DeviceRule.GRADIENT) {
+            throw new CudaException("per-sample nested dropout descends its gradient: use --rule gradient");
+        }
+        DeviceBatch batch = rows.batch(step);
+        int[] drawn = draws.at(step, batch.size());
+        double[] values = new double[drawn.length];
+        for (int j = 0; j < drawn.length; j++) {
+            values[j] = drawn[j];
+        }
+        if (truncations == null || truncations.rows() < values.length) {
+            if (truncations != null) {
+                truncations.close();
+            }
+            truncations = device.zeros(values.length, 1, Precision.FLOAT64);
+        }
+        truncations.block(0, values.length, 1).upload(values);
+        loss.perSampleGradients(encoderT, decoder, batch, truncations, gradEncoderT, gradDecoder);
+        optimizer.apply(device, theta, gradients, buffers, step, lr);
+        step++;
     }
 
     /**
@@ -302,6 +335,9 @@ public final class DeviceTraining implements AutoCloseable {
         }
         if (hebbianCodes != null) {
             hebbianCodes.close();
+        }
+        if (truncations != null) {
+            truncations.close();
         }
     }
 }

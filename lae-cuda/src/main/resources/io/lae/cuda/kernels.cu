@@ -139,6 +139,16 @@ extern "C" __global__ void gather_columns(int n, int count, const double* order,
     }
 }
 
+// codes(i, j) = 0 for i ≥ b_j (0-based i): K∘codes for per-sample nested dropout, sample j keeping its first b_j
+// units (truncations as doubles, exact below 2⁵³).
+extern "C" __global__ void keep_first_units(int p, int count, const double* truncations, real* codes) {
+    GRID_STRIDE(e, (long long) p * count) {
+        if (e % p >= (long long) truncations[e / p]) {
+            codes[e] = (real) 0;
+        }
+    }
+}
+
 // The moment P (r×c) of shifted samples, P = Σ (y − a)(x − b)ᵀ with column sums sy = Σ(y − a),
 // sx = Σ(x − b) over m samples, turned into the centred moment P − sy sxᵀ/m (center ≠ 0) or the raw
 // moment P + a sxᵀ + sy bᵀ + m a bᵀ (docs/math.md §1).

@@ -59,9 +59,11 @@ class CudaStepperSettingsTest {
         assertReason("--rule alternating", CudaStepper.unsupported(settings(new AlternatingRule(), new Adam())));
         LossSpec nested = LossSpec.named("nested-dropout");
         assertReason("per-sample", CudaStepper.unsupported(new StepSettings(nested.create(P), nested,
-                new GradientRule(), new Adam(), NestedDropoutDraw.PER_SAMPLE, 0)));
-        assertEquals(Optional.empty(), CudaStepper.unsupported(new StepSettings(nested.create(P), nested,
-                new GradientRule(), new Adam(), NestedDropoutDraw.PER_STEP, 0)), "a per-step draw runs there");
+                new RotationAugmentedRule(), new Adam(), NestedDropoutDraw.PER_SAMPLE, 0)));
+        for (NestedDropoutDraw draw : NestedDropoutDraw.values()) {
+            assertEquals(Optional.empty(), CudaStepper.unsupported(new StepSettings(nested.create(P), nested,
+                    new GradientRule(), new Adam(), draw, 0)), draw + " draws run there with the gradient rule");
+        }
         Loss own = new Loss() {
             private final Loss inner = LossSpec.named("mse").create(P);
 

@@ -44,8 +44,9 @@ public final class LaeCommand {
 
     @Option(names = "--backend", scope = ScopeType.INHERIT, defaultValue = "auto", paramLabel = "auto|cpu|cuda|nd4j-cuda",
             converter = BackendConverter.class,
-            description = "Engine of the training steps (default ${DEFAULT-VALUE}): cuda is lae's own CUDA 12/13 engine"
-                    + " (full-batch and mini-batch runs, not per-sample nested dropout or --rule alternating; any GPU its"
+            description = "Engine of the training steps and of the statistics (default ${DEFAULT-VALUE}): cuda is lae's"
+                    + " own CUDA 12/13 engine (full-batch, mini-batch and per-sample nested-dropout runs, not --rule"
+                    + " alternating; the statistics of data read from files; any GPU its"
                     + " CUDA supports, Hopper and Blackwell included), nd4j-cuda ND4J's CUDA 11.6 backend (a -Pnd4j-cuda"
                     + " build; sm_70 to sm_89), cpu ND4J on the CPU; auto takes cuda when a GPU is usable and it runs the"
                     + " settings, else ND4J, warning once when a GPU is there but"

@@ -25,6 +25,8 @@ class EnginesTest {
             .build();
     private static final TrainingConfig PER_SAMPLE = TrainingConfig.builder().data("d").loss("nested-dropout")
             .latent(2).stochastic(NestedDropoutDraw.PER_SAMPLE).build();
+    private static final TrainingConfig ALTERNATING = TrainingConfig.builder().data("d").latent(2)
+            .rule("alternating").build();
 
     @AfterEach
     void reset() {
@@ -46,10 +48,17 @@ class EnginesTest {
     }
 
     @Test
-    void autoRunsPerSampleNestedDropoutOnNd4jSayingWhy() {
-        Engines.Engine engine = Engines.forRun(PER_SAMPLE);
+    void autoRunsTheAlternatingSolvesOnNd4jSayingWhy() {
+        Engines.Engine engine = Engines.forRun(ALTERNATING);
         assertSame(Stepper.Factory.ND4J, engine.factory());
-        assertTrue(String.valueOf(engine.description().get("lae_cuda_not_used")).contains("per-sample"));
+        assertTrue(String.valueOf(engine.description().get("lae_cuda_not_used")).contains("--rule alternating"));
+    }
+
+    @Test
+    void perSampleNestedDropoutIsNoReasonToLeaveTheGpu() {
+        Engines.Engine engine = Engines.forRun(PER_SAMPLE);
+        assertFalse(String.valueOf(engine.description().get("lae_cuda_not_used")).contains("per-sample"),
+                String.valueOf(engine.description()));
     }
 
     @Test
@@ -62,8 +71,8 @@ class EnginesTest {
     @Test
     void cudaRefusesARunItCannotStepInOneLine() {
         Engines.configure(BackendRequest.CUDA, null);
-        LaeException e = assertThrows(LaeException.class, () -> Engines.forRun(PER_SAMPLE));
-        assertTrue(e.getMessage().startsWith("--backend cuda: per-sample") && !e.getMessage().contains("\n"),
+        LaeException e = assertThrows(LaeException.class, () -> Engines.forRun(ALTERNATING));
+        assertTrue(e.getMessage().startsWith("--backend cuda: --rule alternating") && !e.getMessage().contains("\n"),
                 e.getMessage());
     }
 

@@ -13,6 +13,7 @@ import io.lae.Precision;
 import io.lae.loss.LossForm;
 import io.lae.loss.LossSpec;
 import io.lae.train.BatchOrder;
+import io.lae.train.TruncationDraws;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -52,8 +53,10 @@ public final class Bench {
             for (int i = 0; i < ks.length; i++) {
                 sizes[i] = new int[] {1000, ks[i]};
             }
-            List<Map<String, Object>> rows = bench.steps(sizes, List.of(new Config("nonuniform", DeviceRule.GRADIENT),
-                    new Config("mse", DeviceRule.RAG), new Config("nested-dropout", DeviceRule.GRADIENT)));
+            List<Map<String, Object>> rows = new ArrayList<>(bench.steps(sizes, List.of(
+                    new Config("nonuniform", DeviceRule.GRADIENT), new Config("mse", DeviceRule.RAG),
+                    new Config("nested-dropout", DeviceRule.GRADIENT))));
+            rows.addAll(bench.perSample(quick ? 1000 : 5000, 1000, ks));
             return Map.of("rows", rows, "projection", projection(rows));
         });
         part.accept("bench_mini_batches", () -> {
@@ -91,10 +94,10 @@ public final class Bench {
     static final long BAO_EPOCHS = 50_000;
 
     /**
-     * The bao-fig4 grid's projected time on this GPU: every run of the three models lae-cuda steps
-     * (non-uniform L2, RAG, deterministic nested dropout) at every k, for both optimizers (Nesterov and Adam,
-     * whose steps cost the same), each taking the full {@value #BAO_EPOCHS} epochs: an upper bound for the
-     * sweep, which stops each model after its first failing k and stops a run at d_align 0.3.
+     * The bao-fig4 grid's projected time on this GPU: every run of the four models lae-cuda steps
+     * (non-uniform L2, RAG, deterministic and per-sample stochastic nested dropout) at every k, for both
+     * optimizers (Nesterov and Adam, whose steps cost the same), each taking the full {@value #BAO_EPOCHS} epochs:
+     * an upper bound for the sweep, which stops each model after its first failing k and stops a run at d_align 0.3.
      */
     static Map<String, Object> projection(List<Map<String, Object>> rows) {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -102,10 +105,10 @@ public final class Bench {
             double seconds = rows.stream().filter(r -> r.get("dtype").equals(precision.toString()))
                     .mapToDouble(r -> 2 * BAO_EPOCHS * (Double) r.get("step_ms") / 1e3).sum();
             out.put("full_grid_minutes_" + precision, seconds / 60);
-            System.out.printf("  bao-fig4 grid (3 models × %d k × 2 optimizers × %d epochs), %s: %.1f minutes%n",
-                    rows.size() / 6, BAO_EPOCHS, precision, seconds / 60);
+            System.out.printf("  bao-fig4 grid (%d model × k runs × 2 optimizers × %d epochs), %s: %.1f minutes%n",
+                    rows.size() / Precision.values().length, BAO_EPOCHS, precision, seconds / 60);
         }
-        out.put("note", "per-sample stochastic nested dropout and the linear VAE are not on lae-cuda (CPU only)");
+        out.put("note", "the linear VAE is not on lae-cuda (CPU only)");
         return out;
     }
 
@@ -213,7 +216,7 @@ public final class Bench {
         for (Precision precision : Precision.values()) {
             try (DeviceStatistics stats = syntheticStatistics(n, precision)) {
                 for (int b : batchSizes) {
-                    try (DeviceRows batches = new DeviceRows(device, data, n, null, n, new BatchOrder(m, b, 1),
+                    try (DeviceRows batches = new DeviceRows(device, data, n, null, n, m, new BatchOrder(m, b, 1),
                             precision)) {
                         for (String loss : List.of("ordered", "nested-dropout")) {
                             try (DeviceTraining training = new DeviceTraining(device, stats,
@@ -234,6 +237,42 @@ public final class Bench {
                                         precision, step, b / (step * 1e-3));
                             }
                         }
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Full-batch steps of per-sample stochastic nested dropout (Adam) over m random rows held on the device, as
+     * bao-fig4 takes them: each step draws one truncation per row.
+     *
+     * @param ks the latent sizes
+     * @return one row per k and precision, in {@link #steps}' terms (n, p, dtype, step, step_ms)
+     */
+    List<Map<String, Object>> perSample(int m, int n, int[] ks) {
+        double[] data = weights(m * n, 7);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Precision precision : Precision.values()) {
+            try (DeviceStatistics stats = syntheticStatistics(n, precision);
+                 DeviceRows all = new DeviceRows(device, data, n, null, n, m, null, precision)) {
+                for (int p : ks) {
+                    LossForm form = ContractCases.form("nested-dropout", p);
+                    TruncationDraws draws = new TruncationDraws(form.nestedWeights(), 1);
+                    try (DeviceTraining training = new DeviceTraining(device, stats, form, DeviceRule.GRADIENT,
+                            DeviceOptimizer.adam(), weights(p * n, 1), weights(n * p, 2))) {
+                        double step = time(() -> training.step(1e-7, all, draws), 20, 5);
+                        Map<String, Object> row = new LinkedHashMap<>();
+                        row.put("m", m);
+                        row.put("n", n);
+                        row.put("p", p);
+                        row.put("dtype", precision.toString());
+                        row.put("step", "nested-dropout per-sample");
+                        row.put("step_ms", step);
+                        rows.add(row);
+                        System.out.printf("  %-26s m=%-6d n=%-5d p=%-4d %-7s step %9.4f ms%n", "nested-dropout per-sample",
+                                m, n, p, precision, step);
                     }
                 }
             }

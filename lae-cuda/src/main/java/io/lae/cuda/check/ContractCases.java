@@ -6,6 +6,7 @@ import io.lae.loss.LossForm;
 import io.lae.loss.LossSpec;
 import io.lae.loss.NonUniformL2Loss;
 import io.lae.train.BatchOrder;
+import io.lae.train.TruncationDraws;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import java.util.stream.DoubleStream;
 
 /**
@@ -83,6 +85,9 @@ public final class ContractCases {
             miniBatches("gradient", precision, true);
             miniBatches("rag", precision, false);
             miniBatches("gha", precision, false);
+            perSample(precision, false, null);
+            perSample(precision, true, null);
+            perSample(precision, false, BATCHES);
             resume(precision);
         }
         return results;
@@ -175,7 +180,7 @@ public final class ContractCases {
     private ContractEngine.Problem problem(double[][] targets, Precision precision, String loss, int p, String rule,
                                            String optimizer, double[] encoder, double[] decoder, BatchOrder batches) {
         return new ContractEngine.Problem(x, targets == x ? null : targets, precision, spec(loss, p), p, rule, optimizer,
-                encoder, decoder, batches);
+                encoder, decoder, batches, false, 0);
     }
 
     private void loss(String name, Precision precision, boolean regression) {
@@ -302,6 +307,42 @@ public final class ContractCases {
             record("mini-batches " + rule + " " + precision + (regression ? " regression" : "") + ", 5 SGD steps of b = "
                     + BATCHES.batchSize() + " over m = " + M, Reference.relativeError(actual, expected),
                     tolerance(precision));
+        }
+    }
+
+    /**
+     * Per-sample stochastic nested dropout: SGD steps over all rows (or {@link #BATCHES}), the j-th row of step t's
+     * batch keeping the first b_j units of {@link TruncationDraws#at}; each step's direction is the literal
+     * per-sample reference.
+     */
+    private void perSample(Precision precision, boolean regression, BatchOrder batches) {
+        double[][] targets = regression ? y : x;
+        int n = targets[0].length;
+        double[] encoder = randomWeights(P * N, 14, 0.3, precision);
+        double[] decoder = randomWeights(n * P, 15, 0.3, precision);
+        LossForm form = form("nested-dropout", P);
+        long seed = 11;
+        TruncationDraws draws = new TruncationDraws(form.nestedWeights(), seed);
+        int steps = batches == null ? 3 : 5;
+        double lr = 1e-3;
+        double[] expected = concat(encoder, decoder);
+        for (long t = 0; t < steps; t++) {
+            int[] rows = batches == null ? IntStream.range(0, M).toArray() : batches.rowsAt(t);
+            Reference.Evaluation e = Reference.perSampleNestedDropout(form.scale(), draws.at(t, rows.length),
+                    Arrays.copyOf(expected, encoder.length), Arrays.copyOfRange(expected, encoder.length,
+                            expected.length), select(x, rows), select(targets, rows));
+            expected = step(expected, concat(e.gradEncoder(), e.gradDecoder()), lr);
+        }
+        ContractEngine.Problem problem = new ContractEngine.Problem(x, regression ? y : null, precision,
+                spec("nested-dropout", P), P, "gradient", "sgd", encoder, decoder, batches, true, seed);
+        try (ContractEngine.Session session = engine.train(problem)) {
+            for (int t = 0; t < steps; t++) {
+                session.step(lr);
+            }
+            record("per-sample nested dropout " + precision + (regression ? " regression" : "") + ", " + steps
+                    + " SGD steps " + (batches == null ? "over all m = " + M + " rows" : "of b = "
+                    + batches.batchSize()), Reference.relativeError(concat(session.encoder(), session.decoder()),
+                    expected), tolerance(precision));
         }
     }
 

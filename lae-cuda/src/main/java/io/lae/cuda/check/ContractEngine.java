@@ -4,6 +4,7 @@ import io.lae.Precision;
 import io.lae.cuda.DownloadedStatistics;
 import io.lae.loss.LossSpec;
 import io.lae.train.BatchOrder;
+import io.lae.train.TruncationDraws;
 
 /**
  * An engine under the contract of {@link ContractCases}, on plain Java arrays: lae-cuda's GPU engine
@@ -44,10 +45,14 @@ public interface ContractEngine {
      * @param encoder   B, p×n' row-major (ignored by tied rules)
      * @param decoder   A, n×p column-major
      * @param batches   the mini-batches step t takes ({@link BatchOrder#window}, rows not centred), or null for
-     *                  full-batch steps over the statistics
+     *                  full-batch steps (over the statistics, or over all rows for per-sample nested dropout)
+     * @param perSample whether the nested-dropout loss draws its index per sample: b_j of the j-th row of step t's
+     *                  batch is {@link TruncationDraws#at TruncationDraws(prior, seed).at(t, size)[j]}
+     * @param seed      the draws' seed
      */
     record Problem(double[][] x, double[][] y, Precision precision, LossSpec loss, int p, String rule,
-                   String optimizer, double[] encoder, double[] decoder, BatchOrder batches) {
+                   String optimizer, double[] encoder, double[] decoder, BatchOrder batches, boolean perSample,
+                   long seed) {
     }
 
     /** A run of steps. */
@@ -57,7 +62,7 @@ public interface ContractEngine {
         double loss();
 
         /**
-         * One step: over the statistics, or over the problem's mini-batch of this step.
+         * One step: over the statistics, or over the problem's mini-batch of this step (or all rows, per sample).
          *
          * @param lr α
          */

@@ -9,6 +9,7 @@ import io.lae.cuda.DeviceStatisticsAccumulator;
 import io.lae.cuda.DeviceTraining;
 import io.lae.cuda.DownloadedStatistics;
 import io.lae.Precision;
+import io.lae.train.TruncationDraws;
 import java.util.Arrays;
 
 /** lae-cuda's GPU engine under the contract: statistics by SYRK on the device, training by {@link DeviceTraining}. */
@@ -77,10 +78,13 @@ public final class CudaContractEngine implements ContractEngine {
         DeviceTraining training = new DeviceTraining(device, stats, problem.loss().form(problem.p()),
                 DeviceRule.named(problem.rule()), DeviceOptimizer.named(problem.optimizer(), 0.9), problem.encoder(),
                 problem.decoder());
-        DeviceRows rows = problem.batches() == null ? null : new DeviceRows(device, rowMajor(problem.x()),
-                problem.x()[0].length, problem.y() == null ? null : rowMajor(problem.y()),
-                problem.y() == null ? problem.x()[0].length : problem.y()[0].length, problem.batches(),
-                problem.precision());
+        DeviceRows rows = problem.batches() == null && !problem.perSample() ? null
+                : new DeviceRows(device, rowMajor(problem.x()), problem.x()[0].length,
+                        problem.y() == null ? null : rowMajor(problem.y()),
+                        problem.y() == null ? problem.x()[0].length : problem.y()[0].length, problem.x().length,
+                        problem.batches(), problem.precision());
+        TruncationDraws draws = problem.perSample()
+                ? new TruncationDraws(problem.loss().form(problem.p()).nestedWeights(), problem.seed()) : null;
         return new Session() {
             @Override
             public double loss() {
@@ -89,7 +93,9 @@ public final class CudaContractEngine implements ContractEngine {
 
             @Override
             public void step(double lr) {
-                if (rows == null) {
+                if (draws != null) {
+                    training.step(lr, rows, draws);
+                } else if (rows == null) {
                     training.step(lr);
                 } else {
                     training.step(lr, rows);

@@ -1,6 +1,7 @@
 package io.lae.cuda.check;
 
 import io.lae.loss.LossForm;
+import io.lae.loss.Scale;
 
 /**
  * Float64 references in plain Java, from the literal definitions on the samples (never through the
@@ -60,6 +61,73 @@ final class Reference {
         return mean;
     }
 
+    /**
+     * Per-sample stochastic nested dropout, literally: L = c Σ_j ‖y_j − A I_{b_j;p} B x_j‖², c over the m samples.
+     *
+     * @param scale       the data term's scale
+     * @param truncations b_j of each sample
+     * @param encoder     B, p×n' row-major
+     * @param decoder     A, n×p column-major
+     * @param x           inputs, m×n'
+     * @param y           targets, m×n
+     * @return L, ∇_B (p×n' row-major), ∇_A (n×p column-major)
+     */
+    static Evaluation perSampleNestedDropout(Scale scale, int[] truncations, double[] encoder,
+                                             double[] decoder, double[][] x, double[][] y) {
+        int inputDim = x[0].length;
+        int p = encoder.length / inputDim;
+        double c = scale.factor(x.length);
+        double[] gb = new double[p * inputDim];
+        double[] ga = new double[y[0].length * p];
+        double value = 0;
+        for (int s = 0; s < x.length; s++) {
+            value += truncated(c, truncations[s], codes(encoder, x[s], p), decoder, x[s], y[s], gb, ga);
+        }
+        return new Evaluation(value, gb, ga);
+    }
+
+    /** @return z = Bx, the codes of one sample */
+    private static double[] codes(double[] encoder, double[] x, int p) {
+        double[] z = new double[p];
+        for (int j = 0; j < p; j++) {
+            for (int i = 0; i < x.length; i++) {
+                z[j] += encoder[j * x.length + i] * x[i];
+            }
+        }
+        return z;
+    }
+
+    /**
+     * One sample's term scale·‖y − A I_{b;p} z‖², its gradients added to gb and ga.
+     *
+     * @return the term's value
+     */
+    private static double truncated(double scale, int b, double[] z, double[] decoder, double[] x, double[] y,
+                                    double[] gb, double[] ga) {
+        int n = y.length;
+        double[] r = y.clone();
+        for (int j = 0; j < b; j++) {
+            for (int i = 0; i < n; i++) {
+                r[i] -= decoder[i + j * n] * z[j];
+            }
+        }
+        double value = 0;
+        for (double ri : r) {
+            value += scale * ri * ri;
+        }
+        for (int j = 0; j < b; j++) {
+            double ar = 0;
+            for (int i = 0; i < n; i++) {
+                ga[i + j * n] += -2 * scale * r[i] * z[j];
+                ar += decoder[i + j * n] * r[i];
+            }
+            for (int i = 0; i < x.length; i++) {
+                gb[j * x.length + i] += -2 * scale * ar * x[i];
+            }
+        }
+        return value;
+    }
+
     /** Value and gradients of a loss; encoder B p×n' row-major, decoder A n×p column-major. */
     record Evaluation(double value, double[] gradEncoder, double[] gradDecoder) {
     }
@@ -82,35 +150,10 @@ final class Reference {
         double[] ga = new double[n * p];
         double value = 0;
         for (int s = 0; s < x.length; s++) {
-            double[] z = new double[p];
-            for (int j = 0; j < p; j++) {
-                for (int i = 0; i < inputDim; i++) {
-                    z[j] += encoder[j * inputDim + i] * x[s][i];
-                }
-            }
+            double[] z = codes(encoder, x[s], p);
             for (int b = 1; b <= p; b++) {
-                if (w[b - 1] == 0) {
-                    continue;
-                }
-                double[] r = y[s].clone();
-                for (int j = 0; j < b; j++) {
-                    for (int i = 0; i < n; i++) {
-                        r[i] -= decoder[i + j * n] * z[j];
-                    }
-                }
-                double scale = c * w[b - 1];
-                for (double ri : r) {
-                    value += scale * ri * ri;
-                }
-                for (int j = 0; j < b; j++) {
-                    double ar = 0;
-                    for (int i = 0; i < n; i++) {
-                        ga[i + j * n] += -2 * scale * r[i] * z[j];
-                        ar += decoder[i + j * n] * r[i];
-                    }
-                    for (int i = 0; i < inputDim; i++) {
-                        gb[j * inputDim + i] += -2 * scale * ar * x[s][i];
-                    }
+                if (w[b - 1] != 0) {
+                    value += truncated(c * w[b - 1], b, z, decoder, x[s], y[s], gb, ga);
                 }
             }
         }

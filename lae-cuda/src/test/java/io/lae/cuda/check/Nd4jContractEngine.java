@@ -10,6 +10,7 @@ import io.lae.stats.StatisticsAccumulator;
 import io.lae.train.BatchOrder;
 import io.lae.train.MiniBatches;
 import io.lae.train.Model;
+import io.lae.train.NestedDropoutDraw;
 import io.lae.train.StepSettings;
 import io.lae.train.TrainingStep;
 import io.lae.train.UpdateRules;
@@ -53,16 +54,17 @@ final class Nd4jContractEngine implements ContractEngine {
         Statistics stats = (y == null ? StatisticsAccumulator.of(x, false) : StatisticsAccumulator.of(x, y, false))
                 .as(type);
         LossSpec loss = problem.loss();
-        StepSettings settings = StepSettings.of(loss, problem.p(), UpdateRules.create(problem.rule()),
-                Optimizers.create(problem.optimizer(), 0.9));
+        StepSettings settings = new StepSettings(loss.create(problem.p()), loss, UpdateRules.create(problem.rule()),
+                Optimizers.create(problem.optimizer(), 0.9), problem.perSample() ? NestedDropoutDraw.PER_SAMPLE : null,
+                problem.seed());
         int p = problem.p();
         int n = problem.decoder().length / p;
         INDArray decoder = Nd4j.createFromArray(problem.decoder()).reshape('f', n, p).dup('c').castTo(type);
         INDArray encoder = Nd4j.createFromArray(problem.encoder()).reshape(p, problem.x()[0].length).castTo(type);
         boolean tied = settings.rule().tiesWeights();
         BatchOrder order = problem.batches();
-        MiniBatches batches = order == null ? null
-                : new MiniBatches(x, y, stats, order.batchSize(), order.seed(), type);
+        MiniBatches batches = order != null ? new MiniBatches(x, y, stats, order.batchSize(), order.seed(), type)
+                : problem.perSample() ? MiniBatches.allRows(x, y, stats, type) : null;
         return new Nd4jSession(settings, stats, tied ? Model.tied(decoder) : Model.of(encoder, decoder), batches);
     }
 

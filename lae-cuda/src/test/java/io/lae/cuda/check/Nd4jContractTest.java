@@ -55,4 +55,31 @@ class Nd4jContractTest {
         assertTrue(!failed.isEmpty() && failed.stream().allMatch(c -> c.toString().startsWith("statistics")),
                 failed.toString());
     }
+
+    @Test
+    void thePerSampleCasesCatchOtherDraws() {
+        ContractEngine nd4j = new Nd4jContractEngine();
+        ContractEngine otherSeed = new ContractEngine() {
+            @Override
+            public String name() {
+                return "ND4J drawing with another seed";
+            }
+
+            @Override
+            public DownloadedStatistics statistics(double[][] rows, double[][] targets, Precision rowType,
+                                                   boolean center) {
+                return nd4j.statistics(rows, targets, rowType, center);
+            }
+
+            @Override
+            public Session train(Problem p) {
+                return nd4j.train(new Problem(p.x(), p.y(), p.precision(), p.loss(), p.p(), p.rule(), p.optimizer(),
+                        p.encoder(), p.decoder(), p.batches(), p.perSample(), p.seed() + 1));
+            }
+        };
+        List<Object> failed = new ContractCases(otherSeed).run(Precision.FLOAT64).stream()
+                .filter(r -> !(Boolean) r.get("passed")).map(r -> r.get("case")).toList();
+        assertEquals(3, failed.size(), failed.toString());
+        assertTrue(failed.stream().allMatch(c -> c.toString().startsWith("per-sample")), failed.toString());
+    }
 }
