@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code lae-cuda/check/pack DIR} writes the device check (a jlink'ed runtime, lae-core's and lae-cuda's
  * classes, the PyTorch peer) within 56 MiB, and {@code DIR/run} on a machine without a usable GPU says
- * so in one line and exits with status 2, after loading every loss form without ND4J.
+ * so in one line and exits with status 2, after loading every loss form without ND4J; and every contract case
+ * runs in a JVM without ND4J on its class path.
  */
 class PackTest {
 
@@ -57,5 +58,19 @@ class PackTest {
         String stderr = new String(run.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertEquals(2, run.waitFor(), stderr);
         assertTrue(stderr.startsWith("lae device check: ") && !stderr.contains("\n"), stderr);
+    }
+
+    @Test
+    void theContractCasesRunWithoutNd4j() throws IOException, InterruptedException {
+        String classPath = String.join(java.io.File.pathSeparator, ROOT.resolve("lae-core/target/classes").toString(),
+                ROOT.resolve("lae-cuda/target/classes").toString(), ROOT.resolve("lae-cuda/target/test-classes")
+                        .toString());
+        Process run = start(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                classPath, ContractWithoutNd4j.class.getName()));
+        String out = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(run.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, run.waitFor(), err);
+        String last = out.strip().lines().reduce((a, b) -> b).orElse("");
+        assertEquals("cases: " + ContractWithoutNd4j.caseCount(), last, err);
     }
 }
