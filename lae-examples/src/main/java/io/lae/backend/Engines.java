@@ -120,6 +120,15 @@ public final class Engines {
     }
 
     /**
+     * Where statistics are computed.
+     *
+     * @param statistics computes them
+     * @param where      which engine on which device, for run.json ("lae-cuda on NVIDIA H200", "nd4j-cpu")
+     */
+    public record StatisticsPlace(StreamedStatistics statistics, String where) {
+    }
+
+    /**
      * Where the statistics of rows are computed ({@code lae stats}, and {@code lae train} on rows): on the GPU of
      * lae's CUDA engine when {@code --backend} is cuda, or auto with a usable GPU that has the memory; else on the
      * host. A choice of the GPU is said in one console line.
@@ -127,20 +136,26 @@ public final class Engines {
      * @param inputDim  n'
      * @param targetDim n of a regression, or 0 for an autoencoder
      * @param console   where to say that the GPU computes them
-     * @return what computes them
+     * @return what computes them, and where
      * @throws CudaException when {@code --backend cuda} finds no usable GPU
      */
-    public static synchronized StreamedStatistics forStatistics(int inputDim, int targetDim, PrintWriter console) {
+    public static synchronized StatisticsPlace forStatistics(int inputDim, int targetDim, PrintWriter console) {
         CudaStatistics onGpu = switch (request) {
             case CPU, ND4J_CUDA -> null;
             case CUDA -> new CudaStatistics(requireCudaDevice());
             case AUTO -> autoDevice().map(CudaStatistics::new).filter(s -> s.fits(inputDim, targetDim)).orElse(null);
         };
         if (onGpu == null) {
-            return StreamedStatistics.HOST;
+            return onHost();
         }
-        console.printf("statistics: on %s (lae-cuda)%n", device.orElseThrow().description().name());
-        return onGpu;
+        String name = device.orElseThrow().description().name();
+        console.printf("statistics: on %s (lae-cuda)%n", name);
+        return new StatisticsPlace(onGpu, "lae-cuda on " + name);
+    }
+
+    /** @return the host's streaming accumulator, on ND4J's backend */
+    public static StatisticsPlace onHost() {
+        return new StatisticsPlace(StreamedStatistics.HOST, "nd4j-" + backendName());
     }
 
     /** @return the GPU for {@code auto}, or empty after one warning when a GPU is there but unusable */

@@ -154,7 +154,8 @@ final class StatsCommand implements Callable<Integer> {
         }
         MemoryPlan.requireStatisticsFit(y == null ? x.columns() : y.columns(), x.columns(), x.rows(), y != null,
                 DeviceInfo.current());
-        StreamedStatistics statistics = Engines.forStatistics(x.columns(), y == null ? 0 : y.columns(), console);
+        StreamedStatistics statistics = Engines.forStatistics(x.columns(), y == null ? 0 : y.columns(), console)
+                .statistics();
         ProgressReporter progress = new ProgressReporter("stats", "row", console);
         progress.started(0, x.rows());
         try {

@@ -24,8 +24,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param truth       the eigendecomposition of Σ, or null when n is too large for it
  * @param inputs      the samples as rows (m×n'), or null when only full-batch runs are needed
  * @param targets     the targets as rows (m×n), or null for an autoencoder
+ * @param statisticsFrom where the statistics were computed ({@link Engines.StatisticsPlace#where}), or the file they
+ *                    were read from, for run.json
  */
-public record TrainingData(String description, Statistics stats, GroundTruth truth, INDArray inputs, INDArray targets) {
+public record TrainingData(String description, Statistics stats, GroundTruth truth, INDArray inputs, INDArray targets,
+                           String statisticsFrom) {
 
     /** Above this dimension the ground-truth eigendecomposition (O(n³)) is skipped. */
     public static final int MAX_GROUND_TRUTH_DIM = 4096;
@@ -48,11 +51,12 @@ public record TrainingData(String description, Statistics stats, GroundTruth tru
         config.memoryPlan(n, x.columns(), x.rows(), y != null, Math.max(n, x.columns()) <= MAX_GROUND_TRUTH_DIM)
                 .requireFitsBeforeLoading(DeviceInfo.current());
         if (y == null) {
+            Engines.StatisticsPlace place = Engines.forStatistics(x.columns(), 0, console);
             try {
-                Statistics stats = Engines.forStatistics(x.columns(), 0, console).of(x, null, config.center(),
-                        rows -> { });
+                Statistics stats = place.statistics().of(x, null, config.center(), rows -> { });
                 INDArray rows = config.needsRows() ? x.readAll() : null;
-                return new TrainingData(x.description(), stats, groundTruth(stats, console), rows, null);
+                return new TrainingData(x.description(), stats, groundTruth(stats, console), rows, null,
+                        place.where());
             } catch (LaeException e) {
                 throw new LaeException(config.data() + ": " + e.getMessage(), e);
             }
@@ -64,10 +68,10 @@ public record TrainingData(String description, Statistics stats, GroundTruth tru
         }
         INDArray inputs = x.readAll();
         INDArray targets = y.readAll();
-        Statistics stats = Engines.forStatistics(x.columns(), y.columns(), console).of(
-                DataSources.inMemory(x.description(), inputs), DataSources.inMemory(y.description(), targets),
-                config.center(), rows -> { });
-        return new TrainingData(x.description(), stats, groundTruth(stats, console), inputs, targets);
+        Engines.StatisticsPlace place = Engines.forStatistics(x.columns(), y.columns(), console);
+        Statistics stats = place.statistics().of(DataSources.inMemory(x.description(), inputs),
+                DataSources.inMemory(y.description(), targets), config.center(), rows -> { });
+        return new TrainingData(x.description(), stats, groundTruth(stats, console), inputs, targets, place.where());
     }
 
     /**
@@ -98,7 +102,8 @@ public record TrainingData(String description, Statistics stats, GroundTruth tru
                 stats.sampleCount(), stats.inputDim(), stats.isAutoencoder() ? "" : ", n = " + stats.outputDim(),
                 stats.centered() ? "centred" : "uncentred");
         console.printf("data: %s%n", description);
-        return new TrainingData(description, stats, groundTruth(stats, console), null, null);
+        return new TrainingData(description, stats, groundTruth(stats, console), null, null,
+                "file " + config.data());
     }
 
     /**
@@ -113,7 +118,8 @@ public record TrainingData(String description, Statistics stats, GroundTruth tru
                                   PrintWriter console) {
         Statistics stats = targets == null ? StatisticsAccumulator.of(inputs, center)
                 : StatisticsAccumulator.of(inputs, targets, center);
-        return new TrainingData(description, stats, groundTruth(stats, console), inputs, targets);
+        return new TrainingData(description, stats, groundTruth(stats, console), inputs, targets,
+                Engines.onHost().where());
     }
 
     private static GroundTruth groundTruth(Statistics stats, PrintWriter console) {

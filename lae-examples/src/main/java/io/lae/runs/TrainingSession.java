@@ -45,6 +45,7 @@ public final class TrainingSession {
         Map<String, Object> environment = Environment.describe(device);
         Engines.Engine engine = Engines.forRun(config);
         environment.put("engine", engine.description());
+        environment.put("statistics_from", data.statisticsFrom());
         TrainingResult result;
         try (RunProgress watched = Interruption.watching(progress, dir)) {
             INDArray rows = data.rowsFor(config);

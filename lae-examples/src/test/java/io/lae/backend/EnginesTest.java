@@ -92,7 +92,9 @@ class EnginesTest {
         for (BackendRequest request : new BackendRequest[] {BackendRequest.CPU, BackendRequest.ND4J_CUDA}) {
             Engines.configure(request, null);
             StringWriter said = new StringWriter();
-            assertSame(StreamedStatistics.HOST, Engines.forStatistics(10, 0, new PrintWriter(said, true)));
+            Engines.StatisticsPlace place = Engines.forStatistics(10, 0, new PrintWriter(said, true));
+            assertSame(StreamedStatistics.HOST, place.statistics());
+            assertTrue(place.where().startsWith("nd4j-"), place.where());
             assertEquals("", said.toString());
         }
     }
@@ -100,7 +102,8 @@ class EnginesTest {
     @Test
     void withoutAGpuAutoComputesStatisticsOnTheHostAndCudaFails() {
         assumeTrue(!gpu(), "this machine has a usable GPU");
-        assertSame(StreamedStatistics.HOST, Engines.forStatistics(10, 3, new PrintWriter(new StringWriter())));
+        assertSame(StreamedStatistics.HOST, Engines.forStatistics(10, 3, new PrintWriter(new StringWriter()))
+                .statistics());
         Engines.configure(BackendRequest.CUDA, null);
         LaeException e = assertThrows(LaeException.class,
                 () -> Engines.forStatistics(10, 0, new PrintWriter(new StringWriter())));
@@ -111,7 +114,9 @@ class EnginesTest {
     void withAGpuAutoComputesStatisticsThereAndSaysSo() {
         assumeTrue(gpu(), "no usable GPU here: " + Engines.cudaEngineStatus());
         StringWriter said = new StringWriter();
-        assertFalse(Engines.forStatistics(100, 0, new PrintWriter(said, true)) == StreamedStatistics.HOST);
+        Engines.StatisticsPlace place = Engines.forStatistics(100, 0, new PrintWriter(said, true));
+        assertFalse(place.statistics() == StreamedStatistics.HOST);
+        assertTrue(place.where().startsWith("lae-cuda on "), place.where());
         assertTrue(said.toString().startsWith("statistics: on "), said.toString());
     }
 

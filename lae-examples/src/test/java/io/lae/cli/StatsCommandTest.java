@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lae.backend.Engines;
 import io.lae.io.Npy;
 import io.lae.io.NpyHeader;
 import io.lae.stats.Statistics;
 import io.lae.stats.ReferenceStatistics;
 import io.lae.stats.StatisticsFile;
+import java.io.IOException;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -94,6 +97,10 @@ class StatsCommandTest {
             assertEquals(0, a.exitCode(), a.out() + a.err());
             assertEquals(0, b.exitCode(), b.out() + b.err());
             assertTrue(b.out().contains("data: statistics " + stats), b.out());
+            assertEquals("file " + stats, statisticsFrom(fromStats));
+            String computed = statisticsFrom(fromRows);
+            assertTrue(Engines.cudaEngineStatus().startsWith("usable") ? computed.startsWith("lae-cuda on ")
+                    : computed.equals("nd4j-cpu"), computed);
             for (String weights : new String[] {"decoder.npy", "encoder.npy"}) {
                 INDArray fromData = Npy.read(fromRows.resolve(weights));
                 INDArray fromSaved = Npy.read(fromStats.resolve(weights));
@@ -164,5 +171,11 @@ class StatsCommandTest {
         String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;
+    }
+
+    /** @return run.json's record of where the run's statistics came from */
+    private static String statisticsFrom(Path run) throws IOException {
+        return new ObjectMapper().readTree(run.resolve("run.json").toFile())
+                .get("environment").get("statistics_from").asText();
     }
 }
