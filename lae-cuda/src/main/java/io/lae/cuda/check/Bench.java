@@ -61,7 +61,11 @@ public final class Bench {
         });
         part.accept("bench_mini_batches", () -> {
             System.out.println("bench: mini-batch steps over rows in device memory (n = 784, p = 20, MNIST's shape)");
-            return bench.miniBatches(quick ? 10_000 : 60_000, 784, 20, new int[] {32, 256});
+            int m = quick ? 10_000 : 60_000;
+            List<Map<String, Object>> rows = new ArrayList<>(bench.miniBatches(m, 784, 20, new int[] {32, 256}));
+            System.out.println("bench: per-sample nested dropout over all rows (bao-fig2-3's step)");
+            rows.addAll(bench.perSample(m, 784, new int[] {20}));
+            return rows;
         });
         part.accept("bench_statistics", () -> {
             System.out.println("bench: statistics");
