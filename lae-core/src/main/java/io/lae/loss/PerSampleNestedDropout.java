@@ -3,6 +3,7 @@ package io.lae.loss;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Stochastic nested dropout with one truncation per sample (Rippel et al. 2014; Bao et al. 2020,
@@ -13,7 +14,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * (p×m), Z̃ = K∘Z and G = AᵀY:
  * <pre>  L = c [‖Y‖² − 2 sum(Z̃∘G) + sum(AᵀA ∘ Z̃Z̃ᵀ)],
  *  ∇_A = 2c (A Z̃Z̃ᵀ − Y Z̃ᵀ),   ∇_B = 2c (K∘(AᵀA Z̃ − G)) Xᵀ.</pre>
- * Four n×m by p GEMMs, O(m·n·p) like the authors' code, and no n×m temporary. The draws are not a
+ * Four n×m by p GEMMs, O(m·n·p) like the authors' code, and no n×m temporary; for an autoencoder
+ * (Y = X) they are two, [B; Aᵀ]X and [Z̃; K∘(AᵀA Z̃ − G)]Xᵀ, each reading the rows once. The draws are not a
  * function of the statistics: weighting Σxx by how often each b was drawn would give the loss's
  * expectation given those counts, not the loss of the samples that drew them.
  *
@@ -49,18 +51,49 @@ public final class PerSampleNestedDropout {
         }
         double c = scale.factor(x.columns());
         INDArray mask = mask(truncations, encoder.dataType());
-        INDArray kept = Nd4j.gemm(encoder, x, false, false).muli(mask);            // Z̃ = K∘BX, p×m
-        INDArray g = Nd4j.gemm(decoder, y, true, false);                            // G = AᵀY, p×m
+        INDArray stacked = codesAndProjections(encoder, decoder, x, y);            // [BX; AᵀY], 2p×m
+        INDArray kept = rows(stacked, 0).muli(mask);                                // Z̃ = K∘BX
+        INDArray g = rows(stacked, latent);                                         // G = AᵀY
         INDArray gram = Nd4j.gemm(decoder, decoder, true, false);                   // AᵀA, p×p
         INDArray codeGram = Nd4j.gemm(kept, kept, false, true);                     // Z̃Z̃ᵀ, p×p
         double value = withValue ? c * (y.mul(y).sumNumber().doubleValue()
                 - 2 * kept.mul(g).sumNumber().doubleValue()
                 + gram.mul(codeGram).sumNumber().doubleValue()) : Double.NaN;
-        INDArray gradDecoder = Nd4j.gemm(decoder, codeGram, false, false);
-        Nd4j.gemm(y, kept, gradDecoder, false, true, -1.0, 1.0);                    // A Z̃Z̃ᵀ − Y Z̃ᵀ
-        INDArray residualCodes = Nd4j.gemm(gram, kept, false, false).subi(g).muli(mask);  // K∘(AᵀA Z̃ − G)
-        INDArray gradEncoder = Nd4j.gemm(residualCodes, x, false, true);
-        return new LossEvaluation(value, gradEncoder.muli(2 * c), gradDecoder.muli(2 * c));
+        g.rsubi(Nd4j.gemm(gram, kept, false, false)).muli(mask);                    // G ← K∘(AᵀA Z̃ − G), in place
+        INDArray[] products = timesTransposed(stacked, x, y);                        // Y Z̃ᵀ and K∘(AᵀA Z̃ − G) Xᵀ
+        INDArray gradDecoder = Nd4j.gemm(decoder, codeGram, false, false).subi(products[0]);
+        return new LossEvaluation(value, products[1].muli(2 * c), gradDecoder.muli(2 * c));
+    }
+
+    /**
+     * @return [BX; AᵀY], 2p×m in c order: for an autoencoder (y is x) one GEMM of the stacked weights
+     *         [B; Aᵀ] with X, which reads the n×m rows once instead of twice
+     */
+    private INDArray codesAndProjections(INDArray encoder, INDArray decoder, INDArray x, INDArray y) {
+        if (y == x) {
+            return Nd4j.gemm(Nd4j.vstack(encoder, decoder.transpose()), x, false, false);
+        }
+        INDArray stacked = Nd4j.create(encoder.dataType(), new long[] {2L * latent, x.columns()}, 'c');
+        Nd4j.gemm(encoder, x, rows(stacked, 0), false, false, 1.0, 0.0);
+        Nd4j.gemm(decoder, y, rows(stacked, latent), true, false, 1.0, 0.0);
+        return stacked;
+    }
+
+    /**
+     * @param stacked [Z̃; R], 2p×m
+     * @return Y Z̃ᵀ (n×p) and R Xᵀ (p×n'): for an autoencoder both from the one GEMM [Z̃; R] Xᵀ
+     */
+    private INDArray[] timesTransposed(INDArray stacked, INDArray x, INDArray y) {
+        if (y == x) {
+            INDArray both = Nd4j.gemm(stacked, x, false, true);                    // [Z̃Xᵀ; RXᵀ], 2p×n
+            return new INDArray[] {rows(both, 0).transpose(), rows(both, latent)};
+        }
+        return new INDArray[] {Nd4j.gemm(y, rows(stacked, 0), false, true), Nd4j.gemm(rows(stacked, latent), x, false, true)};
+    }
+
+    /** @return rows first..first+p of a 2p-row matrix, a view */
+    private INDArray rows(INDArray stacked, int first) {
+        return stacked.get(NDArrayIndex.interval(first, first + latent), NDArrayIndex.all());
     }
 
     /**
@@ -70,14 +103,18 @@ public final class PerSampleNestedDropout {
      */
     INDArray mask(int[] truncations, DataType type) {
         int m = truncations.length;
-        double[] k = new double[latent * m];
         for (int j = 0; j < m; j++) {
-            int b = truncations[j];
-            if (b < 1 || b > latent) {
-                throw new IllegalArgumentException("truncation " + b + " of sample " + j + " is outside 1.." + latent);
+            if (truncations[j] < 1 || truncations[j] > latent) {
+                throw new IllegalArgumentException("truncation " + truncations[j] + " of sample " + j + " is outside 1.."
+                        + latent);
             }
-            for (int i = 0; i < b; i++) {
-                k[i * m + j] = 1;
+        }
+        double[] k = new double[latent * m];
+        for (int i = 0; i < latent; i++) {        // row by row: K is p×m in c order
+            for (int j = 0; j < m; j++) {
+                if (truncations[j] > i) {
+                    k[i * m + j] = 1;
+                }
             }
         }
         return Nd4j.createFromArray(k).reshape(latent, m).castTo(type);

@@ -15,7 +15,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Per-sample nested dropout in float64, on a regression (n = 5, n' = 7, m = 30, p = 4): the value
  * against its literal definition sample by sample in plain Java, the gradients against central
- * differences of that definition, and two exact identities with the statistics losses.
+ * differences of that definition, two exact identities with the statistics losses, and an autoencoder's
+ * stacked GEMMs against the general path.
  */
 class PerSampleNestedDropoutTest {
 
@@ -138,6 +139,23 @@ class PerSampleNestedDropoutTest {
         assertTrue(ordered.gradEncoder().sub(perSample.gradEncoder()).norm2Number().doubleValue() < 1e-10 * scale);
         assertTrue(ordered.gradDecoder().sub(perSample.gradDecoder()).norm2Number().doubleValue()
                 < 1e-10 * ordered.gradDecoder().norm2Number().doubleValue());
+    }
+
+    /** An autoencoder's two stacked GEMMs (y is x) against the four of the general path (y a copy of x). */
+    @Test
+    void autoencoderStackedGemmsEqualTheGeneralPath() {
+        INDArray tiedDecoder = nd(TestData.gaussian(7, P, 0.3, new Random(72)));
+        PerSampleNestedDropout loss = new PerSampleNestedDropout(P, Scale.MEAN);
+        LossEvaluation stacked = loss.evaluate(encoder, tiedDecoder, x, x, truncations, true);
+        LossEvaluation general = loss.evaluate(encoder, tiedDecoder, x, x.dup(), truncations, true);
+        assertEquals(general.value(), stacked.value(), 1e-12 * general.value());
+        assertRelative(general.gradEncoder(), stacked.gradEncoder(), 1e-12);
+        assertRelative(general.gradDecoder(), stacked.gradDecoder(), 1e-12);
+    }
+
+    private static void assertRelative(INDArray expected, INDArray actual, double tolerance) {
+        double error = expected.sub(actual).norm2Number().doubleValue() / expected.norm2Number().doubleValue();
+        assertTrue(error < tolerance, "relative error " + error);
     }
 
     private static INDArray[] repeat(INDArray a) {

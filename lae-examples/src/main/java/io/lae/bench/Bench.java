@@ -8,6 +8,7 @@ import io.lae.stats.StatisticsAccumulator;
 import io.lae.train.Initialization;
 import io.lae.train.MiniBatches;
 import io.lae.train.Model;
+import io.lae.train.NestedDropoutDraw;
 import io.lae.train.TrainingStep;
 import java.util.function.Consumer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -27,6 +28,8 @@ public final class Bench {
     private static final int STATISTICS_ROWS_PER_DIM = 10;
     private static final int MINI_BATCH_ROWS = 8192;
     private static final int EARLY_STEPS = 100;
+    /** MNIST's training set, the rows of bao-fig2-3's per-sample nested-dropout steps. */
+    private static final int PER_SAMPLE_ROWS = 60_000;
 
     private final BenchPlan plan;
     private final Timing timing;
@@ -63,6 +66,9 @@ public final class Bench {
             }
         }
         report.statistics().add(statistics(first.n()));
+        for (Precision dtype : plan.dtypes()) {
+            report.perSample().add(perSample(first, dtype));
+        }
         for (Precision dtype : plan.dtypes()) {
             for (int batch : plan.batchSizes()) {
                 report.minibatch().add(miniBatch(first, dtype, batch));
@@ -101,6 +107,35 @@ public final class Bench {
                 medians.reference(), medians.ratio(), flops / medians.operation() / 1e9);
         console.accept(String.format("statistics: n = %d, m = %d rows (float64): %.3f s, GEMM %.3f s, ratio %.2f",
                 n, m, r.seconds(), r.gemmSeconds(), r.ratio()));
+        return r;
+    }
+
+    /**
+     * A full-batch step of per-sample stochastic nested dropout over m rows against one (2p×n)·(n×m)
+     * GEMM: an autoencoder's step is two such GEMMs ([B; Aᵀ]X and [Z̃; R]Xᵀ), so 2 is its bound.
+     */
+    private BenchReport.PerSampleResult perSample(BenchPlan.Size size, Precision dtype) {
+        Nd4j.getRandom().setSeed(SEED);
+        DataType type = dtype.dataType();
+        INDArray rows = Nd4j.rand(type, PER_SAMPLE_ROWS, size.n());
+        TrainingConfig config = TrainingConfig.builder().latent(size.p()).optimizer(plan.optimizer(), LEARNING_RATE)
+                .seed(SEED).dtype(dtype).init(Initialization.Kind.NORMAL, 0.01).loss("nested-dropout")
+                .stochastic(NestedDropoutDraw.PER_SAMPLE).build();
+        Statistics stats = StatisticsAccumulator.of(rows, true).as(type);
+        MiniBatches all = MiniBatches.allRows(rows, null, stats, type);
+        Training run = Training.start(config, stats, size.n());
+        INDArray weights = Nd4j.rand(type, 2L * size.p(), size.n());
+        INDArray out = Nd4j.create(type, new long[] {2L * size.p(), PER_SAMPLE_ROWS}, 'c');
+        INDArray x = rows.transpose();
+        long[] t = {0};
+        Timing.Medians medians = timing.interleaved(() -> Nd4j.gemm(weights, x, out, false, false, 1.0, 0.0),
+                () -> run.step(t[0]++, all));
+        double flops = 8.0 * size.p() * size.n() * (double) PER_SAMPLE_ROWS;
+        BenchReport.PerSampleResult r = new BenchReport.PerSampleResult(size.n(), size.p(), PER_SAMPLE_ROWS, dtype,
+                medians.operation(), medians.reference(), medians.ratio(), flops / medians.operation() / 1e9);
+        console.accept(String.format("per-sample nested dropout: n = %d, p = %d, m = %d, %s: step %.1f ms, "
+                        + "(2p×n)·(n×m) GEMM %.1f ms, ratio %.2f (bound 2)", r.n(), r.p(), r.m(), dtype,
+                r.stepSeconds() * 1e3, r.gemmSeconds() * 1e3, r.ratio()));
         return r;
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
  * What one {@code lae bench} run measures.
  *
  * @param sizes                  the (n, p) grid of full-batch steps; the first also sizes the statistics,
- *                               mini-batch and memory measurements
+ *                               per-sample nested-dropout, mini-batch and memory measurements
  * @param dtypes                 float32 and/or float64
  * @param methods                the losses and rules to step
  * @param batchSizes             mini-batch sizes b

@@ -10,16 +10,18 @@ import java.util.Map;
  *
  * @param results    step time against the GEMM bound, one per (n, p, dtype, loss)
  * @param statistics statistics accumulation against a GEMM of the same flops
+ * @param perSample  per-sample nested-dropout steps over the rows against a GEMM of the rows
  * @param minibatch  mini-batch throughput
  * @param memory     resident memory early and late in a long run
  * @param machine    backend, BLAS, threads and CPU
  */
 public record BenchReport(List<StepResult> results, List<StatisticsResult> statistics,
-                          List<MiniBatchResult> minibatch, List<MemoryResult> memory, Map<String, Object> machine) {
+                          List<PerSampleResult> perSample, List<MiniBatchResult> minibatch, List<MemoryResult> memory, Map<String, Object> machine) {
 
     /** @return an empty report for {@code machine}, filled by the bench as it goes */
     static BenchReport on(Map<String, Object> machine) {
-        return new BenchReport(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), machine);
+        return new BenchReport(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                new ArrayList<>(), machine);
     }
 
     /**
@@ -51,6 +53,23 @@ public record BenchReport(List<StepResult> results, List<StatisticsResult> stati
      * @param gflops      2mn² / seconds / 1e9
      */
     public record StatisticsResult(int n, long m, double seconds, double gemmSeconds, double ratio, double gflops) {
+    }
+
+    /**
+     * A full-batch step of per-sample stochastic nested dropout over m rows (an autoencoder, one
+     * truncation per row) against one (2p×n)·(n×m) GEMM of the same rows; the step is two of them.
+     *
+     * @param n           the data dimension
+     * @param p           the latent size
+     * @param m           the number of rows
+     * @param dtype       float32 or float64
+     * @param stepSeconds the median seconds of one step
+     * @param gemmSeconds the median GEMM time
+     * @param ratio       stepSeconds / gemmSeconds (2 at best)
+     * @param gflops      8mnp / stepSeconds / 1e9
+     */
+    public record PerSampleResult(int n, int p, int m, Precision dtype, double stepSeconds, double gemmSeconds,
+                                  double ratio, double gflops) {
     }
 
     /**

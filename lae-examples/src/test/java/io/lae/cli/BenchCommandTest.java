@@ -39,6 +39,13 @@ class BenchCommandTest {
                     result.get("ratio").asDouble(), 1e-9 * result.get("ratio").asDouble());
         }
         assertTrue(root.get("statistics").get(0).get("ratio").asDouble() > 0);
+        JsonNode perSample = root.get("per_sample");
+        assertEquals(2, perSample.size(), "one per dtype");
+        for (JsonNode result : perSample) {
+            assertEquals(60_000, result.get("m").asInt());
+            assertEquals(result.get("step_seconds").asDouble() / result.get("gemm_seconds").asDouble(),
+                    result.get("ratio").asDouble(), 1e-9 * result.get("ratio").asDouble());
+        }
         assertTrue(root.get("minibatch").get(0).get("samples_per_second").asDouble() > 0);
         JsonNode memory = root.get("memory").get(0);
         assertEquals(120, memory.get("late_steps").asLong());
