@@ -56,6 +56,11 @@ final class BaoMnist extends Experiment {
      */
     record PlannedRun(BaoModel model, String optimizer) {
 
+        /** @return its directory and curve name, e.g. {@code rag-adam} */
+        String name() {
+            return model.name() + "-" + optimizer;
+        }
+
         /** @return whether its steps need the 60 000 rows (per-sample nested dropout, hours on a CPU) */
         boolean needsRows() {
             return model.name().equals(STOCHASTIC);
@@ -101,7 +106,7 @@ final class BaoMnist extends Experiment {
         for (PlannedRun planned : runOrder()) {
             BaoModel model = planned.model();
             String optimizer = planned.optimizer();
-            String name = model.name() + "-" + optimizer;
+            String name = planned.name();
             BaoRun run = model.name().equals("vae")
                     ? BaoRun.vae(ctx, name, data, new BaoRun.VaeSettings(k, steps, optimizer, model.lr(optimizer),
                             seed, false, null, ctx.pick(100L, 1000L)))
