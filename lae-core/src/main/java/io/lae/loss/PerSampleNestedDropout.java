@@ -88,7 +88,8 @@ public final class PerSampleNestedDropout {
             INDArray both = Nd4j.gemm(stacked, x, false, true);                    // [Z̃Xᵀ; RXᵀ], 2p×n
             return new INDArray[] {rows(both, 0).transpose(), rows(both, latent)};
         }
-        return new INDArray[] {Nd4j.gemm(y, rows(stacked, 0), false, true), Nd4j.gemm(rows(stacked, latent), x, false, true)};
+        return new INDArray[] {Nd4j.gemm(y, rows(stacked, 0), false, true),
+                Nd4j.gemm(rows(stacked, latent), x, false, true)};
     }
 
     /** @return rows first..first+p of a 2p-row matrix, a view */
