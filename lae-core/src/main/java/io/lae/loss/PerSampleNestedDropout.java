@@ -1,6 +1,7 @@
 package io.lae.loss;
 
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -25,6 +26,7 @@ public final class PerSampleNestedDropout {
 
     private final int latent;
     private final Scale scale;
+    private final Buffers buffers = new Buffers();
 
     /**
      * @param latent p
@@ -50,7 +52,8 @@ public final class PerSampleNestedDropout {
             throw new IllegalArgumentException(truncations.length + " truncations for " + x.columns() + " samples");
         }
         double c = scale.factor(x.columns());
-        INDArray mask = mask(truncations, encoder.dataType());
+        buffers.fit(x.columns(), encoder.dataType());
+        INDArray mask = buffers.mask(truncations);
         INDArray stacked = codesAndProjections(encoder, decoder, x, y);            // [BX; AᵀY], 2p×m
         INDArray kept = rows(stacked, 0).muli(mask);                                // Z̃ = K∘BX
         INDArray g = rows(stacked, latent);                                         // G = AᵀY
@@ -59,23 +62,23 @@ public final class PerSampleNestedDropout {
         double value = withValue ? c * (y.mul(y).sumNumber().doubleValue()
                 - 2 * kept.mul(g).sumNumber().doubleValue()
                 + gram.mul(codeGram).sumNumber().doubleValue()) : Double.NaN;
-        g.rsubi(Nd4j.gemm(gram, kept, false, false)).muli(mask);                    // G ← K∘(AᵀA Z̃ − G), in place
+        g.rsubi(Nd4j.gemm(gram, kept, buffers.product, false, false, 1.0, 0.0)).muli(mask);  // G ← K∘(AᵀA Z̃ − G)
         INDArray[] products = timesTransposed(stacked, x, y);                        // Y Z̃ᵀ and K∘(AᵀA Z̃ − G) Xᵀ
         INDArray gradDecoder = Nd4j.gemm(decoder, codeGram, false, false).subi(products[0]);
         return new LossEvaluation(value, products[1].muli(2 * c), gradDecoder.muli(2 * c));
     }
 
     /**
-     * @return [BX; AᵀY], 2p×m in c order: for an autoencoder (y is x) one GEMM of the stacked weights
+     * @return [BX; AᵀY], 2p×m: for an autoencoder (y is x) one GEMM of the stacked weights
      *         [B; Aᵀ] with X, which reads the n×m rows once instead of twice
      */
     private INDArray codesAndProjections(INDArray encoder, INDArray decoder, INDArray x, INDArray y) {
+        INDArray stacked = buffers.stacked;
         if (y == x) {
-            return Nd4j.gemm(Nd4j.vstack(encoder, decoder.transpose()), x, false, false);
+            return Nd4j.gemm(Nd4j.vstack(encoder, decoder.transpose()), x, stacked, false, false, 1.0, 0.0);
         }
-        INDArray stacked = Nd4j.create(encoder.dataType(), new long[] {2L * latent, x.columns()}, 'c');
-        Nd4j.gemm(encoder, x, rows(stacked, 0), false, false, 1.0, 0.0);
-        Nd4j.gemm(decoder, y, rows(stacked, latent), true, false, 1.0, 0.0);
+        rows(stacked, 0).assign(Nd4j.gemm(encoder, x, false, false));              // GEMM outputs cannot be views
+        rows(stacked, latent).assign(Nd4j.gemm(decoder, y, true, false));
         return stacked;
     }
 
@@ -98,26 +101,54 @@ public final class PerSampleNestedDropout {
     }
 
     /**
-     * @param truncations b_j in 1..p
-     * @param type        the weights' dtype
-     * @return K, p×m, K_ij = 1 for i ≤ b_j (1-based i), else 0
+     * The step's m-sized arrays, allocated once per batch size and dtype outside any workspace: a step
+     * over all 60 000 MNIST rows would otherwise map and fault in some 50 MB of fresh pages (the mask,
+     * [Z̃; R] and AᵀA·Z̃) every step, which showed as half the CPU time spent in the kernel.
      */
-    INDArray mask(int[] truncations, DataType type) {
-        int m = truncations.length;
-        for (int j = 0; j < m; j++) {
-            if (truncations[j] < 1 || truncations[j] > latent) {
-                throw new IllegalArgumentException("truncation " + truncations[j] + " of sample " + j + " is outside 1.."
-                        + latent);
+    private final class Buffers {
+
+        private DataType type;
+        private long samples = -1;
+        private double[] values;
+        private INDArray maskValues;
+        private INDArray mask;
+        INDArray stacked;
+        INDArray product;
+
+        void fit(long m, DataType wanted) {
+            if (m == samples && wanted == type) {
+                return;
+            }
+            try (MemoryWorkspace outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                type = wanted;
+                samples = m;
+                values = new double[Math.toIntExact(latent * m)];
+                maskValues = Nd4j.create(DataType.DOUBLE, new long[] {latent, m}, 'c');
+                mask = wanted == DataType.DOUBLE ? maskValues : Nd4j.create(wanted, new long[] {latent, m}, 'c');
+                stacked = Nd4j.create(wanted, new long[] {2L * latent, m}, 'f');   // the order Nd4j.gemm returns
+                product = Nd4j.create(wanted, new long[] {latent, m}, 'f');
             }
         }
-        double[] k = new double[latent * m];
-        for (int i = 0; i < latent; i++) {        // row by row: K is p×m in c order
+
+        /**
+         * @param truncations b_j in 1..p
+         * @return K, p×m in the weights' dtype, K_ij = 1 for i ≤ b_j (1-based i), else 0
+         */
+        INDArray mask(int[] truncations) {
+            int m = truncations.length;
             for (int j = 0; j < m; j++) {
-                if (truncations[j] > i) {
-                    k[i * m + j] = 1;
+                if (truncations[j] < 1 || truncations[j] > latent) {
+                    throw new IllegalArgumentException("truncation " + truncations[j] + " of sample " + j
+                            + " is outside 1.." + latent);
                 }
             }
+            for (int i = 0; i < latent; i++) {        // row by row: K is p×m in c order
+                for (int j = 0; j < m; j++) {
+                    values[i * m + j] = truncations[j] > i ? 1 : 0;
+                }
+            }
+            maskValues.data().setData(values);
+            return mask == maskValues ? mask : mask.assign(maskValues);
         }
-        return Nd4j.createFromArray(k).reshape(latent, m).castTo(type);
     }
 }
