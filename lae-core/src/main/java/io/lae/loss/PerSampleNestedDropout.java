@@ -102,8 +102,9 @@ public final class PerSampleNestedDropout {
 
     /**
      * The step's m-sized arrays, allocated once per batch size and dtype outside any workspace: a step
-     * over all 60 000 MNIST rows would otherwise map and fault in some 50 MB of fresh pages (the mask,
-     * [Z̃; R] and AᵀA·Z̃) every step, which showed as half the CPU time spent in the kernel.
+     * over all 60 000 MNIST rows would otherwise have the kernel map and zero some 50 MB of fresh pages
+     * (the mask, [Z̃; R] and AᵀA·Z̃) every step. {@code stacked} and {@code product} are in f order, the
+     * order {@code Nd4j.gemm} gives a new result, so that the GEMMs round as they did without them.
      */
     private final class Buffers {
 
@@ -125,7 +126,7 @@ public final class PerSampleNestedDropout {
                 values = new double[Math.toIntExact(latent * m)];
                 maskValues = Nd4j.create(DataType.DOUBLE, new long[] {latent, m}, 'c');
                 mask = wanted == DataType.DOUBLE ? maskValues : Nd4j.create(wanted, new long[] {latent, m}, 'c');
-                stacked = Nd4j.create(wanted, new long[] {2L * latent, m}, 'f');   // the order Nd4j.gemm returns
+                stacked = Nd4j.create(wanted, new long[] {2L * latent, m}, 'f');
                 product = Nd4j.create(wanted, new long[] {latent, m}, 'f');
             }
         }
