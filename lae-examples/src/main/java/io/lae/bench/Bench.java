@@ -118,9 +118,8 @@ public final class Bench {
         Nd4j.getRandom().setSeed(SEED);
         DataType type = dtype.dataType();
         INDArray rows = Nd4j.rand(type, PER_SAMPLE_ROWS, size.n());
-        TrainingConfig config = TrainingConfig.builder().latent(size.p()).optimizer(plan.optimizer(), LEARNING_RATE)
-                .seed(SEED).dtype(dtype).init(Initialization.Kind.NORMAL, 0.01).loss("nested-dropout")
-                .stochastic(NestedDropoutDraw.PER_SAMPLE).build();
+        TrainingConfig config = builder(size.p(), dtype).loss("nested-dropout").stochastic(NestedDropoutDraw.PER_SAMPLE)
+                .build();
         Statistics stats = StatisticsAccumulator.of(rows, true).as(type);
         MiniBatches all = MiniBatches.allRows(rows, null, stats, type);
         Training run = Training.start(config, stats, size.n());
@@ -183,9 +182,13 @@ public final class Bench {
     }
 
     private TrainingConfig config(Method method, int p, Precision dtype) {
-        TrainingConfig.Builder b = TrainingConfig.builder().latent(p).optimizer(plan.optimizer(), LEARNING_RATE).seed(SEED)
-                .dtype(dtype).init(Initialization.Kind.NORMAL, 0.01);
-        return method.settings().apply(b, p).build();
+        return method.settings().apply(builder(p, dtype), p).build();
+    }
+
+    /** @return the bench's settings of every step: its optimizer at the fixed rate, seed and start */
+    private TrainingConfig.Builder builder(int p, Precision dtype) {
+        return TrainingConfig.builder().latent(p).optimizer(plan.optimizer(), LEARNING_RATE).seed(SEED).dtype(dtype)
+                .init(Initialization.Kind.NORMAL, 0.01);
     }
 
     /** A model with its configured step, stepped at the bench's fixed learning rate. */
