@@ -84,7 +84,7 @@ final class BaoMnist extends Experiment {
     BaoMnist() {
         super(ID, "Bao et al. 2020, Fig. 2–3: six models on MNIST at k = 20, d_align and d_sub over 30 000 full-batch "
                 + "steps, Nesterov and Adam",
-                Duration.ofMinutes(265), Duration.ofSeconds(20));
+                Duration.ofMinutes(300), Duration.ofSeconds(20));
     }
 
     @Override
