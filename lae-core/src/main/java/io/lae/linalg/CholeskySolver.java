@@ -1,5 +1,6 @@
 package io.lae.linalg;
 
+import io.lae.platform.LapackCheck;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.custom.TriangularSolve;
 import org.nd4j.linalg.factory.Nd4j;
@@ -26,8 +27,10 @@ public final class CholeskySolver {
      * @param spd a symmetric positive-definite matrix; it is not modified
      * @return the solver holding L
      * @throws IllegalArgumentException if S is not square or not positive definite
+     * @throws io.lae.LaeException when LAPACK's results are wrong on this machine ({@link LapackCheck})
      */
     public static CholeskySolver factor(INDArray spd) {
+        LapackCheck.verify();
         if (spd.rank() != 2 || spd.rows() != spd.columns()) {
             throw new IllegalArgumentException("Cholesky needs a square matrix, got shape "
                     + java.util.Arrays.toString(spd.shape()));

@@ -1,5 +1,6 @@
 package io.lae.linalg;
 
+import io.lae.platform.LapackCheck;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.eigen.Eigen;
@@ -18,13 +19,15 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 public record SymmetricEigen(INDArray values, INDArray vectors) {
 
     /**
-     * Decomposes a symmetric matrix (LAPACK {@code syev} through ND4J; it needs
-     * {@code OPENBLAS_CORETYPE=Haswell} on AVX-512 CPUs to be correct).
+     * Decomposes a symmetric matrix (LAPACK {@code syev} through ND4J, after {@link LapackCheck} has found
+     * LAPACK healthy).
      *
      * @param symmetric the matrix; it is not modified, only its lower triangle is read
      * @return the sorted, sign-fixed decomposition
+     * @throws io.lae.LaeException when LAPACK's results are wrong on this machine ({@link LapackCheck})
      */
     public static SymmetricEigen of(INDArray symmetric) {
+        LapackCheck.verify();
         INDArray work = symmetric.castTo(DataType.DOUBLE).dup('f');
         INDArray ascending = Eigen.symmetricGeneralizedEigenvalues(work, true);
         int n = (int) ascending.length();
@@ -53,7 +56,7 @@ public record SymmetricEigen(INDArray values, INDArray vectors) {
 
     /**
      * Relative residual max|S U − U diag(λ)| / max|S|; about 1e-15 when LAPACK is healthy and
-     * of order 0.1 with the broken AVX-512 kernels of the bundled OpenBLAS.
+     * of order 0.1 with OpenBLAS 0.3.19's broken AVX-512 kernels.
      *
      * @param symmetric the matrix that was decomposed
      * @return the relative residual

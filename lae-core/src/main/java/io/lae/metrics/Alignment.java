@@ -1,5 +1,6 @@
 package io.lae.metrics;
 
+import io.lae.platform.LapackCheck;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -55,6 +56,7 @@ public final class Alignment {
 
     /** @return Q (n×p, f-order) of the thin QR decomposition A = QR, computed on a copy of {@code a} */
     private static INDArray orthonormalColumnBasis(INDArray a) {
+        LapackCheck.verify();
         INDArray q = a.dup('f');
         INDArray r = Nd4j.create(DataType.DOUBLE, new long[] {a.columns(), a.columns()}, 'f');
         Nd4j.getBlasWrapper().lapack().geqrf(q, r);

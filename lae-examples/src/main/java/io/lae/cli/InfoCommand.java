@@ -46,7 +46,8 @@ final class InfoCommand implements Callable<Integer> {
         info.put("driver", orNotApplicable(device.driverVersion()));
         info.put("CUDA runtime", orNotApplicable(device.runtimeVersion()));
         info.put("dtype", "float64 by default (--dtype float32 halves memory and roughly doubles GEMM speed)");
-        for (String key : new String[] {"blas", "threads", "blas_threads", "OPENBLAS_CORETYPE", "OMP_WAIT_POLICY"}) {
+        for (String key : new String[] {"blas", "openblas", "lapack_check", "threads", "blas_threads", "OPENBLAS_CORETYPE",
+                "OMP_WAIT_POLICY"}) {
             info.put(key, env.get(key));
         }
         Host host = Host.current();

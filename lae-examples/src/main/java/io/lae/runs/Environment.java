@@ -1,9 +1,12 @@
 package io.lae.runs;
 
 import io.lae.device.DeviceInfo;
+import io.lae.platform.LapackCheck;
+import io.lae.platform.NativeSetup;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import org.nd4j.linalg.factory.Nd4j;
@@ -17,7 +20,8 @@ public final class Environment {
     /**
      * @return a description of where and with what this process runs: versions, the backend, the device
      *     ({@code device}, {@code compute_capability}, {@code device_memory_bytes}, {@code driver},
-     *     {@code cuda_runtime}; null where they do not apply), BLAS and threads
+     *     {@code cuda_runtime}; null where they do not apply), BLAS and threads, the OpenBLAS on the class
+     *     path, LAPACK's check and the native environment lae set
      */
     public static Map<String, Object> describe() {
         return describe(DeviceInfo.current());
@@ -41,8 +45,13 @@ public final class Environment {
         env.put("blas", String.valueOf(Nd4j.factory().blas().getBlasVendor()));
         env.put("threads", Nd4j.getEnvironment().maxThreads());
         env.put("blas_threads", Nd4j.factory().blas().getMaxThreads());
-        env.put("OPENBLAS_CORETYPE", System.getenv("OPENBLAS_CORETYPE"));
-        env.put("OMP_WAIT_POLICY", System.getenv("OMP_WAIT_POLICY"));
+        env.put("openblas", NativeSetup.prepare().openBlasVersion().orElse(null));
+        LapackCheck.Outcome lapack = LapackCheck.check();
+        env.put("lapack_check", String.format(Locale.ROOT, "relative residual at n = 200: Cholesky %.1e, eigen %.1e",
+                lapack.cholesky(), lapack.eigen()));
+        // what the native libraries read: lae sets these itself (NativeSetup), so System.getenv may not show them
+        env.put("OPENBLAS_CORETYPE", NativeSetup.variable("OPENBLAS_CORETYPE").orElse(null));
+        env.put("OMP_WAIT_POLICY", NativeSetup.variable("OMP_WAIT_POLICY").orElse(null));
         return env;
     }
 

@@ -106,8 +106,6 @@ class RunOwnershipTest {
                 "-Dlae.data=" + System.getProperty("lae.data"), LaeCommand.class.getName(), "train",
                 "--data", "synthetic:diag:n=60,m=600,seed=1", "--latent", "10", "--steps", "100000000",
                 "--checkpoint-every", "0", "--log-every", "100", "--out", run.toString());
-        builder.environment().put("OPENBLAS_CORETYPE", "Haswell");
-        builder.environment().put("OMP_WAIT_POLICY", "PASSIVE");
         Path stderr = dir.resolve("stderr.txt");
         builder.redirectOutput(dir.resolve("stdout.txt").toFile()).redirectError(stderr.toFile());
         Process process = builder.start();

@@ -2,7 +2,6 @@ package io.lae.spark;
 
 import io.lae.LaeException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -25,8 +24,6 @@ final class SparkSessions {
     /** The master unless the request names one. */
     static final String DEFAULT_MASTER = "local[*]";
     private static final long POLL_MILLIS = 100;
-    /** Passed on to the executors: float64 LAPACK is wrong on AVX-512 without Haswell kernels; spinning OpenMP threads. */
-    private static final List<String> EXECUTOR_ENVIRONMENT = List.of("OPENBLAS_CORETYPE", "OMP_WAIT_POLICY");
 
     private SparkSessions() {
     }
@@ -76,10 +73,6 @@ final class SparkSessions {
         // the tree reduction's top level hands the driver a few n'×n' partials (8n'² bytes each): past the 1 GiB
         // default once n' is a few thousand; the driver's memory is checked by MemoryPlan.requireStatisticsFit
         defaultTo(builder, "spark.driver.maxResultSize", "0");
-        // executors elsewhere load ND4J's OpenBLAS as ./lae does here (README, Two commands)
-        for (String variable : EXECUTOR_ENVIRONMENT) {
-            defaultTo(builder, "spark.executorEnv." + variable, System.getenv(variable));
-        }
         long deadline = System.nanoTime() + timeout.toNanos();
         ExecutorService starter = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "lae-spark-start");
