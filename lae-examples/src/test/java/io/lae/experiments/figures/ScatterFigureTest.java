@@ -32,7 +32,8 @@ class ScatterFigureTest {
         }
         ScatterFigure figure = new ScatterFigure("codes", "z1", "z2").points(x, y, digits);
         figure.render(); // warm up fonts and classes
-        BufferedImage image = assertTimeoutPreemptively(Duration.ofSeconds(2), figure::render);
+        // well inside a minute even on a busy machine: what is checked is that no step grows faster than the points
+        BufferedImage image = assertTimeoutPreemptively(Duration.ofSeconds(30), figure::render);
         for (int k = 0; k < 10; k++) {
             // The legend's marker for class k is drawn opaque, in the palette colour itself.
             assertTrue(Pngs.count(image, Palette.color(k).getRGB() & 0xFFFFFF) > 0, "class " + k);
