@@ -1,12 +1,15 @@
 package io.lae;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * README.md's "Use as a library" program, taken from the README itself, runs as a single-file Java
- * program on lae's classpath and finds the three axes it planted: the README cannot go stale.
+ * program with the README's own command line (its JVM flags; lae's class path), with nothing set in the
+ * environment, prints no JVM warning and finds the three axes it planted: the README cannot go stale.
  */
 class LibraryExampleTest {
 
@@ -29,11 +33,19 @@ class LibraryExampleTest {
         assertTrue(block.find(), "README's library section has a java block");
         Path source = dir.resolve("Example.java");
         Files.writeString(source, block.group(1));
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), source.toString())
-                .redirectErrorStream(true).start();
+        Matcher shown = Pattern.compile("`java ((?:--[a-z-]+=[A-Za-z-]+ )*)-cp lae-examples/target/lae.jar Example\\.java`")
+                .matcher(section);
+        assertTrue(shown.find(), "README's library section shows the command that runs the program");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(Arrays.asList(shown.group(1).trim().split(" ")));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), source.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().remove("OPENBLAS_CORETYPE");
+        builder.environment().remove("OMP_WAIT_POLICY");
+        Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, process.waitFor(), output);
+        assertFalse(output.contains("WARNING"), output);
         List<String> cosines = Pattern.compile("\\|cos\\| with axis \\d+ = ([0-9.]+)").matcher(output).results()
                 .map(m -> m.group(1)).toList();
         assertEquals(3, cosines.size(), output);

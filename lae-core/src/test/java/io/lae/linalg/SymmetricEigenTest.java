@@ -35,10 +35,11 @@ class SymmetricEigenTest {
     }
 
     /**
-     * The bundled OpenBLAS 0.3.19 picks broken AVX-512 kernels unless OPENBLAS_CORETYPE=Haswell is
-     * set before the JVM starts: syev then returns residuals of order 0.1 without any error
-     * (shared/ND4J-NOTES.md). Every ground truth in lae depends on this decomposition, so LAPACK
-     * itself is checked here, before any post-processing of lae's.
+     * OpenBLAS 0.3.19, which ND4J M2.1 brings, picks broken AVX-512 kernels unless OPENBLAS_CORETYPE=Haswell
+     * is set before its library loads: syev then returns residuals of order 1 without any error (README,
+     * Native libraries). Every ground truth in lae depends on this decomposition, so LAPACK itself is
+     * checked here, under the OpenBLAS lae depends on and with nothing set outside the JVM, before any
+     * post-processing of lae's.
      */
     @Test
     void lapackSyevIsHealthyInFloat64() {
@@ -53,10 +54,10 @@ class SymmetricEigenTest {
         assertTrue(residual < TOLERANCE && orthogonality < TOLERANCE,
                 "FLOAT64 LAPACK IS WRONG ON THIS MACHINE: syev at n = 200 gives relative residual " + residual
                 + " and max|UᵀU − I| = " + orthogonality + " (both must be < " + TOLERANCE + "). "
-                + "The bundled OpenBLAS uses broken AVX-512 kernels: SET OPENBLAS_CORETYPE=Haswell in the "
-                + "environment BEFORE THE JVM STARTS (it is now OPENBLAS_CORETYPE="
-                + System.getenv("OPENBLAS_CORETYPE") + "); see shared/ND4J-NOTES.md. Every ground truth, "
-                + "metric and closed form of lae is wrong until this is fixed.");
+                + "The OpenBLAS loaded (" + io.lae.platform.NativeSetup.prepare().openBlasVersion().orElse("unknown")
+                + ") uses broken kernels: it must be " + io.lae.platform.NativeSetup.FIXED_OPENBLAS
+                + " or newer (README, Native libraries). Every ground truth, metric and closed form of lae is "
+                + "wrong until this is fixed.");
     }
 
     @Test

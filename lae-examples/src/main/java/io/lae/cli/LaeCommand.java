@@ -46,8 +46,8 @@ public final class LaeCommand {
             converter = BackendConverter.class,
             description = "Engine of the training steps and of the statistics (default ${DEFAULT-VALUE}): cuda is lae's"
                     + " own CUDA 12/13 engine (full-batch, mini-batch and per-sample nested-dropout runs, not --rule"
-                    + " alternating; the statistics of data read from files; any GPU its"
-                    + " CUDA supports, Hopper and Blackwell included), nd4j-cuda ND4J's CUDA 11.6 backend (a -Pnd4j-cuda"
+                    + " alternating; the statistics of data read from files; built for sm_75 to sm_120, not yet run"
+                    + " on a GPU), nd4j-cuda ND4J's CUDA 11.6 backend (a -Pnd4j-cuda"
                     + " build; sm_70 to sm_89), cpu ND4J on the CPU; auto takes cuda when a GPU is usable and it runs the"
                     + " settings, else ND4J, warning once when a GPU is there but"
                     + " unused. cuda or nd4j-cuda without a usable GPU is an error. lae info shows what is usable.")
