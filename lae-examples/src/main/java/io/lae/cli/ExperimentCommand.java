@@ -126,12 +126,19 @@ final class ExperimentCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - start) * 1e-9;
         context.summary().write(dir, experiment, size, seconds);
-        List<Claim> claims = context.summary().claims();
-        for (Claim c : claims) {
-            console.printf("  %s %s: %s%n", c.holds() ? "holds " : "FAILS ", c.claim(), c.measured());
+        if (size == ExperimentScale.QUICK) {
+            console.println("  " + Summary.QUICK_SCALE_NOTE);
         }
-        String line = String.format(Locale.ROOT, "%s: %d of %d claims hold, %.1f s; see %s", experiment.id(),
-                claims.stream().filter(Claim::holds).count(), claims.size(), seconds, dir.resolve(Summary.MARKDOWN_FILE));
+        for (Claim c : context.summary().claims()) {
+            Claim.Verdict verdict = c.verdict(size);
+            if (verdict == Claim.Verdict.NOT_EVALUATED) {
+                console.printf("  %-6s %s: %s; %s%n", "-", c.claim(), c.measured(), verdict);
+            } else {
+                console.printf("  %-6s %s: %s%n", verdict, c.claim(), c.measured());
+            }
+        }
+        String line = String.format(Locale.ROOT, "%s: %s, %.1f s; see %s", experiment.id(),
+                context.summary().tally(size), seconds, dir.resolve(Summary.MARKDOWN_FILE));
         console.println(line);
         console.flush();
         return line;

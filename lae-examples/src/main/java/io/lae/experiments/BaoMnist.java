@@ -153,13 +153,13 @@ final class BaoMnist extends Experiment {
                         + Claim.format(finalAlign.get("nonuniform-nesterov")),
                 finalAlign.get("rag-nesterov") < finalAlign.get("nonuniform-nesterov")));
         for (String model : List.of("nonuniform", "vae")) {
-            ctx.claim(new Claim("Adam accelerates " + model + " over Nesterov",
+            ctx.claimAtFullScale(new Claim("Adam accelerates " + model + " over Nesterov",
                     "§7: \"Adam optimizer accelerates the learning of the regularized models and the linear VAE\"",
                     "final d_align: Adam " + Claim.format(finalAlign.get(model + "-adam")) + ", Nesterov "
                             + Claim.format(finalAlign.get(model + "-nesterov")),
                     finalAlign.get(model + "-adam") < finalAlign.get(model + "-nesterov")));
         }
-        ctx.claim(Claim.atMost("RAG (Nesterov) reaches the optimal subspace", "Fig. 2 (right): d_sub of RAG falls to 0",
+        ctx.claimAtFullScale(Claim.atMost("RAG (Nesterov) reaches the optimal subspace", "Fig. 2 (right): d_sub of RAG falls to 0",
                 "final d_sub (RAG, Nesterov)", finalSub.get("rag-nesterov"), 1e-3));
         OPTIMIZERS.forEach(optimizer -> ctx.claim(nestedDropoutSubspaceClaim(optimizer, finalSub)));
     }

@@ -231,7 +231,7 @@ final class BaoScaling extends Experiment {
         ctx.summary().measure("last_k_reaching_0.3", lastSuccess);
         for (String optimizer : OPTIMIZERS) {
             for (Model model : Model.values()) {
-                ctx.claim(ScalingCurve.of(epochs.get(model.series(optimizer))).failsBeyond(
+                ctx.claimAtFullScale(ScalingCurve.of(epochs.get(model.series(optimizer))).failsBeyond(
                         model.label() + " (" + optimizer + ")", model.figureLastSuccess(optimizer), largest));
             }
         }
@@ -240,10 +240,10 @@ final class BaoScaling extends Experiment {
         List<Model> regularized = List.of(Model.NON_UNIFORM, Model.DETERMINISTIC_NESTED_DROPOUT);
         Map<String, ScalingCurve> others = new LinkedHashMap<>();
         regularized.forEach(model -> others.put(model.label(), ScalingCurve.of(epochs.get(model.series("nesterov")))));
-        ctx.claim(rag.fasterFrom(from, others, "Fig. 4 (solid): RAG ≈ 850 / 3 100 epochs at k = 2 / 5 against 100–800 "
+        ctx.claimAtFullScale(rag.fasterFrom(from, others, "Fig. 4 (solid): RAG ≈ 850 / 3 100 epochs at k = 2 / 5 against 100–800 "
                 + "for the regularized losses; at k = 20 deterministic nested dropout (≈ 3 060) is still ahead of RAG "
                 + "(≈ 3 700); RAG is below both from k = 50 on"));
-        ctx.claim(rag.growsSlowerThan(others, "Fig. 4 (solid): RAG ≈ 850 → 4 000 epochs from k = 2 to 50; non-uniform "
+        ctx.claimAtFullScale(rag.growsSlowerThan(others, "Fig. 4 (solid): RAG ≈ 850 → 4 000 epochs from k = 2 to 50; non-uniform "
                 + "L2 ≈ 120 → 32 000, deterministic nested dropout ≈ 100 → 24 000"));
     }
 }

@@ -1,17 +1,72 @@
 package io.lae.experiments;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Locale;
 
 /**
  * One statement a paper's figure makes, checked against what an experiment measured. {@code holds}
  * is always computed from the measurement, never written by hand.
  *
- * @param claim    the statement as a check, e.g. "ordered reaches Ratio_TP = 1 at p = 100"
- * @param paper    what the paper reports, with its figure
- * @param measured what this run measured, with the tolerance used
- * @param holds    whether the measurement satisfies the check
+ * @param claim          the statement as a check, e.g. "ordered reaches Ratio_TP = 1 at p = 100"
+ * @param paper          what the paper reports, with its figure
+ * @param measured       what this run measured, with the tolerance used
+ * @param holds          whether the measurement satisfies the check
+ * @param needsFullScale whether only the paper's sizes and step counts test it (a claim about
+ *                       convergence to 1e-6, or about how results grow with k): at quick scale it is
+ *                       measured but not evaluated ({@link #verdict})
  */
-public record Claim(String claim, String paper, String measured, boolean holds) {
+public record Claim(String claim, String paper, String measured, boolean holds,
+                    @JsonProperty("needs_full_scale") boolean needsFullScale) {
+
+    /**
+     * A claim that every scale evaluates.
+     *
+     * @param claim    the statement
+     * @param paper    what the paper reports
+     * @param measured what this run measured
+     * @param holds    whether the measurement satisfies the check
+     */
+    public Claim(String claim, String paper, String measured, boolean holds) {
+        this(claim, paper, measured, holds, false);
+    }
+
+    /** @return this claim, marked as one only {@code --scale full} evaluates */
+    public Claim atFullScaleOnly() {
+        return new Claim(claim, paper, measured, holds, true);
+    }
+
+    /**
+     * @param scale the scale the experiment ran at
+     * @return whether it holds, fails, or (a full-scale claim at quick scale) was not evaluated
+     */
+    public Verdict verdict(ExperimentScale scale) {
+        if (needsFullScale && scale == ExperimentScale.QUICK) {
+            return Verdict.NOT_EVALUATED;
+        }
+        return holds ? Verdict.HOLDS : Verdict.FAILS;
+    }
+
+    /** What a claim's check says at the scale an experiment ran. */
+    public enum Verdict {
+        /** The measurement satisfies the check. */
+        HOLDS("holds"),
+        /** The measurement does not satisfy the check. */
+        FAILS("FAILS"),
+        /** The claim needs the paper's sizes and step counts; quick scale only checks the pipeline. */
+        NOT_EVALUATED("not evaluated at quick scale");
+
+        private final String label;
+
+        Verdict(String label) {
+            this.label = label;
+        }
+
+        /** @return how the console and summary.md print it: {@code holds}, {@code FAILS} or {@code not evaluated at quick scale} */
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
 
     /**
      * @param claim    the statement

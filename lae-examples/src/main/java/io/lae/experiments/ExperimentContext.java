@@ -135,6 +135,14 @@ public final class ExperimentContext {
         summary.add(claim);
     }
 
+    /**
+     * @param claim a checked claim that only the paper's sizes and step counts test (convergence to a
+     *              tolerance, speed, growth with k): measured at every scale, evaluated at full scale only
+     */
+    public void claimAtFullScale(Claim claim) {
+        summary.add(claim.atFullScaleOnly());
+    }
+
     /** @param choice a setting chosen where the papers are silent, added to the summary */
     public void choose(String choice) {
         summary.choose(choice);

@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /** How large an experiment runs: the paper's sizes, or a shrunken version that runs in seconds (tests, CI). */
 public enum ExperimentScale {
-    /** Seconds: small sizes and few steps; claims are checked but need not hold. */
+    /** Seconds: small sizes and few steps, to check the pipeline; claims that need the paper's sizes are not evaluated. */
     QUICK,
     /** The paper's sizes and step counts (README, Experiments). */
     FULL;

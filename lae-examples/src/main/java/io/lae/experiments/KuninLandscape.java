@@ -110,7 +110,7 @@ final class KuninLandscape extends Experiment {
     }
 
     private static void transposeClaims(ExperimentContext ctx, Map<String, TrainedRun> runs) {
-        ctx.claim(Claim.atMost("the sum loss drives ‖W₁ − W₂ᵀ‖² to 0 (Transpose Theorem)",
+        ctx.claimAtFullScale(Claim.atMost("the sum loss drives ‖W₁ − W₂ᵀ‖² to 0 (Transpose Theorem)",
                 "Fig. 3: the sum curve falls to 0", "final ‖W₁ − W₂ᵀ‖² (sum)", runs.get("sum").last().transposeGap(),
                 1e-6));
         double others = Math.min(runs.get("mse").last().transposeGap(), runs.get("product").last().transposeGap());
@@ -162,7 +162,7 @@ final class KuninLandscape extends Experiment {
         }
         ctx.summary().measure("fig5_" + loss + "_max_abs_error", worst);
         String curve = loss.equals("sum") ? "max(0, 1 − λ/σᵢ²)" : "1/(1 + λ/σᵢ²)";
-        ctx.claim(Claim.atMost(loss + ": τᵢ² = " + curve + " within " + SPECTRUM_TOLERANCE + " for every λ and i",
+        ctx.claimAtFullScale(Claim.atMost(loss + ": τᵢ² = " + curve + " within " + SPECTRUM_TOLERANCE + " for every λ and i",
                 "Fig. 5: points on the theoretical curves", "max |τᵢ² − " + curve + "| over " + lambdas.length
                         + " λ × " + K + " σᵢ²" + where, worst, SPECTRUM_TOLERANCE));
     }
@@ -205,10 +205,10 @@ final class KuninLandscape extends Experiment {
         ctx.summary().measure("fig6_inverse_error", inverse);
         ctx.summary().measure("fig6_orthogonality_error", orthogonality);
         // the figure's claim, at the figure's resolution: a 1% departure of AB from I is about a pixel of Fig. 6
-        ctx.claim(Claim.atMost("k = 2: AB = I for every loss (eq. 9), to the 1% that Fig. 6 resolves",
+        ctx.claimAtFullScale(Claim.atMost("k = 2: AB = I for every loss (eq. 9), to the 1% that Fig. 6 resolves",
                 "Fig. 6: AB maps the circle to itself", "max ‖AB − I‖ over mse, product, sum",
                 Collections.max(inverse.values()), 1e-2));
-        ctx.claim(Claim.atMost("k = 2: A and B are orthogonal for the sum loss", "Fig. 6c: circles stay circles",
+        ctx.claimAtFullScale(Claim.atMost("k = 2: A and B are orthogonal for the sum loss", "Fig. 6c: circles stay circles",
                 "max(‖AAᵀ − I‖, ‖BᵀB − I‖) (sum)", orthogonality.get("sum"), 1e-3));
         ctx.claim(Claim.atLeast("k = 2: A and B are not orthogonal for the unregularized and product losses",
                 "Fig. 6a–b: ellipses", "smaller max(‖AAᵀ − I‖, ‖BᵀB − I‖) of mse, product",

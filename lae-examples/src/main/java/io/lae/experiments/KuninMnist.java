@@ -71,7 +71,7 @@ final class KuninMnist extends Experiment {
             mismatch.put(loss, mismatch(u, vectors));
         }
         ctx.summary().measure("fig7_one_minus_abs_cos", mismatch);
-        ctx.claim(alignmentClaim(mismatch));
+        ctx.claimAtFullScale(alignmentClaim(mismatch));
         ctx.claim(Claim.atLeast("unregularized and product: their decoders' left singular vectors are not the "
                         + "principal directions", "Fig. 7: other images differ",
                 "smaller max over i of 1 − |cos(uᵢ, ũᵢ)| of mse, product",
@@ -83,7 +83,7 @@ final class KuninMnist extends Experiment {
         INDArray codes = centred.mmul(two.model().encoder().castTo(DataType.DOUBLE).transpose());
         INDArray pca = centred.mmul(data.truth().directions(2));
         double outside = outsideFraction(two.model().encoder().castTo(DataType.DOUBLE), data.truth().directions(2));
-        ctx.claim(Claim.atMost("k = 2, sum: the encoder lies in the span of u₁, u₂, so the codes are the PCA embedding "
+        ctx.claimAtFullScale(Claim.atMost("k = 2, sum: the encoder lies in the span of u₁, u₂, so the codes are the PCA embedding "
                         + "up to an invertible 2×2 map", "Fig. 8: the two scatter plots match up to rotation",
                 "fraction of ‖W₁‖² outside span(u₁, u₂)", outside, 1e-2));
         KuninFigures.drawMnist(ctx, u, leftVectors, codes, pca, mnist.labels());

@@ -15,9 +15,10 @@ import java.util.Map;
 /**
  * What an experiment found: its claims (paper vs measured), the choices it made where the paper and
  * the authors' code are silent, and its figures. Written as {@code summary.json}
- * ({@code {"id", "scale", "seconds", "claims": [{"claim", "paper", "measured", "holds"}], "diverged": {run:
- * step}, …}}) and as
- * {@code summary.md} for people.
+ * ({@code {"id", "scale", "seconds", "claims": [{"claim", "paper", "measured", "holds", "needs_full_scale",
+ * "verdict"}], "diverged": {run: step}, …}}) and as {@code summary.md} for people. At quick scale a claim that
+ * needs full scale is measured but its verdict is "not evaluated at quick scale": quick scale checks the
+ * pipeline, not the paper.
  */
 public final class Summary {
 
@@ -26,6 +27,11 @@ public final class Summary {
     /** The summary for people. */
     public static final String MARKDOWN_FILE = "summary.md";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** What quick scale is for, said before its claims in the console and in summary.md. */
+    public static final String QUICK_SCALE_NOTE = "Quick scale checks the pipeline: sizes and steps are shrunk to run "
+            + "in seconds, so claims that need the paper's sizes and step counts are measured but not evaluated; "
+            + "run --scale full to test them.";
 
     private final List<Claim> claims = new ArrayList<>();
     private final List<String> choices = new ArrayList<>();
@@ -85,6 +91,25 @@ public final class Summary {
     }
 
     /**
+     * @param scale the scale the experiment ran at
+     * @return how many claims hold, e.g. "4 of 5 claims hold", or at quick scale "2 of 2 claims evaluated at
+     *         quick scale hold; 3 more need --scale full"
+     */
+    public String tally(ExperimentScale scale) {
+        long holding = count(scale, Claim.Verdict.HOLDS);
+        long notEvaluated = count(scale, Claim.Verdict.NOT_EVALUATED);
+        if (notEvaluated == 0) {
+            return String.format(Locale.ROOT, "%d of %d claims hold", holding, claims.size());
+        }
+        return String.format(Locale.ROOT, "%d of %d claims evaluated at quick scale hold; %d more need --scale full",
+                holding, claims.size() - notEvaluated, notEvaluated);
+    }
+
+    private long count(ExperimentScale scale, Claim.Verdict verdict) {
+        return claims.stream().filter(c -> c.verdict(scale) == verdict).count();
+    }
+
+    /**
      * Writes summary.json and summary.md.
      *
      * @param dir        the experiment's directory
@@ -101,8 +126,9 @@ public final class Summary {
         root.put("training_seconds", trainingSeconds);
         root.put("runs", runs);
         root.put("runs_read_back", runsReadBack);
-        root.put("claims", claims);
-        root.put("holding", claims.stream().filter(Claim::holds).count());
+        root.put("claims", claims.stream().map(c -> claimJson(c, scale)).toList());
+        root.put("holding", count(scale, Claim.Verdict.HOLDS));
+        root.put("not_evaluated", count(scale, Claim.Verdict.NOT_EVALUATED));
         root.put("choices", choices);
         root.put("measurements", measurements);
         root.put("diverged", diverged);
@@ -115,21 +141,29 @@ public final class Summary {
         AtomicFiles.writeString(dir.resolve(MARKDOWN_FILE), markdown(experiment, scale, seconds));
     }
 
+    private static Map<String, Object> claimJson(Claim c, ExperimentScale scale) {
+        Map<String, Object> json = JSON.convertValue(c, JSON.getTypeFactory().constructMapType(LinkedHashMap.class,
+                String.class, Object.class));
+        json.put("verdict", c.verdict(scale).toString().toLowerCase(Locale.ROOT));
+        return json;
+    }
+
     private String markdown(Experiment experiment, ExperimentScale scale, double seconds) {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(experiment.id()).append(": ").append(experiment.title()).append("\n\n");
         md.append(String.format(Locale.ROOT, "Scale `%s`, %.1f s wall time; %d training runs with %.1f s of training "
-                        + "steps in all%s. %d of %d claims hold.%n%n", scale.label(), seconds, runs, trainingSeconds,
+                        + "steps in all%s. %s.%n%n", scale.label(), seconds, runs, trainingSeconds,
                 runsReadBack == 0 ? "" : " (" + runsReadBack + " read back from an earlier invocation)",
-                claims.stream().filter(Claim::holds).count(), claims.size()));
+                tally(scale)));
         if (scale == ExperimentScale.QUICK) {
-            md.append("_Quick scale: sizes and steps are shrunk to run in seconds; claims are checked but the paper's "
-                    + "settings are those of `--scale full`._\n\n");
+            md.append("_").append(QUICK_SCALE_NOTE).append("_\n\n");
         }
-        md.append("| claim | paper | measured | holds |\n| --- | --- | --- | --- |\n");
+        md.append("| claim | paper | measured | verdict |\n| --- | --- | --- | --- |\n");
         for (Claim c : claims) {
+            Claim.Verdict verdict = c.verdict(scale);
             md.append("| ").append(cell(c.claim())).append(" | ").append(cell(c.paper())).append(" | ")
-                    .append(cell(c.measured())).append(" | ").append(c.holds() ? "yes" : "**no**").append(" |\n");
+                    .append(cell(c.measured())).append(" | ")
+                    .append(verdict == Claim.Verdict.FAILS ? "**FAILS**" : verdict.toString()).append(" |\n");
         }
         if (!diverged.isEmpty()) {
             md.append("\n## Diverged runs\n\n");

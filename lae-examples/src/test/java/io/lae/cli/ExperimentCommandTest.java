@@ -1,6 +1,7 @@
 package io.lae.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lae.device.MemoryLimit;
 import io.lae.experiments.Experiment;
 import io.lae.experiments.Experiments;
+import io.lae.experiments.Summary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,14 +59,26 @@ class ExperimentCommandTest {
                 assertTrue(claim.get(field).isTextual() && !claim.get(field).asText().isBlank(), claim.toString());
             }
             assertTrue(claim.get("holds").isBoolean(), claim.toString());
+            // quick scale checks the pipeline: a claim it evaluates must hold; the others wait for full scale
+            String verdict = claim.get("verdict").asText();
+            assertEquals(claim.get("needs_full_scale").asBoolean() ? "not evaluated at quick scale" : "holds", verdict,
+                    claim.toString());
         }
+        assertEquals(summary.get("claims").size(), summary.get("holding").asInt() + summary.get("not_evaluated").asInt());
         assertTrue(summary.get("figures").size() >= 1, "figures: " + summary.get("figures"));
         for (JsonNode figure : summary.get("figures")) {
             Path png = out.resolve(figure.asText());
             assertTrue(Files.size(png) > 1000, png + " is missing or empty");
         }
         String md = Files.readString(out.resolve("summary.md"));
-        assertTrue(md.contains("| claim | paper | measured | holds |"), md);
+        assertTrue(md.contains("| claim | paper | measured | verdict |") && md.contains("Quick scale checks the pipeline"),
+                md);
+        assertFalse(md.contains("FAILS"), md);
+        String console = sweep.out();
+        int start = console.indexOf(id + ": ");
+        int note = console.indexOf(Summary.QUICK_SCALE_NOTE, start);
+        int firstClaim = console.indexOf(summary.get("claims").get(0).get("claim").asText(), start);
+        assertTrue(start >= 0 && note > start && note < firstClaim, console);
     }
 
     /** Without a terminal the one progress display is a line per experiment start and end (and per minute). */
