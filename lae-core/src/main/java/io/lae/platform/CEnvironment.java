@@ -16,10 +16,11 @@ import java.util.Optional;
  * {@link System#getenv} is a copy taken when the JVM started and does not see changes made here.
  *
  * <p>On Linux and macOS {@code setenv} changes the table every library in the process reads. On Windows
- * each C runtime keeps its own table: {@code _putenv_s} of the Universal CRT changes its table and the
- * process's environment block, from which a runtime loaded later (such as the {@code msvcrt.dll} that
- * MinGW-built OpenMP uses) copies its own; {@code SetEnvironmentVariableW} is called as well, for a
- * runtime whose table is built from that block.
+ * each C runtime keeps its own table, copied from the process's environment block when it starts: lae calls
+ * {@code _putenv_s} of the Universal CRT ({@code ucrtbase.dll}, the JVM's) and of {@code msvcrt.dll} (which
+ * MinGW-built libraries such as ND4J's OpenMP use), and {@code SetEnvironmentVariableW} for the block that a
+ * runtime loaded later copies. The Windows path follows the runtimes' documentation and has not run on
+ * Windows.
  */
 final class CEnvironment {
 
@@ -36,7 +37,8 @@ final class CEnvironment {
      *         called)
      */
     static Optional<String> get(String name) {
-        Optional<MethodHandle> getenv = function("getenv", FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.ADDRESS));
+        Optional<MethodHandle> getenv = function(WINDOWS ? library("ucrtbase") : LINKER.defaultLookup(), "getenv",
+                FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.ADDRESS));
         if (getenv.isEmpty()) {
             return Optional.empty();
         }
@@ -61,22 +63,22 @@ final class CEnvironment {
             MemorySegment cName = arena.allocateFrom(name);
             MemorySegment cValue = arena.allocateFrom(value);
             if (!WINDOWS) {
-                Optional<MethodHandle> setenv = function("setenv",
+                Optional<MethodHandle> setenv = function(LINKER.defaultLookup(), "setenv",
                         FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
                 return setenv.isPresent() && (int) setenv.get().invokeExact(cName, cValue, 1) == 0;
             }
             boolean set = false;
-            Optional<MethodHandle> putenv = function("_putenv_s",
-                    FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS));
-            if (putenv.isPresent()) {
-                set = (int) putenv.get().invokeExact(cName, cValue) == 0;
-            }
-            Optional<MemorySegment> setW = SymbolLookup.libraryLookup("kernel32", Arena.global())
-                    .find("SetEnvironmentVariableW");
-            if (setW.isPresent()) {
-                MethodHandle handle = LINKER.downcallHandle(setW.get(),
+            for (String runtime : new String[] {"ucrtbase", "msvcrt"}) {
+                Optional<MethodHandle> putenv = function(library(runtime), "_putenv_s",
                         FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS));
-                set |= (int) handle.invokeExact(wide(arena, name), wide(arena, value)) != 0;
+                if (putenv.isPresent()) {
+                    set |= (int) putenv.get().invokeExact(cName, cValue) == 0;
+                }
+            }
+            Optional<MethodHandle> setW = function(library("kernel32"), "SetEnvironmentVariableW",
+                    FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS));
+            if (setW.isPresent()) {
+                set |= (int) setW.get().invokeExact(wide(arena, name), wide(arena, value)) != 0;
             }
             return set;
         } catch (Throwable e) {
@@ -89,7 +91,16 @@ final class CEnvironment {
         return arena.allocateFrom(text, StandardCharsets.UTF_16LE);
     }
 
-    private static Optional<MethodHandle> function(String name, FunctionDescriptor descriptor) {
-        return LINKER.defaultLookup().find(name).map(address -> LINKER.downcallHandle(address, descriptor));
+    private static Optional<MethodHandle> function(SymbolLookup lookup, String name, FunctionDescriptor descriptor) {
+        return lookup.find(name).map(address -> LINKER.downcallHandle(address, descriptor));
+    }
+
+    /** @return the symbols of a Windows system library, or none when it cannot be loaded */
+    private static SymbolLookup library(String name) {
+        try {
+            return SymbolLookup.libraryLookup(name, Arena.global());
+        } catch (IllegalArgumentException e) {
+            return symbol -> Optional.empty();
+        }
     }
 }
