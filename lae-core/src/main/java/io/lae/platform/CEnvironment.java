@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * The C runtime's environment, which native libraries read with {@code getenv}; Java's
- * {@link System#getenv} is a copy taken when the JVM started and does not see changes made here.
+ * {@link System#getenv} is a copy taken when it is first called, blind to later changes.
  *
  * <p>On Linux and macOS {@code setenv} changes the table every library in the process reads. On Windows
  * each C runtime keeps its own table, copied from the process's environment block when it starts: lae calls

@@ -76,8 +76,8 @@ public final class NativeSetup {
 
     /**
      * @param name a variable's name
-     * @return its value in the C environment the native libraries read (which {@link System#getenv} does
-     *         not show once lae has set it), or empty when unset
+     * @return its value in the C environment the native libraries read ({@link System#getenv} keeps a copy
+     *         that may predate lae's setting), or empty when unset
      */
     public static Optional<String> variable(String name) {
         return CEnvironment.get(name);

@@ -1,7 +1,6 @@
 package io.lae.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
@@ -10,13 +9,12 @@ import org.junit.jupiter.api.Test;
 class CEnvironmentTest {
 
     @Test
-    void aVariableSetInTheCRuntimeIsReadBackThereAndNotInJavasCopy() {
+    void aVariableSetInTheCRuntimeIsReadBackAndOverwritten() {
         String name = "LAE_TEST_" + ProcessHandle.current().pid();
         assertEquals(Optional.empty(), CEnvironment.get(name));
         assertTrue(CEnvironment.set(name, "first"));
         assertEquals(Optional.of("first"), CEnvironment.get(name));
         assertTrue(CEnvironment.set(name, "second"), "overwrites");
         assertEquals(Optional.of("second"), NativeSetup.variable(name));
-        assertNull(System.getenv(name), "Java's copy was taken at start-up");
     }
 }
