@@ -1,34 +1,54 @@
 package io.lae.data;
 
 import io.lae.LaeException;
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Reads a numeric CSV file (samples as rows; a first row that is not numeric is taken as a header). */
+/**
+ * Reads a numeric CSV file, samples as rows, exactly as written or not at all:
+ * <ul>
+ *   <li>a UTF-8 byte-order mark is skipped;</li>
+ *   <li>numbers are decimal numbers as NumPy writes and reads them, including {@code nan}, {@code inf},
+ *       {@code -inf} and {@code infinity} in any case (Java's own spellings such as {@code 1d} or hex are not
+ *       numbers);</li>
+ *   <li>the first row is a header when one of its cells is a non-empty text that is not a number;</li>
+ *   <li>an empty cell, a cell with a NUL byte, or rows of different lengths are errors naming row and
+ *       column.</li>
+ * </ul>
+ */
 final class CsvFiles {
+
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final Pattern NON_FINITE = Pattern.compile("[+-]?(nan|inf|infinity)");
 
     private CsvFiles() {
     }
 
     static DataSource read(Path file) {
+        DataSources.requireRegularFile(file);
         List<double[]> rows = new ArrayList<>();
-        try (Reader reader = Files.newBufferedReader(file)) {
+        try (BufferedReader reader = Files.newBufferedReader(file)) {
+            skipByteOrderMark(reader);
             for (CSVRecord record : CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).build().parse(reader)) {
                 if (record.size() == 1 && record.get(0).isEmpty()) {
                     continue; // blank line
                 }
-                double[] row = parse(file, record, rows.isEmpty());
-                if (row == null) {
-                    continue; // the header
+                if (record.getRecordNumber() == 1 && isHeader(file, record)) {
+                    continue;
                 }
+                double[] row = parse(file, record);
                 if (!rows.isEmpty() && row.length != rows.get(0).length) {
                     throw new LaeException(file + ": row " + record.getRecordNumber() + " has " + row.length
                             + " values but the first row has " + rows.get(0).length + ": every sample needs the same features");
@@ -37,6 +57,8 @@ final class CsvFiles {
             }
         } catch (NoSuchFileException e) {
             throw new LaeException(file + ": file not found");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new LaeException(file + ": not UTF-8 text; save it as a UTF-8 (or ASCII) CSV file", e);
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new LaeException(file + ": cannot read (" + e.getMessage() + ")", e);
         }
@@ -47,20 +69,64 @@ final class CsvFiles {
                 Nd4j.createFromArray(rows.toArray(double[][]::new)), null);
     }
 
-    /** @return the values, or null for a non-numeric first row (a header) */
-    private static double[] parse(Path file, CSVRecord record, boolean first) {
-        double[] values = new double[record.size()];
-        for (int j = 0; j < values.length; j++) {
-            try {
-                values[j] = Double.parseDouble(record.get(j));
-            } catch (NumberFormatException e) {
-                if (first && record.getRecordNumber() == 1) {
-                    return null;
-                }
-                throw new LaeException(file + ": row " + record.getRecordNumber() + ", column " + (j + 1) + ": '"
-                        + record.get(j) + "' is not a number");
+    private static void skipByteOrderMark(BufferedReader reader) throws IOException {
+        reader.mark(1);
+        if (reader.read() != BYTE_ORDER_MARK) {
+            reader.reset();
+        }
+    }
+
+    /** @return whether the first record is a header: a cell holds text that is not a number */
+    private static boolean isHeader(Path file, CSVRecord record) {
+        for (int j = 0; j < record.size(); j++) {
+            String cell = checkedCell(file, record, j);
+            if (!cell.isEmpty() && number(cell).isEmpty()) {
+                return true;
             }
         }
+        return false;
+    }
+
+    private static double[] parse(Path file, CSVRecord record) {
+        double[] values = new double[record.size()];
+        for (int j = 0; j < values.length; j++) {
+            String cell = checkedCell(file, record, j);
+            if (cell.isEmpty()) {
+                throw new LaeException(where(file, record, j) + ": empty cell; give every sample a value in every "
+                        + "column (nan for a missing one is refused later, too)");
+            }
+            values[j] = number(cell).orElseThrow(() -> new LaeException(where(file, record, j) + ": '" + cell
+                    + "' is not a number"));
+        }
         return values;
+    }
+
+    private static String checkedCell(Path file, CSVRecord record, int column) {
+        String cell = record.get(column);
+        if (cell.indexOf('\0') >= 0) {
+            throw new LaeException(where(file, record, column) + ": a NUL byte: this is not a text CSV file");
+        }
+        return cell;
+    }
+
+    /**
+     * @param cell a cell's text
+     * @return its value when it is a number as NumPy reads one, else empty
+     */
+    static OptionalDouble number(String cell) {
+        if (DECIMAL.matcher(cell).matches()) {
+            return OptionalDouble.of(Double.parseDouble(cell));
+        }
+        String lower = cell.toLowerCase(Locale.ROOT);
+        if (NON_FINITE.matcher(lower).matches()) {
+            boolean negative = lower.startsWith("-");
+            return OptionalDouble.of(lower.contains("nan") ? Double.NaN
+                    : negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
+        }
+        return OptionalDouble.empty();
+    }
+
+    private static String where(Path file, CSVRecord record, int column) {
+        return file + ": row " + record.getRecordNumber() + ", column " + (column + 1);
     }
 }

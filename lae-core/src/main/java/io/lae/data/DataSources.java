@@ -82,6 +82,25 @@ public final class DataSources {
     }
 
     /**
+     * Data must be a regular file: a FIFO would block the reading forever, a device would never end, a directory
+     * holds no rows.
+     *
+     * @param file a data file's path
+     * @throws LaeException naming what the path is instead, or that it does not exist
+     */
+    public static void requireRegularFile(Path file) {
+        if (Files.isRegularFile(file)) {
+            return;
+        }
+        if (!Files.exists(file)) {
+            throw new LaeException(file + ": file not found; check the path");
+        }
+        String what = Files.isDirectory(file) ? "a directory" : "not a regular file (a pipe, socket or device)";
+        throw new LaeException(file + ": " + what + "; give the path of a data file (lae reads it twice or more, "
+                + "so it cannot stream from a pipe)");
+    }
+
+    /**
      * A synthetic source is generated in the Java heap (m×n doubles, then a flat copy of them) before it
      * moves out of it:
      * refuses one that cannot fit, before generating it, instead of an {@link OutOfMemoryError}.

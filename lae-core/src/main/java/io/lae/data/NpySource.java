@@ -15,10 +15,15 @@ final class NpySource implements DataSource {
 
     NpySource(Path file) {
         this.file = file;
+        DataSources.requireRegularFile(file);
         try (NpyReader reader = new NpyReader(file)) {
             if (reader.header().rank() != 2) {
                 throw new LaeException(file + ": data must be a 2-D array (samples as rows), but it has rank "
                         + reader.header().rank());
+            }
+            if (reader.rows() == 0 || reader.columns() == 0) {
+                throw new LaeException(file + ": holds no data: " + reader.rows() + " rows × " + reader.columns()
+                        + " columns; give at least one sample of at least one feature");
             }
             this.rows = reader.rows();
             this.columns = (int) reader.columns();

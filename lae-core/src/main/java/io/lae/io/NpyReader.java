@@ -89,12 +89,18 @@ public final class NpyReader implements AutoCloseable {
         return shape;
     }
 
+    /** The data must be exactly what the header promises: fewer bytes is a truncated file, more is not a .npy file. */
     private void checkComplete(long available) {
+        BigInteger promised = BigInteger.valueOf(header.elementCount()).multiply(BigInteger.valueOf(dtype.size()));
         if (header.elementCount() > available / dtype.size()) {
-            BigInteger promised = BigInteger.valueOf(header.elementCount()).multiply(BigInteger.valueOf(dtype.size()));
             throw new LaeException(file + ": truncated: the header promises " + NpyHeader.describe(header.shape())
                     + " " + dtype.kind().numpyName() + " (" + promised + " bytes) but only " + available
                     + " bytes follow; the file is incomplete, save the array again");
+        }
+        if (BigInteger.valueOf(available).compareTo(promised) > 0) {
+            throw new LaeException(file + ": " + BigInteger.valueOf(available).subtract(promised) + " bytes follow the "
+                    + promised + " bytes of data the header promises (" + NpyHeader.describe(header.shape()) + " "
+                    + dtype.kind().numpyName() + "); this is not a file numpy.save wrote: save the array again");
         }
     }
 

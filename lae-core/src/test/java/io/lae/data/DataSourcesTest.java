@@ -117,6 +117,62 @@ class DataSourcesTest {
     }
 
     @Test
+    void csvIsReadExactlyAsWrittenOrRefused() throws IOException {
+        Path bom = Files.writeString(dir.resolve("bom.csv"), "\uFEFF1,2\n3,4\n");
+        assertEquals(Nd4j.createFromArray(new double[][] {{1, 2}, {3, 4}}), open(bom.toString()).readAll(),
+                "the byte-order mark is skipped, the first sample kept");
+        Path bomHeader = Files.writeString(dir.resolve("bom-header.csv"), "\uFEFFa,b\n3,4\n");
+        assertEquals(1, open(bomHeader.toString()).rows());
+        Path numpy = Files.writeString(dir.resolve("numpy.csv"), "nan,inf,-inf\n1e-3,+2.5,-.5\nNaN,Infinity,-INF\n");
+        INDArray values = open(numpy.toString()).readAll();
+        assertEquals(3, values.rows(), "NumPy's spellings are numbers, so the first row is data, not a header");
+        assertTrue(Double.isNaN(values.getDouble(0, 0)) && values.getDouble(0, 1) == Double.POSITIVE_INFINITY
+                && values.getDouble(2, 2) == Double.NEGATIVE_INFINITY);
+        assertEquals(-0.5, values.getDouble(1, 2));
+
+        Path emptyFirst = Files.writeString(dir.resolve("empty-first.csv"), "1,,3\n4,5,6\n7,8,9\n");
+        assertTrue(assertThrows(LaeException.class, () -> open(emptyFirst.toString())).getMessage()
+                .contains("row 1, column 2: empty cell"), "an empty cell does not make a header");
+        Path emptyLater = Files.writeString(dir.resolve("empty-later.csv"), "1,2,3\n4,5,\n");
+        assertTrue(assertThrows(LaeException.class, () -> open(emptyLater.toString())).getMessage()
+                .contains("row 2, column 3: empty cell"));
+        Path nul = Files.writeString(dir.resolve("nul.csv"), "1,2\n3,\u00004\n");
+        assertTrue(assertThrows(LaeException.class, () -> open(nul.toString())).getMessage()
+                .contains("row 2, column 2: a NUL byte"));
+        Path java = Files.writeString(dir.resolve("java.csv"), "1,2\n3,4d\n");
+        assertTrue(assertThrows(LaeException.class, () -> open(java.toString())).getMessage()
+                .contains("'4d' is not a number"), "Java's own spellings are not NumPy's");
+    }
+
+    @Test
+    void npyDataIsExactlyWhatTheHeaderPromises() throws IOException {
+        Path file = dir.resolve("x.npy");
+        Npy.write(file, Nd4j.createFromArray(new double[][] {{1, 2}, {3, 4}}));
+        try (OutputStream out = Files.newOutputStream(file, java.nio.file.StandardOpenOption.APPEND)) {
+            out.write(new byte[5]);
+        }
+        assertTrue(assertThrows(LaeException.class, () -> open(file.toString())).getMessage()
+                .contains("5 bytes follow the 32 bytes of data the header promises (2 × 2 float64)"));
+        Path empty = dir.resolve("empty.npy");
+        Npy.write(empty, Nd4j.create(DataType.DOUBLE, 200, 0));
+        assertTrue(assertThrows(LaeException.class, () -> open(empty.toString())).getMessage()
+                .contains("holds no data: 200 rows × 0 columns"));
+    }
+
+    @Test
+    void dataMustBeARegularFile() throws Exception {
+        assertTrue(assertThrows(LaeException.class, () -> open(dir.toString() + "/sub.npy")).getMessage()
+                .contains("not found"));
+        Path folder = Files.createDirectory(dir.resolve("folder.csv"));
+        assertTrue(assertThrows(LaeException.class, () -> open(folder.toString())).getMessage()
+                .contains("a directory"));
+        Path fifo = dir.resolve("pipe.npy");
+        Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+        assertTrue(assertThrows(LaeException.class, () -> open(fifo.toString())).getMessage()
+                .contains("not a regular file (a pipe, socket or device)"), "refused without blocking on the pipe");
+    }
+
+    @Test
     void npyChunksAreTheRowsInOrder() {
         Path file = dir.resolve("x.npy");
         INDArray x = Nd4j.rand(DataType.DOUBLE, 11, 3);
