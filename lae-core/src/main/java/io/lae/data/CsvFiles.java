@@ -95,7 +95,8 @@ final class CsvFiles {
                 throw new LaeException(where(file, record, j) + ": empty cell; give every sample a value in every "
                         + "column (nan for a missing one is refused later, too)");
             }
-            values[j] = number(cell).orElseThrow(() -> new LaeException(where(file, record, j) + ": '" + cell
+            int column = j;
+            values[j] = number(cell).orElseThrow(() -> new LaeException(where(file, record, column) + ": '" + cell
                     + "' is not a number"));
         }
         return values;

@@ -152,7 +152,7 @@ class DataSourcesTest {
             out.write(new byte[5]);
         }
         assertTrue(assertThrows(LaeException.class, () -> open(file.toString())).getMessage()
-                .contains("5 bytes follow the 32 bytes of data the header promises (2 × 2 float64)"));
+                .contains("5 bytes follow the 32 bytes of data the header promises (2 x 2 float64)"));
         Path empty = dir.resolve("empty.npy");
         Npy.write(empty, Nd4j.create(DataType.DOUBLE, 200, 0));
         assertTrue(assertThrows(LaeException.class, () -> open(empty.toString())).getMessage()

@@ -6,6 +6,7 @@ import io.lae.io.NpyRowWriter;
 import io.lae.runs.DataSets;
 import io.lae.runs.RunDirectory;
 import io.lae.runs.TrainingConfig;
+import io.lae.stats.StatisticsAccumulator;
 import io.lae.train.FittedWeights;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -74,8 +75,17 @@ final class EncodeCommand implements Callable<Integer> {
         UnaryOperator<INDArray> map = mode.decode ? weights::decode
                 : mode.reconstruct ? weights::reconstruct : weights::encode;
         long width = mode.decode || mode.reconstruct ? weights.decoder().rows() : weights.latent();
+        long[] done = {0};
         try (NpyRowWriter writer = new NpyRowWriter(out, rows.rows(), width)) {
-            rows.forEachChunk(CHUNK_ROWS, chunk -> writer.append(map.apply(chunk)));
+            rows.forEachChunk(CHUNK_ROWS, chunk -> {
+                // as train and stats do: a NaN or ±Inf row is named, not encoded (the output file is never written)
+                int bad = StatisticsAccumulator.firstNonFiniteRow(chunk);
+                if (bad >= 0) {
+                    throw StatisticsAccumulator.nonFiniteSample(mode.decode ? "code" : "input", done[0] + bad);
+                }
+                writer.append(map.apply(chunk));
+                done[0] += chunk.rows();
+            });
         }
         PrintWriter console = spec.commandLine().getOut();
         console.printf("wrote %s: %d × %d (%s)%n", out, rows.rows(), width, mode.decode ? "decoded rows"

@@ -104,4 +104,19 @@ class EncodeCommandTest {
         assertTrue(none.err().contains("give the directory of an earlier 'lae train' run")
                 && !none.err().contains("--resume"), "encode's own words: " + none.err());
     }
+
+    @Test
+    void rowsWithNaNOrInfinityAreNamedNotEncoded() {
+        Path run = train();
+        INDArray bad = rows.dup();
+        bad.putScalar(8500, 2, Double.NaN);
+        Path badData = dir.resolve("bad.npy");
+        Npy.write(badData, bad);
+        Path codes = dir.resolve("codes.npy");
+        CliRunner r = CliRunner.run("encode", "--run", run.toString(), "--data", badData.toString(), "--out",
+                codes.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("input sample 8500 (0-based row) holds NaN or infinity"), r.err());
+        assertFalse(Files.exists(codes), "no output");
+    }
 }
