@@ -1,6 +1,9 @@
 package io.lae.io;
 
 import io.lae.LaeException;
+import io.lae.device.Host;
+import io.lae.device.MemoryLimit;
+import io.lae.device.MemoryPlan;
 import java.io.IOException;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
@@ -63,10 +66,33 @@ public final class NpzReader implements AutoCloseable {
             throw new LaeException(file + ": holds no array '" + name + "' (it holds " + names()
                     + "); write it with lae stats");
         }
+        requireInflatable(name, entry);
         try {
             return Npy.read(entry);
         } catch (LaeException e) {
             throw new LaeException(file + ":" + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses an entry whose declared uncompressed size exceeds the memory available (the {@link MemoryLimit} if
+     * one is set), before any of it is
+     * inflated (a compressed archive can declare 50 GB in 250 MB). Inflation itself stops at the declared size,
+     * and {@link NpyReader} then refuses data that is not exactly what the array's header promises.
+     */
+    private void requireInflatable(String name, Path entry) {
+        long declared;
+        try {
+            declared = ((Number) Files.getAttribute(entry, "zip:size")).longValue();
+        } catch (IOException | RuntimeException e) {
+            throw new LaeException(file + ": cannot read the size of '" + name + "' (" + e.getMessage() + "); write "
+                    + "it again with numpy.savez or lae stats", e);
+        }
+        long available = MemoryLimit.configured().orElse(Host.current().availableBytes());
+        if (declared > available) {
+            throw new LaeException(file + ": '" + name + "' inflates to " + MemoryPlan.gib(declared) + ", more than the "
+                    + MemoryPlan.gib(available) + " of memory available; this is not an archive lae stats wrote for "
+                    + "this machine's memory");
         }
     }
 
