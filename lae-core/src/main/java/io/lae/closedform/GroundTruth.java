@@ -1,5 +1,6 @@
 package io.lae.closedform;
 
+import io.lae.LaeException;
 import io.lae.linalg.CholeskySolver;
 import io.lae.linalg.SymmetricEigen;
 import io.lae.stats.Statistics;
@@ -35,7 +36,15 @@ public record GroundTruth(SymmetricEigen eigen) {
         if (stats.isAutoencoder()) {
             return sxx;
         }
-        INDArray whitened = CholeskySolver.factor(sxx).solveLower(stats.sigmaXY().castTo(DataType.DOUBLE));
+        CholeskySolver cholesky;
+        try {
+            cholesky = CholeskySolver.factor(sxx);
+        } catch (IllegalArgumentException e) {
+            throw new LaeException("the inputs' Σxx is not positive definite (" + e.getMessage() + "): a regression's "
+                    + "ground truth Σyx Σxx⁻¹ Σxy needs inputs without constant or linearly dependent features; drop "
+                    + "those columns", e);
+        }
+        INDArray whitened = cholesky.solveLower(stats.sigmaXY().castTo(DataType.DOUBLE));
         return whitened.transpose().mmul(whitened);
     }
 

@@ -70,8 +70,8 @@ public final class StatisticsFile {
             }
             INDArray sigmaXX = matrix(npz, "sigma_xx", file);
             INDArray sigmaYX = matrix(npz, "sigma_yx", file);
-            INDArray meanX = npz.read("mean_x");
-            INDArray meanY = npz.read("mean_y");
+            INDArray meanX = finite(npz, "mean_x", file);
+            INDArray meanY = finite(npz, "mean_y", file);
             double m = npz.readScalar("m");
             if (!(m >= 1) || m != Math.rint(m)) {
                 throw new LaeException(file + ": m = " + m + " is not a positive whole number of samples; write the "
@@ -82,8 +82,13 @@ public final class StatisticsFile {
                         + " values for Σyx of " + sigmaYX.rows() + "×" + sigmaYX.columns()
                         + "; write the statistics again with lae stats");
             }
+            double tyy = npz.readScalar("tyy");
+            if (!Double.isFinite(tyy)) {
+                throw new LaeException(file + ": 'tyy' is " + tyy + ": statistics of finite data are finite; write them "
+                        + "again with lae stats");
+            }
             try {
-                return new Statistics(sigmaXX, sigmaYX, npz.readScalar("tyy"), (long) m, meanX, meanY,
+                return new Statistics(sigmaXX, sigmaYX, tyy, (long) m, meanX, meanY,
                         npz.readScalar("centered") != 0);
             } catch (IllegalArgumentException e) {
                 throw new LaeException(file + ": " + e.getMessage() + "; write the statistics again with lae stats", e);
@@ -91,8 +96,18 @@ public final class StatisticsFile {
         }
     }
 
-    private static INDArray matrix(NpzReader npz, String name, Path file) {
+    /** @return the array, after checking it holds no NaN or ±Inf (a sum over NaN or ±Inf is never finite) */
+    private static INDArray finite(NpzReader npz, String name, Path file) {
         INDArray array = npz.read(name);
+        if (array.length() > 0 && !Double.isFinite(array.mul(0).sumNumber().doubleValue())) {
+            throw new LaeException(file + ": '" + name + "' holds NaN or infinite values: statistics of finite data are "
+                    + "finite; write them again with lae stats");
+        }
+        return array;
+    }
+
+    private static INDArray matrix(NpzReader npz, String name, Path file) {
+        INDArray array = finite(npz, name, file);
         if (array.rank() != 2) {
             throw new LaeException(file + ": '" + name + "' is not a matrix (rank " + array.rank()
                     + "); write the statistics again with lae stats");

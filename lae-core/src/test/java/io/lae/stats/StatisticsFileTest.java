@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Statistics written to a .npz and read back: the same numbers, the autoencoder kept, bad archives refused. */
 class StatisticsFileTest {
@@ -92,6 +93,36 @@ class StatisticsFileTest {
                 .contains("not a .npz archive"));
         assertTrue(assertThrows(LaeException.class, () -> StatisticsFile.read(dir.resolve("none.npz"))).getMessage()
                 .contains("no such file"));
+    }
+
+    @Test
+    void nonFiniteStatisticsAndASingularRegressionAreOneLineErrors() {
+        Statistics stats = autoencoder(true);
+        INDArray poisoned = stats.sigmaXX().dup();
+        poisoned.putScalar(1, 2, Double.NaN);
+        Path file = dir.resolve("nan.npz");
+        try (NpzWriter npz = new NpzWriter(file)) {
+            npz.put("sigma_xx", poisoned, DataType.DOUBLE);
+            npz.put("sigma_yx", poisoned, DataType.DOUBLE);
+            npz.put("mean_x", stats.meanX(), DataType.DOUBLE);
+            npz.put("mean_y", stats.meanY(), DataType.DOUBLE);
+            npz.put("tyy", stats.tyy());
+            npz.put("m", stats.sampleCount());
+            npz.put("centered", true);
+            npz.put("format_version", StatisticsFile.FORMAT_VERSION);
+            npz.commit();
+        }
+        assertTrue(assertThrows(LaeException.class, () -> StatisticsFile.read(file)).getMessage()
+                .contains("'sigma_xx' holds NaN or infinite values"));
+
+        // inputs whose third feature repeats the first: Σxx is singular, so Σyx Σxx⁻¹ Σxy does not exist
+        double[][] x = TestData.anisotropic(40, 3, 0.3, new Random(4));
+        for (double[] row : x) {
+            row[2] = row[0];
+        }
+        Statistics singular = StatisticsAccumulator.of(nd(x), nd(TestData.anisotropic(40, 2, 0.3, new Random(5))), true);
+        assertTrue(assertThrows(LaeException.class, () -> io.lae.closedform.GroundTruth.of(singular)).getMessage()
+                .contains("Σxx is not positive definite"));
     }
 
     @Test
