@@ -328,9 +328,27 @@ public final class StatisticsAccumulator {
                     + m * sy.mul(sy).sumNumber().doubleValue();
         }
         symmetrize(sxx);
+        requireFinite(sxx, syx, tyy);
         INDArray meanX = shiftX.add(meanShiftX).reshape(inputDim);
         INDArray meanY = autoencoder ? meanX : shiftY.add(meanShiftY).reshape(outputDim);
         return new Statistics(sxx, syx, tyy, count, meanX, meanY, center);
+    }
+
+    /**
+     * Every sample was finite (checked as it was added), so non-finite sums of products mean the values
+     * themselves are too large: their products overflow float64 (past about 1.3e154 in magnitude).
+     */
+    private static void requireFinite(INDArray sxx, INDArray syx, double tyy) {
+        for (INDArray sums : new INDArray[] {sxx, syx}) {
+            if (!Double.isFinite(sums.mul(0).sumNumber().doubleValue())) {
+                throw new LaeException("the data's values are too large for float64: sums of their products overflow "
+                        + "(|x| above about 1e154); scale the data, e.g. divide every column by its largest value");
+            }
+        }
+        if (!Double.isFinite(tyy)) {
+            throw new LaeException("the targets' values are too large for float64: the sum of their squares overflows "
+                    + "(|y| above about 1e154); scale the targets, e.g. divide every column by its largest value");
+        }
     }
 
     /** Σ(y − t)(x − s)ᵀ → Σ y xᵀ = P + t Dxᵀ + Dy sᵀ + m t sᵀ. */

@@ -242,6 +242,14 @@ class StatisticsAccumulatorTest {
     }
 
     @Test
+    void valuesWhoseProductsOverflowAreADataProblemNotADivergence() {
+        double[][] x = TestData.anisotropic(6, 3, 0, new Random(10));
+        x[3][1] = 1e308;
+        String message = assertOneLineError(() -> StatisticsAccumulator.of(nd(x), true));
+        assertTrue(message.contains("too large for float64") && message.contains("scale the data"), message);
+    }
+
+    @Test
     void aNonFiniteTargetIsRejectedNamingItsRow() {
         Random rng = new Random(8);
         double[][] x = TestData.anisotropic(6, 3, 0, rng);
