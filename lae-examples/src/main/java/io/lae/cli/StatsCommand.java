@@ -6,6 +6,7 @@ import io.lae.data.DataSource;
 import io.lae.device.DeviceInfo;
 import io.lae.device.MemoryPlan;
 import io.lae.runs.DataSets;
+import io.lae.runs.Interruption;
 import io.lae.runs.ProgressReporter;
 import io.lae.stats.Statistics;
 import io.lae.stats.StatisticsEngine;
@@ -117,8 +118,10 @@ final class StatsCommand implements Callable<Integer> {
     public Integer call() {
         checkedOptions();
         PrintWriter console = spec.commandLine().getOut();
+        Interruption.during("while computing the statistics of " + data + "; " + out + " was not written");
         Statistics stats = engine == Engine.LOCAL ? local(console) : onEngine(console);
         StatisticsFile.write(out, stats, precision.precision.dataType());
+        Interruption.during(null);
         console.printf(Locale.ROOT, "wrote %s: m = %d, n' = %d%s, %s, %s%n", out, stats.sampleCount(), stats.inputDim(),
                 stats.isAutoencoder() ? "" : ", n = " + stats.outputDim(), stats.centered() ? "centred" : "uncentred",
                 precision.label());

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * stops after its current step (the trainer checkpoints that step and marks run.json
  * {@code interrupted}), the command prints where it stopped and how to resume, and only then does the
  * hook let the JVM exit (with 130 for SIGINT, 143 for SIGTERM, as the shell expects). Outside a run
- * the JVM exits at once.
+ * the JVM exits at once, saying what it was doing ({@link #during}) when a command said so.
  */
 public final class Interruption {
 
@@ -20,6 +20,7 @@ public final class Interruption {
 
     private static volatile boolean requested;
     private static volatile boolean training;
+    private static volatile String activity;
     private static final CountDownLatch SETTLED = new CountDownLatch(1);
     private static boolean installed;
 
@@ -34,6 +35,11 @@ public final class Interruption {
         installed = true;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             requested = true;
+            String interrupted = activity;
+            if (!training && interrupted != null) {
+                System.err.println("lae: interrupted " + interrupted);
+                System.err.flush();
+            }
             if (training) {
                 try {
                     SETTLED.await(GRACE_SECONDS, TimeUnit.SECONDS);
@@ -42,6 +48,15 @@ public final class Interruption {
                 }
             }
         }, "lae-interrupt"));
+    }
+
+    /**
+     * Names what the command is doing outside a training run, for the line printed if Ctrl-C or SIGTERM ends it.
+     *
+     * @param what e.g. "while computing the statistics of x.npy; x.npz was not written", or null once it is done
+     */
+    public static void during(String what) {
+        activity = what;
     }
 
     /**
