@@ -16,7 +16,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * An output directory belongs to one run. A new run starts only in a missing or empty directory;
+ * An output directory belongs to one run. A new run starts only in a missing or empty directory (or one
+ * holding only what a run killed before it wrote its run.json leaves, {@link RunDirectory#holdsOnlyLeftovers});
  * one holding anything else (a run, finished or not, or files that are not a run) is refused with
  * what to do instead, unless {@code --force} moves it aside first: to {@code DIR.previous}, or
  * {@code DIR.previous.2}, {@code .3}, … when that exists, so every earlier run is kept. Nothing is
@@ -86,8 +87,8 @@ public final class OutputDirectory {
      * @throws LaeException naming what the directory holds and the option that fits, unless forced
      */
     public static void claim(Path dir, boolean force, PrintWriter console) {
-        if (isEmpty(dir)) {
-            return;
+        if (isEmpty(dir) || RunDirectory.holdsOnlyLeftovers(dir)) {
+            return; // what a run killed before it wrote its run.json leaves is lae's own, and rewritten
         }
         if (force) {
             moveAside(dir, console);

@@ -112,6 +112,9 @@ public final class Trainer {
             estimator.miniBatches(config.batch(), config.epochs());
         }
         long totalSteps = estimator.build().stepCount(statistics.sampleCount());
+        if (!resume) {
+            run.truncateMetrics(-1); // the rows of a run killed before its run.json, if any: this run logs its own
+        }
         Checkpoint from = resume ? checkpointToResume(run, statistics, rule, totalSteps) : null;
         if (from != null) {
             Optional<TrainingResult> ended = endedAt(from, run, statistics, totalSteps);
