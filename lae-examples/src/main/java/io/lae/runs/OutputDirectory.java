@@ -128,16 +128,21 @@ public final class OutputDirectory {
         }
     }
 
-    /** @return where {@link #moveAside} would put {@code dir} now, for messages */
+    /**
+     * @param dir a directory
+     * @return where {@link #moveAside} would put it now, for messages
+     * @throws LaeException naming it when it is the root directory, which has no name to move aside to
+     */
     public static Path asideName(Path dir) {
         Path absolute = dir.toAbsolutePath().normalize();
         if (absolute.getFileName() == null) {
-            return absolute;
+            throw new LaeException("--out " + absolute + " is the root directory: give a directory of its own with "
+                    + "--out");
         }
         for (int n = 1; ; n++) {
             Path aside = absolute.resolveSibling(absolute.getFileName() + ASIDE + (n == 1 ? "" : "." + n));
             if (!Files.exists(aside, LinkOption.NOFOLLOW_LINKS)) {
-                return dir.resolveSibling(aside.getFileName());
+                return aside;
             }
         }
     }

@@ -104,11 +104,13 @@ class RunOwnershipTest {
     }
 
     @Test
-    void forceRefusesTheRootDirectoryNamingIt() {
-        CliRunner forced = train(Path.of("/"), "--force");
-        assertEquals(2, forced.exitCode(), forced.err());
-        assertTrue(forced.err().contains("--force: / is the root directory") && !forced.err().contains("null"),
-                forced.err());
+    void theRootDirectoryIsRefusedNamingIt() {
+        for (CliRunner refused : List.of(train(Path.of("/")), train(Path.of("/"), "--force"))) {
+            assertEquals(2, refused.exitCode(), refused.err());
+            assertEquals(1, refused.errLines().length, refused.err());
+            assertTrue(refused.err().contains("/ is the root directory") && !refused.err().contains("null"),
+                    refused.err());
+        }
     }
 
     @Test
