@@ -469,21 +469,24 @@ public final class RunDirectory {
     /**
      * @param runDir a directory
      * @return whether it is missing, empty, or holds only what a run killed before it wrote its run.json leaves
-     *     (the training means, metrics, a partial checkpoint, the lock, temporary files): a run may start there
-     *     from step 0 without losing anything
+     *     (its lock, the temporary file of its run.json): a run may start there from step 0 without losing
+     *     anything. A run writes its run.json before any other file.
      */
     public static boolean holdsOnlyLeftovers(Path runDir) {
         if (!Files.isDirectory(runDir, LinkOption.NOFOLLOW_LINKS)) {
             return !Files.exists(runDir, LinkOption.NOFOLLOW_LINKS);
         }
         try (Stream<Path> entries = Files.list(runDir)) {
-            return entries.map(p -> p.getFileName().toString()).allMatch(name -> List.of(MEAN, TARGET_MEAN,
-                    METRICS_CSV, CHECKPOINT + ".new", RunLock.FILE).contains(name)
-                    || name.startsWith(".") && name.endsWith(".tmp"));
+            return entries.map(p -> p.getFileName().toString()).allMatch(name -> name.equals(RunLock.FILE)
+                    || RUN_JSON_TEMP.matcher(name).matches());
         } catch (IOException e) {
             return false;
         }
     }
+
+    /** The name of run.json's temporary file ({@link AtomicFiles}). */
+    private static final java.util.regex.Pattern RUN_JSON_TEMP = java.util.regex.Pattern.compile(
+            "\\.run\\.json\\.[0-9a-f]+\\.tmp");
 
     private static void deleteTree(Path path) throws IOException {
         if (!Files.exists(path)) {

@@ -112,9 +112,6 @@ public final class Trainer {
             estimator.miniBatches(config.batch(), config.epochs());
         }
         long totalSteps = estimator.build().stepCount(statistics.sampleCount());
-        if (!resume) {
-            run.truncateMetrics(-1); // the rows of a run killed before its run.json, if any: this run logs its own
-        }
         Checkpoint from = resume ? checkpointToResume(run, statistics, rule, totalSteps) : null;
         if (from != null) {
             Optional<TrainingResult> ended = endedAt(from, run, statistics, totalSteps);
@@ -189,13 +186,14 @@ public final class Trainer {
     }
 
     /**
-     * Writes the run as it goes: each metrics row to metrics.csv, then, once the loop starts, the training
-     * means and {@code "status": "running"}; passes every event on to the progress listener.
+     * Writes the run as it goes: {@code "status": "running"} and the training means before the first metrics
+     * row, then each row to metrics.csv; passes every event on to the progress listener.
      */
     private final class RunRecorder extends RecordingListener {
         private final RunDirectory run;
         private final Statistics statistics;
         private final Map<String, Object> environment;
+        private boolean running;
 
         RunRecorder(RunDirectory run, Statistics statistics, Map<String, Object> environment) {
             super(run::appendMetrics, listener);
@@ -206,9 +204,26 @@ public final class Trainer {
 
         @Override
         public void started(long firstStep, long lastStep) {
-            run.writeMeans(statistics);
-            run.writeRunJson(config, RunStatus.RUNNING, environment, Map.of(), null);
+            markRunning();
             super.started(firstStep, lastStep);
+        }
+
+        @Override
+        public void logged(MetricsRow row) {
+            markRunning(); // a fresh run logs its step 0 before its loop starts
+            super.logged(row);
+        }
+
+        /**
+         * Writes run.json, then the training means, once, before any metrics row: a run killed after it
+         * resumes; before it, the directory holds only a lock.
+         */
+        private void markRunning() {
+            if (!running) {
+                run.writeRunJson(config, RunStatus.RUNNING, environment, Map.of(), null);
+                run.writeMeans(statistics);
+                running = true;
+            }
         }
 
         @Override

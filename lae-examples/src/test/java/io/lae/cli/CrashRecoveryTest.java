@@ -63,7 +63,8 @@ class CrashRecoveryTest {
                 Arguments.of(CrashPoint.Window.CHECKPOINT_PART, 1, 2 * CHECKPOINTS), // encoder, decoder each time
                 Arguments.of(CrashPoint.Window.CHECKPOINT_RENAMES, 1, CHECKPOINTS - 1), // from the second one
                 Arguments.of(CrashPoint.Window.FINAL_WEIGHTS, 1, 1),
-                Arguments.of(CrashPoint.Window.METRICS_APPEND, 1, STEPS / LOG_EVERY));
+                Arguments.of(CrashPoint.Window.METRICS_APPEND, 1, 1), // step 0's row, before the loop
+                Arguments.of(CrashPoint.Window.METRICS_APPEND, 2, STEPS / LOG_EVERY + 1));
     }
 
     @ParameterizedTest(name = "{0} in [{1}, {2}]")
