@@ -10,6 +10,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.zip.Deflater;
@@ -45,7 +46,8 @@ public final class NpzWriter implements AutoCloseable {
         this.file = file.toAbsolutePath();
         this.temp = AtomicFiles.tempBeside(this.file);
         try {
-            OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
+            OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE), 1 << 16);
             this.zip = new ZipOutputStream(out);
         } catch (IOException e) {
             throw NpyFiles.writeFailure(file.toString(), e);

@@ -46,6 +46,9 @@ final class EncodeCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE.npy", description = "Where the output rows go.")
     Path out;
 
+    @Option(names = "--force", description = "Replace --out if it exists.")
+    boolean force;
+
     @ArgGroup(exclusive = true)
     Mode mode = new Mode();
 
@@ -63,6 +66,7 @@ final class EncodeCommand implements Callable<Integer> {
         if (!out.toString().endsWith(".npy")) {
             throw new LaeException("--out " + out + ": lae encode writes a .npy file; name it FILE.npy");
         }
+        OutputFile.requireFree(out, force);
         TrainingConfig config = RunDirectory.readConfig(run);
         FittedWeights weights = new RunDirectory(run).readFitted(config);
         DataSource rows = DataSets.open(data);

@@ -9,6 +9,7 @@ import io.lae.experiments.ExperimentDirectory;
 import io.lae.experiments.ExperimentScale;
 import io.lae.experiments.Experiments;
 import io.lae.experiments.Summary;
+import io.lae.runs.ProgressReporter;
 import io.lae.runs.RunLock;
 import io.lae.runs.SweepProgress;
 import io.lae.runs.TimeText;
@@ -76,7 +77,8 @@ final class ExperimentCommand implements Callable<Integer> {
         if (!id.equals("all")) {
             Experiment experiment = Experiments.byId(id);
             Path dir = output.orElse(Path.of("runs", experiment.id()));
-            runOne(experiment, size, dir, console, new ExperimentContext(size, dir, seed, dtype, console));
+            runOne(experiment, size, dir, console, new ExperimentContext(size, dir, seed, dtype, console,
+                    task -> new ProgressReporter(task, console), output.force));
             return 0;
         }
         Path root = output.orElse(Path.of("runs"));
@@ -91,7 +93,7 @@ final class ExperimentCommand implements Callable<Integer> {
                 sweep.begin(i);
                 try {
                     report.add(runOne(e, size, dir, console,
-                            new ExperimentContext(size, dir, seed, dtype, console, sweep::forRun)));
+                            new ExperimentContext(size, dir, seed, dtype, console, sweep::forRun, output.force)));
                 } catch (TrainingInterruptedException stop) {
                     throw stop;
                 } catch (LaeException error) {

@@ -15,7 +15,9 @@ final class OutputDirectoryOptions {
     Path out;
 
     @Option(names = "--force", description = "Use --out even if it holds something else (another run or experiment, "
-            + "this one with other options, other files): what it held is moved to DIR.previous (replacing an older one).")
+            + "this one with other options, other files): what it held is moved, whole, to DIR.previous, or "
+            + "DIR.previous.2, .3, … when that exists; nothing is deleted. Refused for /, the home or working "
+            + "directory or one above it, a mount point, and a directory holding a running run.")
     boolean force;
 
     /**

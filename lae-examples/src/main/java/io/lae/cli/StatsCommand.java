@@ -87,6 +87,9 @@ final class StatsCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE.npz", description = "Where the statistics go.")
     Path out;
 
+    @Option(names = "--force", description = "Replace --out if it exists.")
+    boolean force;
+
     @Option(names = "--no-center", description = "Do not subtract the means (the saved statistics say so).")
     boolean noCenter;
 
@@ -134,6 +137,7 @@ final class StatsCommand implements Callable<Integer> {
             throw new LaeException("--out " + out + ": lae stats writes a NumPy " + StatisticsFile.EXTENSION
                     + " archive; name it FILE" + StatisticsFile.EXTENSION);
         }
+        OutputFile.requireFree(out, force);
         if (engine == Engine.LOCAL) {
             for (String sparkOnly : List.of("--master", "--master-timeout", "--columns")) {
                 if (spec.commandLine().getParseResult().hasMatchedOption(sparkOnly)) {

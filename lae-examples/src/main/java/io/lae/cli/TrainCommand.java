@@ -173,20 +173,28 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter console = spec.commandLine().getOut();
         TrainingConfig config = resume != null ? resumedConfig() : configFromOptions();
+        boolean reserved = resume == null && output.out == null;
         Path dir = resume != null ? resume
-                : output.orElse(OutputDirectory.fresh(Path.of("runs"), "train", LocalDateTime.now()));
-        RunLock.refuseIfHeld(dir);
-        if (resume == null) {
-            OutputDirectory.claim(dir, output.force, console);
-        }
-        // bad data is reported before a new run's directory exists
-        TrainingData trainingData = TrainingData.load(config, console);
-        DegenerateData.check(trainingData, config.latent(), console);
-        console.flush();
-        try (RunLock lock = RunLock.acquire(dir, console)) {
-            TrainedRun run = TrainingSession.run(config, trainingData, dir, resume != null,
-                    new ProgressReporter("train " + config.loss() + "/" + config.rule(), console));
-            report(console, run);
+                : reserved ? OutputDirectory.fresh(Path.of("runs"), "train", LocalDateTime.now()) : output.out;
+        try {
+            RunLock.refuseIfHeld(dir);
+            if (resume == null) {
+                OutputDirectory.claim(dir, output.force, console);
+            }
+            // bad data is reported before a new run writes anything
+            TrainingData trainingData = TrainingData.load(config, console);
+            DegenerateData.check(trainingData, config.latent(), console);
+            console.flush();
+            try (RunLock lock = RunLock.acquire(dir, console)) {
+                TrainedRun run = TrainingSession.run(config, trainingData, dir, resume != null,
+                        new ProgressReporter("train " + config.loss() + "/" + config.rule(), console));
+                report(console, run);
+            }
+        } catch (RuntimeException e) {
+            if (reserved) {
+                OutputDirectory.releaseIfEmpty(dir);
+            }
+            throw e;
         }
         return 0;
     }

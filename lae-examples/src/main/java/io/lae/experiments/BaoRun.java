@@ -98,8 +98,12 @@ record BaoRun(List<MetricsRow> metrics, INDArray decoder) {
     static BaoRun vae(ExperimentContext ctx, String name, TrainingData data, VaeSettings vae) {
         Path dir = ctx.out().resolve(name);
         Map<String, Object> settings = vae.describe(data.description(), ctx.dtype());
-        RunDirectory run = new RunDirectory(dir);
         Optional<RunStatus> status = statusOf(dir, settings);
+        if (status.isEmpty() && !RunDirectory.holdsOnlyLeftovers(dir)) {
+            ctx.requireOwn(dir, "holds a run whose " + VAE_JSON + " differs from the one this experiment starts, or "
+                    + "files lae did not write");
+        }
+        RunDirectory run = new RunDirectory(dir);
         if (status.filter(RunStatus.FINISHED::equals).isPresent()) {
             ctx.console().printf("%s: already done in %s, read back%n", name, dir);
             List<MetricsRow> rows = run.readMetrics();
@@ -107,12 +111,12 @@ record BaoRun(List<MetricsRow> metrics, INDArray decoder) {
             return new BaoRun(rows, Npy.read(dir.resolve("decoder.npy")));
         }
         Checkpoint from = null;
-        if (status.filter(RunStatus.RUNNING::equals).isPresent() && run.hasCheckpoint()) {
+        if (status.isPresent() && run.hasCheckpoint()) {
             ctx.console().printf("%s: resuming from %s%n", name, dir.resolve("checkpoint"));
             from = run.readCheckpoint();
             run.truncateMetrics(from.step());
         } else {
-            RunDirectory.delete(dir);
+            run.truncateMetrics(-1); // stopped before its first checkpoint: from step 0, in place
         }
         writeVaeJson(dir, settings, RunStatus.RUNNING, Map.of());
         int n = data.stats().inputDim();

@@ -3,6 +3,7 @@ package io.lae.experiments;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lae.Precision;
 import io.lae.io.Npy;
+import io.lae.runs.OutputDirectory;
 import io.lae.runs.ProgressReporter;
 import io.lae.runs.RunDirectory;
 import io.lae.runs.RunProgress;
@@ -28,9 +29,12 @@ import java.util.stream.Stream;
  * What an experiment runs with: the scale, its output directory, the seed and dtype chosen on the
  * command line, the console, and the summary it fills. Its {@link #train} writes each run to a
  * sub-directory and makes an interrupted experiment resumable: a finished run with the same
- * configuration is read back instead of retrained, and an unfinished one continues from its checkpoint.
- * A diverged run is trained again (and diverges again) unless the experiment asks for
- * {@link #trainUnlessDiverged}.
+ * configuration is read back instead of retrained, and an unfinished one continues from its checkpoint
+ * (or from step 0 when it stopped before its first). A diverged run is trained again (and diverges again)
+ * unless the experiment asks for {@link #trainUnlessDiverged}. Nothing in a run's directory is deleted: one
+ * whose record differs from the run the experiment starts (a run a user extended, another configuration), or
+ * that holds files lae did not write, stops the experiment with one line naming it, unless {@code --force}
+ * moves it aside ({@link OutputDirectory#moveAside}).
  */
 public final class ExperimentContext {
 
@@ -43,6 +47,7 @@ public final class ExperimentContext {
     private final Precision dtype;
     private final PrintWriter console;
     private final Function<String, RunProgress> progress;
+    private final boolean force;
     private final Summary summary = new Summary();
 
     /**
@@ -66,6 +71,22 @@ public final class ExperimentContext {
      */
     public ExperimentContext(ExperimentScale scale, Path out, Long seed, Precision dtype, PrintWriter console,
                              Function<String, RunProgress> progress) {
+        this(scale, out, seed, dtype, console, progress, false);
+    }
+
+    /**
+     * @param scale    quick or full
+     * @param out      the experiment's output directory
+     * @param seed     the seed given on the command line, or null for the paper's
+     * @param dtype    float32 or float64
+     * @param console  where messages go
+     * @param progress the progress display of a run, given its label
+     * @param force    whether a run directory holding something this experiment would not start is moved aside
+     *                 (with --force) rather than refused
+     */
+    public ExperimentContext(ExperimentScale scale, Path out, Long seed, Precision dtype, PrintWriter console,
+                             Function<String, RunProgress> progress, boolean force) {
+        this.force = force;
         this.scale = scale;
         this.out = out;
         this.seed = seed;
@@ -169,19 +190,44 @@ public final class ExperimentContext {
     public TrainedRun train(String name, TrainingConfig config, TrainingData data) {
         Path dir = out.resolve(name);
         String task = summaryLabel(name);
-        if (sameConfiguration(dir, config)) {
+        boolean same = sameConfiguration(dir, config);
+        if (!same && !RunDirectory.holdsOnlyLeftovers(dir)) {
+            requireOwn(dir, "holds a run whose run.json differs from the one this experiment starts (extended, or "
+                    + "with other settings), or files lae did not write");
+        }
+        if (same) {
             Optional<RunStatus> status = RunDirectory.readStatus(dir);
             if (status.isPresent() && status.get().done()) {
                 console.printf("%s: already done in %s, read back%n", task, dir);
                 return counted(readBack(dir, config, status.get()), true);
             }
-            if (new RunDirectory(dir).hasCheckpoint()) {
-                console.printf("%s: resuming from %s%n", task, dir.resolve("checkpoint"));
-                return counted(TrainingSession.run(config, data, dir, true, progress(name)), false);
-            }
         }
-        RunDirectory.delete(dir);
-        return counted(TrainingSession.run(config, data, dir, false, progress(name)), false);
+        boolean resume = !OutputDirectory.isEmpty(dir);
+        if (resume) {
+            console.printf("%s: resuming from %s%n", task, new RunDirectory(dir).hasCheckpoint()
+                    ? dir.resolve("checkpoint") : dir + " (no checkpoint yet: from step 0)");
+        }
+        return counted(TrainingSession.run(config, data, dir, resume, progress(name)), false);
+    }
+
+    /**
+     * Stops the experiment, naming a run directory that holds something it would not start, or with
+     * {@code --force} moves that directory aside; nothing in it is deleted either way.
+     *
+     * @param dir  the run's directory
+     * @param what what it holds, e.g. "holds files lae did not write"
+     * @throws io.lae.LaeException in one line, without --force
+     */
+    public void requireOwn(Path dir, String what) {
+        if (OutputDirectory.isEmpty(dir)) {
+            return;
+        }
+        if (force) {
+            OutputDirectory.moveAside(dir, console);
+            return;
+        }
+        throw new io.lae.LaeException(dir + " " + what + ": it is left as it is; move it away, or run the experiment "
+                + "again with --force to move it to " + OutputDirectory.asideName(dir).getFileName());
     }
 
     /**

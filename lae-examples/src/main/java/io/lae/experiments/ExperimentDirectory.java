@@ -20,7 +20,8 @@ import java.util.Objects;
  * The directory of one experiment with one set of options: {@code experiment.json} names them, so that
  * the same command started again reads its finished runs back and resumes the others, while a
  * directory that holds another experiment, the same one with other options, or files that are not an
- * experiment's is refused in one line (or, with {@code --force}, moved to {@code DIR.previous}).
+ * experiment's is refused in one line (or, with {@code --force}, moved aside to {@code DIR.previous}, or
+ * {@code DIR.previous.N} when that exists: {@link OutputDirectory#moveAside}).
  *
  * @param id    the experiment
  * @param scale full or quick
@@ -37,7 +38,7 @@ public record ExperimentDirectory(String id, ExperimentScale scale, Long seed, P
      * Makes {@code dir} this experiment's, before anything runs in it.
      *
      * @param dir     the output directory
-     * @param force   whether to move a directory that holds something else to {@code DIR.previous}
+     * @param force   whether to move a directory that holds something else aside
      * @param console where such a move is reported
      * @throws LaeException naming what the directory holds and what to do instead
      */
@@ -47,7 +48,7 @@ public record ExperimentDirectory(String id, ExperimentScale scale, Long seed, P
         if (conflict != null) {
             if (!force) {
                 throw new LaeException(dir + " " + conflict + ": use another --out, or add --force to move it to "
-                        + dir.getFileName() + ".previous");
+                        + OutputDirectory.asideName(dir).getFileName());
             }
             OutputDirectory.claim(dir, true, console);
         }

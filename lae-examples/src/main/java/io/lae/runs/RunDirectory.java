@@ -15,13 +15,17 @@ import io.lae.train.MetricsRow;
 import io.lae.train.Model;
 import io.lae.train.RunStatus;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -156,26 +160,42 @@ public final class RunDirectory {
     }
 
     /**
-     * Appends a row to {@code metrics.csv}, writing the header first if the file is new.
+     * Appends a row to {@code metrics.csv}, writing the header first if the file is new. The file is
+     * opened without following links, so a link planted in its place is refused, not written through.
      *
      * @param row the metrics
      */
     public void appendMetrics(MetricsRow row) {
         Path file = dir.resolve(METRICS_CSV);
         try {
-            boolean fresh = !Files.exists(file);
-            StringWriter text = new StringWriter();
-            try (CSVPrinter printer = new CSVPrinter(text, CSVFormat.DEFAULT)) {
-                if (fresh) {
-                    printer.printRecord(MetricsRow.COLUMNS);
+            boolean fresh = !Files.exists(file, LinkOption.NOFOLLOW_LINKS);
+            byte[] bytes = csv(fresh, List.of(row)).getBytes(StandardCharsets.UTF_8);
+            try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                    LinkOption.NOFOLLOW_LINKS)) {
+                if (CrashPoint.due(CrashPoint.Window.METRICS_APPEND)) {
+                    out.write(bytes, 0, bytes.length / 2);
+                    out.flush();
+                    CrashPoint.halt();
                 }
-                printer.printRecord(cells(row));
+                out.write(bytes);
             }
-            Files.writeString(file, text.toString(), StandardCharsets.UTF_8,
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new LaeException(file + ": cannot write (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** @return the rows as CSV text, after the header when asked */
+    private static String csv(boolean header, List<MetricsRow> rows) throws IOException {
+        StringWriter text = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(text, CSVFormat.DEFAULT)) {
+            if (header) {
+                printer.printRecord(MetricsRow.COLUMNS);
+            }
+            for (MetricsRow row : rows) {
+                printer.printRecord(cells(row));
+            }
+        }
+        return text.toString();
     }
 
     private static List<String> cells(MetricsRow row) {
@@ -191,11 +211,19 @@ public final class RunDirectory {
     /** @return the rows of {@code metrics.csv} (empty if there is none) */
     public List<MetricsRow> readMetrics() {
         Path file = dir.resolve(METRICS_CSV);
-        List<MetricsRow> rows = new ArrayList<>();
         if (!Files.exists(file)) {
-            return rows;
+            return new ArrayList<>();
         }
-        try (Reader reader = Files.newBufferedReader(file)) {
+        try {
+            return parse(file, Files.readString(file));
+        } catch (IOException e) {
+            throw new LaeException(file + ": cannot read the metrics (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static List<MetricsRow> parse(Path file, String text) {
+        List<MetricsRow> rows = new ArrayList<>();
+        try (Reader reader = new StringReader(text)) {
             for (CSVRecord record : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
                     .parse(reader)) {
                 double[] values = new double[MetricsRow.COLUMNS.size()];
@@ -212,18 +240,31 @@ public final class RunDirectory {
     }
 
     /**
-     * Drops the rows logged after a step (used on resume: they will be logged again).
+     * Drops the rows logged after a step, and a last row that a crash or a full disk cut short (used on
+     * resume: they will be logged again). The file is replaced atomically; with no row left it is removed,
+     * to be started again with its header.
      *
-     * @param lastStep the last step to keep
+     * @param lastStep the last step to keep, -1 for none
      */
     public void truncateMetrics(long lastStep) {
-        List<MetricsRow> keep = readMetrics().stream().filter(r -> r.step() <= lastStep).toList();
-        try {
-            Files.deleteIfExists(dir.resolve(METRICS_CSV));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Path file = dir.resolve(METRICS_CSV);
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return;
         }
-        keep.forEach(this::appendMetrics);
+        try {
+            String text = Files.readString(file);
+            int end = text.lastIndexOf('\n') + 1; // a last line without its newline was cut short
+            List<MetricsRow> keep = parse(file, text.substring(0, end)).stream().filter(r -> r.step() <= lastStep)
+                    .toList();
+            if (keep.isEmpty()) {
+                Files.delete(file);
+            } else {
+                AtomicFiles.writeString(file, csv(true, keep));
+            }
+        } catch (IOException e) {
+            throw new LaeException(file + ": cannot cut the metrics back to step " + lastStep + " (" + e.getMessage()
+                    + ")", e);
+        }
     }
 
     /** The training data's mean μ (length n'), kept when the run centred its data. */
@@ -285,6 +326,7 @@ public final class RunDirectory {
      */
     public void writeWeights(Model model) {
         Npy.write(dir.resolve("encoder.npy"), model.encoder());
+        CrashPoint.at(CrashPoint.Window.FINAL_WEIGHTS);
         Npy.write(dir.resolve("decoder.npy"), model.decoder());
     }
 
@@ -302,6 +344,7 @@ public final class RunDirectory {
             Files.createDirectories(fresh.resolve("optimizer"));
             for (Map.Entry<String, INDArray> e : checkpoint.parameters().entrySet()) {
                 write(fresh.resolve(fileName(e.getKey())), e.getValue());
+                CrashPoint.at(CrashPoint.Window.CHECKPOINT_PART);
             }
             for (Map.Entry<String, INDArray> e : checkpoint.optimizerBuffers().entrySet()) {
                 write(fresh.resolve("optimizer").resolve(fileName(e.getKey())), e.getValue());
@@ -312,11 +355,12 @@ public final class RunDirectory {
             position.put("parameters", checkpoint.parameters().keySet());
             position.put("optimizer_step", checkpoint.optimizerStep());
             position.put("optimizer_buffers", checkpoint.optimizerBuffers().keySet());
-            Files.writeString(fresh.resolve("position.json"), JSON.writeValueAsString(position));
+            AtomicFiles.writeString(fresh.resolve("position.json"), JSON.writeValueAsString(position));
             Path current = dir.resolve(CHECKPOINT);
             deleteTree(old);
             if (Files.exists(current)) {
                 Files.move(current, old, StandardCopyOption.ATOMIC_MOVE);
+                CrashPoint.at(CrashPoint.Window.CHECKPOINT_RENAMES);
             }
             Files.move(fresh, current, StandardCopyOption.ATOMIC_MOVE);
             deleteTree(old);
@@ -423,19 +467,26 @@ public final class RunDirectory {
     }
 
     /**
-     * Deletes a run directory and everything in it (nothing when it does not exist), e.g. to start
-     * a stale run over.
-     *
-     * @param runDir the directory
-     * @throws LaeException if it cannot be deleted
+     * @param runDir a directory
+     * @return whether it is missing, empty, or holds only what a run killed before it wrote its run.json leaves
+     *     (its lock, the temporary file of its run.json): a run may start there from step 0 without losing
+     *     anything. A run writes its run.json before any other file.
      */
-    public static void delete(Path runDir) {
-        try {
-            deleteTree(runDir);
+    public static boolean holdsOnlyLeftovers(Path runDir) {
+        if (!Files.isDirectory(runDir, LinkOption.NOFOLLOW_LINKS)) {
+            return !Files.exists(runDir, LinkOption.NOFOLLOW_LINKS);
+        }
+        try (Stream<Path> entries = Files.list(runDir)) {
+            return entries.map(p -> p.getFileName().toString()).allMatch(name -> name.equals(RunLock.FILE)
+                    || RUN_JSON_TEMP.matcher(name).matches());
         } catch (IOException e) {
-            throw new LaeException(runDir + ": cannot delete the old run (" + e.getMessage() + ")", e);
+            return false;
         }
     }
+
+    /** The name of run.json's temporary file ({@link AtomicFiles}). */
+    private static final java.util.regex.Pattern RUN_JSON_TEMP = java.util.regex.Pattern.compile(
+            "\\.run\\.json\\.[0-9a-f]+\\.tmp");
 
     private static void deleteTree(Path path) throws IOException {
         if (!Files.exists(path)) {

@@ -10,6 +10,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -18,6 +19,8 @@ import java.nio.file.StandardOpenOption;
  * under an operating-system file lock, which the system releases when the process dies however it
  * dies. A second process (train, resume, experiment) is refused at once, naming the holder; a lock
  * file whose process is gone is taken over with a warning. Closing releases the lock and deletes the file.
+ * The file is opened without following links: a {@code lae.lock} that is a symbolic link is refused, so
+ * the pid is never written through it to a file outside the directory.
  */
 public final class RunLock implements AutoCloseable {
 
@@ -44,8 +47,9 @@ public final class RunLock implements AutoCloseable {
         Path file = dir.resolve(FILE);
         try {
             Files.createDirectories(dir);
+            refuseLink(dir, file);
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
             FileLock lock = tryLock(channel);
             String holder = read(channel);
             if (lock == null) {
@@ -73,10 +77,12 @@ public final class RunLock implements AutoCloseable {
      */
     public static void refuseIfHeld(Path dir) {
         Path file = dir.resolve(FILE);
-        if (!Files.isRegularFile(file)) {
+        refuseLink(dir, file);
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS)) {
             FileLock lock = tryLock(channel);
             if (lock == null) {
                 throw inUse(dir, file, read(channel));
@@ -84,6 +90,26 @@ public final class RunLock implements AutoCloseable {
             lock.release();
         } catch (IOException e) {
             throw new LaeException(dir + ": cannot read " + file.getFileName() + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * @param dir a directory
+     * @return whether a live process (this one included) holds the lock of a run in it
+     */
+    public static boolean isHeld(Path dir) {
+        try {
+            refuseIfHeld(dir);
+            return false;
+        } catch (LaeException held) {
+            return true;
+        }
+    }
+
+    private static void refuseLink(Path dir, Path file) {
+        if (Files.isSymbolicLink(file)) {
+            throw new LaeException(file + " is a symbolic link, not a lock lae wrote: remove it (lae writes nothing "
+                    + "through links) and run again");
         }
     }
 

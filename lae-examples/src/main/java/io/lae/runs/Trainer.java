@@ -17,7 +17,9 @@ import io.lae.train.TrainingInterruptedException;
 import io.lae.train.TrainingListener;
 import io.lae.train.TrainingResult;
 import io.lae.train.UpdateRule;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -110,8 +112,14 @@ public final class Trainer {
             estimator.miniBatches(config.batch(), config.epochs());
         }
         long totalSteps = estimator.build().stepCount(statistics.sampleCount());
-        estimator.schedule(config.schedule(totalSteps))
-                .resumeFrom(resume ? checkpointToResume(run, statistics, rule, totalSteps) : null);
+        Checkpoint from = resume ? checkpointToResume(run, statistics, rule, totalSteps) : null;
+        if (from != null) {
+            Optional<TrainingResult> ended = endedAt(from, run, statistics, totalSteps);
+            if (ended.isPresent()) {
+                return ended.get();
+            }
+        }
+        estimator.schedule(config.schedule(totalSteps)).resumeFrom(from);
         FittedAutoencoder fitted;
         try {
             fitted = estimator.build().fit(statistics, inputs, targets);
@@ -127,13 +135,24 @@ public final class Trainer {
         return new TrainingResult(trained, fitted.history().getLast(), fitted.status());
     }
 
-    /** Reads the run's checkpoint and refuses, naming its files and options, one that does not fit or has ended. */
+    /**
+     * Reads the run's checkpoint and refuses, naming its files and options, one that does not fit or is past
+     * the steps asked for; cuts metrics.csv back to the checkpoint's step (a row torn by a crash included).
+     *
+     * @return the checkpoint, or null when the run was stopped before its first one: it starts again from
+     *     step 0, with the same seed, to the result of a run never stopped
+     */
     private Checkpoint checkpointToResume(RunDirectory run, Statistics statistics, UpdateRule rule, long totalSteps) {
+        if (!run.hasCheckpoint()) {
+            run.truncateMetrics(-1);
+            return null;
+        }
         Checkpoint checkpoint = run.readCheckpoint();
         checkpoint.requireFits(statistics.outputDim(), statistics.inputDim(), config.latent(), rule.tiesWeights(),
                 config.dataType(), name -> name.equals("optimizer") ? run.path().resolve("checkpoint").resolve("optimizer")
                         : run.checkpointFile(name));
-        if (checkpoint.step() >= totalSteps) {
+        boolean ended = RunDirectory.readStatus(run.path()).filter(RunStatus::done).isPresent();
+        if (checkpoint.step() > totalSteps || ended && checkpoint.step() == totalSteps) {
             throw new LaeException(run.path() + " has done " + checkpoint.step() + " steps, and the run asks for "
                     + totalSteps + ": extend it with --steps N, N > " + checkpoint.step());
         }
@@ -142,13 +161,39 @@ public final class Trainer {
     }
 
     /**
-     * Writes the run as it goes: each metrics row to metrics.csv, then, once the loop starts, the training
-     * means and {@code "status": "running"}; passes every event on to the progress listener.
+     * A run killed after its last checkpoint, while its final weights were written, is finished from that
+     * checkpoint: it holds the final weights exactly.
+     *
+     * @return the result, when the checkpoint is at the run's last step (or at a step that reached --until)
+     */
+    private Optional<TrainingResult> endedAt(Checkpoint checkpoint, RunDirectory run, Statistics statistics,
+                                             long totalSteps) {
+        List<MetricsRow> rows = run.readMetrics();
+        MetricsRow last = rows.isEmpty() ? null : rows.getLast();
+        boolean atLastRow = last != null && last.step() == checkpoint.step();
+        RunStatus status;
+        if (checkpoint.step() == totalSteps && atLastRow) {
+            status = RunStatus.FINISHED;
+        } else if (atLastRow && config.until() != null && config.until().reachedBy(last)) {
+            status = RunStatus.STOPPED;
+        } else {
+            return Optional.empty();
+        }
+        run.writeMeans(statistics);
+        Model model = checkpoint.model();
+        run.writeWeights(model);
+        return Optional.of(new TrainingResult(model, last, status));
+    }
+
+    /**
+     * Writes the run as it goes: {@code "status": "running"} and the training means before the first metrics
+     * row, then each row to metrics.csv; passes every event on to the progress listener.
      */
     private final class RunRecorder extends RecordingListener {
         private final RunDirectory run;
         private final Statistics statistics;
         private final Map<String, Object> environment;
+        private boolean running;
 
         RunRecorder(RunDirectory run, Statistics statistics, Map<String, Object> environment) {
             super(run::appendMetrics, listener);
@@ -159,9 +204,32 @@ public final class Trainer {
 
         @Override
         public void started(long firstStep, long lastStep) {
-            run.writeMeans(statistics);
-            run.writeRunJson(config, RunStatus.RUNNING, environment, Map.of(), null);
+            markRunning();
             super.started(firstStep, lastStep);
+        }
+
+        @Override
+        public void logged(MetricsRow row) {
+            markRunning(); // a fresh run logs its step 0 before its loop starts
+            super.logged(row);
+        }
+
+        /**
+         * Writes run.json, then the training means, once, before any metrics row: a run killed after it
+         * resumes; before it, the directory holds only a lock.
+         */
+        private void markRunning() {
+            if (!running) {
+                run.writeRunJson(config, RunStatus.RUNNING, environment, Map.of(), null);
+                run.writeMeans(statistics);
+                running = true;
+            }
+        }
+
+        @Override
+        public void stepped(long done) {
+            CrashPoint.at(CrashPoint.Window.STEP);
+            super.stepped(done);
         }
     }
 

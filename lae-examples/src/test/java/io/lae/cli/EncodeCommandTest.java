@@ -89,7 +89,7 @@ class EncodeCommandTest {
     void wrongWidthsAndOldRunsAreOneLineErrors() throws Exception {
         Path run = train();
         CliRunner wide = CliRunner.run("encode", "--run", run.toString(), "--data", data.toString(), "--decode",
-                "--out", dir.resolve("x.npy").toString());
+                "--out", dir.resolve("decoded.npy").toString());
         assertEquals(2, wide.exitCode(), wide.err());
         assertTrue(wide.err().contains("rows of 6 values, but the run decodes codes of p = 3"), wide.err());
         Files.delete(run.resolve(RunDirectory.MEAN));

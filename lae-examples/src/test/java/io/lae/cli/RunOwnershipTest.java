@@ -73,11 +73,52 @@ class RunOwnershipTest {
     }
 
     @Test
+    void forceKeepsEveryEarlierRunAndDeletesNothing() throws Exception {
+        Path run = dir.resolve("run");
+        assertEquals(0, train(run, "--seed", "1").exitCode());
+        Path backup = Files.writeString(Files.createDirectories(dir.resolve("run.previous")).resolve("backup.txt"),
+                "the user's backup\n");
+        CliRunner second = train(run, "--seed", "2", "--force");
+        assertEquals(0, second.exitCode(), second.err());
+        assertTrue(second.out().contains("to " + dir.resolve("run.previous.2")), second.out());
+        assertEquals(0, train(run, "--seed", "3", "--force").exitCode());
+        assertEquals("the user's backup\n", Files.readString(backup));
+        ObjectMapper json = new ObjectMapper();
+        assertEquals(1, json.readTree(dir.resolve("run.previous.2/run.json").toFile()).at("/config/seed").asLong());
+        assertEquals(2, json.readTree(dir.resolve("run.previous.3/run.json").toFile()).at("/config/seed").asLong());
+        assertEquals(3, json.readTree(run.resolve("run.json").toFile()).at("/config/seed").asLong());
+    }
+
+    @Test
+    void forceRefusesToMoveADirectoryHoldingARunningRun() throws Exception {
+        Path parent = dir.resolve("parent");
+        Path running = parent.resolve("running");
+        try (RunLock held = RunLock.acquire(running, new PrintWriter(new StringWriter()))) {
+            CliRunner forced = train(parent, "--force");
+            assertEquals(2, forced.exitCode(), forced.err());
+            assertEquals(1, forced.errLines().length, forced.err());
+            assertTrue(forced.err().contains(running + " is a run that a live process holds"), forced.err());
+            assertTrue(Files.exists(running.resolve(RunLock.FILE)) && !Files.exists(dir.resolve("parent.previous")),
+                    "nothing moved");
+        }
+    }
+
+    @Test
+    void theRootDirectoryIsRefusedNamingIt() {
+        for (CliRunner refused : List.of(train(Path.of("/")), train(Path.of("/"), "--force"))) {
+            assertEquals(2, refused.exitCode(), refused.err());
+            assertEquals(1, refused.errLines().length, refused.err());
+            assertTrue(refused.err().contains("/ is the root directory") && !refused.err().contains("null"),
+                    refused.err());
+        }
+    }
+
+    @Test
     void eachDefaultRunGetsAFreshDirectory() throws Exception {
         LocalDateTime now = LocalDateTime.of(2026, 12, 4, 16, 30, 5);
         Path first = OutputDirectory.fresh(dir, "train", now);
         assertEquals(dir.resolve("train-20261204-163005"), first);
-        Files.createDirectories(first);
+        assertTrue(Files.isDirectory(first), "made at once, so a run started in the same second cannot take it");
         assertEquals(dir.resolve("train-20261204-163005-2"), OutputDirectory.fresh(dir, "train", now));
     }
 
@@ -101,14 +142,10 @@ class RunOwnershipTest {
     @Test
     void aTerminatedRunSaysWhereItStoppedAndResumes() throws Exception {
         Path run = dir.resolve("run");
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                "-Dlae.data=" + System.getProperty("lae.data"), LaeCommand.class.getName(), "train",
+        Process process = LaeProcess.start(dir, List.of(), "train",
                 "--data", "synthetic:diag:n=60,m=600,seed=1", "--latent", "10", "--steps", "100000000",
                 "--checkpoint-every", "0", "--log-every", "100", "--out", run.toString());
         Path stderr = dir.resolve("stderr.txt");
-        builder.redirectOutput(dir.resolve("stdout.txt").toFile()).redirectError(stderr.toFile());
-        Process process = builder.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!Files.exists(run.resolve("metrics.csv")) || Files.readAllLines(run.resolve("metrics.csv")).size() < 4) {
             assertTrue(process.isAlive() && System.nanoTime() < deadline, "the run did not get going");

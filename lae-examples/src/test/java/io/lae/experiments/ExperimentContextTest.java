@@ -1,11 +1,13 @@
 package io.lae.experiments;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lae.LaeException;
 import io.lae.Precision;
 import io.lae.data.SyntheticData;
 import io.lae.loss.Scale;
@@ -17,6 +19,7 @@ import io.lae.train.TrainingDivergedException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,5 +75,33 @@ class ExperimentContextTest {
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
                 () -> ctx.train("wild", config(50), data));
         assertTrue(e.getMessage().contains("--lr"), e.getMessage());
+    }
+
+    @Test
+    void aRunTheUserExtendedIsLeftAsItIsUnlessForceMovesItAside() throws IOException {
+        ExperimentContext ctx = context(new StringWriter());
+        ctx.train("mse", config(0.05), data);
+        Path run = dir.resolve("mse");
+        // the user extends the run and keeps notes beside its files
+        io.lae.runs.TrainingSession.run(config(0.05).withSteps(260), data, run, true,
+                new io.lae.runs.ProgressReporter("extend", new PrintWriter(new StringWriter())));
+        Path notes = Files.writeString(run.resolve("my_notes.txt"), "mine\n");
+        byte[] encoder = Files.readAllBytes(run.resolve("encoder.npy"));
+
+        LaeException refused = assertThrows(LaeException.class, () -> context(new StringWriter())
+                .train("mse", config(0.05), data));
+        assertTrue(refused.getMessage().contains(run.toString()) && refused.getMessage().contains("--force")
+                && !refused.getMessage().contains("\n"), refused.getMessage());
+        assertEquals("mine\n", Files.readString(notes));
+        assertArrayEquals(encoder, Files.readAllBytes(run.resolve("encoder.npy")), "the extended run is untouched");
+
+        StringWriter console = new StringWriter();
+        new ExperimentContext(ExperimentScale.QUICK, dir, null, Precision.FLOAT64, new PrintWriter(console, true),
+                task -> new io.lae.runs.ProgressReporter(task, new PrintWriter(console, true)), true)
+                .train("mse", config(0.05), data);
+        assertTrue(console.toString().contains("moved what " + run), console.toString());
+        assertEquals("mine\n", Files.readString(dir.resolve("mse.previous").resolve("my_notes.txt")));
+        assertArrayEquals(encoder, Files.readAllBytes(dir.resolve("mse.previous").resolve("encoder.npy")));
+        assertEquals(200, RunDirectory.readConfig(run).steps());
     }
 }

@@ -1,0 +1,33 @@
+package io.lae.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Starts {@code lae} in a JVM of its own, to be stopped from outside (SIGTERM) or to halt itself (a crash). */
+final class LaeProcess {
+
+    private LaeProcess() {
+    }
+
+    /**
+     * @param logs       where its stdout.txt and stderr.txt go
+     * @param properties system properties, e.g. {@code lae.test.crashAt=step:3}
+     * @param args       the command line after {@code lae}
+     * @return the started process
+     */
+    static Process start(Path logs, List<String> properties, String... args) throws IOException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
+                "-Dlae.data=" + System.getProperty("lae.data")));
+        properties.forEach(p -> command.add("-D" + p));
+        command.add(LaeCommand.class.getName());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("OPENBLAS_CORETYPE", "Haswell");
+        builder.environment().put("OMP_WAIT_POLICY", "PASSIVE");
+        builder.redirectOutput(logs.resolve("stdout.txt").toFile()).redirectError(logs.resolve("stderr.txt").toFile());
+        return builder.start();
+    }
+}
