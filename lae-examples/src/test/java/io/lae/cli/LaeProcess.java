@@ -19,14 +19,16 @@ final class LaeProcess {
      */
     static Process start(Path logs, List<String> properties, String... args) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(java.toString(), "--enable-native-access=ALL-UNNAMED",
+                "--sun-misc-unsafe-memory-access=allow", "-cp", System.getProperty("java.class.path"),
                 "-Dlae.data=" + System.getProperty("lae.data")));
         properties.forEach(p -> command.add("-D" + p));
         command.add(LaeCommand.class.getName());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("OPENBLAS_CORETYPE", "Haswell");
-        builder.environment().put("OMP_WAIT_POLICY", "PASSIVE");
+        // nothing set in the environment: lae sets what ND4J's natives read itself
+        builder.environment().remove("OPENBLAS_CORETYPE");
+        builder.environment().remove("OMP_WAIT_POLICY");
         builder.redirectOutput(logs.resolve("stdout.txt").toFile()).redirectError(logs.resolve("stderr.txt").toFile());
         return builder.start();
     }
