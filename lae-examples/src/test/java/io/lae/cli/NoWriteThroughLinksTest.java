@@ -75,9 +75,7 @@ class NoWriteThroughLinksTest {
 
     @Test
     void aLockFileThatIsALinkIsRefusedAndNothingIsWrittenThroughIt() throws IOException {
-        Path run = dir.resolve("run");
-        assertEquals(0, CliRunner.run("train", "--data", DATA, "--latent", "3", "--steps", "20", "--out",
-                run.toString()).exitCode());
+        Path run = trainedRun();
         Path precious = Files.writeString(dir.resolve("precious.txt"), "the user's file\n");
         Files.createSymbolicLink(run.resolve(RunLock.FILE), precious);
         CliRunner resumed = CliRunner.run("train", "--resume", run.toString(), "--steps", "30");
@@ -89,9 +87,7 @@ class NoWriteThroughLinksTest {
 
     @Test
     void statisticsAndCodesReplaceALinkNamedByOutWithForce() throws IOException {
-        Path run = dir.resolve("run");
-        assertEquals(0, CliRunner.run("train", "--data", DATA, "--latent", "3", "--steps", "20", "--out",
-                run.toString()).exitCode());
+        Path run = trainedRun();
         Path outsideStats = Files.writeString(dir.resolve("outside.npz"), "not to be written\n");
         Path outsideCodes = Files.writeString(dir.resolve("outside.npy"), "not to be written either\n");
         Path stats = Files.createSymbolicLink(dir.resolve("stats.npz"), outsideStats);
@@ -106,5 +102,13 @@ class NoWriteThroughLinksTest {
         assertEquals("not to be written\n", Files.readString(outsideStats));
         assertEquals("not to be written either\n", Files.readString(outsideCodes));
         assertFalse(Files.isSymbolicLink(stats) || Files.isSymbolicLink(codes), "the links were replaced by the files");
+    }
+
+    /** @return a finished 20-step run in {@code dir/run} */
+    private Path trainedRun() {
+        Path run = dir.resolve("run");
+        assertEquals(0, CliRunner.run("train", "--data", DATA, "--latent", "3", "--steps", "20", "--out",
+                run.toString()).exitCode());
+        return run;
     }
 }
