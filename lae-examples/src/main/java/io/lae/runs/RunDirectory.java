@@ -2,6 +2,7 @@ package io.lae.runs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -51,7 +52,11 @@ public final class RunDirectory {
     /** One row per logged step. */
     public static final String METRICS_CSV = "metrics.csv";
     private static final String CHECKPOINT = "checkpoint";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Writes indented JSON; reads run.json strictly: 5.5 is no step count, null no number, 3 no status. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
 
     private final Path dir;
 
@@ -113,7 +118,14 @@ public final class RunDirectory {
         if (!Files.isRegularFile(file)) {
             throw new LaeException(file + ": no such file: give the directory of an earlier 'lae train' run");
         }
-        JsonNode config = readJson(file).get("config");
+        JsonNode root = readJson(file);
+        JsonNode status = root.get("status");
+        if (status == null || !status.isTextual() || RunStatus.fromLabel(status.asText()).isEmpty()) {
+            throw new LaeException(file + ": \"status\" is " + status + ", not one of "
+                    + java.util.Arrays.stream(RunStatus.values()).map(RunStatus::label).toList()
+                    + ": not a run.json lae wrote; restore it or start a new run");
+        }
+        JsonNode config = root.get("config");
         if (config == null || !config.isObject()) {
             throw new LaeException(file + ": has no \"config\" object: not the run.json of a 'lae train' run");
         }
@@ -413,8 +425,8 @@ public final class RunDirectory {
         try {
             return JSON.readTree(file.toFile());
         } catch (JsonProcessingException e) {
-            throw new LaeException(file + ": not valid JSON (" + e.getOriginalMessage() + " at line "
-                    + e.getLocation().getLineNr() + ")", e);
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+            throw new LaeException(file + ": not valid JSON (" + e.getOriginalMessage() + where + ")", e);
         } catch (IOException e) {
             throw new LaeException(file + ": cannot read (" + e.getMessage() + ")", e);
         }

@@ -75,4 +75,24 @@ class ResumeValidationTest {
         Files.writeString(run.resolve("run.json"), "{\"status\": \"finished\", \"mine\": true}");
         assertRefused("has no \"config\" object");
     }
+
+    @Test
+    void anUnknownStatus() throws Exception {
+        String json = Files.readString(run.resolve("run.json"));
+        Files.writeString(run.resolve("run.json"), json.replace("\"status\" : \"finished\"", "\"status\" : \"bogus\""));
+        assertRefused("\"status\" is \"bogus\", not one of");
+    }
+
+    @Test
+    void aLatentSizeThatIsNotAWholeNumber() throws Exception {
+        String json = Files.readString(run.resolve("run.json"));
+        Files.writeString(run.resolve("run.json"), json.replace("\"latent\" : 3,", "\"latent\" : 5.5,"));
+        assertRefused("\"config\" is not a valid run configuration", "5.5");
+    }
+
+    @Test
+    void absurdNesting() throws Exception {
+        Files.writeString(run.resolve("run.json"), "[".repeat(100_000) + "]".repeat(100_000));
+        assertRefused(RunDirectory.RUN_JSON + ": not valid JSON", "nesting depth");
+    }
 }
