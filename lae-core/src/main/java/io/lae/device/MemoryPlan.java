@@ -268,6 +268,40 @@ public record MemoryPlan(int outputDim, int inputDim, long samples, int latent, 
     }
 
     /**
+     * Refuses a latent size no data can have room for, before anything of size p is allocated: a run needs
+     * n ≥ p, so its encoder and decoder alone hold at least 2p² float64 values.
+     *
+     * @param latent p
+     * @throws LaeException when 16p² bytes exceed the memory available ({@link #requireAvailable})
+     */
+    public static void requireLatentCanFit(int latent) {
+        long available = available();
+        int largest = (int) Math.floor(Math.sqrt(available / (2.0 * DOUBLE)));
+        requireAvailable(2.0 * DOUBLE * latent * latent, "--latent " + latent + ": the encoder and decoder alone (n ≥ p)",
+                "use --latent " + largest + " or less");
+    }
+
+    /**
+     * Refuses a size a user gave before anything of that size is allocated.
+     *
+     * @param bytes what it needs at the least
+     * @param what  what needs it, e.g. "--latent 1000000000: the encoder and decoder alone"
+     * @param fix   what to do instead
+     * @throws LaeException when {@code bytes} exceed the host's available memory (or {@link MemoryLimit})
+     */
+    public static void requireAvailable(double bytes, String what, String fix) {
+        long available = available();
+        if (bytes > available) {
+            throw new LaeException(what + " need at least " + gib((long) Math.min(bytes, Long.MAX_VALUE)) + ", but "
+                    + gib(available) + " is available: " + fix);
+        }
+    }
+
+    private static long available() {
+        return MemoryLimit.configured().orElse(Host.current().availableBytes());
+    }
+
+    /**
      * @param bytes a size
      * @return it in GiB, MiB or KiB (whichever keeps the number at least 1), for messages
      */

@@ -205,4 +205,18 @@ class MemoryPlanTest {
             }
         }
     }
+
+    @Test
+    void aLatentSizeNoDataCouldHoldIsRefusedBeforeAnythingIsAllocated() {
+        System.setProperty(MemoryLimit.PROPERTY, "1g");
+        try {
+            MemoryPlan.requireLatentCanFit(8000); // 16·8000² = 0.95 GiB
+            String message = org.junit.jupiter.api.Assertions.assertThrows(io.lae.LaeException.class,
+                    () -> MemoryPlan.requireLatentCanFit(1_000_000_000)).getMessage();
+            org.junit.jupiter.api.Assertions.assertTrue(message.startsWith("--latent 1000000000: the encoder and decoder "
+                    + "alone (n ≥ p) need at least") && message.endsWith("is available: use --latent 8192 or less"), message);
+        } finally {
+            System.clearProperty(MemoryLimit.PROPERTY);
+        }
+    }
 }

@@ -35,6 +35,9 @@ public record BenchPlan(List<Size> sizes, List<Precision> dtypes, List<Method> m
                 if (parts.length == 2) {
                     Size size = new Size(Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip()));
                     if (size.p >= 1 && size.p <= size.n) {
+                        // Σ (n×n) in both dtypes beside its random source, and the weights: before any is allocated
+                        io.lae.device.MemoryPlan.requireAvailable(8.0 * (3.0 * size.n * size.n + 6.0 * size.n * size.p),
+                                "--sizes " + spec.strip() + ": the bench's Σ and weights", "use a smaller n");
                         return size;
                     }
                 }

@@ -107,6 +107,7 @@ public record TrainingConfig(String data, String targets, String loss, Scale sca
         if (checkpointEvery < 0) {
             throw new LaeException("--checkpoint-every must be 0 (off) or positive, got " + checkpointEvery);
         }
+        MemoryPlan.requireLatentCanFit(latent);
         // the names and the loss's hyperparameters too, so that a typo is reported before any data are read
         new LossSpec(loss, scale, lambda, lambdas, prior).create(latent);
         UpdateRule updateRule = UpdateRules.create(rule);
