@@ -9,6 +9,7 @@ import io.lae.experiments.ExperimentDirectory;
 import io.lae.experiments.ExperimentScale;
 import io.lae.experiments.Experiments;
 import io.lae.experiments.Summary;
+import io.lae.runs.ProgressReporter;
 import io.lae.runs.RunLock;
 import io.lae.runs.SweepProgress;
 import io.lae.runs.TimeText;
@@ -61,6 +62,9 @@ final class ExperimentCommand implements Callable<Integer> {
     @Mixin
     PrecisionOption precision;
 
+    @Mixin
+    FigureOptions figureOptions;
+
     @Override
     public Integer call() {
         PrintWriter console = spec.commandLine().getOut();
@@ -76,7 +80,8 @@ final class ExperimentCommand implements Callable<Integer> {
         if (!id.equals("all")) {
             Experiment experiment = Experiments.byId(id);
             Path dir = output.orElse(Path.of("runs", experiment.id()));
-            runOne(experiment, size, dir, console, new ExperimentContext(size, dir, seed, dtype, console));
+            runOne(experiment, size, dir, console, new ExperimentContext(size, dir, seed, dtype, console,
+                    task -> new ProgressReporter(task, console), figureOptions.output()));
             return 0;
         }
         Path root = output.orElse(Path.of("runs"));
@@ -91,7 +96,8 @@ final class ExperimentCommand implements Callable<Integer> {
                 sweep.begin(i);
                 try {
                     report.add(runOne(e, size, dir, console,
-                            new ExperimentContext(size, dir, seed, dtype, console, sweep::forRun)));
+                            new ExperimentContext(size, dir, seed, dtype, console, sweep::forRun,
+                                    figureOptions.output())));
                 } catch (TrainingInterruptedException stop) {
                     throw stop;
                 } catch (LaeException error) {

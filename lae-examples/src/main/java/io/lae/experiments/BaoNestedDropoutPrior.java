@@ -1,7 +1,7 @@
 package io.lae.experiments;
 
-import io.lae.experiments.figures.LineFigure;
-import io.lae.experiments.figures.Palette;
+import io.lae.figures.LineFigure;
+import io.lae.figures.Palette;
 import io.lae.loss.NestedDropoutLoss;
 import io.lae.loss.NestedReconstruction;
 import io.lae.loss.Scale;
@@ -40,8 +40,8 @@ final class BaoNestedDropoutPrior extends Experiment {
 
     /** The two ways of computing q_i = P(B ≥ i). */
     private enum Prior {
-        LAE("lae: q_i = 0.9^i"),
-        BAO_CODE("authors' code: q_i → 0");
+        LAE("lae: qᵢ = 0.9ⁱ"),
+        BAO_CODE("authors' code: qᵢ → 0");
 
         private final String label;
 
@@ -163,6 +163,6 @@ final class BaoNestedDropoutPrior extends Experiment {
                     parts[1].equals("adam") ? LineFigure.Style.DASHED : LineFigure.Style.SOLID,
                     Palette.color(prior.ordinal()));
         }
-        f.save(ctx.figure("fig4-prior-unit-movement.png"));
+        ctx.figure(f, "fig4-prior-unit-movement");
     }
 }

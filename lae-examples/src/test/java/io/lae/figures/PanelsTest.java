@@ -1,8 +1,9 @@
-package io.lae.experiments.figures;
+package io.lae.figures;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,9 +19,9 @@ class PanelsTest {
     void threeHeatMapsSideBySideWithATitle() throws IOException {
         double[][] m = {{1, 0}, {0, 1}};
         HeatMap heat = new HeatMap(m, -1, 1, ColorMap.GREY).title("mse");
-        BufferedImage one = heat.render();
+        BufferedImage one = Pngs.render(heat);
         Path file = dir.resolve("panels.png");
-        new Panels(3).title("Cosines").add(heat).add(heat).add(heat).save(file);
+        Pngs.save(new Panels(3).title("Cosines").add(heat).add(heat).add(heat), file);
         BufferedImage image = Pngs.read(file);
         assertEquals(3 * one.getWidth(), image.getWidth());
         assertEquals(one.getHeight() + Panels.TITLE_HEIGHT, image.getHeight());
@@ -28,9 +29,9 @@ class PanelsTest {
 
     @Test
     void panelsFillRowsAndCellsFitTheLargestPanel() {
-        BufferedImage small = Theme.canvas(200, 100);
-        BufferedImage tall = Theme.canvas(150, 140);
-        BufferedImage image = new Panels(2).add(small).add(tall).add(small).add(small).add(small).render();
+        Figure small = new Blank(200, 100);
+        Figure tall = new Blank(150, 140);
+        BufferedImage image = Pngs.render(new Panels(2).add(small).add(tall).add(small).add(small).add(small));
         assertEquals(2 * 200, image.getWidth());
         assertEquals(3 * 140, image.getHeight());
     }
@@ -38,6 +39,13 @@ class PanelsTest {
     @Test
     void badPanelsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> new Panels(0));
-        assertThrows(IllegalStateException.class, () -> new Panels(2).render());
+        assertThrows(IllegalStateException.class, () -> Pngs.render(new Panels(2)));
+    }
+
+    /** A figure of a given size that paints nothing. */
+    private record Blank(int width, int height) implements Figure {
+        @Override
+        public void paint(Graphics2D g) {
+        }
     }
 }
