@@ -27,7 +27,7 @@ final class BaoFigures {
         LineFigure align = new LineFigure("distance to the axis-aligned solution", "training step",
                 "d_align (0 to 1)").yRange(0, 1);
         LineFigure sub = new LineFigure("distance to the optimal subspace", "training step",
-                "d_sub (log scale)").logY();
+                "d_sub").logY();
         for (int m = 0; m < BaoMnist.MODELS.size(); m++) {
             BaoMnist.BaoModel model = BaoMnist.MODELS.get(m);
             for (String optimizer : BaoMnist.OPTIMIZERS) {
@@ -71,7 +71,7 @@ final class BaoFigures {
      */
     static void drawScaling(ExperimentContext ctx, Map<String, Map<Integer, Long>> epochs) {
         LineFigure f = new LineFigure("Bao Fig. 4: epochs to d_align ≤ 0.3; × fails beyond this k; solid Nesterov, "
-                + "dashed Adam", "latent size k (log scale)", "epochs to d_align ≤ 0.3 (log scale)").logX().logY()
+                + "dashed Adam", "latent size k", "epochs to d_align ≤ 0.3").logX().logY()
                 .pointMarkers();
         BaoScaling.Model[] models = BaoScaling.Model.values();
         int drawn = 0;

@@ -27,7 +27,7 @@ final class KuninFigures {
     /** Fig. 3: ‖W₁ − W₂ᵀ‖² against the step (log scale), one curve per loss. */
     static void transposeGap(ExperimentContext ctx, Map<String, TrainedRun> runs) {
         LineFigure f = new LineFigure("Kunin Fig. 3: distance between W₁ and W₂ᵀ", "training step",
-                "‖W₁ − W₂ᵀ‖² (log scale)").logY();
+                "‖W₁ − W₂ᵀ‖²").logY();
         int i = 0;
         for (var e : runs.entrySet()) {
             Plots.curve(f, e.getKey(), e.getValue().metrics(), MetricsRow::transposeGap, LineFigure.Style.SOLID,
@@ -123,9 +123,10 @@ final class KuninFigures {
         grid.addRow("PCA", columns(u));
         ctx.figure(grid, "fig7-singular-vectors");
         Panels panels = new Panels(2).title("Kunin Fig. 8: 2-D latent codes, sum loss vs PCA");
-        panels.add(new ScatterFigure("sum loss, k = 2", "z₁", "z₂").points(Plots.column(codes, 0), Plots.column(codes, 1),
+        panels.add(new ScatterFigure("sum loss, k = 2", "first code z₁", "second code z₂").points(Plots.column(codes, 0), Plots.column(codes, 1),
                 labels).size(560, 520));
-        panels.add(new ScatterFigure("PCA", "u₁ᵀx", "u₂ᵀx").points(Plots.column(pca, 0), Plots.column(pca, 1), labels)
+        panels.add(new ScatterFigure("PCA", "first principal component u₁ᵀx",
+                "second principal component u₂ᵀx").points(Plots.column(pca, 0), Plots.column(pca, 1), labels)
                 .size(560, 520));
         ctx.figure(panels, "fig8-latent-scatter");
     }

@@ -98,7 +98,7 @@ final class OftadehFigures {
     /** Fig. 2: loss ratio − 1 (log) and Ratio_TP/FP against the step, ordered vs MSE. */
     static void drawSynthetic(ExperimentContext ctx, List<TrainedRun> runs) {
         LineFigure loss = new LineFigure("Oftadeh Fig. 2a: loss / optimum − 1", "training step",
-                "loss / optimal loss − 1 (log scale)").logY();
+                "loss / optimal loss − 1").logY();
         LineFigure found = new LineFigure("Oftadeh Fig. 2b: principal directions found", "training step",
                 "fraction of the p directions").yRange(0, 1.05);
         for (int i = 0; i < runs.size(); i++) {

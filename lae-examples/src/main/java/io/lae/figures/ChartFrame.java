@@ -31,8 +31,8 @@ final class ChartFrame {
 
     /**
      * @param title  the title above the plot ("" for none)
-     * @param xLabel the x axis title: quantity and unit or scale
-     * @param yLabel the y axis title: quantity and unit or scale
+     * @param xLabel the x axis title: quantity and unit; " (log scale)" is added on a logarithmic axis
+     * @param yLabel the y axis title: quantity and unit; " (log scale)" is added on a logarithmic axis
      * @throws IllegalArgumentException if an axis title is blank: a reader must know what is plotted
      */
     ChartFrame(String title, String xLabel, String yLabel) {
@@ -50,12 +50,8 @@ final class ChartFrame {
         return title;
     }
 
-    /**
-     * @param logX whether the x axis is logarithmic
-     * @param logY whether the y axis is logarithmic
-     * @return an empty chart in every figure's style, without a title, axis titles or legend of its own
-     */
-    static XYChart chart(boolean logX, boolean logY) {
+    /** @return an empty chart in every figure's style, without a title, axis titles or legend of its own */
+    static XYChart chart() {
         XYChart chart = new XYChartBuilder().width(400).height(300).build();
         XYStyler s = chart.getStyler();
         s.setChartTitleVisible(false);
@@ -77,12 +73,6 @@ final class ChartFrame {
         s.setCursorEnabled(false);
         s.setZoomEnabled(false);
         s.setLocale(Locale.ROOT);
-        s.setXAxisLogarithmic(logX);
-        s.setYAxisLogarithmic(logY);
-        // XChart draws a grid line at every tick of a logarithmic axis, nine a decade: a thicket,
-        // so such an axis has its tick marks only
-        s.setPlotGridVerticalLinesVisible(!logX);
-        s.setPlotGridHorizontalLinesVisible(!logY);
         return chart;
     }
 
@@ -93,21 +83,15 @@ final class ChartFrame {
      * fixed 0..1.05 axis over a flat line. The point, at 1/π of the way along each axis, breaks
      * the even spacing, and XChart chooses round ticks (0, 100, 200; 0, 0.2, 0.4 …).
      *
-     * @param chart the chart, with its axes' scales set
+     * @param chart the chart
      * @param x     the range of the x axis (drawn values or fixed limits), min ≤ max
      * @param y     the range of the y axis
      */
     static void roundTicks(XYChart chart, double[] x, double[] y) {
-        XYStyler s = chart.getStyler();
-        XYSeries hidden = chart.addSeries(" ", new double[] {along(x, s.isXAxisLogarithmic())},
-                new double[] {along(y, s.isYAxisLogarithmic())});
+        XYSeries hidden = chart.addSeries(" ", new double[] {x[0] + (x[1] - x[0]) / Math.PI},
+                new double[] {y[0] + (y[1] - y[0]) / Math.PI});
         hidden.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         hidden.setMarker(SeriesMarkers.NONE);
-    }
-
-    private static double along(double[] range, boolean log) {
-        return log ? range[0] * Math.pow(range[1] / range[0], 1 / Math.PI)
-                : range[0] + (range[1] - range[0]) / Math.PI;
     }
 
     /**
@@ -128,11 +112,12 @@ final class ChartFrame {
     }
 
     /**
-     * Sets the tick labels of a logarithmic axis over {@code [min, max]} to one notation: plain
-     * numbers (0.01, 0.1, 1, 10) when all lie in 0.001..1000, else all as powers (1E-5, 1E-4, 1E-3).
+     * @param exponent a tick on an axis of base-10 logarithms
+     * @return its label: 10ⁿ with a superscript exponent at a whole n, nothing between
      */
-    static String logPattern(double min, double max) {
-        return min >= 1e-3 && max <= 1e3 ? "0.###" : "0E0";
+    static String powerOfTenLabel(double exponent) {
+        long whole = Math.round(exponent);
+        return Math.abs(exponent - whole) < 1e-6 ? Theme.powerOfTen((int) whole) : "";
     }
 
     /**
@@ -140,12 +125,14 @@ final class ChartFrame {
      *
      * @param chart  the chart, from {@link #chart(boolean, boolean)}, with its series
      * @param legend the legend, beside the plot at its right (empty for none)
+     * @param logX   whether the x axis carries logarithms (its title then says "log scale")
+     * @param logY   whether the y axis carries logarithms
      * @param over   draws over the chart, in the chart's coordinates (those of
      *               {@link XYChart#getScreenXFromChart(double)}), e.g. labels at data points
      * @return the plot area where the chart mapped its data, in the figure's coordinates
      */
-    Rectangle2D paint(Graphics2D canvas, int width, int height, XYChart chart, Legend legend,
-                      Consumer<Graphics2D> over) {
+    Rectangle2D paint(Graphics2D canvas, int width, int height, XYChart chart, Legend legend, boolean logX,
+                      boolean logY, Consumer<Graphics2D> over) {
         Graphics2D g = Theme.graphics(canvas);
         List<String> titleLines = Theme.wrap(Theme.TITLE, title, width - 2 * Theme.PAD);
         int labelHeight = Theme.height(Theme.LABEL);
@@ -175,13 +162,20 @@ final class ChartFrame {
             Theme.text(g, Theme.TITLE, titleLines.get(i), x, Theme.PAD / 2.0 + (i + 0.5) * Theme.height(Theme.TITLE),
                     0.5);
         }
-        Theme.text(g, Theme.LABEL, xLabel, plot.getCenterX(), height - Theme.PAD / 2.0 - labelHeight / 2.0, 0.5);
-        Theme.verticalText(g, Theme.LABEL, yLabel, Theme.PAD / 2.0 + labelHeight / 2.0, plot.getCenterY());
+        Theme.text(g, Theme.LABEL, xLabel + scale(logX), plot.getCenterX(),
+                height - Theme.PAD / 2.0 - labelHeight / 2.0, 0.5);
+        Theme.verticalText(g, Theme.LABEL, yLabel + scale(logY),
+                Theme.PAD / 2.0 + labelHeight / 2.0, plot.getCenterY());
         if (!legend.isEmpty()) {
             legend.draw(g, width - legend.width() - Theme.PAD / 2.0, plot.getCenterY() - legend.height() / 2.0);
         }
         g.dispose();
         return plot;
+    }
+
+    /** @return what an axis title says of its axis's scale: " (log scale)" on a logarithmic axis, else nothing */
+    private static String scale(boolean log) {
+        return log ? " (log scale)" : "";
     }
 
     /** Paints nothing: reads, as the chart paints its annotations, where its plot area lies. */

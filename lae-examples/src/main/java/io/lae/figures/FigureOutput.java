@@ -8,8 +8,10 @@ import java.awt.Dimension;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.awt.image.RenderedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -20,8 +22,10 @@ import java.util.Set;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import org.apache.batik.svggen.ImageHandlerBase64Encoder;
 import org.apache.batik.svggen.SVGGeneratorContext;
 import org.apache.batik.svggen.SVGGraphics2D;
+import org.apache.batik.svggen.SVGGraphics2DIOException;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -92,7 +96,6 @@ public record FigureOutput(Set<FigureFormat> formats, int dpi) {
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, image.getWidth(), image.getHeight());
         g.scale(scale, scale);
@@ -124,6 +127,7 @@ public record FigureOutput(Set<FigureFormat> formats, int dpi) {
         }
         SVGGeneratorContext context = SVGGeneratorContext.createDefault(document);
         context.setComment(null);
+        context.setImageHandler(new PngImages());
         SVGGraphics2D g = new SVGGraphics2D(context, false);
         g.setSVGCanvasSize(new Dimension(figure.width(), figure.height()));
         g.setColor(Color.WHITE);
@@ -156,6 +160,24 @@ public record FigureOutput(Set<FigureFormat> formats, int dpi) {
             return bytes.toByteArray();
         } catch (IOException e) {
             throw new LaeException(file + ": cannot write the PDF (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * Embeds bitmaps (an image grid's digits) in the SVG as PNG data, encoded by the JDK's ImageIO:
+     * Batik's own encoder lives in a module of its (batik-codec) that lae leaves out.
+     */
+    private static final class PngImages extends ImageHandlerBase64Encoder {
+
+        @Override
+        public void encodeImage(RenderedImage image, OutputStream out) throws SVGGraphics2DIOException {
+            try {
+                if (!ImageIO.write(image, "png", out)) {
+                    throw new SVGGraphics2DIOException("this Java runtime has no PNG encoder");
+                }
+            } catch (IOException e) {
+                throw new SVGGraphics2DIOException(e);
+            }
         }
     }
 }

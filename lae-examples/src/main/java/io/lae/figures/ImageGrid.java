@@ -1,6 +1,7 @@
 package io.lae.figures;
 
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -164,6 +165,8 @@ public final class ImageGrid implements Figure {
             throw new IllegalStateException("image grid '" + title + "' has no rows; add one first");
         }
         Graphics2D g = Theme.graphics(canvas);
+        // each value one sharp square, in the PNG and in viewers of the SVG and PDF
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
         if (!title.isEmpty()) {
             Theme.text(g, Theme.TITLE, title, width() / 2.0, Theme.PAD + Theme.height(Theme.TITLE) / 2.0, 0.5);
         }

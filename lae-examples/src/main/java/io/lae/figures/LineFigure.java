@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.DoubleUnaryOperator;
 import java.util.function.Function;
 import java.util.stream.DoubleStream;
 import java.util.stream.IntStream;
@@ -121,8 +122,8 @@ public final class LineFigure implements Figure {
 
     /**
      * @param title  the title above the plot ("" for none)
-     * @param xLabel the x axis title: quantity, and unit or scale
-     * @param yLabel the y axis title: quantity, and unit or scale
+     * @param xLabel the x axis title: quantity, and unit; " (log scale)" is added when the axis is logarithmic
+     * @param yLabel the y axis title: quantity, and unit; " (log scale)" is added when the axis is logarithmic
      * @throws IllegalArgumentException if an axis title is blank
      */
     public LineFigure(String title, String xLabel, String yLabel) {
@@ -360,7 +361,7 @@ public final class LineFigure implements Figure {
                 XYChart trial = chart(shown, lines, xLog, yLog, x, y);
                 BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
                 Graphics2D sg = scratch.createGraphics();
-                frame.paint(sg, width, height, trial, key, over -> { });
+                frame.paint(sg, width, height, trial, key, false, false, over -> { });
                 sg.dispose();
                 double ratio = Math.abs(trial.getScreenXFromChart(x.max()) - trial.getScreenXFromChart(x.min()))
                         / (x.max() - x.min()) / (Math.abs(trial.getScreenYFromChart(y.max())
@@ -373,7 +374,7 @@ public final class LineFigure implements Figure {
             }
         }
         XYChart chart = chart(shown, lines, xLog, yLog, x, y);
-        frame.paint(g, width, height, chart, key, over -> drawOver(over, chart, xLog, yLog));
+        frame.paint(g, width, height, chart, key, xLog, yLog, over -> drawOver(over, chart, xLog, yLog));
     }
 
     /** Draws the crosses (thick, over the series) and the direct labels. */
@@ -383,16 +384,16 @@ public final class LineFigure implements Figure {
             if ((xLog && c.x() <= 0) || (yLog && c.y() <= 0)) {
                 continue;
             }
-            double x = chart.getScreenXFromChart(c.x());
-            double y = chart.getScreenYFromChart(c.y());
+            double x = chart.getScreenXFromChart(scale(xLog).applyAsDouble(c.x()));
+            double y = chart.getScreenYFromChart(scale(yLog).applyAsDouble(c.y()));
             g.setColor(c.color());
             g.draw(new Line2D.Double(x - CROSS, y - CROSS, x + CROSS, y + CROSS));
             g.draw(new Line2D.Double(x - CROSS, y + CROSS, x + CROSS, y - CROSS));
         }
         for (Label l : labels) {
             g.setColor(l.color());
-            Theme.text(g, Theme.LEGEND, l.text(), chart.getScreenXFromChart(l.x()) + 6,
-                    chart.getScreenYFromChart(l.y()), 0);
+            Theme.text(g, Theme.LEGEND, l.text(), chart.getScreenXFromChart(scale(xLog).applyAsDouble(l.x())) + 6,
+                    chart.getScreenYFromChart(scale(yLog).applyAsDouble(l.y())), 0);
         }
     }
 
@@ -420,41 +421,59 @@ public final class LineFigure implements Figure {
         return new Legend(entries);
     }
 
+    /**
+     * @return the chart of the shown series and lines. A logarithmic axis carries the values'
+     *         base-10 logarithms on a linear scale, its ticks labelled 10ⁿ at whole n: one notation,
+     *         and no thicket of nine minor ticks a decade over many decades (XChart's own log axis).
+     */
     private XYChart chart(List<Series> shown, List<Reference> lines, boolean xLog, boolean yLog, Range x, Range y) {
-        XYChart chart = ChartFrame.chart(xLog, yLog);
+        XYChart chart = ChartFrame.chart();
+        DoubleUnaryOperator fx = scale(xLog);
+        DoubleUnaryOperator fy = scale(yLog);
         DoubleSummaryStatistics xs = shown.stream().flatMapToDouble(s -> IntStream.of(s.drawn(xLog, yLog))
-                .mapToDouble(i -> s.x()[i])).summaryStatistics();
+                .mapToDouble(i -> fx.applyAsDouble(s.x()[i]))).summaryStatistics();
         DoubleSummaryStatistics ys = DoubleStream.concat(shown.stream().flatMapToDouble(s ->
-                IntStream.of(s.drawn(xLog, yLog)).mapToDouble(i -> s.y()[i])), lines.stream()
-                .mapToDouble(Reference::y)).summaryStatistics();
+                IntStream.of(s.drawn(xLog, yLog)).mapToDouble(i -> fy.applyAsDouble(s.y()[i]))), lines.stream()
+                .mapToDouble(r -> fy.applyAsDouble(r.y()))).summaryStatistics();
+        double[] xEnds = x == null ? new double[] {xs.getMin(), xs.getMax()} : new double[] {x.min(), x.max()};
+        double[] yEnds = y == null ? new double[] {ys.getMin(), ys.getMax()} : new double[] {y.min(), y.max()};
         if (x != null) {
             chart.getStyler().setXAxisMin(x.min()).setXAxisMax(x.max());
         }
         if (y != null) {
             chart.getStyler().setYAxisMin(y.min()).setYAxisMax(y.max());
         }
-        double[] xEnds = x == null ? new double[] {xs.getMin(), xs.getMax()} : new double[] {x.min(), x.max()};
-        double[] yEnds = y == null ? new double[] {ys.getMin(), ys.getMax()} : new double[] {y.min(), y.max()};
         ChartFrame.roundTicks(chart, xEnds, yEnds);
-        chart.getStyler().setXAxisDecimalPattern(xLog ? ChartFrame.logPattern(xEnds[0], xEnds[1])
-                : ChartFrame.linearPattern(xEnds[0], xEnds[1]));
-        chart.getStyler().setYAxisDecimalPattern(yLog ? ChartFrame.logPattern(yEnds[0], yEnds[1])
-                : ChartFrame.linearPattern(yEnds[0], yEnds[1]));
+        if (xLog) {
+            chart.getStyler().setxAxisTickLabelsFormattingFunction(ChartFrame::powerOfTenLabel);
+        } else {
+            chart.getStyler().setXAxisDecimalPattern(ChartFrame.linearPattern(xEnds[0], xEnds[1]));
+        }
+        if (yLog) {
+            chart.getStyler().setyAxisTickLabelsFormattingFunction(ChartFrame::powerOfTenLabel);
+        } else {
+            chart.getStyler().setYAxisDecimalPattern(ChartFrame.linearPattern(yEnds[0], yEnds[1]));
+        }
         for (Reference r : lines) {
-            double left = x == null ? xs.getMin() : x.min();
-            double right = x == null ? xs.getMax() : x.max();
-            XYSeries line = chart.addSeries(r.label(), new double[] {left, right}, new double[] {r.y(), r.y()});
+            double level = fy.applyAsDouble(r.y());
+            XYSeries line = chart.addSeries(r.label(), xEnds, new double[] {level, level});
             style(line, Style.DASHED, Theme.REFERENCE, false);
         }
         for (Series s : shown) {
             int[] drawn = s.drawn(xLog, yLog);
-            XYSeries added = chart.addSeries(s.name(), IntStream.of(drawn).mapToDouble(i -> s.x()[i]).toArray(),
-                    IntStream.of(drawn).mapToDouble(i -> s.y()[i]).toArray());
+            XYSeries added = chart.addSeries(s.name(),
+                    IntStream.of(drawn).mapToDouble(i -> fx.applyAsDouble(s.x()[i])).toArray(),
+                    IntStream.of(drawn).mapToDouble(i -> fy.applyAsDouble(s.y()[i])).toArray());
             style(added, s.style(), s.color(), pointMarkers);
             added.setSmooth(s.style() == Style.DASHED && drawn.length >= DENSE);
         }
         chart.getStyler().setMarkerSize(MARKER);
         return chart;
+    }
+
+    /** @return how values map onto an axis: their logarithm on a logarithmic axis, else themselves */
+    private static DoubleUnaryOperator scale(boolean log) {
+        return log ? Math::log10 : DoubleUnaryOperator.identity();
     }
 
     private static void style(XYSeries s, Style style, Color color, boolean markers) {

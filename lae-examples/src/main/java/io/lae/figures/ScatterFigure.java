@@ -127,7 +127,7 @@ public final class ScatterFigure implements Figure {
         }
         int[] classes = IntStream.range(0, x.length).filter(i -> Double.isFinite(x[i]) && Double.isFinite(y[i]))
                 .map(i -> labels[i]).distinct().sorted().toArray();
-        XYChart chart = ChartFrame.chart(false, false);
+        XYChart chart = ChartFrame.chart();
         chart.getStyler().setMarkerSize(MARKER);
         int[] drawn = IntStream.range(0, x.length).filter(i -> Double.isFinite(x[i]) && Double.isFinite(y[i]))
                 .toArray();
@@ -149,7 +149,7 @@ public final class ScatterFigure implements Figure {
         Legend key = new Legend(legend ? IntStream.of(classes)
                 .mapToObj(k -> new Legend.Entry(className(k), Palette.color(k), LineFigure.Style.POINTS)).toList()
                 : List.of());
-        frame.paint(g, width, height, chart, key, over -> { });
+        frame.paint(g, width, height, chart, key, false, false, over -> { });
     }
 
     private String className(int label) {

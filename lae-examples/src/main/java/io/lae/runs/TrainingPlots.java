@@ -56,7 +56,7 @@ public final class TrainingPlots {
                 List.of(new Series("Ratio_TP", MetricsRow::ratioTp, LineFigure.Style.SOLID),
                         new Series("Ratio_FP", MetricsRow::ratioFp, LineFigure.Style.DASHED)), written);
         drawIfData(rows, figures, dir.resolve("alignment"), new LineFigure(title + ": distances to the optimum",
-                "step", "distance (0 at the optimum)").logY(), true,
+                "step", "distance to the optimum").logY(), true,
                 List.of(new Series("d_align", MetricsRow::dAlign, LineFigure.Style.SOLID),
                         new Series("d_sub", MetricsRow::dSub, LineFigure.Style.SOLID)), written);
         return written;

@@ -59,6 +59,21 @@ class FigureOutputTest {
         }
     }
 
+    /** Bitmaps (MNIST digits) go into the SVG as PNG data and into the PDF as an image. */
+    @Test
+    void anImageGridEmbedsItsImages() throws IOException {
+        double[] digit = new double[4];
+        digit[1] = 1;
+        ImageGrid grid = new ImageGrid(2, 2, ImageGrid.Normalisation.UNIT).title("digits").addRow("input", digit);
+        FigureOutput.DEFAULT.write(grid, dir.resolve("grid"));
+        String svg = Files.readString(dir.resolve("grid.svg"));
+        assertTrue(svg.contains("data:image/png;base64,"), "the image is embedded as PNG");
+        assertTrue(svg.contains(">digits</text") && svg.contains(">input</text"), "titles are SVG text");
+        try (PDDocument pdf = Loader.loadPDF(dir.resolve("grid.pdf").toFile())) {
+            assertEquals(1, pdf.getNumberOfPages());
+        }
+    }
+
     @Test
     void writesOnlyTheFormatsAskedForAtTheResolutionAskedFor() throws IOException {
         new FigureOutput(FigureFormat.parse("PNG"), 300).write(figure(), dir.resolve("loss"));
@@ -77,17 +92,16 @@ class FigureOutputTest {
         assertEquals("figure resolution 71 dpi is outside 72..1200", dpi.getMessage());
     }
 
-    /** One notation per axis: 0, 50,000, 100,000 (never 0, 50000, 10⁵); 0.05 with its leading zero. */
+    /** One notation per axis: 0, 50,000, 100,000 (never 0, 50000, 10⁵); 0.05 with its leading zero; 10⁻⁷ … 10¹. */
     @Test
     void tickLabelsUseOneNotationPerAxis() {
         DecimalFormat steps = format(ChartFrame.linearPattern(0, 100_000));
         assertEquals(List.of("0", "50,000", "100,000"), labels(steps, 0, 50_000, 100_000));
         DecimalFormat fractions = format(ChartFrame.linearPattern(0, 1.05));
         assertEquals(List.of("0", "0.05", "0.5", "1"), labels(fractions, 0, 0.05, 0.5, 1));
-        DecimalFormat wide = format(ChartFrame.logPattern(1e-7, 10));
-        assertEquals(List.of("1E-7", "1E-3", "1E0", "1E1"), labels(wide, 1e-7, 1e-3, 1, 10));
-        DecimalFormat narrow = format(ChartFrame.logPattern(0.01, 100));
-        assertEquals(List.of("0.01", "0.1", "1", "10", "100"), labels(narrow, 0.01, 0.1, 1, 10, 100));
+        // a logarithmic axis carries log₁₀ of the values: 10ⁿ at whole n, nothing at the ticks between
+        assertEquals(List.of("10⁻⁷", "10⁰", "10¹", "", ""), DoubleStream.of(-7, 0, 1, 0.5, -2.3)
+                .mapToObj(ChartFrame::powerOfTenLabel).toList());
     }
 
     private static DecimalFormat format(String pattern) {

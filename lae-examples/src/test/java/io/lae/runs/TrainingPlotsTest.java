@@ -49,7 +49,7 @@ class TrainingPlotsTest {
         List<Path> written = TrainingPlots.draw(rows, CONFIG, dir, FigureOutput.DEFAULT);
         assertEquals(9, written.size(), "three plots as PNG, SVG and PDF: " + written);
         Map<String, String> yTitles = Map.of("loss", "loss / optimal loss L*", "directions",
-                "fraction of the p directions (0 to 1)", "alignment", "distance (0 at the optimum)");
+                "fraction of the p directions (0 to 1)", "alignment", "distance to the optimum (log scale)");
         for (var plot : yTitles.entrySet()) {
             String name = plot.getKey();
             String svg = Files.readString(dir.resolve(name + ".svg"));
