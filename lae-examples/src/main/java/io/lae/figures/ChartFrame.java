@@ -3,6 +3,8 @@ package io.lae.figures;
 import java.awt.BasicStroke;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -113,11 +115,20 @@ final class ChartFrame {
 
     /**
      * @param exponent a tick on an axis of base-10 logarithms
-     * @return its label: 10ⁿ with a superscript exponent at a whole n, nothing between
+     * @return its value in one notation, scientific: 10ⁿ at a whole n, else m×10ⁿ with two
+     *         significant digits (3.2×10⁻² at −1.5). Every tick has a label of its own: XChart
+     *         drops all ticks of an axis whose ends format alike, and spaces ticks until no two
+     *         labels are the same
      */
     static String powerOfTenLabel(double exponent) {
-        long whole = Math.round(exponent);
-        return Math.abs(exponent - whole) < 1e-6 ? Theme.powerOfTen((int) whole) : "";
+        int power = (int) Math.floor(exponent + 1e-9);
+        BigDecimal mantissa = BigDecimal.valueOf(Math.pow(10, exponent - power)).round(new MathContext(2));
+        if (mantissa.compareTo(BigDecimal.TEN) >= 0) {
+            power++;
+            mantissa = BigDecimal.ONE;
+        }
+        return mantissa.compareTo(BigDecimal.ONE) == 0 ? Theme.powerOfTen(power)
+                : mantissa.stripTrailingZeros().toPlainString() + "×" + Theme.powerOfTen(power);
     }
 
     /**

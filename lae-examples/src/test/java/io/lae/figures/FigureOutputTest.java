@@ -92,16 +92,16 @@ class FigureOutputTest {
         assertEquals("figure resolution 71 dpi is outside 72..1200", dpi.getMessage());
     }
 
-    /** One notation per axis: 0, 50,000, 100,000 (never 0, 50000, 10⁵); 0.05 with its leading zero; 10⁻⁷ … 10¹. */
+    /** One notation per axis: 0, 50,000, 100,000 (never 0, 50000, 10⁵); 0.05 with its leading zero; 10⁻⁷, 3.2×10⁰. */
     @Test
     void tickLabelsUseOneNotationPerAxis() {
         DecimalFormat steps = format(ChartFrame.linearPattern(0, 100_000));
         assertEquals(List.of("0", "50,000", "100,000"), labels(steps, 0, 50_000, 100_000));
         DecimalFormat fractions = format(ChartFrame.linearPattern(0, 1.05));
         assertEquals(List.of("0", "0.05", "0.5", "1"), labels(fractions, 0, 0.05, 0.5, 1));
-        // a logarithmic axis carries log₁₀ of the values: 10ⁿ at whole n, nothing at the ticks between
-        assertEquals(List.of("10⁻⁷", "10⁰", "10¹", "", ""), DoubleStream.of(-7, 0, 1, 0.5, -2.3)
-                .mapToObj(ChartFrame::powerOfTenLabel).toList());
+        // a logarithmic axis carries log₁₀ of the values, labelled in scientific notation
+        assertEquals(List.of("10⁻⁷", "10⁰", "10¹", "3.2×10⁰", "5×10⁻³", "10²"), DoubleStream.of(-7, 0, 1, 0.5, -2.3,
+                1.9999999).mapToObj(ChartFrame::powerOfTenLabel).toList());
     }
 
     private static DecimalFormat format(String pattern) {

@@ -216,6 +216,23 @@ class LineFigureTest {
         assertTrue(rising[2] - rising[0] > 300, "the rising line spans the plot: " + (rising[2] - rising[0]));
     }
 
+    /** XChart drops every tick of an axis whose ends it labels alike: a log axis must keep its labels. */
+    @Test
+    void aLogAxisLabelsItsTicks() {
+        double[] x = {0, 1, 2, 3};
+        for (double[] y : new double[][] {{0.4, 0.1, 0.03, 0.011}, {1, 1e-3, 1e-9, 1e-18}}) {
+            BufferedImage image = Pngs.render(new LineFigure("t", "step", "distance").logY().legend(false)
+                    .add("a", x, y, LineFigure.Style.SOLID, PROBE));
+            int dark = 0;
+            for (int row = 40; row < image.getHeight() - 60; row++) {
+                for (int column = 28; column < 70; column++) {
+                    dark += (image.getRGB(column, row) & 0xFF) < 0x80 ? 1 : 0;
+                }
+            }
+            assertTrue(dark > 40, dark + " dark pixels of tick labels left of the plot, y from " + y[3]);
+        }
+    }
+
     @Test
     void anAxisWithoutTitleIsRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
