@@ -16,11 +16,12 @@ import java.util.Objects;
  *
  * <p>Every cell of the grid is as wide as the widest panel and as high as the highest; a smaller
  * panel is centred in its cell. The figure is {@code columns × cell width} wide and
- * {@code rows × cell height} high, plus {@link #TITLE_HEIGHT} with a title.
+ * {@code rows × cell height} high, plus {@link #TITLE_HEIGHT} for each line of the title (a title
+ * wider than the panels wraps at spaces).
  */
 public final class Panels implements Figure {
 
-    /** The height of the band the overall title takes above the panels, in points. */
+    /** The height of the band a line of the overall title takes above the panels, in points. */
     public static final int TITLE_HEIGHT = 48;
 
     private final int columns;
@@ -65,7 +66,12 @@ public final class Panels implements Figure {
     public int height() {
         requirePanels();
         int rows = (panels.size() + columns - 1) / columns;
-        return (title.isEmpty() ? 0 : TITLE_HEIGHT) + rows * cellHeight();
+        return titleLines().size() * TITLE_HEIGHT + rows * cellHeight();
+    }
+
+    /** @return the title broken into lines that fit the panels' width; none without a title */
+    private List<String> titleLines() {
+        return Theme.wrap(Theme.HEADLINE, title, columns * cellWidth() - 2 * Theme.PAD);
     }
 
     private int cellWidth() {
@@ -87,10 +93,11 @@ public final class Panels implements Figure {
         requirePanels();
         int cellWidth = cellWidth();
         int cellHeight = cellHeight();
-        int top = title.isEmpty() ? 0 : TITLE_HEIGHT;
+        List<String> lines = titleLines();
+        int top = lines.size() * TITLE_HEIGHT;
         Graphics2D g = Theme.graphics(canvas);
-        if (!title.isEmpty()) {
-            Theme.text(g, Theme.HEADLINE, title, width() / 2.0, TITLE_HEIGHT / 2.0 + 4, 0.5);
+        for (int i = 0; i < lines.size(); i++) {
+            Theme.text(g, Theme.HEADLINE, lines.get(i), width() / 2.0, (i + 0.5) * TITLE_HEIGHT + 4, 0.5);
         }
         for (int k = 0; k < panels.size(); k++) {
             Figure panel = panels.get(k);

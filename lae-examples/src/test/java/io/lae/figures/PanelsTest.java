@@ -2,6 +2,7 @@ package io.lae.figures;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -34,6 +35,20 @@ class PanelsTest {
         BufferedImage image = Pngs.render(new Panels(2).add(small).add(tall).add(small).add(small).add(small));
         assertEquals(2 * 200, image.getWidth());
         assertEquals(3 * 140, image.getHeight());
+    }
+
+    /** bao-fig4-prior's title ran past both edges of its two panels: a long title wraps, inside the figure. */
+    @Test
+    void aLongTitleWrapsInsideThePanels() {
+        BufferedImage image = Pngs.render(new Panels(2).title("Deterministic nested dropout at k = 400: how far each"
+                + " unit moved from its initial value (0 not drawn on the log axis)").add(new Blank(300, 100))
+                .add(new Blank(300, 100)));
+        int lines = (image.getHeight() - 100) / Panels.TITLE_HEIGHT;
+        assertTrue(lines >= 2, lines + " title lines");
+        for (int row = 0; row < image.getHeight(); row++) {
+            assertEquals(0xFFFFFF, image.getRGB(0, row) & 0xFFFFFF, "ink at the left edge, row " + row);
+            assertEquals(0xFFFFFF, image.getRGB(image.getWidth() - 1, row) & 0xFFFFFF, "ink at the right edge");
+        }
     }
 
     @Test
