@@ -117,7 +117,7 @@ public record FigureOutput(Set<FigureFormat> formats, int dpi) {
     }
 
     /** @return the figure as an SVG document whose text is text (not outlines), in the figure's size in points */
-    public static String svg(Figure figure) {
+    private static String svg(Figure figure) {
         Document document;
         try {
             document = DocumentBuilderFactory.newInstance().newDocumentBuilder().getDOMImplementation()

@@ -6,6 +6,7 @@ import java.awt.Graphics2D;
 import java.awt.geom.Line2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.DoubleSummaryStatistics;
 import java.util.HashSet;
 import java.util.List;
@@ -214,7 +215,8 @@ public final class LineFigure implements Figure {
 
     /**
      * Writes {@code text} as a direct label, its left end just right of the data point (x, y): a
-     * line's name where a legend would be too long.
+     * line's name where a legend would be too long. Labels that would overlap are moved down
+     * until they do not.
      *
      * @param text  the label
      * @param x     its x, in data units
@@ -390,10 +392,16 @@ public final class LineFigure implements Figure {
             g.draw(new Line2D.Double(x - CROSS, y - CROSS, x + CROSS, y + CROSS));
             g.draw(new Line2D.Double(x - CROSS, y + CROSS, x + CROSS, y - CROSS));
         }
-        for (Label l : labels) {
+        // labels at close heights are pushed down, in order, until no two overlap
+        List<Label> byHeight = labels.stream().sorted(Comparator.comparingDouble(
+                (Label l) -> chart.getScreenYFromChart(scale(yLog).applyAsDouble(l.y())))).toList();
+        double lowest = Double.NEGATIVE_INFINITY;
+        for (Label l : byHeight) {
+            double y = Math.max(chart.getScreenYFromChart(scale(yLog).applyAsDouble(l.y())),
+                    lowest + Theme.height(Theme.LEGEND));
             g.setColor(l.color());
-            Theme.text(g, Theme.LEGEND, l.text(), chart.getScreenXFromChart(scale(xLog).applyAsDouble(l.x())) + 6,
-                    chart.getScreenYFromChart(scale(yLog).applyAsDouble(l.y())), 0);
+            Theme.text(g, Theme.LEGEND, l.text(), chart.getScreenXFromChart(scale(xLog).applyAsDouble(l.x())) + 6, y, 0);
+            lowest = y;
         }
     }
 

@@ -9,7 +9,12 @@ import io.lae.LaeException;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -230,6 +235,29 @@ class LineFigureTest {
                 }
             }
             assertTrue(dark > 40, dark + " dark pixels of tick labels left of the plot, y from " + y[3]);
+        }
+    }
+
+    /** Kunin Fig. 5 labels its λ curves at their ends, where curves for small λ nearly meet. */
+    @Test
+    void directLabelsDoNotOverlap() throws IOException {
+        double[] x = {0, 1};
+        LineFigure f = new LineFigure("t", "σ²", "τ²").legend(false).xRange(0, 1.3);
+        for (int k = 0; k < 3; k++) {
+            Color c = Palette.ordered(k, 3);
+            f.add("λ " + k, x, new double[] {0, 1 - 0.002 * k}, LineFigure.Style.SOLID, c).label("λ = " + k, 1,
+                    1 - 0.002 * k, c);
+        }
+        FigureOutput.DEFAULT.write(f, dir.resolve("labels"));
+        String svg = Files.readString(dir.resolve("labels.svg"));
+        double[] heights = IntStream.range(0, 3).mapToDouble(k -> {
+            Matcher m = Pattern.compile("y=\"([0-9.]+)\"[^>]*\n?>λ = " + k + "</text")
+                    .matcher(svg);
+            assertTrue(m.find(), "label λ = " + k + " is SVG text");
+            return Double.parseDouble(m.group(1));
+        }).toArray();
+        for (int k = 1; k < 3; k++) {
+            assertTrue(heights[k] - heights[k - 1] >= Theme.height(Theme.LEGEND) - 0.5, Arrays.toString(heights));
         }
     }
 
