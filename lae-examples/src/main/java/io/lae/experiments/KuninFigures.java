@@ -13,6 +13,7 @@ import io.lae.train.MetricsRow;
 import java.awt.Color;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -20,6 +21,8 @@ import org.nd4j.linalg.factory.Nd4j;
 final class KuninFigures {
 
     private static final int CIRCLE_POINTS = 200;
+    /** AB is drawn as a dot at every 10th point of the circle's image: 20 dots, with the curves beneath seen between them. */
+    private static final int AB_DOT_STRIDE = 10;
 
     private KuninFigures() {
     }
@@ -82,8 +85,8 @@ final class KuninFigures {
 
     /** Fig. 6: the unit circle and its images under A, B and AB of eq. (9), k = 2, per loss. */
     static void circles(ExperimentContext ctx, Map<String, INDArray[]> maps) {
-        Panels panels = new Panels(maps.size()).title("Kunin Fig. 6: the unit circle under A (blue), B (orange) "
-                + "and AB (green)");
+        Panels panels = new Panels(maps.size()).title("Kunin Fig. 6: the unit circle (grey) under A (blue), B "
+                + "(orange, dashed) and AB (green dots)");
         double[][] circle = new double[2][CIRCLE_POINTS + 1];
         for (int t = 0; t <= CIRCLE_POINTS; t++) {
             circle[0][t] = Math.cos(2 * Math.PI * t / CIRCLE_POINTS);
@@ -96,17 +99,24 @@ final class KuninFigures {
             LineFigure f = new LineFigure(e.getKey(), "first coordinate", "second coordinate").square().xRange(-2, 2)
                     .yRange(-2, 2).size(480, 480);
             f.add("circle", circle[0], circle[1], LineFigure.Style.DASHED, java.awt.Color.GRAY);
-            addImage(f, "A", a.mmul(points), 0);
-            addImage(f, "B", b.mmul(points), 1);
-            addImage(f, "AB", a.mmul(b).mmul(points), 2);
+            // where the images coincide (all of them for the sum loss, which ties B = Aᵀ orthogonal)
+            // B's dashes and AB's dots leave the curves beneath them visible
+            addImage(f, "A", a.mmul(points), LineFigure.Style.SOLID, 0, 1);
+            addImage(f, "B", b.mmul(points), LineFigure.Style.DASHED, 1, 1);
+            addImage(f, "AB", a.mmul(b).mmul(points), LineFigure.Style.POINTS, 2, AB_DOT_STRIDE);
             panels.add(f);
         }
         ctx.figure(panels, "fig6-unit-circle");
     }
 
-    private static void addImage(LineFigure f, String name, INDArray image, int color) {
-        f.add(name, image.getRow(0).toDoubleVector(), image.getRow(1).toDoubleVector(), LineFigure.Style.SOLID,
-                Palette.color(color));
+    /** Adds the image of the circle's points, every {@code stride}-th of them, in palette colour {@code color}. */
+    private static void addImage(LineFigure f, String name, INDArray image, LineFigure.Style style, int color,
+                                 int stride) {
+        double[] x = image.getRow(0).toDoubleVector();
+        double[] y = image.getRow(1).toDoubleVector();
+        int[] kept = IntStream.range(0, x.length).filter(i -> i % stride == 0).toArray();
+        f.add(name, IntStream.of(kept).mapToDouble(i -> x[i]).toArray(),
+                IntStream.of(kept).mapToDouble(i -> y[i]).toArray(), style, Palette.color(color));
     }
 
     /**
