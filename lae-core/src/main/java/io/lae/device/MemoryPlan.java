@@ -292,8 +292,8 @@ public record MemoryPlan(int outputDim, int inputDim, long samples, int latent, 
     public static void requireAvailable(double bytes, String what, String fix) {
         long available = available();
         if (bytes > available) {
-            throw new LaeException(what + " need at least " + gib((long) Math.min(bytes, Long.MAX_VALUE)) + ", but "
-                    + gib(available) + " is available: " + fix);
+            throw new LaeException("not enough memory: " + what + " need at least "
+                    + gib((long) Math.min(bytes, Long.MAX_VALUE)) + ", but " + gib(available) + " is available: " + fix);
         }
     }
 

@@ -213,7 +213,7 @@ class MemoryPlanTest {
             MemoryPlan.requireLatentCanFit(8000); // 16·8000² = 0.95 GiB
             String message = org.junit.jupiter.api.Assertions.assertThrows(io.lae.LaeException.class,
                     () -> MemoryPlan.requireLatentCanFit(1_000_000_000)).getMessage();
-            org.junit.jupiter.api.Assertions.assertTrue(message.startsWith("--latent 1000000000: the encoder and decoder "
+            org.junit.jupiter.api.Assertions.assertTrue(message.startsWith("not enough memory: --latent 1000000000: the encoder and decoder "
                     + "alone (n ≥ p) need at least") && message.endsWith("is available: use --latent 8192 or less"), message);
         } finally {
             System.clearProperty(MemoryLimit.PROPERTY);

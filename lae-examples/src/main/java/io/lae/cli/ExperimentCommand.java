@@ -62,6 +62,9 @@ final class ExperimentCommand implements Callable<Integer> {
     @Mixin
     PrecisionOption precision;
 
+    @Mixin
+    FigureOptions figureOptions;
+
     @Override
     public Integer call() {
         PrintWriter console = spec.commandLine().getOut();
@@ -78,7 +81,7 @@ final class ExperimentCommand implements Callable<Integer> {
             Experiment experiment = Experiments.byId(id);
             Path dir = output.orElse(Path.of("runs", experiment.id()));
             runOne(experiment, size, dir, console, new ExperimentContext(size, dir, seed, dtype, console,
-                    task -> new ProgressReporter(task, console), output.force));
+                    task -> new ProgressReporter(task, console), output.force, figureOptions.output()));
             return 0;
         }
         Path root = output.orElse(Path.of("runs"));
@@ -93,7 +96,8 @@ final class ExperimentCommand implements Callable<Integer> {
                 sweep.begin(i);
                 try {
                     report.add(runOne(e, size, dir, console,
-                            new ExperimentContext(size, dir, seed, dtype, console, sweep::forRun, output.force)));
+                            new ExperimentContext(size, dir, seed, dtype, console, sweep::forRun, output.force,
+                                    figureOptions.output())));
                 } catch (TrainingInterruptedException stop) {
                     throw stop;
                 } catch (LaeException error) {

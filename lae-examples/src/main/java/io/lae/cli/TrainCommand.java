@@ -1,5 +1,6 @@
 package io.lae.cli;
 
+import io.lae.figures.FigureOutput;
 import io.lae.LaeException;
 import io.lae.loss.NestedDropoutLoss;
 import io.lae.loss.Scale;
@@ -34,14 +35,15 @@ import picocli.CommandLine.Spec;
 /**
  * {@code lae train}: one training run (README, Commands), full batch from the data's statistics or over
  * mini-batches of the raw samples.
- * Writes run.json, metrics.csv, encoder.npy, decoder.npy, a checkpoint and PNG plots to --out.
+ * Writes run.json, metrics.csv, encoder.npy, decoder.npy, a checkpoint and plots (PNG, SVG, PDF) to --out.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         defaultValueProvider = TrainingDefaults.class,
         description = {"Train a linear autoencoder (full batch or mini-batch).",
                 "Full batch steps from the covariance matrices (--steps N); mini-batch mode steps over shuffled",
                 "batches of the samples (--epochs E --batch b).",
-                "Writes DIR/run.json, metrics.csv, encoder.npy (p×n'), decoder.npy (n×p), checkpoint/ and PNG plots;",
+                "Writes DIR/run.json, metrics.csv, encoder.npy (p×n'), decoder.npy (n×p), checkpoint/ and plots",
+                "(loss, directions, alignment as PNG, SVG and PDF, see --figure-format);",
                 "DIR is --out, by default a new runs/train-<date>-<time>."})
 final class TrainCommand implements Callable<Integer> {
 
@@ -127,6 +129,9 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     PrecisionOption precision;
 
+    @Mixin
+    FigureOptions figureOptions;
+
     @Option(names = "--no-center", description = "Do not subtract the data mean.")
     boolean noCenter;
 
@@ -173,6 +178,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter console = spec.commandLine().getOut();
         TrainingConfig config = resume != null ? resumedConfig() : configFromOptions();
+        FigureOutput figures = figureOptions.output();
         boolean reserved = resume == null && output.out == null;
         Path dir = resume != null ? resume
                 : reserved ? OutputDirectory.fresh(Path.of("runs"), "train", LocalDateTime.now()) : output.out;
@@ -187,7 +193,7 @@ final class TrainCommand implements Callable<Integer> {
             console.flush();
             try (RunLock lock = RunLock.acquire(dir, console)) {
                 TrainedRun run = TrainingSession.run(config, trainingData, dir, resume != null,
-                        new ProgressReporter("train " + config.loss() + "/" + config.rule(), console));
+                        new ProgressReporter("train " + config.loss() + "/" + config.rule(), console), figures);
                 report(console, run);
             }
         } catch (RuntimeException e) {
@@ -248,7 +254,8 @@ final class TrainCommand implements Callable<Integer> {
     private TrainingConfig resumedConfig() {
         var parsed = spec.commandLine().getParseResult();
         List<String> others = parsed.matchedOptions().stream().map(o -> o.longestName())
-                .filter(n -> !List.of("--resume", "--steps", "--debug", "--backend").contains(n)).toList();
+                .filter(n -> !List.of("--resume", "--steps", "--debug", "--backend", "--figure-format", "--dpi").contains(n))
+                .toList();
         if (!others.isEmpty()) {
             throw new LaeException("--resume takes its settings from " + resume.resolve(RunDirectory.RUN_JSON)
                     + "; remove " + String.join(", ", others) + " (only --steps may extend the run)");
@@ -275,7 +282,7 @@ final class TrainCommand implements Callable<Integer> {
                     run.config().latent());
         }
         console.printf("wrote %s (run.json, metrics.csv, encoder.npy, decoder.npy, checkpoint/%s)%n", run.dir(),
-                run.plots().isEmpty() ? "" : ", " + run.plots().size() + " plots");
+                run.plots().isEmpty() ? "" : ", " + run.plots().size() + " plot files");
         console.flush();
     }
 

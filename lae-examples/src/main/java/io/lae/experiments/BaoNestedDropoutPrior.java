@@ -1,7 +1,8 @@
 package io.lae.experiments;
 
-import io.lae.experiments.figures.LineFigure;
-import io.lae.experiments.figures.Palette;
+import io.lae.figures.LineFigure;
+import io.lae.figures.Palette;
+import io.lae.figures.Panels;
 import io.lae.loss.NestedDropoutLoss;
 import io.lae.loss.NestedReconstruction;
 import io.lae.loss.Scale;
@@ -40,8 +41,8 @@ final class BaoNestedDropoutPrior extends Experiment {
 
     /** The two ways of computing q_i = P(B ≥ i). */
     private enum Prior {
-        LAE("lae: q_i = 0.9^i"),
-        BAO_CODE("authors' code: q_i → 0");
+        LAE("lae: qᵢ = 0.9ⁱ"),
+        BAO_CODE("authors' code: qᵢ → 0");
 
         private final String label;
 
@@ -150,19 +151,24 @@ final class BaoNestedDropoutPrior extends Experiment {
         return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
+    /**
+     * One panel per optimizer, one curve per prior: lae's solid, the authors' code's dashed over it,
+     * so that both show where they coincide (on the first units, whose keep probabilities agree).
+     */
     private static void draw(ExperimentContext ctx, Map<String, double[]> movement, int k) {
-        LineFigure f = new LineFigure("Deterministic nested dropout at k = " + k + ": how far each unit moved from its "
-                + "initial value (0 not drawn on the log axis)", "unit i (0-based)", "relative movement").logY()
-                .size(1000, 520);
+        Panels panels = new Panels(2).title("Deterministic nested dropout at k = " + k + ": how far each unit "
+                + "moved from its initial value (0 not drawn on the log axis)");
         double[] units = IntStream.range(0, k).asDoubleStream().toArray();
-        List<String> keys = List.copyOf(movement.keySet());
-        for (int s = 0; s < keys.size(); s++) {
-            String[] parts = keys.get(s).split("/");
-            Prior prior = Prior.valueOf(parts[0]);
-            f.add(prior.label + ", " + parts[1], units, movement.get(keys.get(s)),
-                    parts[1].equals("adam") ? LineFigure.Style.DASHED : LineFigure.Style.SOLID,
-                    Palette.color(prior.ordinal()));
+        for (String optimizer : BaoScaling.OPTIMIZERS) {
+            LineFigure f = new LineFigure(optimizer, "unit i (0-based)", "relative movement").logY().size(700, 520);
+            for (Prior prior : Prior.values()) {
+                f.add(prior.label, units, movement.get(prior + "/" + optimizer),
+                        prior == Prior.LAE ? LineFigure.Style.SOLID : LineFigure.Style.DASHED,
+                        Palette.color(prior.ordinal()));
+            }
+            panels.add(f);
         }
-        f.save(ctx.figure("fig4-prior-unit-movement.png"));
+        ctx.figure(panels, "fig4-prior-unit-movement");
     }
+
 }

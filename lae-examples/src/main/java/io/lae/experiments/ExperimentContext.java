@@ -2,6 +2,8 @@ package io.lae.experiments;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lae.Precision;
+import io.lae.figures.Figure;
+import io.lae.figures.FigureOutput;
 import io.lae.io.Npy;
 import io.lae.runs.OutputDirectory;
 import io.lae.runs.ProgressReporter;
@@ -10,6 +12,7 @@ import io.lae.runs.RunProgress;
 import io.lae.runs.TrainedRun;
 import io.lae.runs.TrainingConfig;
 import io.lae.runs.TrainingData;
+import io.lae.runs.TrainingPlots;
 import io.lae.runs.TrainingSession;
 import io.lae.train.MetricsRow;
 import io.lae.train.Model;
@@ -21,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -49,6 +53,7 @@ public final class ExperimentContext {
     private final Function<String, RunProgress> progress;
     private final boolean force;
     private final Summary summary = new Summary();
+    private final FigureOutput figures;
 
     /**
      * @param scale   quick or full
@@ -71,7 +76,7 @@ public final class ExperimentContext {
      */
     public ExperimentContext(ExperimentScale scale, Path out, Long seed, Precision dtype, PrintWriter console,
                              Function<String, RunProgress> progress) {
-        this(scale, out, seed, dtype, console, progress, false);
+        this(scale, out, seed, dtype, console, progress, false, FigureOutput.DEFAULT);
     }
 
     /**
@@ -80,13 +85,15 @@ public final class ExperimentContext {
      * @param seed     the seed given on the command line, or null for the paper's
      * @param dtype    float32 or float64
      * @param console  where messages go
-     * @param progress the progress display of a run, given its label
+     * @param progress the progress display of a run, given its label (e.g. {@link io.lae.runs.SweepProgress#forRun})
      * @param force    whether a run directory holding something this experiment would not start is moved aside
      *                 (with --force) rather than refused
+     * @param figures  the formats and resolution of the figures, the experiment's and its runs'
      */
     public ExperimentContext(ExperimentScale scale, Path out, Long seed, Precision dtype, PrintWriter console,
-                             Function<String, RunProgress> progress, boolean force) {
+                             Function<String, RunProgress> progress, boolean force, FigureOutput figures) {
         this.force = force;
+        this.figures = Objects.requireNonNull(figures, "figures");
         this.scale = scale;
         this.out = out;
         this.seed = seed;
@@ -170,12 +177,15 @@ public final class ExperimentContext {
     }
 
     /**
-     * @param fileName a PNG's name
-     * @return its path in the output directory, registered as a figure of the summary
+     * Writes a figure into the output directory in the chosen formats and registers its files
+     * as a figure of the summary.
+     *
+     * @param figure the figure
+     * @param name   its file name without extension, e.g. {@code fig3-transpose-gap}
      */
-    public Path figure(String fileName) {
-        summary.figure(fileName);
-        return out.resolve(fileName);
+    public void figure(Figure figure, String name) {
+        summary.figure(figures.write(figure, out.resolve(name)).stream().map(f -> f.getFileName().toString())
+                .toList());
     }
 
     /**
@@ -207,7 +217,7 @@ public final class ExperimentContext {
             console.printf("%s: resuming from %s%n", task, new RunDirectory(dir).hasCheckpoint()
                     ? dir.resolve("checkpoint") : dir + " (no checkpoint yet: from step 0)");
         }
-        return counted(TrainingSession.run(config, data, dir, resume, progress(name)), false);
+        return counted(TrainingSession.run(config, data, dir, resume, progress(name), figures), false);
     }
 
     /**
@@ -286,7 +296,7 @@ public final class ExperimentContext {
                 Npy.read(dir.resolve("decoder.npy")).castTo(config.dataType()));
         List<Path> plots;
         try (Stream<Path> files = Files.list(dir)) {
-            plots = files.filter(f -> f.toString().endsWith(".png")).sorted().toList();
+            plots = files.filter(TrainingPlots::isPlot).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,6 @@
 package io.lae.experiments;
 
-import io.lae.experiments.figures.LineFigure;
+import io.lae.figures.LineFigure;
 import io.lae.train.MetricsRow;
 import java.awt.Color;
 import java.util.List;

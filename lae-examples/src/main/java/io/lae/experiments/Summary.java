@@ -35,7 +35,8 @@ public final class Summary {
 
     private final List<Claim> claims = new ArrayList<>();
     private final List<String> choices = new ArrayList<>();
-    private final List<String> figures = new ArrayList<>();
+    /** Each figure's files, relative to the experiment's directory: PNG, SVG, PDF as written. */
+    private final List<List<String>> figures = new ArrayList<>();
     private final Map<String, Object> measurements = new LinkedHashMap<>();
     private final Map<String, Long> diverged = new LinkedHashMap<>();
     private int runs;
@@ -52,9 +53,9 @@ public final class Summary {
         choices.add(choice);
     }
 
-    /** @param file a figure's file name, relative to the experiment's directory */
-    public void figure(String file) {
-        figures.add(file);
+    /** @param files one figure's files (its PNG, SVG and PDF, those written), relative to the experiment's directory */
+    public void figure(List<String> files) {
+        figures.add(List.copyOf(files));
     }
 
     /**
@@ -132,7 +133,7 @@ public final class Summary {
         root.put("choices", choices);
         root.put("measurements", measurements);
         root.put("diverged", diverged);
-        root.put("figures", figures);
+        root.put("figures", figures.stream().flatMap(List::stream).toList());
         try {
             AtomicFiles.writeString(dir.resolve(JSON_FILE), JSON.writeValueAsString(root));
         } catch (IOException e) {
@@ -176,7 +177,14 @@ public final class Summary {
         }
         if (!figures.isEmpty()) {
             md.append("\n## Figures\n\n");
-            figures.forEach(f -> md.append("![").append(f).append("](").append(f).append(")\n\n"));
+            for (List<String> files : figures) {
+                // the first file is the PNG where one was written, else the SVG: both show in a Markdown viewer
+                String shown = files.getFirst();
+                md.append(shown.endsWith(".pdf") ? "[" + shown + "](" + shown + ")" : "![" + shown + "](" + shown + ")");
+                files.stream().skip(1).forEach(f -> md.append(" [").append(f.substring(f.lastIndexOf('.') + 1))
+                        .append("](").append(f).append(')'));
+                md.append("\n\n");
+            }
         }
         return md.toString();
     }

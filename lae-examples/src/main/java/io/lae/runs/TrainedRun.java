@@ -14,7 +14,7 @@ import java.util.List;
  * @param model   the final weights
  * @param metrics every logged row, first to last
  * @param status  {@code finished} or {@code stopped} (the --until target was reached)
- * @param plots   the PNG plots written
+ * @param plots   the plots' files written (PNG, SVG, PDF)
  */
 public record TrainedRun(Path dir, TrainingConfig config, Model model, List<MetricsRow> metrics, RunStatus status,
                          List<Path> plots) {

@@ -1,5 +1,6 @@
 package io.lae.runs;
 
+import io.lae.figures.FigureOutput;
 import io.lae.backend.Engines;
 import io.lae.closedform.GroundTruth;
 import io.lae.closedform.PenalizedMinimum;
@@ -34,11 +35,12 @@ public final class TrainingSession {
      * @param dir      the run directory
      * @param resume   whether to continue from the directory's checkpoint
      * @param progress where the run's progress is shown; closed when the run ends
+     * @param figures  the formats and resolution of the run's plots
      * @return the finished run
      * @throws io.lae.LaeException if the run does not fit in the device's memory, before anything is written
      */
     public static TrainedRun run(TrainingConfig config, TrainingData data, Path dir, boolean resume,
-                                 RunProgress progress) {
+                                 RunProgress progress, FigureOutput figures) {
         DeviceInfo device = DeviceInfo.current();
         config.memoryPlan(data.stats(), data.truth() != null).requireFits(device);
         RunDirectory run = new RunDirectory(dir);
@@ -54,7 +56,7 @@ public final class TrainingSession {
         }
         run.writeRunJson(config, result.status(), environment, readOuts(config, result, data.truth(), data.stats()),
                 result.last());
-        List<Path> plots = TrainingPlots.draw(run.readMetrics(), config, run.path());
+        List<Path> plots = TrainingPlots.draw(run.readMetrics(), config, run.path(), figures);
         return new TrainedRun(dir, config, result.model(), run.readMetrics(), result.status(), plots);
     }
 

@@ -11,8 +11,10 @@ import io.lae.experiments.Experiment;
 import io.lae.experiments.Experiments;
 import io.lae.experiments.Summary;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,10 +68,19 @@ class ExperimentCommandTest {
         }
         assertEquals(summary.get("claims").size(), summary.get("holding").asInt() + summary.get("not_evaluated").asInt());
         assertTrue(summary.get("figures").size() >= 1, "figures: " + summary.get("figures"));
-        for (JsonNode figure : summary.get("figures")) {
-            Path png = out.resolve(figure.asText());
-            assertTrue(Files.size(png) > 1000, png + " is missing or empty");
+        List<String> files = new ArrayList<>();
+        summary.get("figures").forEach(f -> files.add(f.asText()));
+        for (String file : files) {
+            assertTrue(Files.size(out.resolve(file)) > 1000, file + " is missing or empty");
+            if (file.endsWith(".png")) {
+                String base = file.substring(0, file.length() - ".png".length());
+                assertTrue(files.contains(base + ".svg") && files.contains(base + ".pdf"), "SVG and PDF of " + file);
+                String svg = Files.readString(out.resolve(base + ".svg"));
+                assertTrue(svg.contains("<text"), base + ".svg has its titles as text");
+                assertTrue(Files.readString(out.resolve(base + ".pdf"), StandardCharsets.ISO_8859_1).startsWith("%PDF-"));
+            }
         }
+        assertTrue(files.stream().anyMatch(f -> f.endsWith(".png")), "figures: " + files);
         String md = Files.readString(out.resolve("summary.md"));
         assertTrue(md.contains("| claim | paper | measured | verdict |") && md.contains("Quick scale checks the pipeline"),
                 md);

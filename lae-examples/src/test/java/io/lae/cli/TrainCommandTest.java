@@ -26,7 +26,8 @@ class TrainCommandTest {
                 "--lr", "0.05", "--until", "ratio_tp=1", "--log-every", "50", "--out", dir.toString());
         assertEquals(0, r.exitCode(), r.out() + r.err());
         for (String f : new String[] {"run.json", "metrics.csv", "encoder.npy", "decoder.npy", "loss.png",
-                "directions.png", "alignment.png"}) {
+                "directions.png", "alignment.png", "loss.svg", "directions.svg", "alignment.svg", "loss.pdf",
+                "directions.pdf", "alignment.pdf"}) {
             assertTrue(Files.exists(dir.resolve(f)), f + " missing; output:\n" + r.out());
         }
         JsonNode run = new ObjectMapper().readTree(dir.resolve("run.json").toFile());
@@ -179,6 +180,19 @@ class TrainCommandTest {
         assertTrue(extendMini.err().contains("mini-batch run of 1 epochs"), extendMini.err());
     }
 
+    /** One format at the resolution asked for: a 72 dpi PNG is the figure's size in points (800 × 500). */
+    @Test
+    void figureFormatAndResolutionAreOptions() throws Exception {
+        CliRunner r = CliRunner.run("train", "--data", DATA, "--latent", "2", "--steps", "20", "--figure-format",
+                "PNG", "--dpi", "72", "--out", dir.toString());
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertEquals(800, javax.imageio.ImageIO.read(dir.resolve("loss.png").toFile()).getWidth());
+        assertFalse(Files.exists(dir.resolve("loss.svg")) || Files.exists(dir.resolve("loss.pdf")));
+        assertEquals(0, CliRunner.run("train", "--resume", dir.toString(), "--steps", "40", "--figure-format", "svg")
+                .exitCode(), "figures are output, not a setting of the run: --resume takes them");
+        assertTrue(Files.exists(dir.resolve("loss.svg")));
+    }
+
     @Test
     void resumeRefusesOtherOptions() {
         CliRunner r = CliRunner.run("train", "--resume", dir.toString(), "--lr", "0.1");
@@ -196,6 +210,9 @@ class TrainCommandTest {
             {"--loss", "nonuniform", "--lambdas"},
             {"--until", "speed=3", "--until"},
             {"--epochs", "3", "needs both --epochs E and --batch b"},
+            {"--figure-format", "gif", "unknown figure format 'gif'; use png, svg, pdf or all"},
+            {"--dpi", "10", "figure resolution 10 dpi is outside 72..1200"},
+            {"--dpi", "many", "figure resolution 'many' is not a whole number"},
         };
         for (String[] c : cases) {
             CliRunner r = CliRunner.run("train", "--data", DATA, "--steps", "5", c[0], c[1], "--out", dir.toString());

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lae.LaeException;
 import io.lae.Precision;
 import io.lae.data.SyntheticData;
+import io.lae.figures.FigureOutput;
 import io.lae.loss.Scale;
 import io.lae.runs.RunDirectory;
 import io.lae.runs.TrainingConfig;
@@ -84,7 +85,7 @@ class ExperimentContextTest {
         Path run = dir.resolve("mse");
         // the user extends the run and keeps notes beside its files
         io.lae.runs.TrainingSession.run(config(0.05).withSteps(260), data, run, true,
-                new io.lae.runs.ProgressReporter("extend", new PrintWriter(new StringWriter())));
+                new io.lae.runs.ProgressReporter("extend", new PrintWriter(new StringWriter())), FigureOutput.DEFAULT);
         Path notes = Files.writeString(run.resolve("my_notes.txt"), "mine\n");
         byte[] encoder = Files.readAllBytes(run.resolve("encoder.npy"));
 
@@ -97,7 +98,7 @@ class ExperimentContextTest {
 
         StringWriter console = new StringWriter();
         new ExperimentContext(ExperimentScale.QUICK, dir, null, Precision.FLOAT64, new PrintWriter(console, true),
-                task -> new io.lae.runs.ProgressReporter(task, new PrintWriter(console, true)), true)
+                task -> new io.lae.runs.ProgressReporter(task, new PrintWriter(console, true)), true, FigureOutput.DEFAULT)
                 .train("mse", config(0.05), data);
         assertTrue(console.toString().contains("moved what " + run), console.toString());
         assertEquals("mine\n", Files.readString(dir.resolve("mse.previous").resolve("my_notes.txt")));

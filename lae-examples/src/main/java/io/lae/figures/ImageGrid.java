@@ -1,6 +1,7 @@
-package io.lae.experiments.figures;
+package io.lae.figures;
 
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -14,8 +15,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * new ImageGrid(28, 28, ImageGrid.Normalisation.SYMMETRIC).title("Decoder columns")
- *         .columnTitles("1", "2", "3").addRow("PCA", u1, u2, u3).addRow("ordered loss", w1, w2, w3)
- *         .save(dir.resolve("columns.png"));
+ *         .columnTitles("1", "2", "3").addRow("PCA", u1, u2, u3).addRow("ordered loss", w1, w2, w3);
  * }</pre>
  *
  * <p>Images are flat vectors in row-major order, scaled up (×3 by default) with nearest-neighbour
@@ -135,7 +135,7 @@ public final class ImageGrid implements Figure {
     /**
      * @param row    a row, from 0, in the order added
      * @param column an image in that row, from 0
-     * @return where the image is drawn in the {@link #render()}ed image
+     * @return where the image is drawn in the painted figure
      */
     public Rectangle imageBounds(int row, int column) {
         Objects.checkIndex(column, rows.get(row).images().length);
@@ -144,19 +144,31 @@ public final class ImageGrid implements Figure {
     }
 
     @Override
-    public BufferedImage render() {
+    public int width() {
+        return Math.max(left() + gridWidth(), Theme.PAD + Theme.width(Theme.TITLE, title)) + Theme.PAD;
+    }
+
+    @Override
+    public int height() {
+        return top() + rows.size() * (height * scale + GAP) - GAP + Theme.PAD;
+    }
+
+    private int gridWidth() {
+        int columns = Math.max(columnTitles.length, rows.stream().mapToInt(r -> r.images().length).max().orElse(0));
+        return columns * (width * scale + GAP) - GAP;
+    }
+
+    /** Paints the grid; each image is a bitmap of its pixels, scaled without smoothing. */
+    @Override
+    public void paint(Graphics2D canvas) {
         if (rows.isEmpty()) {
             throw new IllegalStateException("image grid '" + title + "' has no rows; add one first");
         }
-        int columns = Math.max(columnTitles.length, rows.stream().mapToInt(r -> r.images().length).max().orElseThrow());
-        int gridWidth = columns * (width * scale + GAP) - GAP;
-        int gridHeight = rows.size() * (height * scale + GAP) - GAP;
-        BufferedImage image = Theme.canvas(
-                Math.max(left() + gridWidth, Theme.PAD + Theme.width(Theme.TITLE, title)) + Theme.PAD,
-                top() + gridHeight + Theme.PAD);
-        Graphics2D g = Theme.graphics(image);
+        Graphics2D g = Theme.graphics(canvas);
+        // each value one sharp square, in the PNG and in viewers of the SVG and PDF
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
         if (!title.isEmpty()) {
-            Theme.text(g, Theme.TITLE, title, image.getWidth() / 2.0, Theme.PAD + Theme.height(Theme.TITLE) / 2.0, 0.5);
+            Theme.text(g, Theme.TITLE, title, width() / 2.0, Theme.PAD + Theme.height(Theme.TITLE) / 2.0, 0.5);
         }
         for (int j = 0; j < columnTitles.length; j++) {
             Theme.text(g, Theme.TICK, columnTitles[j], left() + j * (width * scale + GAP) + width * scale / 2.0,
@@ -167,21 +179,23 @@ public final class ImageGrid implements Figure {
             Rectangle first = imageBounds(i, 0);
             Theme.text(g, Theme.LABEL, row.label(), first.x - 2 * GAP, first.getCenterY(), 1);
             for (int j = 0; j < row.images().length; j++) {
-                draw(image, row.images()[j], imageBounds(i, j));
+                Rectangle at = imageBounds(i, j);
+                g.drawImage(bitmap(row.images()[j]), at.x, at.y, at.width, at.height, null);
             }
         }
         g.dispose();
-        return image;
     }
 
-    private void draw(BufferedImage image, double[] pixels, Rectangle at) {
+    /** @return the image at one pixel per value, grey by {@link #normalisation} */
+    private BufferedImage bitmap(double[] pixels) {
         double[] grey = normalisation.positions(pixels);
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         for (int r = 0; r < height; r++) {
             for (int c = 0; c < width; c++) {
-                int rgb = ColorMap.GREY.rgb(grey[r * width + c]);
-                Theme.fill(image, at.x + c * scale, at.y + r * scale, scale, scale, rgb);
+                image.setRGB(c, r, ColorMap.GREY.rgb(grey[r * width + c]));
             }
         }
+        return image;
     }
 
     /** @return the x of the first column of images, right of the widest row label */

@@ -1,4 +1,4 @@
-package io.lae.experiments.figures;
+package io.lae.figures;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -31,6 +32,18 @@ final class Pngs {
         BufferedImage image = ImageIO.read(file.toFile());
         assertNotNull(image, file + " cannot be decoded");
         return image;
+    }
+
+    /** @return the figure drawn at one pixel per point (72 dpi): pixel coordinates are the figure's own */
+    static BufferedImage render(Figure figure) {
+        return new FigureOutput(EnumSet.of(FigureFormat.PNG), 72).image(figure);
+    }
+
+    /** Writes the figure to {@code png} (a name ending in .png) at 72 dpi, PNG only, as lae writes figures. */
+    static void save(Figure figure, Path png) {
+        String name = png.getFileName().toString();
+        new FigureOutput(EnumSet.of(FigureFormat.PNG), 72).write(figure,
+                png.resolveSibling(name.substring(0, name.length() - ".png".length())));
     }
 
     /** @return the grey level of the pixel (x, y), failing if it is not grey */

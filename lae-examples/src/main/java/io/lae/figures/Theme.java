@@ -1,4 +1,4 @@
-package io.lae.experiments.figures;
+package io.lae.figures;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -8,8 +8,6 @@ import java.awt.RenderingHints;
 import java.awt.font.FontRenderContext;
 import java.awt.font.LineMetrics;
 import java.awt.geom.AffineTransform;
-import java.awt.geom.Ellipse2D;
-import java.awt.image.BufferedImage;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -46,35 +44,20 @@ final class Theme {
     private Theme() {
     }
 
-    /** @return a new white RGB image of the given size */
-    static BufferedImage canvas(int width, int height) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(BACKGROUND);
-        g.fillRect(0, 0, width, height);
-        g.dispose();
-        return image;
+    /**
+     * @param g graphics to draw on
+     * @return a copy of {@code g} with anti-aliased text and shapes and the text colour set; dispose it after use
+     */
+    static Graphics2D graphics(Graphics2D g) {
+        Graphics2D copy = (Graphics2D) g.create();
+        copy.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        copy.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+        copy.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        copy.setColor(TEXT);
+        return copy;
     }
 
-    /** Sets the pixels of the rectangle (x, y, width, height) to {@code rgb} (0xRRGGBB). */
-    static void fill(BufferedImage image, int x, int y, int width, int height, int rgb) {
-        for (int row = y; row < y + height; row++) {
-            for (int column = x; column < x + width; column++) {
-                image.setRGB(column, row, rgb);
-            }
-        }
-    }
-
-    /** @return graphics on {@code image} with anti-aliased text; shapes stay crisp (no anti-aliasing) */
-    static Graphics2D graphics(BufferedImage image) {
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-        g.setColor(TEXT);
-        return g;
-    }
-
-    /** @return the width of {@code text} in {@code font}, in whole pixels */
+    /** @return the width of {@code text} in {@code font}, in whole points */
     static int width(Font font, String text) {
         return (int) Math.ceil(font.getStringBounds(text, FONT_CONTEXT).getWidth());
     }
@@ -167,26 +150,6 @@ final class Theme {
             label.append(c == '-' ? '⁻' : SUPERSCRIPT_DIGITS.charAt(c - '0'));
         }
         return label.toString();
-    }
-
-    /** @return a solid or dashed line of the given width with round joins */
-    static BasicStroke stroke(float width, boolean dashed) {
-        return dashed
-                ? new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {8f, 6f}, 0f)
-                : new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
-    }
-
-    /** Fills a disc of {@code diameter} pixels centred on (x, y) in the current colour. */
-    static void dot(Graphics2D g, double x, double y, double diameter) {
-        g.fill(new Ellipse2D.Double(x - diameter / 2, y - diameter / 2, diameter, diameter));
-    }
-
-    /** @return a copy of {@code g} that anti-aliases shapes too, for curves and markers; dispose it after use */
-    static Graphics2D smooth(Graphics2D g) {
-        Graphics2D copy = (Graphics2D) g.create();
-        copy.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        copy.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-        return copy;
     }
 
     /**

@@ -1,8 +1,8 @@
-package io.lae.experiments.figures;
+package io.lae.figures;
 
+import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
-import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.stream.IntStream;
@@ -13,7 +13,8 @@ import java.util.stream.IntStream;
  *
  * <pre>{@code
  * new HeatMap(cosines, -1, 1, ColorMap.GREY).title("UᵀU*").rowLabel("found").columnLabel("true")
- *         .rowSeparators(p).columnSeparators(p).save(dir.resolve("cosines.png"));
+ *         .rowSeparators(p).columnSeparators(p);
+ * FigureOutput.DEFAULT.write(map, dir.resolve("cosines"));
  * }</pre>
  *
  * <p>Row 0 is at the top. Rows and columns are numbered from 1 along the left and bottom edges.
@@ -25,7 +26,7 @@ public final class HeatMap implements Figure {
     private static final int MAX_MATRIX_WIDTH = 600;
     private static final int MAX_MATRIX_HEIGHT = 480;
     private static final int MIN_CELL = 3;
-    private static final int MIN_BAR_HEIGHT = 200;
+    private static final int MIN_BAR_HEIGHT = 120;
     private static final int BAR_WIDTH = 18;
     private static final int BAR_GAP = 20;
     private static final int TICK = 4;
@@ -142,7 +143,7 @@ public final class HeatMap implements Figure {
     /**
      * @param row    a row, from 0
      * @param column a column, from 0
-     * @return where the cell is drawn in the {@link #render()}ed image
+     * @return where the cell is drawn in the painted figure
      */
     public Rectangle cellBounds(int row, int column) {
         Objects.checkIndex(row, values.length);
@@ -152,18 +153,27 @@ public final class HeatMap implements Figure {
     }
 
     @Override
-    public BufferedImage render() {
+    public int width() {
+        return layout().width();
+    }
+
+    @Override
+    public int height() {
+        return layout().height();
+    }
+
+    @Override
+    public void paint(Graphics2D canvas) {
         Layout l = layout();
-        BufferedImage image = Theme.canvas(l.width(), l.height());
+        Graphics2D g = Theme.graphics(canvas);
         int rows = values.length;
         int columns = values[0].length;
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < columns; j++) {
-                Theme.fill(image, l.matrixX() + j * l.cell(), l.matrixY() + i * l.cell(), l.cell(), l.cell(),
-                        map.rgb(values[i][j], min, max));
+                g.setColor(new Color(map.rgb(values[i][j], min, max)));
+                g.fillRect(l.matrixX() + j * l.cell(), l.matrixY() + i * l.cell(), l.cell(), l.cell());
             }
         }
-        Graphics2D g = Theme.graphics(image);
         int matrixWidth = columns * l.cell();
         int matrixHeight = rows * l.cell();
         drawSeparators(g, l, matrixWidth, matrixHeight);
@@ -180,9 +190,8 @@ public final class HeatMap implements Figure {
             Theme.verticalText(g, Theme.LABEL, rowLabel, Theme.PAD + Theme.height(Theme.LABEL) / 2.0,
                     l.matrixY() + matrixHeight / 2.0);
         }
-        drawColourBar(image, g, l);
+        drawColourBar(g, l);
         g.dispose();
-        return image;
     }
 
     private Layout layout() {
@@ -247,9 +256,10 @@ public final class HeatMap implements Figure {
         return (step >= 5 ? IntStream.concat(IntStream.of(0), multiples) : multiples).toArray();
     }
 
-    private void drawColourBar(BufferedImage image, Graphics2D g, Layout l) {
+    private void drawColourBar(Graphics2D g, Layout l) {
         for (int k = 0; k < l.barHeight(); k++) {
-            Theme.fill(image, l.barX(), l.matrixY() + k, BAR_WIDTH, 1, map.rgb(1 - k / (l.barHeight() - 1.0)));
+            g.setColor(new Color(map.rgb(1 - k / (l.barHeight() - 1.0))));
+            g.fillRect(l.barX(), l.matrixY() + k, BAR_WIDTH, 1);
         }
         Theme.frame(g, l.barX(), l.matrixY(), BAR_WIDTH, l.barHeight());
         int right = l.barX() + BAR_WIDTH;

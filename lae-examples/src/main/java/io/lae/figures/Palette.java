@@ -1,4 +1,4 @@
-package io.lae.experiments.figures;
+package io.lae.figures;
 
 import java.awt.Color;
 

@@ -1,4 +1,4 @@
-package io.lae.experiments.figures;
+package io.lae.figures;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -32,7 +32,7 @@ class HeatMapTest {
     void identityOnGreyMinusOneToOneHasWhiteDiagonalAndMidGreyZeros() throws IOException {
         HeatMap map = new HeatMap(identity(4), -1, 1, ColorMap.GREY).title("I").rowLabel("row").columnLabel("col");
         Path file = dir.resolve("identity.png");
-        map.save(file);
+        Pngs.save(map, file);
         BufferedImage image = Pngs.read(file);
         for (int i = 0; i < 4; i++) {
             for (int j = 0; j < 4; j++) {
@@ -47,7 +47,7 @@ class HeatMapTest {
     @Test
     void minusOneIsBlackAndValuesBeyondTheScaleAreClamped() {
         HeatMap map = new HeatMap(new double[][] {{-1, 7}, {-3, 0.5}}, -1, 1, ColorMap.GREY);
-        BufferedImage image = map.render();
+        BufferedImage image = Pngs.render(map);
         assertEquals(0x000000, rgbAtCentre(image, map.cellBounds(0, 0)));
         assertEquals(0xFFFFFF, rgbAtCentre(image, map.cellBounds(0, 1)));
         assertEquals(0x000000, rgbAtCentre(image, map.cellBounds(1, 0)));
@@ -58,7 +58,7 @@ class HeatMapTest {
     @Test
     void divergingIsBlueWhiteRed() {
         HeatMap map = new HeatMap(new double[][] {{-2, 0, 2}}, -2, 2, ColorMap.DIVERGING);
-        BufferedImage image = map.render();
+        BufferedImage image = Pngs.render(map);
         int blue = rgbAtCentre(image, map.cellBounds(0, 0));
         int red = rgbAtCentre(image, map.cellBounds(0, 2));
         assertTrue((blue & 0xFF) > (blue >> 16), Integer.toHexString(blue));
@@ -69,7 +69,7 @@ class HeatMapTest {
     @Test
     void separatorsAreDrawnBetweenBlocks() {
         HeatMap map = new HeatMap(identity(4), -1, 1, ColorMap.GREY).rowSeparators(2).columnSeparators(2);
-        BufferedImage image = map.render();
+        BufferedImage image = Pngs.render(map);
         Rectangle below = map.cellBounds(2, 0);
         int separator = ColorMap.GREY.separator().getRGB() & 0xFFFFFF;
         assertEquals(separator, image.getRGB((int) below.getCenterX(), below.y) & 0xFFFFFF);
@@ -84,7 +84,7 @@ class HeatMapTest {
     void largeMatricesKeepCellsOfAFewPixels() {
         double[][] m = new double[100][100];
         HeatMap map = new HeatMap(m, -1, 1, ColorMap.DIVERGING);
-        BufferedImage image = map.render();
+        BufferedImage image = Pngs.render(map);
         Rectangle last = map.cellBounds(99, 99);
         assertTrue(last.width >= 3, "cell is " + last.width + " pixels");
         assertTrue(last.x + last.width <= image.getWidth() && last.y + last.height <= image.getHeight());

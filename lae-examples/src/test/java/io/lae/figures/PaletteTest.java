@@ -1,4 +1,4 @@
-package io.lae.experiments.figures;
+package io.lae.figures;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

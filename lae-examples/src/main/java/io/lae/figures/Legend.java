@@ -1,15 +1,22 @@
-package io.lae.experiments.figures;
+package io.lae.figures;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
 import java.util.List;
 
-/** A boxed list of series names, each after a sample of its line or marker. */
+/** A boxed list of series names as text, each after a sample of its line or marker. */
 final class Legend {
 
     /** One series: its name, colour, and how it is drawn. */
     record Entry(String name, Color color, LineFigure.Style style) {
     }
+
+    /** The most entries a legend holds; past that, a figure groups its series or labels them directly. */
+    static final int MAX_ENTRIES = 8;
 
     private static final int PADDING = 8;
     private static final int SAMPLE = 36;
@@ -22,36 +29,47 @@ final class Legend {
         this.entries = List.copyOf(entries);
     }
 
+    /** @return whether there is nothing to list */
+    boolean isEmpty() {
+        return entries.isEmpty();
+    }
+
+    /** @return the width of the box in points (0 when empty) */
     int width() {
+        if (entries.isEmpty()) {
+            return 0;
+        }
         int names = entries.stream().mapToInt(e -> Theme.width(Theme.LEGEND, e.name())).max().orElse(0);
         return 2 * PADDING + SAMPLE + PADDING + names;
     }
 
+    /** @return the height of the box in points (0 when empty) */
     int height() {
-        return 2 * PADDING + entries.size() * rowHeight() - ROW_GAP;
+        return entries.isEmpty() ? 0 : 2 * PADDING + entries.size() * rowHeight() - ROW_GAP;
     }
 
     /** Draws the legend with its top left corner at (x, y). */
-    void draw(Graphics2D g, int x, int y) {
+    void draw(Graphics2D canvas, double x, double y) {
+        Graphics2D g = Theme.graphics(canvas);
         g.setColor(Theme.BACKGROUND);
-        g.fillRect(x, y, width(), height());
+        g.fill(new Rectangle2D.Double(x, y, width(), height()));
         g.setColor(Theme.GRID);
-        g.drawRect(x, y, width(), height());
-        Graphics2D samples = Theme.smooth(g);
+        g.setStroke(new BasicStroke(1));
+        g.draw(new Rectangle2D.Double(x, y, width(), height()));
         for (int k = 0; k < entries.size(); k++) {
             Entry e = entries.get(k);
             double centre = y + PADDING + k * rowHeight() + (rowHeight() - ROW_GAP) / 2.0;
-            samples.setColor(e.color());
+            g.setColor(e.color());
             if (e.style() == LineFigure.Style.POINTS) {
-                Theme.dot(samples, x + PADDING + SAMPLE / 2.0, centre, DOT);
+                g.fill(new Ellipse2D.Double(x + PADDING + (SAMPLE - DOT) / 2.0, centre - DOT / 2.0, DOT, DOT));
             } else {
-                samples.setStroke(e.style().stroke());
-                samples.drawLine(x + PADDING, (int) Math.round(centre), x + PADDING + SAMPLE, (int) Math.round(centre));
+                g.setStroke(e.style().stroke());
+                g.draw(new Line2D.Double(x + PADDING, centre, x + PADDING + SAMPLE, centre));
             }
             g.setColor(Theme.TEXT);
             Theme.text(g, Theme.LEGEND, e.name(), x + 2 * PADDING + SAMPLE, centre, 0);
         }
-        samples.dispose();
+        g.dispose();
     }
 
     private static int rowHeight() {
