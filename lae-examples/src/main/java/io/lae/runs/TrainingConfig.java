@@ -19,7 +19,6 @@ import io.lae.train.StepSettings;
 import io.lae.train.StopTarget;
 import io.lae.train.UpdateRule;
 import io.lae.train.UpdateRules;
-import java.util.Objects;
 
 /**
  * Everything a training run needs to be repeated: the options of {@code lae train} (README, Commands).
@@ -71,6 +70,13 @@ public record TrainingConfig(String data, String targets, String loss, Scale sca
 
     /** Validates what can be checked without the data. */
     public TrainingConfig {
+        // a run.json edited by hand can hold null where the command line never does
+        requirePresent("data", data);
+        requirePresent("loss", loss);
+        requirePresent("rule", rule);
+        requirePresent("optimizer", optimizer);
+        requirePresent("init", init);
+        requirePresent("dtype", dtype);
         if (latent < 1) {
             throw new LaeException("--latent must be at least 1, got " + latent);
         }
@@ -100,7 +106,6 @@ public record TrainingConfig(String data, String targets, String loss, Scale sca
             throw new LaeException("--momentum must be in [0, 1), got " + momentum);
         }
         new Initialization(init, initStd, seed);
-        Objects.requireNonNull(dtype, "dtype");
         if (logEvery < 1) {
             throw new LaeException("--log-every must be at least 1, got " + logEvery);
         }
@@ -447,6 +452,13 @@ public record TrainingConfig(String data, String targets, String loss, Scale sca
             return new TrainingConfig(data, targets, loss, scale, lambda, lambdas, prior, rule, optimizer, lr, lrEnd,
                     lrDecay, momentum, latent, steps, epochs, batch, stochastic, init, initStd, seed, dtype, center,
                     logEvery, checkpointEvery, until, decaySteps);
+        }
+    }
+
+    private static void requirePresent(String field, Object value) {
+        if (value == null) {
+            throw new LaeException("the run configuration has no " + field + " (null): not a run.json lae wrote; "
+                    + "restore it, or start a new run");
         }
     }
 }

@@ -95,4 +95,11 @@ class ResumeValidationTest {
         Files.writeString(run.resolve("run.json"), "[".repeat(100_000) + "]".repeat(100_000));
         assertRefused(RunDirectory.RUN_JSON + ": not valid JSON", "nesting depth");
     }
+
+    @Test
+    void aNullWhereTheDataBelongs() throws Exception {
+        String json = Files.readString(run.resolve("run.json"));
+        Files.writeString(run.resolve("run.json"), json.replaceFirst("\"data\" : \"[^\"]*\"", "\"data\" : null"));
+        assertRefused("\"config\" is not a valid run configuration", "has no data (null)");
+    }
 }
