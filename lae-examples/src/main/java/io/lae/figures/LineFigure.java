@@ -39,7 +39,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * {@value Legend#MAX_ENTRIES} entries: past that, leave series out of it ({@link #unlisted(String...)})
  * and say in the title what a colour or a dash means, or label lines directly ({@link #label}).
  */
-public final class LineFigure implements Figure {
+public final class LineFigure extends ChartFigure<LineFigure> {
 
     /** How a series is drawn. */
     public enum Style {
@@ -111,15 +111,12 @@ public final class LineFigure implements Figure {
     private final List<Label> labels = new ArrayList<>();
     private final Set<String> names = new HashSet<>();
     private final Set<String> unlisted = new HashSet<>();
-    private boolean legend = true;
     private boolean pointMarkers;
     private boolean logX;
     private boolean logY;
     private boolean square;
     private Range xRange;
     private Range yRange;
-    private int width = 800;
-    private int height = 500;
 
     /**
      * @param title  the title above the plot ("" for none)
@@ -230,27 +227,6 @@ public final class LineFigure implements Figure {
     }
 
     /**
-     * @param visible false to draw no legend (by default it is drawn right of the plot)
-     * @return this figure
-     */
-    public LineFigure legend(boolean visible) {
-        legend = visible;
-        return this;
-    }
-
-    /**
-     * @param width  points across, at least 200 (default 800)
-     * @param height points down, at least 150 (default 500)
-     * @return this figure
-     */
-    public LineFigure size(int width, int height) {
-        Theme.checkSize(width, height);
-        this.width = width;
-        this.height = height;
-        return this;
-    }
-
-    /**
      * A logarithmic x axis; where the drawn values span less than a decade, the axis stays linear
      * (a logarithmic one would have at most one labelled tick).
      *
@@ -326,16 +302,6 @@ public final class LineFigure implements Figure {
         return this;
     }
 
-    @Override
-    public int width() {
-        return width;
-    }
-
-    @Override
-    public int height() {
-        return height;
-    }
-
     /**
      * @throws IllegalStateException    if no series was added, {@link #square()} lacks a fixed range,
      *                                  two series are drawn alike (same colour and style), or the
@@ -363,7 +329,7 @@ public final class LineFigure implements Figure {
                 XYChart trial = chart(shown, lines, xLog, yLog, x, y);
                 BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
                 Graphics2D sg = scratch.createGraphics();
-                frame.paint(sg, width, height, trial, key, false, false, over -> { });
+                frame.paint(sg, width(), height(), trial, key, false, false, over -> { });
                 sg.dispose();
                 double ratio = Math.abs(trial.getScreenXFromChart(x.max()) - trial.getScreenXFromChart(x.min()))
                         / (x.max() - x.min()) / (Math.abs(trial.getScreenYFromChart(y.max())
@@ -376,7 +342,7 @@ public final class LineFigure implements Figure {
             }
         }
         XYChart chart = chart(shown, lines, xLog, yLog, x, y);
-        frame.paint(g, width, height, chart, key, xLog, yLog, over -> drawOver(over, chart, xLog, yLog));
+        frame.paint(g, width(), height(), chart, key, xLog, yLog, over -> drawOver(over, chart, xLog, yLog));
     }
 
     /** Draws the crosses (thick, over the series) and the direct labels. */
@@ -413,7 +379,7 @@ public final class LineFigure implements Figure {
     }
 
     private Legend legend(List<Series> shown, List<Reference> lines) {
-        if (!legend) {
+        if (!legendShown()) {
             return new Legend(List.of());
         }
         List<Legend.Entry> entries = new ArrayList<>();

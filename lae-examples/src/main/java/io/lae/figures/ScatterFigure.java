@@ -21,15 +21,12 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * <p>Points with a NaN or infinite coordinate are dropped. XChart draws them class by class, so markers
  * are slightly transparent, that no class hides the others entirely.
  */
-public final class ScatterFigure implements Figure {
+public final class ScatterFigure extends ChartFigure<ScatterFigure> {
 
     private static final int MARKER = 5;
     private static final int MARKER_ALPHA = 200;
 
     private final ChartFrame frame;
-    private boolean legend = true;
-    private int width = 800;
-    private int height = 500;
     private double[] x;
     private double[] y;
     private int[] labels;
@@ -86,37 +83,6 @@ public final class ScatterFigure implements Figure {
     }
 
     /**
-     * @param visible false to draw no legend (by default it is drawn right of the plot)
-     * @return this figure
-     */
-    public ScatterFigure legend(boolean visible) {
-        legend = visible;
-        return this;
-    }
-
-    /**
-     * @param width  points across, at least 200 (default 800)
-     * @param height points down, at least 150 (default 500)
-     * @return this figure
-     */
-    public ScatterFigure size(int width, int height) {
-        Theme.checkSize(width, height);
-        this.width = width;
-        this.height = height;
-        return this;
-    }
-
-    @Override
-    public int width() {
-        return width;
-    }
-
-    @Override
-    public int height() {
-        return height;
-    }
-
-    /**
      * @throws IllegalStateException    if no points were set
      * @throws IllegalArgumentException if a label has no class name
      */
@@ -146,10 +112,10 @@ public final class ScatterFigure implements Figure {
             s.setMarker(SeriesMarkers.CIRCLE);
             s.setMarkerColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), MARKER_ALPHA));
         }
-        Legend key = new Legend(legend ? IntStream.of(classes)
+        Legend key = new Legend(legendShown() ? IntStream.of(classes)
                 .mapToObj(k -> new Legend.Entry(className(k), Palette.color(k), LineFigure.Style.POINTS)).toList()
                 : List.of());
-        frame.paint(g, width, height, chart, key, false, false, over -> { });
+        frame.paint(g, width(), height(), chart, key, false, false, over -> { });
     }
 
     private String className(int label) {
