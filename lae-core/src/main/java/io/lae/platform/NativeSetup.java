@@ -58,7 +58,7 @@ public final class NativeSetup {
 
         /** @return whether the OpenBLAS on the class path is older than {@link #FIXED_OPENBLAS} */
         public boolean olderOpenBlas() {
-            return openBlasVersion.map(v -> compareVersions(v, FIXED_OPENBLAS) < 0).orElse(false);
+            return older(openBlasVersion);
         }
     }
 
@@ -89,12 +89,16 @@ public final class NativeSetup {
         List<String> set = new ArrayList<>();
         if (!started) {
             setUnlessPresent("OMP_WAIT_POLICY", "PASSIVE", set);
-            State probe = new State(false, openBlas, List.of());
-            if (probe.olderOpenBlas() && x86()) {
+            if (older(openBlas) && x86()) {
                 setUnlessPresent("OPENBLAS_CORETYPE", "Haswell", set);
             }
         }
         return new State(started, openBlas, set);
+    }
+
+    /** @return whether an OpenBLAS of this version is older than {@link #FIXED_OPENBLAS} (unknown: not older) */
+    private static boolean older(Optional<String> version) {
+        return version.map(v -> compareVersions(v, FIXED_OPENBLAS) < 0).orElse(false);
     }
 
     private static void setUnlessPresent(String name, String value, List<String> set) {
