@@ -60,6 +60,18 @@ public final class AtomicFiles {
                 + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
     }
 
+    /**
+     * @param name   a file name
+     * @param target the name of the file being written
+     * @return whether {@code name} is one of {@link #tempBeside}'s temporary names for {@code target}, as a
+     *         crash while writing it leaves behind
+     */
+    public static boolean isTemporaryOf(String name, String target) {
+        String prefix = "." + target + ".";
+        return name.startsWith(prefix) && name.endsWith(".tmp") && name.length() > prefix.length() + 4
+                && name.substring(prefix.length(), name.length() - 4).chars().allMatch(c -> Character.digit(c, 16) >= 0);
+    }
+
     /** Renames {@code temp} to {@code target} atomically where the file system can. */
     static void replace(Path temp, Path target) throws IOException {
         try {

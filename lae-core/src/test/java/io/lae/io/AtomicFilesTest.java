@@ -2,6 +2,7 @@ package io.lae.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,5 +47,15 @@ class AtomicFilesTest {
         Path file = dir.resolve("absent").resolve("data.bin");
         LaeException e = assertThrows(LaeException.class, () -> AtomicFiles.writeBytes(file, new byte[] {1}));
         assertTrue(e.getMessage().startsWith(file + ": cannot write"), e.getMessage());
+    }
+
+    @Test
+    void aTemporaryNameIsRecognisedForItsTargetOnly() {
+        String temp = AtomicFiles.tempBeside(Path.of("run", "run.json")).getFileName().toString();
+        assertTrue(AtomicFiles.isTemporaryOf(temp, "run.json"), temp);
+        assertFalse(AtomicFiles.isTemporaryOf(temp, "metrics.csv"));
+        assertFalse(AtomicFiles.isTemporaryOf(".run.json..tmp", "run.json"));
+        assertFalse(AtomicFiles.isTemporaryOf(".run.json.notes.tmp", "run.json"));
+        assertFalse(AtomicFiles.isTemporaryOf("run.json", "run.json"));
     }
 }

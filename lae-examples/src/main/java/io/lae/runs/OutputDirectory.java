@@ -111,7 +111,7 @@ public final class OutputDirectory {
         refuseToMove(dir);
         Path absolute = dir.toAbsolutePath().normalize();
         for (int n = 1; ; n++) {
-            Path aside = absolute.resolveSibling(absolute.getFileName() + ASIDE + (n == 1 ? "" : "." + n));
+            Path aside = aside(absolute, n);
             if (Files.exists(aside, LinkOption.NOFOLLOW_LINKS)) {
                 continue;
             }
@@ -140,11 +140,16 @@ public final class OutputDirectory {
                     + "--out");
         }
         for (int n = 1; ; n++) {
-            Path aside = absolute.resolveSibling(absolute.getFileName() + ASIDE + (n == 1 ? "" : "." + n));
+            Path aside = aside(absolute, n);
             if (!Files.exists(aside, LinkOption.NOFOLLOW_LINKS)) {
                 return aside;
             }
         }
+    }
+
+    /** @return the n-th name to move {@code absolute} aside to: {@code DIR.previous}, then {@code DIR.previous.2}, … */
+    private static Path aside(Path absolute, int n) {
+        return absolute.resolveSibling(absolute.getFileName() + ASIDE + (n == 1 ? "" : "." + n));
     }
 
     /** Refuses, in one line, a directory that --force must not move. */

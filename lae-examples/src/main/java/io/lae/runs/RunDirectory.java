@@ -490,15 +490,12 @@ public final class RunDirectory {
         }
         try (Stream<Path> entries = Files.list(runDir)) {
             return entries.map(p -> p.getFileName().toString()).allMatch(name -> name.equals(RunLock.FILE)
-                    || RUN_JSON_TEMP.matcher(name).matches());
+                    || AtomicFiles.isTemporaryOf(name, RUN_JSON));
         } catch (IOException e) {
             return false;
         }
     }
 
-    /** The name of run.json's temporary file ({@link AtomicFiles}). */
-    private static final java.util.regex.Pattern RUN_JSON_TEMP = java.util.regex.Pattern.compile(
-            "\\.run\\.json\\.[0-9a-f]+\\.tmp");
 
     private static void deleteTree(Path path) throws IOException {
         if (!Files.exists(path)) {
