@@ -1,8 +1,11 @@
 package io.lae.data;
 
 import io.lae.LaeException;
+import io.lae.io.Sha256Stream;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -22,10 +25,12 @@ import org.nd4j.linalg.factory.Nd4j;
  *   <li>numbers are decimal numbers as NumPy writes and reads them, including {@code nan}, {@code inf},
  *       {@code -inf} and {@code infinity} in any case (Java's own spellings such as {@code 1d} or hex are not
  *       numbers);</li>
- *   <li>the first row is a header when one of its cells is a non-empty text that is not a number;</li>
+ *   <li>the first row is a header when one of its cells is a non-empty text that is not a number, unless
+ *       {@link CsvHeader} says it is one or is not;</li>
  *   <li>an empty cell, a cell with a NUL byte, or rows of different lengths are errors naming row and
  *       column.</li>
  * </ul>
+ * The file's {@linkplain DataFingerprint fingerprint} is taken over its bytes as they are read.
  */
 final class CsvFiles {
 
@@ -36,19 +41,21 @@ final class CsvFiles {
     private CsvFiles() {
     }
 
-    static DataSource read(Path file) {
+    static DataSource read(Path file, CsvHeader header) {
         DataSources.requireRegularFile(file);
         List<double[]> rows = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(file)) {
+        Sha256Stream sha = new Sha256Stream();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(sha.hashing(Files.newInputStream(file)),
+                StandardCharsets.UTF_8.newDecoder()))) {
             skipByteOrderMark(reader);
             for (CSVRecord record : CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).build().parse(reader)) {
                 if (record.size() == 1 && record.get(0).isEmpty()) {
                     continue; // blank line
                 }
-                if (record.getRecordNumber() == 1 && isHeader(file, record)) {
+                if (record.getRecordNumber() == 1 && isHeader(file, record, header)) {
                     continue;
                 }
-                double[] row = parse(file, record);
+                double[] row = parse(file, record, header);
                 if (!rows.isEmpty() && row.length != rows.get(0).length) {
                     throw new LaeException(file + ": row " + record.getRecordNumber() + " has " + row.length
                             + " values but the first row has " + rows.get(0).length + ": every sample needs the same features");
@@ -66,7 +73,8 @@ final class CsvFiles {
             throw new LaeException(file + ": no data rows: put one sample per line, values separated by commas");
         }
         return new InMemorySource(file + " (" + rows.size() + "×" + rows.get(0).length + ")",
-                Nd4j.createFromArray(rows.toArray(double[][]::new)), null);
+                Nd4j.createFromArray(rows.toArray(double[][]::new)), null,
+                new DataFingerprint(sha.hex(), sha.count(), rows.size(), DataFingerprint.Content.FILE));
     }
 
     private static void skipByteOrderMark(BufferedReader reader) throws IOException {
@@ -76,8 +84,11 @@ final class CsvFiles {
         }
     }
 
-    /** @return whether the first record is a header: a cell holds text that is not a number */
-    private static boolean isHeader(Path file, CSVRecord record) {
+    /** @return whether the first record is a header: as {@code header} says, or when a cell holds text that is not a number */
+    private static boolean isHeader(Path file, CSVRecord record, CsvHeader header) {
+        if (header != CsvHeader.AUTO) {
+            return header == CsvHeader.YES;
+        }
         for (int j = 0; j < record.size(); j++) {
             String cell = checkedCell(file, record, j);
             if (!cell.isEmpty() && number(cell).isEmpty()) {
@@ -87,7 +98,7 @@ final class CsvFiles {
         return false;
     }
 
-    private static double[] parse(Path file, CSVRecord record) {
+    private static double[] parse(Path file, CSVRecord record, CsvHeader header) {
         double[] values = new double[record.size()];
         for (int j = 0; j < values.length; j++) {
             String cell = checkedCell(file, record, j);
@@ -97,7 +108,8 @@ final class CsvFiles {
             }
             int column = j;
             values[j] = number(cell).orElseThrow(() -> new LaeException(where(file, record, column) + ": '" + cell
-                    + "' is not a number"));
+                    + "' is not a number" + (header == CsvHeader.NO && record.getRecordNumber() == 1
+                            ? "; if the first row names the columns, give --header yes (or auto)" : "")));
         }
         return values;
     }

@@ -27,6 +27,13 @@ public interface DataSource {
     /** @return all samples, m×n float64 */
     INDArray readAll();
 
+    /**
+     * @return the fingerprint of the bytes this source holds: taken while the first full pass
+     *     ({@link #forEachChunk} over every row, or {@link #readAll}) read them, or by a read of its own when asked
+     *     for before one
+     */
+    DataFingerprint fingerprint();
+
     /** @return class labels, where the data set has them (MNIST, Fashion-MNIST) */
     default Optional<int[]> labels() {
         return Optional.empty();

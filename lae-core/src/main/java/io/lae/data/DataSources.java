@@ -42,7 +42,7 @@ public final class DataSources {
      * @return them as a data source whose chunks are views of {@code rows}
      */
     public static DataSource inMemory(String description, INDArray rows) {
-        return new InMemorySource(description, rows, null);
+        return new InMemorySource(description, rows, null, null);
     }
 
     /**
@@ -50,15 +50,26 @@ public final class DataSources {
      *                {@code synthetic:diag:n=N,m=M[,seed=S]} or {@code synthetic:haar:n=N,m=M,sv=LIST|linear[,seed=S]}
      *                (LIST: comma-separated singular values, e.g. sv=3,2,1)
      * @param dataDir where MNIST-style data sets live (see {@link #defaultDataDir()})
-     * @return the source
+     * @return the source; a CSV file's first row is a header when it holds a text that is not a number
      * @throws LaeException for an unknown or malformed spec, or a missing file
      */
     public static DataSource open(String spec, Path dataDir) {
+        return open(spec, dataDir, CsvHeader.AUTO);
+    }
+
+    /**
+     * @param spec      as {@link #open(String, Path)} takes it
+     * @param dataDir   where MNIST-style data sets live
+     * @param csvHeader whether a CSV file's first row is a header
+     * @return the source
+     * @throws LaeException for an unknown or malformed spec, or a missing file
+     */
+    public static DataSource open(String spec, Path dataDir, CsvHeader csvHeader) {
         if (spec.endsWith(".npy")) {
             return new NpySource(Path.of(spec));
         }
         if (spec.endsWith(".csv")) {
-            return CsvFiles.read(Path.of(spec));
+            return CsvFiles.read(Path.of(spec), csvHeader);
         }
         if (IdxDataSets.NAMES.contains(spec)) {
             return IdxDataSets.open(spec, dataDir);

@@ -136,7 +136,8 @@ final class IdxDataSets {
         for (int i = 0; i < m; i++) {
             classes[i] = labels.data()[i] & 0xff;
         }
-        return new InMemorySource(name + " (" + m + "×" + pixels + ", pixels/255)", rows, classes);
+        return new InMemorySource(name + " (" + m + "×" + pixels + ", pixels/255)", rows, classes,
+                new DataFingerprint(images.sha256(), images.size(), m, DataFingerprint.Content.FILE));
     }
 
     private static IdxFile verified(Path file, String checksum) {

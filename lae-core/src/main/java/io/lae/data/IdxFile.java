@@ -58,6 +58,11 @@ record IdxFile(int[] dimensions, byte[] data, String sha256) {
         return new IdxFile(dims, data, sha256(bytes));
     }
 
+    /** @return the uncompressed file's size in bytes: magic, dimensions and data */
+    long size() {
+        return 4L + 4L * dimensions.length + data.length;
+    }
+
     private static boolean isGzip(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return in.read() == 0x1f && in.read() == 0x8b;

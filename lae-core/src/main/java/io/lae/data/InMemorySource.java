@@ -5,17 +5,28 @@ import java.util.function.Consumer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
-/** A data set already in memory (synthetic data, CSV, IDX images): chunks are views of one array. */
+/**
+ * A data set already in memory (synthetic data, CSV, IDX images): chunks are views of one array. Its fingerprint is
+ * the file's it was read from, when it was, else that of its float64 values, taken when first asked for.
+ */
 final class InMemorySource implements DataSource {
 
     private final String description;
     private final INDArray rows;
     private final int[] labels;
+    private DataFingerprint fingerprint;
 
-    InMemorySource(String description, INDArray rows, int[] labels) {
+    /**
+     * @param description a one-line description
+     * @param rows        the samples as rows (m×n), float64
+     * @param labels      their classes, or null
+     * @param fingerprint the fingerprint of the file they were read from, or null for data made in memory
+     */
+    InMemorySource(String description, INDArray rows, int[] labels, DataFingerprint fingerprint) {
         this.description = description;
         this.rows = rows;
         this.labels = labels;
+        this.fingerprint = fingerprint;
     }
 
     @Override
@@ -43,6 +54,14 @@ final class InMemorySource implements DataSource {
     @Override
     public INDArray readAll() {
         return rows;
+    }
+
+    @Override
+    public DataFingerprint fingerprint() {
+        if (fingerprint == null) {
+            fingerprint = DataFingerprint.ofValues(rows);
+        }
+        return fingerprint;
     }
 
     @Override

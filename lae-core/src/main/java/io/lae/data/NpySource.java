@@ -2,16 +2,21 @@ package io.lae.data;
 
 import io.lae.LaeException;
 import io.lae.io.NpyReader;
+import io.lae.io.Sha256Stream;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** A {@code .npy} file of samples as rows, streamed from disk chunk by chunk. */
+/**
+ * A {@code .npy} file of samples as rows, streamed from disk chunk by chunk; the first full pass over a C-order
+ * file also takes its {@linkplain #fingerprint() fingerprint}.
+ */
 final class NpySource implements DataSource {
 
     private final Path file;
     private final long rows;
     private final int columns;
+    private DataFingerprint fingerprint;
 
     NpySource(Path file) {
         this.file = file;
@@ -48,16 +53,46 @@ final class NpySource implements DataSource {
     @Override
     public void forEachChunk(int maxRows, Consumer<INDArray> chunk) {
         try (NpyReader reader = new NpyReader(file)) {
+            Sha256Stream sha = hashing(reader);
             for (long start = 0; start < rows; start += maxRows) {
                 chunk.accept(reader.readRows(start, (int) Math.min(maxRows, rows - start)));
             }
+            keep(sha, reader);
         }
     }
 
     @Override
     public INDArray readAll() {
         try (NpyReader reader = new NpyReader(file)) {
-            return reader.readAll();
+            Sha256Stream sha = hashing(reader);
+            INDArray all = reader.readAll();
+            keep(sha, reader);
+            return all;
+        }
+    }
+
+    @Override
+    public DataFingerprint fingerprint() {
+        if (fingerprint == null) {
+            fingerprint = DataFingerprint.ofFile(file, rows);
+        }
+        return fingerprint;
+    }
+
+    /** @return a digest fed by {@code reader}, until this source has its fingerprint */
+    private Sha256Stream hashing(NpyReader reader) {
+        if (fingerprint != null) {
+            return null;
+        }
+        Sha256Stream sha = new Sha256Stream();
+        reader.hashInto(sha);
+        return sha;
+    }
+
+    /** Keeps the fingerprint a pass took, when it read the whole file in order. */
+    private void keep(Sha256Stream sha, NpyReader reader) {
+        if (sha != null && sha.isContiguous() && sha.count() == reader.size()) {
+            fingerprint = new DataFingerprint(sha.hex(), sha.count(), rows, DataFingerprint.Content.FILE);
         }
     }
 }

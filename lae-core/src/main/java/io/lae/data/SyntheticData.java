@@ -28,7 +28,7 @@ public final class SyntheticData {
             }
         }
         return new InMemorySource("synthetic:diag (" + m + "×" + n + ", covariance diag(1..n), seed " + seed + ")",
-                Nd4j.createFromArray(rows), null);
+                Nd4j.createFromArray(rows), null, null);
     }
 
     /**
@@ -59,7 +59,7 @@ public final class SyntheticData {
             rows = rows.mmul(Nd4j.createFromArray(orthonormalColumns(n, n, false, random)).transpose());
         }
         return new InMemorySource("Gaussian (" + m + "×" + n + ", covariance " + (rotate ? "U diag(v) Uᵀ, Haar U"
-                : "diag(v)") + ", seed " + seed + ")", rows, null);
+                : "diag(v)") + ", seed " + seed + ")", rows, null, null);
     }
 
     /**
@@ -93,7 +93,7 @@ public final class SyntheticData {
         var rows = Nd4j.createFromArray(z).mulRowVector(Nd4j.createFromArray(sd))
                 .mmul(Nd4j.createFromArray(u).transpose());                           // Z diag(√v) Uᵀ
         return new InMemorySource("Gaussian (" + m + "×" + n + ", covariance U diag(v) Uᵀ, the authors' NumPy draw"
-                + " with seed " + seed + ", float32)", rows.castTo(DataType.FLOAT).castTo(DataType.DOUBLE), null);
+                + " with seed " + seed + ", float32)", rows.castTo(DataType.FLOAT).castTo(DataType.DOUBLE), null, null);
     }
 
     /**
@@ -123,7 +123,7 @@ public final class SyntheticData {
             }
         }
         return new InMemorySource("synthetic:haar (" + m + "×" + n + ", " + k + " singular values, "
-                + (centred ? "exactly centred" : "not centred") + ", seed " + seed + ")", Nd4j.createFromArray(rows), null);
+                + (centred ? "exactly centred" : "not centred") + ", seed " + seed + ")", Nd4j.createFromArray(rows), null, null);
     }
 
     /**

@@ -34,6 +34,7 @@ public final class NpyReader implements AutoCloseable {
     private final long columns;
     private final int blockElements;
     private final ByteBuffer buffer;
+    private Sha256Stream sha;
 
     /**
      * Opens a file and checks its header, its dtype, its rank and that it holds all the data
@@ -102,6 +103,30 @@ public final class NpyReader implements AutoCloseable {
                     + promised + " bytes of data the header promises (" + NpyHeader.describe(header.shape()) + " "
                     + dtype.kind().numpyName() + "); this is not a file numpy.save wrote: save the array again");
         }
+    }
+
+    /**
+     * Hashes the file's bytes as this reader reads them: the header at once, then each block of data. Reading every
+     * row in order ({@link #readAll}, or {@link #readRows} from row 0 on) of a C-order file hashes the whole file;
+     * a Fortran-order file is read a column at a time, so its hash {@linkplain Sha256Stream#isContiguous() breaks}.
+     *
+     * @param into the digest to feed
+     * @throws LaeException if reading the header fails
+     */
+    public void hashInto(Sha256Stream into) {
+        ByteBuffer headerBytes = ByteBuffer.allocate(Math.toIntExact(header.dataOffset()));
+        try {
+            NpyFiles.readFully(channel, headerBytes, 0);
+        } catch (IOException e) {
+            throw NpyFiles.readFailure(file, e);
+        }
+        into.update(0, headerBytes.flip());
+        this.sha = into;
+    }
+
+    /** @return the file's size in bytes: the header and the data it promises */
+    public long size() {
+        return header.dataOffset() + header.elementCount() * dtype.size();
     }
 
     /** @return the file's header */
@@ -199,8 +224,12 @@ public final class NpyReader implements AutoCloseable {
         for (int done = 0; done < n; done += perRead) {
             int k = Math.min(perRead, n - done);
             buffer.clear().limit(k * dtype.size());
-            NpyFiles.readFully(channel, buffer, header.dataOffset() + (first + done) * dtype.size());
+            long position = header.dataOffset() + (first + done) * dtype.size();
+            NpyFiles.readFully(channel, buffer, position);
             buffer.flip();
+            if (sha != null) {
+                sha.update(position, buffer);
+            }
             dtype.decode(buffer, out, start + done * stride, stride, k);
         }
     }

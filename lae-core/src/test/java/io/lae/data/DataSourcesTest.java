@@ -145,6 +145,22 @@ class DataSourcesTest {
     }
 
     @Test
+    void headerOptionOverridesTheGuess() throws IOException {
+        Path numeric = Files.writeString(dir.resolve("numeric-first.csv"), "1,2\n3,4\n5,6\n");
+        assertEquals(3, DataSources.open(numeric.toString(), dir, CsvHeader.NO).rows());
+        assertEquals(3, DataSources.open(numeric.toString(), dir, CsvHeader.AUTO).rows());
+        DataSource skipped = DataSources.open(numeric.toString(), dir, CsvHeader.YES);
+        assertEquals(2, skipped.rows());
+        assertEquals(3.0, skipped.readAll().getDouble(0, 0));
+        Path named = Files.writeString(dir.resolve("named.csv"), "x,y\n3,4\n");
+        LaeException e = assertThrows(LaeException.class, () -> DataSources.open(named.toString(), dir, CsvHeader.NO));
+        assertTrue(e.getMessage().contains("row 1, column 1: 'x' is not a number; if the first row names the columns, "
+                + "give --header yes"), e.getMessage());
+        assertEquals(CsvHeader.YES, CsvHeader.of("Yes"));
+        assertThrows(LaeException.class, () -> CsvHeader.of("maybe"));
+    }
+
+    @Test
     void npyDataIsExactlyWhatTheHeaderPromises() throws IOException {
         Path file = dir.resolve("x.npy");
         Npy.write(file, Nd4j.createFromArray(new double[][] {{1, 2}, {3, 4}}));

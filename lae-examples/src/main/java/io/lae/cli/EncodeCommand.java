@@ -15,6 +15,7 @@ import java.util.function.UnaryOperator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -49,6 +50,9 @@ final class EncodeCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace --out if it exists.")
     boolean force;
 
+    @Mixin
+    CsvHeaderOption csv;
+
     @ArgGroup(exclusive = true)
     Mode mode = new Mode();
 
@@ -69,7 +73,7 @@ final class EncodeCommand implements Callable<Integer> {
         OutputFile.requireFree(out, force);
         TrainingConfig config = RunDirectory.readConfig(run);
         FittedWeights weights = new RunDirectory(run).readFitted(config);
-        DataSource rows = DataSets.open(data);
+        DataSource rows = DataSets.open(data, csv.header);
         int expected = mode.decode ? weights.latent() : weights.inputDim();
         if (rows.columns() != expected) {
             throw new LaeException(data + ": rows of " + rows.columns() + " values, but the run "

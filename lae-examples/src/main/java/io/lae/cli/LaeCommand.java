@@ -145,7 +145,7 @@ public final class LaeCommand {
         @Override
         public String[] getVersion() {
             Properties versions = Environment.versions();
-            return new String[] {"lae " + versions.getProperty("version", "unknown")
+            return new String[] {"lae " + versions.getProperty("version", "unknown") + ", commit " + Environment.commit()
                     + " (ND4J " + versions.getProperty("nd4j", "unknown") + ")"};
         }
     }

@@ -96,6 +96,9 @@ final class StatsCommand implements Callable<Integer> {
     @Mixin
     PrecisionOption precision;
 
+    @Mixin
+    CsvHeaderOption csv;
+
     @Option(names = "--engine", defaultValue = "local", paramLabel = "local|spark", converter = Engine.Converter.class,
             completionCandidates = Engine.Labels.class,
             description = "Where they are computed: local (streamed through this process: on the GPU of lae's CUDA "
@@ -153,9 +156,9 @@ final class StatsCommand implements Callable<Integer> {
 
     /** The streaming accumulator, with a progress line per tenth of the rows. */
     private Statistics local(PrintWriter console) {
-        DataSource x = DataSets.open(data);
+        DataSource x = DataSets.open(data, csv.header);
         console.printf("data: %s%n", x.description());
-        DataSource y = targets == null ? null : DataSets.open(targets);
+        DataSource y = targets == null ? null : DataSets.open(targets, csv.header);
         if (y != null) {
             console.printf("targets: %s%n", y.description());
         }

@@ -130,6 +130,9 @@ final class TrainCommand implements Callable<Integer> {
     PrecisionOption precision;
 
     @Mixin
+    CsvHeaderOption csv;
+
+    @Mixin
     FigureOptions figureOptions;
 
     @Option(names = "--no-center", description = "Do not subtract the data mean.")
@@ -209,7 +212,8 @@ final class TrainCommand implements Callable<Integer> {
         TrainingConfig config = new TrainingConfig(dataOrStatistics(), targets, NameCandidates.normalized(loss),
                 scale, lambda, lambdas, prior(), NameCandidates.normalized(rule),
                 NameCandidates.normalized(optimizer), lr, lrEnd, lrDecay, momentum, latent, steps, epochs, batch,
-                stochastic, init, initStd, seed, precision.precision, !noCenter, logEvery, checkpointEvery, until, null);
+                stochastic, init, initStd, seed, precision.precision, !noCenter, logEvery, checkpointEvery, until, null,
+                csv.header);
         NameCandidates.warnIfUsed(spec, "--scale", "--reduction");
         if (config.usesMiniBatches() && spec.commandLine().getParseResult().hasMatchedOption("--steps")) {
             throw new LaeException("--steps counts full-batch steps, but --epochs/--batch make this a mini-batch run "

@@ -1,6 +1,7 @@
 package io.lae.runs;
 
 import io.lae.LaeException;
+import io.lae.data.CsvHeader;
 import io.lae.data.DataSource;
 import io.lae.data.DataSources;
 import java.io.IOException;
@@ -27,9 +28,19 @@ public final class DataSets {
      * @throws LaeException for a bad spec, a missing file, or a fetch that fails (naming what it needs)
      */
     public static DataSource open(String spec) {
+        return open(spec, CsvHeader.AUTO);
+    }
+
+    /**
+     * @param spec      a data source, as {@link DataSources#open} takes it
+     * @param csvHeader whether a CSV file's first row is a header
+     * @return the source, its files fetched first when it names a data set that is missing
+     * @throws LaeException for a bad spec, a missing file, or a fetch that fails (naming what it needs)
+     */
+    public static DataSource open(String spec, CsvHeader csvHeader) {
         Path dataDir = DataSources.defaultDataDir();
         DataSources.fetchNeeded(spec, dataDir).ifPresent(folder -> fetch(folder, dataDir));
-        return DataSources.open(spec, dataDir);
+        return DataSources.open(spec, dataDir, csvHeader);
     }
 
     private static void fetch(String folder, Path dataDir) {

@@ -34,6 +34,7 @@ public final class Environment {
     public static Map<String, Object> describe(DeviceInfo device) {
         Map<String, Object> env = new LinkedHashMap<>();
         env.put("lae", versions().getProperty("version", "unknown"));
+        env.put("lae_commit", commit());
         env.put("nd4j", versions().getProperty("nd4j", "unknown"));
         env.put("java", System.getProperty("java.version"));
         env.put("backend", Nd4j.getBackend().getClass().getSimpleName());
@@ -55,7 +56,20 @@ public final class Environment {
         return env;
     }
 
-    /** @return lae's and ND4J's versions from {@code lae-version.properties} (empty if it is missing) */
+    /**
+     * @return the git commit the jar was built from, with {@code -dirty} appended when the checkout had uncommitted
+     *     changes, or {@code unknown} for a jar built outside a git checkout
+     */
+    public static String commit() {
+        Properties versions = versions();
+        String commit = versions.getProperty("commit", "unknown");
+        return commit.equals("unknown") || !versions.getProperty("dirty", "").equals("true") ? commit : commit + "-dirty";
+    }
+
+    /**
+     * @return lae's and ND4J's versions and lae's git commit from {@code lae-version.properties} (empty if it is
+     *     missing)
+     */
     public static Properties versions() {
         Properties props = new Properties();
         try (InputStream in = Environment.class.getResourceAsStream("/lae-version.properties")) {

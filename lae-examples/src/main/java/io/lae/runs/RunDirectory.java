@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lae.LaeException;
+import io.lae.data.DataFingerprint;
 import io.lae.io.AtomicFiles;
 import io.lae.io.Npy;
 import io.lae.io.NpyReader;
+import io.lae.io.Sha256Stream;
 import io.lae.train.Checkpoint;
 import io.lae.train.FittedWeights;
 import io.lae.train.MetricsRow;
@@ -33,6 +35,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -58,7 +61,16 @@ public final class RunDirectory {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
 
+    /** run.json's entries for the data's and the targets' fingerprints, and for the hashes of the files kept. */
+    static final String DATA_FINGERPRINT = "data_fingerprint";
+    static final String TARGETS_FINGERPRINT = "targets_fingerprint";
+    static final String FILES = "files";
+
     private final Path dir;
+    private DataFingerprint dataFingerprint;
+    private DataFingerprint targetsFingerprint;
+    /** The SHA-256 of each file {@code lae encode} reads (weights, means), as this process wrote it. */
+    private final Map<String, String> kept = new TreeMap<>();
 
     /**
      * @param dir the run's directory, created if missing
@@ -77,6 +89,59 @@ public final class RunDirectory {
     }
 
     /**
+     * Names what the run trains on; every later run.json records it, and {@link #requireSameData} checks a resumed
+     * run against it.
+     *
+     * @param data    the data's fingerprint
+     * @param targets the targets' fingerprint, or null for an autoencoder
+     */
+    public void recordData(DataFingerprint data, DataFingerprint targets) {
+        this.dataFingerprint = data;
+        this.targetsFingerprint = targets;
+    }
+
+    /**
+     * Refuses to continue a run on other data than it started on: the fingerprints its run.json records must be of
+     * the same bytes as those just taken. A run.json written before lae recorded fingerprints is not checked.
+     *
+     * @param runDir  a run directory
+     * @param data    the data's fingerprint now
+     * @param targets the targets' fingerprint now, or null
+     * @param source  the data source as configured, for the message
+     * @throws LaeException "different data: …" naming both fingerprints
+     */
+    public static void requireSameData(Path runDir, DataFingerprint data, DataFingerprint targets, String source) {
+        Path file = runDir.resolve(RUN_JSON);
+        JsonNode root = readJson(file);
+        compare(file, root, DATA_FINGERPRINT, data, source);
+        compare(file, root, TARGETS_FINGERPRINT, targets, "the targets");
+    }
+
+    private static void compare(Path file, JsonNode root, String field, DataFingerprint now, String source) {
+        JsonNode recorded = root.get(field);
+        if (recorded == null || now == null) {
+            return;
+        }
+        DataFingerprint then = fingerprint(file, field, recorded);
+        if (!then.sameData(now)) {
+            throw new LaeException("different data: " + source + " is now " + now.describe() + ", but the run in "
+                    + file.getParent() + " started on " + then.describe() + ": give it the data it started on, or "
+                    + "train a new run");
+        }
+    }
+
+    private static DataFingerprint fingerprint(Path file, String field, JsonNode node) {
+        try {
+            return JSON.treeToValue(node, DataFingerprint.class);
+        } catch (JsonProcessingException e) {
+            // the record's own check, or Jackson's account of a wrong type
+            String why = e.getCause() instanceof IllegalArgumentException bad ? bad.getMessage() : e.getOriginalMessage();
+            throw new LaeException(file + ": \"" + field + "\" is not a data fingerprint (" + why + "): not a "
+                    + "run.json lae wrote; restore it, or start a new run", e);
+        }
+    }
+
+    /**
      * Writes {@code run.json}.
      *
      * @param config      the configuration
@@ -91,6 +156,15 @@ public final class RunDirectory {
         root.put("config", config);
         root.put("status", status.label());
         root.put("environment", environment);
+        if (dataFingerprint != null) {
+            root.put(DATA_FINGERPRINT, dataFingerprint);
+        }
+        if (targetsFingerprint != null) {
+            root.put(TARGETS_FINGERPRINT, targetsFingerprint);
+        }
+        if (!kept.isEmpty()) {
+            root.put(FILES, kept);
+        }
         root.putAll(extra);
         if (last != null) {
             Map<String, Object> fin = new LinkedHashMap<>();
@@ -283,6 +357,10 @@ public final class RunDirectory {
     public static final String MEAN = "mean.npy";
     /** The targets' mean μ' (length n) of a centred regression. */
     public static final String TARGET_MEAN = "mean_targets.npy";
+    /** The final encoder B (p×n'). */
+    public static final String ENCODER = "encoder.npy";
+    /** The final decoder A (n×p). */
+    public static final String DECODER = "decoder.npy";
 
     /**
      * Keeps the means a centred run subtracted, so its weights apply to new data ({@code lae encode}).
@@ -298,9 +376,9 @@ public final class RunDirectory {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Npy.write(dir.resolve(MEAN), stats.meanX());
+        keep(MEAN, stats.meanX());
         if (!stats.isAutoencoder()) {
-            Npy.write(dir.resolve(TARGET_MEAN), stats.meanY());
+            keep(TARGET_MEAN, stats.meanY());
         }
     }
 
@@ -311,7 +389,8 @@ public final class RunDirectory {
      *     written before lae kept it
      */
     public FittedWeights readFitted(TrainingConfig config) {
-        for (String file : new String[] {"encoder.npy", "decoder.npy"}) {
+        JsonNode files = readJson(dir.resolve(RUN_JSON)).path(FILES);
+        for (String file : new String[] {ENCODER, DECODER}) {
             if (!Files.isRegularFile(dir.resolve(file))) {
                 throw new LaeException(dir.resolve(file) + ": missing: the run has not finished (resume it with "
                         + "'lae train --resume " + dir + "')");
@@ -324,11 +403,10 @@ public final class RunDirectory {
                 throw new LaeException(dir.resolve(MEAN) + ": missing: the run centred its data but was written "
                         + "before lae kept the mean; train it again to apply it to new data");
             }
-            mean = Npy.read(dir.resolve(MEAN));
-            targetMean = config.targets() == null ? mean : Npy.read(dir.resolve(TARGET_MEAN));
+            mean = readKept(dir, files, MEAN);
+            targetMean = config.targets() == null ? mean : readKept(dir, files, TARGET_MEAN);
         }
-        return new FittedWeights(Npy.read(dir.resolve("encoder.npy")), Npy.read(dir.resolve("decoder.npy")), mean,
-                targetMean);
+        return new FittedWeights(readKept(dir, files, ENCODER), readKept(dir, files, DECODER), mean, targetMean);
     }
 
     /**
@@ -337,9 +415,43 @@ public final class RunDirectory {
      * @param model the weights
      */
     public void writeWeights(Model model) {
-        Npy.write(dir.resolve("encoder.npy"), model.encoder());
+        keep(ENCODER, model.encoder());
         CrashPoint.at(CrashPoint.Window.FINAL_WEIGHTS);
-        Npy.write(dir.resolve("decoder.npy"), model.decoder());
+        keep(DECODER, model.decoder());
+    }
+
+    /** Writes one of the files {@code lae encode} reads, float64, and notes its SHA-256 for run.json. */
+    private void keep(String name, INDArray array) {
+        Path file = dir.resolve(name);
+        Npy.write(file, array);
+        try {
+            kept.put(name, Sha256Stream.ofFile(file).hex());
+        } catch (IOException e) {
+            throw new LaeException(file + ": cannot read back what lae wrote (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * Reads one of the files the run kept, refusing one that is not the file the run wrote (another run's weights
+     * copied in, a mean edited by hand): its SHA-256 must be the one run.json records. Runs whose run.json records
+     * none are read as they are.
+     */
+    private static INDArray readKept(Path dir, JsonNode files, String name) {
+        Path file = dir.resolve(name);
+        JsonNode recorded = files.get(name);
+        if (recorded != null) {
+            String now;
+            try {
+                now = Sha256Stream.ofFile(file).hex();
+            } catch (IOException e) {
+                throw new LaeException(file + ": cannot read (" + e.getMessage() + ")", e);
+            }
+            if (!now.equals(recorded.asText())) {
+                throw new LaeException("different data: " + file + " is not the file this run wrote (sha256 " + now
+                        + ", run.json records " + recorded.asText() + "): restore it, or train the run again");
+            }
+        }
+        return Npy.read(file);
     }
 
     /**

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.lae.LaeException;
 import io.lae.Precision;
+import io.lae.data.CsvHeader;
 import io.lae.device.MemoryPlan;
 import io.lae.loss.LossSpec;
 import io.lae.loss.Scale;
@@ -56,6 +57,8 @@ import io.lae.train.UpdateRules;
  * @param until           an optional early stop, e.g. {@code ratio_tp=1} or {@code d_align=0.3}, or null
  * @param decaySteps      the steps over which a geometric decay runs from lr to lrEnd, when a run was
  *                        extended beyond them ({@code --resume --steps}: the rate stays at lrEnd); null: all steps
+ * @param header          whether the first row of a CSV data or target file is a header; null (a run.json written
+ *                        before lae recorded it) is {@link CsvHeader#AUTO}
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record TrainingConfig(String data, String targets, String loss, Scale scale, Double lambda,
@@ -66,10 +69,12 @@ public record TrainingConfig(String data, String targets, String loss, Scale sca
                              boolean center,
                              @JsonAlias("logEvery") long logEvery, @JsonAlias("checkpointEvery") long checkpointEvery,
                              StopTarget until,
-                             @JsonAlias("decaySteps") @JsonInclude(JsonInclude.Include.NON_NULL) Long decaySteps) {
+                             @JsonAlias("decaySteps") @JsonInclude(JsonInclude.Include.NON_NULL) Long decaySteps,
+                             CsvHeader header) {
 
     /** Validates what can be checked without the data. */
     public TrainingConfig {
+        header = header == null ? CsvHeader.AUTO : header;
         // a run.json edited by hand can hold null where the command line never does
         requirePresent("data", data);
         requirePresent("loss", loss);
@@ -270,6 +275,7 @@ public record TrainingConfig(String data, String targets, String loss, Scale sca
         b.checkpointEvery = checkpointEvery;
         b.until = until;
         b.decaySteps = decaySteps;
+        b.header = header;
         return b;
     }
 
@@ -298,6 +304,7 @@ public record TrainingConfig(String data, String targets, String loss, Scale sca
         private long seed;
         private Precision dtype = Precision.FLOAT64;
         private boolean center = true;
+        private CsvHeader header = CsvHeader.AUTO;
         private long logEvery = 10;
         private long checkpointEvery = 1000;
         private StopTarget until;
@@ -441,6 +448,12 @@ public record TrainingConfig(String data, String targets, String loss, Scale sca
             return this;
         }
 
+        /** @param v whether a CSV file's first row is a header @return this */
+        public Builder header(CsvHeader v) {
+            header = v;
+            return this;
+        }
+
         /** @param v the steps a geometric decay spans, or null for all steps @return this */
         public Builder decaySteps(Long v) {
             decaySteps = v;
@@ -451,7 +464,7 @@ public record TrainingConfig(String data, String targets, String loss, Scale sca
         public TrainingConfig build() {
             return new TrainingConfig(data, targets, loss, scale, lambda, lambdas, prior, rule, optimizer, lr, lrEnd,
                     lrDecay, momentum, latent, steps, epochs, batch, stochastic, init, initStd, seed, dtype, center,
-                    logEvery, checkpointEvery, until, decaySteps);
+                    logEvery, checkpointEvery, until, decaySteps, header);
         }
     }
 

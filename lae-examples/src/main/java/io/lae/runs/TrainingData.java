@@ -3,6 +3,7 @@ package io.lae.runs;
 import io.lae.LaeException;
 import io.lae.backend.Engines;
 import io.lae.closedform.GroundTruth;
+import io.lae.data.DataFingerprint;
 import io.lae.data.DataSource;
 import io.lae.data.DataSources;
 import io.lae.device.DeviceInfo;
@@ -26,9 +27,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param targets     the targets as rows (m×n), or null for an autoencoder
  * @param statisticsFrom where the statistics were computed ({@link Engines.StatisticsPlace#where}), or the file they
  *                    were read from, for run.json
+ * @param fingerprint the data's fingerprint (of the statistics file, for a run over one), for run.json and the check
+ *                    that a resumed run trains on the same data
+ * @param targetsFingerprint the targets' fingerprint, or null for an autoencoder
  */
 public record TrainingData(String description, Statistics stats, GroundTruth truth, INDArray inputs, INDArray targets,
-                           String statisticsFrom) {
+                           String statisticsFrom, DataFingerprint fingerprint, DataFingerprint targetsFingerprint) {
 
     /** Above this dimension the ground-truth eigendecomposition (O(n³)) is skipped. */
     public static final int MAX_GROUND_TRUTH_DIM = 4096;
@@ -44,9 +48,9 @@ public record TrainingData(String description, Statistics stats, GroundTruth tru
         if (StatisticsFile.isStatistics(config.data())) {
             return loadStatistics(config, console);
         }
-        DataSource x = DataSets.open(config.data());
+        DataSource x = DataSets.open(config.data(), config.header());
         console.printf("data: %s%n", x.description());
-        DataSource y = config.targets() == null ? null : DataSets.open(config.targets());
+        DataSource y = config.targets() == null ? null : DataSets.open(config.targets(), config.header());
         int n = y == null ? x.columns() : y.columns();
         config.memoryPlan(n, x.columns(), x.rows(), y != null, Math.max(n, x.columns()) <= MAX_GROUND_TRUTH_DIM)
                 .requireFitsBeforeLoading(DeviceInfo.current());
@@ -56,7 +60,7 @@ public record TrainingData(String description, Statistics stats, GroundTruth tru
                 Statistics stats = place.statistics().of(x, null, config.center(), rows -> { });
                 INDArray rows = config.needsRows() ? x.readAll() : null;
                 return new TrainingData(x.description(), stats, groundTruth(stats, console), rows, null,
-                        place.where());
+                        place.where(), x.fingerprint(), null);
             } catch (LaeException e) {
                 throw new LaeException(config.data() + ": " + e.getMessage(), e);
             }
@@ -71,7 +75,8 @@ public record TrainingData(String description, Statistics stats, GroundTruth tru
         Engines.StatisticsPlace place = Engines.forStatistics(x.columns(), y.columns(), console);
         Statistics stats = place.statistics().of(DataSources.inMemory(x.description(), inputs),
                 DataSources.inMemory(y.description(), targets), config.center(), rows -> { });
-        return new TrainingData(x.description(), stats, groundTruth(stats, console), inputs, targets, place.where());
+        return new TrainingData(x.description(), stats, groundTruth(stats, console), inputs, targets, place.where(),
+                x.fingerprint(), y.fingerprint());
     }
 
     /**
@@ -92,7 +97,8 @@ public record TrainingData(String description, Statistics stats, GroundTruth tru
                     + (config.usesMiniBatches() ? "--epochs/--batch" : "--stochastic per-sample")
                     + "): give the rows with --data, or train full batch");
         }
-        Statistics stats = StatisticsFile.read(Path.of(config.data()));
+        Path file = Path.of(config.data());
+        Statistics stats = StatisticsFile.read(file);
         if (stats.centered() != config.center()) {
             throw new LaeException(config.data() + " holds " + (stats.centered() ? "centred" : "uncentred")
                     + " statistics: " + (stats.centered() ? "drop --no-center" : "add --no-center")
@@ -103,7 +109,7 @@ public record TrainingData(String description, Statistics stats, GroundTruth tru
                 stats.centered() ? "centred" : "uncentred");
         console.printf("data: %s%n", description);
         return new TrainingData(description, stats, groundTruth(stats, console), null, null,
-                "file " + config.data());
+                "file " + config.data(), DataFingerprint.ofFile(file, stats.sampleCount()), null);
     }
 
     /**
@@ -112,14 +118,15 @@ public record TrainingData(String description, Statistics stats, GroundTruth tru
      * @param targets     the targets as rows, or null for an autoencoder
      * @param center      whether to subtract the means
      * @param console     where to note a skipped ground truth
-     * @return the training data, keeping the samples for runs that step over them
+     * @return the training data, keeping the samples for runs that step over them; fingerprinted by their values
      */
     public static TrainingData of(String description, INDArray inputs, INDArray targets, boolean center,
                                   PrintWriter console) {
         Statistics stats = targets == null ? StatisticsAccumulator.of(inputs, center)
                 : StatisticsAccumulator.of(inputs, targets, center);
         return new TrainingData(description, stats, groundTruth(stats, console), inputs, targets,
-                Engines.onHost().where());
+                Engines.onHost().where(), DataFingerprint.ofValues(inputs),
+                targets == null ? null : DataFingerprint.ofValues(targets));
     }
 
     private static GroundTruth groundTruth(Statistics stats, PrintWriter console) {

@@ -37,13 +37,18 @@ public final class TrainingSession {
      * @param progress where the run's progress is shown; closed when the run ends
      * @param figures  the formats and resolution of the run's plots
      * @return the finished run
-     * @throws io.lae.LaeException if the run does not fit in the device's memory, before anything is written
+     * @throws io.lae.LaeException if the run does not fit in the device's memory, or a resumed run's data are not the
+     *     bytes it started on ({@link RunDirectory#requireSameData}), before anything is written
      */
     public static TrainedRun run(TrainingConfig config, TrainingData data, Path dir, boolean resume,
                                  RunProgress progress, FigureOutput figures) {
         DeviceInfo device = DeviceInfo.current();
         config.memoryPlan(data.stats(), data.truth() != null).requireFits(device);
+        if (resume) {
+            RunDirectory.requireSameData(dir, data.fingerprint(), data.targetsFingerprint(), config.data());
+        }
         RunDirectory run = new RunDirectory(dir);
+        run.recordData(data.fingerprint(), data.targetsFingerprint());
         Map<String, Object> environment = Environment.describe(device);
         Engines.Engine engine = Engines.forRun(config);
         environment.put("engine", engine.description());
