@@ -17,14 +17,29 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public record GroundTruth(SymmetricEigen eigen) {
 
     /**
+     * How far below zero, relative to the largest magnitude, Σ's smallest eigenvalue may be from rounding alone: a
+     * covariance accumulated in float64 is positive semi-definite up to about n·2⁻⁵³ of its largest eigenvalue.
+     */
+    private static final double NEGATIVE_TOLERANCE = 1e-9;
+
+    /**
      * Decomposes Σ in float64. For a regression Σ is formed as W Wᵀ with W = Σyx L⁻ᵀ, Σxx = L Lᵀ,
      * so it is symmetric by construction.
      *
      * @param stats the statistics; Σxx must be positive definite for a regression
      * @return the ground truth
+     * @throws LaeException when Σ has an eigenvalue below zero beyond rounding (statistics no data has)
      */
     public static GroundTruth of(Statistics stats) {
-        return new GroundTruth(SymmetricEigen.of(sigma(stats)));
+        SymmetricEigen eigen = SymmetricEigen.of(sigma(stats));
+        double[] values = eigen.valueArray();
+        double largest = Math.max(Math.abs(values[0]), Math.abs(values[values.length - 1]));
+        if (values[values.length - 1] < -NEGATIVE_TOLERANCE * largest) {
+            throw new LaeException(String.format(java.util.Locale.ROOT, "Σ is not positive semi-definite: its smallest "
+                    + "eigenvalue is %.6g and its largest %.6g, which no data's covariance has; compute the statistics "
+                    + "again with lae stats", values[values.length - 1], values[0]));
+        }
+        return new GroundTruth(eigen);
     }
 
     /**

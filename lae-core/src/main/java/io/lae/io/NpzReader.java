@@ -9,10 +9,14 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -38,8 +42,24 @@ public final class NpzReader implements AutoCloseable {
         try {
             this.zip = FileSystems.newFileSystem(file, Map.of());
         } catch (IOException | RuntimeException e) {
-            throw new LaeException(file + ": not a .npz archive (" + e.getMessage() + "); write it with numpy.savez "
-                    + "or lae stats", e);
+            throw unsafeEntry(file).map(entry -> new LaeException(file + ": holds an entry named '" + entry + "', a "
+                    + "path that climbs out of the archive or starts at the root, so lae opens none of it; write it "
+                    + "again with numpy.savez or lae stats", e)).orElseGet(() -> new LaeException(file + ": not a .npz "
+                    + "archive (" + e.getMessage() + "); write it with numpy.savez or lae stats", e));
+        }
+    }
+
+    /**
+     * The JDK's zip file system refuses, without saying why, an archive with an entry such as {@code ../x.npy}:
+     * names the first, so that the message says what is wrong.
+     */
+    private static Optional<String> unsafeEntry(Path file) {
+        try (ZipFile archive = new ZipFile(file.toFile())) {
+            return archive.stream().map(ZipEntry::getName)
+                    .filter(n -> n.startsWith("/") || n.startsWith("\\") || Arrays.asList(n.split("[/\\\\]")).contains(".."))
+                    .findFirst();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 

@@ -25,7 +25,7 @@ import java.util.Optional;
 final class CEnvironment {
 
     private static final Linker LINKER = Linker.nativeLinker();
-    private static final boolean WINDOWS = System.getProperty("os.name", "").toLowerCase(Locale.ROOT)
+    static final boolean WINDOWS = System.getProperty("os.name", "").toLowerCase(Locale.ROOT)
             .startsWith("windows");
 
     private CEnvironment() {
@@ -91,12 +91,13 @@ final class CEnvironment {
         return arena.allocateFrom(text, StandardCharsets.UTF_16LE);
     }
 
-    private static Optional<MethodHandle> function(SymbolLookup lookup, String name, FunctionDescriptor descriptor) {
+    /** @return a downcall handle to a C function, when {@code lookup} has it */
+    static Optional<MethodHandle> function(SymbolLookup lookup, String name, FunctionDescriptor descriptor) {
         return lookup.find(name).map(address -> LINKER.downcallHandle(address, descriptor));
     }
 
     /** @return the symbols of a Windows system library, or none when it cannot be loaded */
-    private static SymbolLookup library(String name) {
+    static SymbolLookup library(String name) {
         try {
             return SymbolLookup.libraryLookup(name, Arena.global());
         } catch (IllegalArgumentException e) {

@@ -3,14 +3,19 @@ package io.lae.closedform;
 import static io.lae.TestData.nd;
 import static io.lae.TestData.observe;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lae.LaeException;
 import io.lae.TestData;
 import io.lae.stats.Statistics;
 import io.lae.stats.StatisticsAccumulator;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * {@link GroundTruth} against data whose principal directions are known by construction
@@ -67,5 +72,18 @@ class GroundTruthTest {
 
         assertTrue(observe("GroundTruth.sigma vs Gauss–Jordan Σyx Σxx⁻¹ Σxy",
                 TestData.relativeError(expected, TestData.array(GroundTruth.sigma(stats)))) < 1e-12);
+    }
+
+    @Test
+    void statisticsNoDataHasAreRefused() {
+        INDArray indefinite = Nd4j.createFromArray(new double[][] {{1, 2}, {2, 1}});
+        Statistics stats = new Statistics(indefinite, indefinite, 2, 100, Nd4j.zeros(DataType.DOUBLE, 2),
+                Nd4j.zeros(DataType.DOUBLE, 2), true);
+        LaeException e = assertThrows(LaeException.class, () -> GroundTruth.of(stats));
+        assertTrue(e.getMessage().startsWith("Σ is not positive semi-definite: its smallest eigenvalue is -1.00000 and "
+                + "its largest 3.00000"), e.getMessage());
+        // rank-deficient data (more features than samples) rounds to tiny negative eigenvalues: still accepted
+        Statistics wide = StatisticsAccumulator.of(nd(TestData.anisotropic(5, 40, 0, new Random(43))), true);
+        assertTrue(GroundTruth.of(wide).eigenvalues()[39] > -1e-9);
     }
 }

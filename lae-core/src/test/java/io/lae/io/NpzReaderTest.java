@@ -37,6 +37,22 @@ class NpzReaderTest {
     }
 
     @Test
+    void anEntryThatClimbsOutOfTheArchiveIsNamed() throws IOException {
+        Path npz = dir.resolve("climbs.npz");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(npz))) {
+            zip.putNextEntry(new ZipEntry("m.npy"));
+            zip.write(new byte[] {1});
+            zip.putNextEntry(new ZipEntry("../../escaped.npy"));
+            zip.write(new byte[] {1});
+        }
+        String message = assertThrows(LaeException.class, () -> new NpzReader(npz)).getMessage();
+        assertTrue(message.endsWith("climbs.npz: holds an entry named '../../escaped.npy', a path that climbs out of the "
+                + "archive or starts at the root, so lae opens none of it; write it again with numpy.savez or lae stats"),
+                message);
+        assertTrue(Files.notExists(dir.getParent().getParent().resolve("escaped.npy")));
+    }
+
+    @Test
     void anEntryLargerThanTheMemoryIsRefusedBeforeItInflates() throws IOException {
         Path npz = bomb();
         assertTrue(Files.size(npz) < (1 << 20), "compressed: " + Files.size(npz));

@@ -124,10 +124,12 @@ final class StatsCommand implements Callable<Integer> {
     public Integer call() {
         checkedOptions();
         PrintWriter console = spec.commandLine().getOut();
-        Interruption.during("while computing the statistics of " + data + "; " + out + " was not written");
-        Statistics stats = engine == Engine.LOCAL ? local(console) : onEngine(console);
-        StatisticsFile.write(out, stats, precision.precision.dataType());
-        Interruption.during(null);
+        Statistics stats;
+        try (var computing = Interruption.during("while computing the statistics of " + data + "; " + out
+                + " was not written")) {
+            stats = engine == Engine.LOCAL ? local(console) : onEngine(console);
+            StatisticsFile.write(out, stats, precision.precision.dataType());
+        }
         console.printf(Locale.ROOT, "wrote %s: m = %d, n' = %d%s, %s, %s%n", out, stats.sampleCount(), stats.inputDim(),
                 stats.isAutoencoder() ? "" : ", n = " + stats.outputDim(), stats.centered() ? "centred" : "uncentred",
                 precision.label());
