@@ -5,6 +5,7 @@ import io.lae.loss.Loss;
 import io.lae.metrics.AbsoluteCosineSimilarity;
 import io.lae.metrics.AcsRatios;
 import io.lae.metrics.Alignment;
+import io.lae.metrics.LongestStreak;
 import io.lae.metrics.TransposeGap;
 import io.lae.stats.Statistics;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -54,11 +55,12 @@ public final class Evaluator {
                 ? TransposeGap.of(model.encoder().castTo(DataType.DOUBLE), decoder) : Double.NaN;
         if (directions == null || !model.isFinite()) {
             return new MetricsRow(step, value, value / optimum, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                    Double.NaN, gap, lr, seconds);
+                    Double.NaN, Double.NaN, gap, lr, seconds);
         }
         AcsRatios ratios = AbsoluteCosineSimilarity.ratios(AbsoluteCosineSimilarity.matrix(directions, decoder),
                 AbsoluteCosineSimilarity.DEFAULT_EPSILON);
         return new MetricsRow(step, value, value / optimum, ratios.tp(), ratios.fp(), ratios.total(),
-                Alignment.dAlign(decoder, directions), Alignment.dSub(decoder, directions), gap, lr, seconds);
+                Alignment.dAlign(decoder, directions), Alignment.dSub(decoder, directions),
+                LongestStreak.of(decoder, directions), gap, lr, seconds);
     }
 }

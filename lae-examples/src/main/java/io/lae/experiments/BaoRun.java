@@ -139,7 +139,7 @@ record BaoRun(List<MetricsRow> metrics, INDArray decoder) {
                 MetricsRow m = evaluator.evaluate(step, Model.of(params.encoder(), params.decoder()), vae.lr(),
                         secondsBefore + (System.nanoTime() - start) * 1e-9);
                 MetricsRow row = new MetricsRow(step, loss, Double.NaN, m.ratioTp(), m.ratioFp(), m.ratioTotal(),
-                        m.dAlign(), m.dSub(), Double.NaN, vae.lr(), m.seconds());
+                        m.dAlign(), m.dSub(), m.longestStreak(), Double.NaN, vae.lr(), m.seconds());
                 run.appendMetrics(row);
                 last[0] = row;
                 progress.logged(row);

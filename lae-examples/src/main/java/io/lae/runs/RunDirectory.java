@@ -314,7 +314,9 @@ public final class RunDirectory {
                     .parse(reader)) {
                 double[] values = new double[MetricsRow.COLUMNS.size()];
                 for (int i = 0; i < values.length; i++) {
-                    String cell = record.get(MetricsRow.COLUMNS.get(i));
+                    // a column lae added after the file was written (longest_streak) reads as not computed
+                    String column = MetricsRow.COLUMNS.get(i);
+                    String cell = record.isMapped(column) ? record.get(column) : "";
                     values[i] = cell.isEmpty() ? Double.NaN : Double.parseDouble(cell);
                 }
                 rows.add(MetricsRow.of(values));

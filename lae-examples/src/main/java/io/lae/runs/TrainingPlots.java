@@ -13,7 +13,7 @@ import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 
 /**
- * Draws a run's metrics.csv as line plots: loss ratio, Ratio_TP/FP, d_align/d_sub, on the
+ * Draws a run's metrics.csv as line plots: loss ratio, Ratio_TP/FP and the longest streak, d_align/d_sub, on the
  * {@link LineFigure} every experiment draws with, in the formats a {@link FigureOutput} asks for.
  */
 public final class TrainingPlots {
@@ -54,7 +54,9 @@ public final class TrainingPlots {
         drawIfData(rows, figures, dir.resolve("directions"), new LineFigure(title + ": principal directions found",
                 "step", "fraction of the p directions (0 to 1)").yRange(-0.05, 1.05), false,
                 List.of(new Series("Ratio_TP", MetricsRow::ratioTp, LineFigure.Style.SOLID),
-                        new Series("Ratio_FP", MetricsRow::ratioFp, LineFigure.Style.DASHED)), written);
+                        new Series("Ratio_FP", MetricsRow::ratioFp, LineFigure.Style.DASHED),
+                        new Series("longest streak / p", r -> r.longestStreak() / config.latent(),
+                                LineFigure.Style.SOLID)), written);
         drawIfData(rows, figures, dir.resolve("alignment"), new LineFigure(title + ": distances to the optimum",
                 "step", "distance to the optimum").logY(), true,
                 List.of(new Series("d_align", MetricsRow::dAlign, LineFigure.Style.SOLID),

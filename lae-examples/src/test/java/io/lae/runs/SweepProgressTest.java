@@ -43,7 +43,7 @@ class SweepProgressTest {
         try (RunProgress run = sweep.forRun("first/ordered")) {
             run.started(0, 1000);
             now = 30 * SECOND;
-            run.logged(new MetricsRow(100, 2.5, 0, 0.25, 0, 0, 0.5, 0, 0, 1e-3, 30));
+            run.logged(new MetricsRow(100, 2.5, 0, 0.25, 0, 0, 0.5, 0, 0, 0, 1e-3, 30));
             run.stepped(100);
             assertEquals(1, lines().size(), "no line before a minute has passed: " + lines());
             now = 60 * SECOND;

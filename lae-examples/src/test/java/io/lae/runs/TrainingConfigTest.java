@@ -72,8 +72,8 @@ class TrainingConfigTest {
     @Test
     void untilStepStopsAtThatStep() {
         StopTarget t = StopTarget.parse("step=50");
-        MetricsRow at40 = MetricsRow.of(new double[] {40, 1, 1, 0, 0, 0, 1, 1, 0, 1e-3, 1});
-        MetricsRow at50 = MetricsRow.of(new double[] {50, 1, 1, 0, 0, 0, 1, 1, 0, 1e-3, 1});
+        MetricsRow at40 = MetricsRow.of(new double[] {40, 1, 1, 0, 0, 0, 1, 1, 0, 0, 1e-3, 1});
+        MetricsRow at50 = MetricsRow.of(new double[] {50, 1, 1, 0, 0, 0, 1, 1, 0, 0, 1e-3, 1});
         assertFalse(t.reachedBy(at40));
         assertTrue(t.reachedBy(at50));
     }

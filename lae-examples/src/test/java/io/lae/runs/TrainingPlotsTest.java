@@ -42,7 +42,7 @@ class TrainingPlotsTest {
 
     private static MetricsRow row(long step, double ratioTp, double ratioFp, double dAlign) {
         return new MetricsRow(step, 1, 1 + 0.3 * Math.exp(-step / 30.0), ratioTp, ratioFp, ratioTp, dAlign, dAlign / 10,
-                0, 1e-3, 0);
+                Double.NaN, 0, 1e-3, 0);
     }
 
     private BufferedImage draw(List<MetricsRow> rows, String file) throws IOException {
