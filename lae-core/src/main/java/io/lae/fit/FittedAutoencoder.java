@@ -1,5 +1,6 @@
 package io.lae.fit;
 
+import io.lae.stats.Statistics;
 import io.lae.train.FittedWeights;
 import io.lae.train.MetricsRow;
 import io.lae.train.Model;
@@ -19,15 +20,24 @@ public final class FittedAutoencoder {
 
     private final FittedWeights weights;
     private final Model trained;
+    private final Components components;
     private final RunStatus status;
     private final List<MetricsRow> history;
 
-    FittedAutoencoder(Model trained, INDArray inputMean, INDArray outputMean, RunStatus status,
-                      List<MetricsRow> history) {
-        this.trained = trained.copy();
-        this.weights = new FittedWeights(trained.encoder().castTo(DataType.DOUBLE).dup(),
-                trained.decoder().castTo(DataType.DOUBLE).dup(),
-                inputMean == null ? null : inputMean.dup(), outputMean == null ? null : outputMean.dup());
+    /**
+     * @param trained    the weights as the fit ended; kept with their signs fixed ({@link Model#canonicalSigns})
+     * @param statistics the statistics they were fitted to, for the components' variances and the means
+     * @param status     how the fit ended
+     * @param history    the metrics it logged
+     */
+    FittedAutoencoder(Model trained, Statistics statistics, RunStatus status, List<MetricsRow> history) {
+        this.trained = trained.canonicalSigns();
+        this.components = Components.of(this.trained, statistics);
+        this.weights = new FittedWeights(this.trained.encoder().castTo(DataType.DOUBLE).dup(),
+                this.trained.decoder().castTo(DataType.DOUBLE).dup(),
+                statistics.centered() ? statistics.meanX().dup() : null,
+                statistics.centered() ? statistics.meanY().dup() : null,
+                Nd4j.createFromArray(components.codeStd()));
         this.status = status;
         this.history = List.copyOf(history);
     }
@@ -48,9 +58,10 @@ public final class FittedAutoencoder {
     }
 
     /**
-     * The learned directions in order: the decoder's columns, each scaled to unit length. For the losses
+     * The learned directions in order: the decoder's columns, each scaled to unit length, with the sign
+     * {@link Model#canonicalSigns} fixes (each direction's entry of largest magnitude positive). For the losses
      * that recover the ordered principal directions ({@code ordered}, {@code nonuniform}, nested dropout) row
-     * i approximates the i-th eigenvector of the covariance, up to sign.
+     * i approximates the i-th eigenvector of the covariance.
      *
      * @return p×n, one unit direction per row
      */
@@ -58,6 +69,19 @@ public final class FittedAutoencoder {
         INDArray columns = weights.decoder().transpose().dup();
         INDArray norms = columns.norm2(1).reshape(columns.rows(), 1);
         return columns.diviColumnVector(norms).toDoubleMatrix();
+    }
+
+    /**
+     * @return each component's variance uᵢᵀΣuᵢ / (m − 1) over the training data (scikit-learn's
+     *     {@code explained_variance_}; see {@link Components})
+     */
+    public double[] explainedVariance() {
+        return components.explainedVariance().clone();
+    }
+
+    /** @return each component's share of the total variance (scikit-learn's {@code explained_variance_ratio_}) */
+    public double[] explainedVarianceRatio() {
+        return components.explainedVarianceRatio().clone();
     }
 
     /** @return the training mean of the inputs, subtracted before encoding; null when the fit did not centre */
@@ -81,6 +105,15 @@ public final class FittedAutoencoder {
      */
     public double[][] encode(double[][] rows) {
         return weights.encode(Nd4j.createFromArray(rows)).toDoubleMatrix();
+    }
+
+    /**
+     * @param rows m×n' samples
+     * @return m×p codes B(x − μ), each divided by its standard deviation over the training rows (scikit-learn's
+     *     {@code whiten=True})
+     */
+    public double[][] encodeWhitened(double[][] rows) {
+        return weights.encodeWhitened(Nd4j.createFromArray(rows)).toDoubleMatrix();
     }
 
     /**

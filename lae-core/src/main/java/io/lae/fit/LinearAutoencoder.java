@@ -224,8 +224,7 @@ public final class LinearAutoencoder {
                     stopWhen), stepper, model, evaluator, batches, start.step(), start.seconds(), recording,
                     checkpoints);
         }
-        return new FittedAutoencoder(model, statistics.centered() ? statistics.meanX() : null,
-                statistics.centered() ? statistics.meanY() : null, outcome.status(), history);
+        return new FittedAutoencoder(model, statistics, outcome.status(), history);
     }
 
     /**

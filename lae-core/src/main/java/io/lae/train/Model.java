@@ -170,6 +170,32 @@ public final class Model {
         return params;
     }
 
+    /**
+     * Fixes each component's sign by one documented rule, as scikit-learn fixes the signs of its PCA components:
+     * column i of A and row i of B are negated together when the entry of largest magnitude in A's column i (the
+     * first such entry, on a tie) is negative. The product AB, every loss of lae (each depends on the weights through
+     * products A_{:,i} B_{i,:} and norms of columns and rows) and every metric are unchanged, so two fits that end
+     * at the same weights up to the signs of components give the same weights.
+     *
+     * @return a model holding copies of these weights with the signs fixed, tied as this one is
+     */
+    public Model canonicalSigns() {
+        int p = latentSize();
+        double[] signs = new double[p];
+        for (int i = 0; i < p; i++) {
+            double largest = 0;
+            for (double v : decoder.getColumn(i).toDoubleVector()) {
+                if (Math.abs(v) > Math.abs(largest)) {
+                    largest = v;
+                }
+            }
+            signs[i] = largest < 0 ? -1 : 1;
+        }
+        INDArray s = Nd4j.createFromArray(signs).castTo(decoder.dataType());
+        INDArray a = decoder.mulRowVector(s);
+        return tied ? tied(a) : of(encoder.mulColumnVector(s.reshape(p, 1)), a);
+    }
+
     /** @return a model holding copies of these weights, tied as this one is */
     public Model copy() {
         return tied ? tied(decoder) : of(encoder, decoder);

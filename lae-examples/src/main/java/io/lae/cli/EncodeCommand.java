@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "encode", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Apply a finished run to new data: codes B(x − μ) as rows (m × p), or with --decode the rows "
-                + "A z + μ of codes z, or with --reconstruct A B (x − μ) + μ.",
+                + "A z + μ of codes z, or with --reconstruct A B (x − μ) + μ, or with --whiten the codes divided by "
+                + "their standard deviations over the training rows.",
                 "μ is the run's training mean when it centred its data (mean.npy). Reads and writes in chunks, so "
                 + "the data may be larger than memory."})
 final class EncodeCommand implements Callable<Integer> {
@@ -63,6 +64,10 @@ final class EncodeCommand implements Callable<Integer> {
 
         @Option(names = "--reconstruct", description = "Write A B (x − μ) + μ.")
         boolean reconstruct;
+
+        @Option(names = "--whiten", description = "Write the codes each divided by its standard deviation over the "
+                + "training rows (scikit-learn's whiten=True).")
+        boolean whiten;
     }
 
     @Override
@@ -80,8 +85,12 @@ final class EncodeCommand implements Callable<Integer> {
                     + (mode.decode ? "decodes codes of p = " : "encodes samples of n' = ") + expected
                     + (mode.decode ? "" : "; --decode takes codes (p = " + weights.latent() + " columns)"));
         }
-        UnaryOperator<INDArray> map = mode.decode ? weights::decode
-                : mode.reconstruct ? weights::reconstruct : weights::encode;
+        if (mode.whiten && weights.codeStd() == null) {
+            throw new LaeException(run + "/run.json records no code standard deviations (a run written by an older "
+                    + "lae): train it again to whiten its codes");
+        }
+        UnaryOperator<INDArray> map = mode.decode ? weights::decode : mode.reconstruct ? weights::reconstruct
+                : mode.whiten ? weights::encodeWhitened : weights::encode;
         long width = mode.decode || mode.reconstruct ? weights.decoder().rows() : weights.latent();
         long[] done = {0};
         try (NpyRowWriter writer = new NpyRowWriter(out, rows.rows(), width)) {
@@ -97,7 +106,7 @@ final class EncodeCommand implements Callable<Integer> {
         }
         PrintWriter console = spec.commandLine().getOut();
         console.printf("wrote %s: %d × %d (%s)%n", out, rows.rows(), width, mode.decode ? "decoded rows"
-                : mode.reconstruct ? "reconstructions" : "codes");
+                : mode.reconstruct ? "reconstructions" : mode.whiten ? "whitened codes" : "codes");
         return 0;
     }
 }

@@ -42,6 +42,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The files of one run (README, Commands): {@code run.json}, {@code metrics.csv}, {@code encoder.npy},
@@ -65,6 +66,9 @@ public final class RunDirectory {
     static final String DATA_FINGERPRINT = "data_fingerprint";
     static final String TARGETS_FINGERPRINT = "targets_fingerprint";
     static final String FILES = "files";
+    /** run.json's entry for the components' variances, and within it each code's standard deviation. */
+    static final String COMPONENTS = "components";
+    static final String CODE_STD = "code_std";
 
     private final Path dir;
     private DataFingerprint dataFingerprint;
@@ -387,11 +391,12 @@ public final class RunDirectory {
     /**
      * @param config the run's configuration (whether it centred, whether Y ≠ X)
      * @return the final weights with the training means
-     * @throws LaeException if a file is missing: the weights of an unfinished run, or the mean of a run
-     *     written before lae kept it
+     * @throws LaeException if a file is missing (the weights of an unfinished run, or the mean of a run written
+     *     before lae kept it), or is not the file the run wrote
      */
     public FittedWeights readFitted(TrainingConfig config) {
-        JsonNode files = readJson(dir.resolve(RUN_JSON)).path(FILES);
+        JsonNode root = readJson(dir.resolve(RUN_JSON));
+        JsonNode files = root.path(FILES);
         for (String file : new String[] {ENCODER, DECODER}) {
             if (!Files.isRegularFile(dir.resolve(file))) {
                 throw new LaeException(dir.resolve(file) + ": missing: the run has not finished (resume it with "
@@ -408,7 +413,25 @@ public final class RunDirectory {
             mean = readKept(dir, files, MEAN);
             targetMean = config.targets() == null ? mean : readKept(dir, files, TARGET_MEAN);
         }
-        return new FittedWeights(readKept(dir, files, ENCODER), readKept(dir, files, DECODER), mean, targetMean);
+        return new FittedWeights(readKept(dir, files, ENCODER), readKept(dir, files, DECODER), mean, targetMean,
+                codeStd(root));
+    }
+
+    /** @return the codes' standard deviations run.json records, or null for a run.json without them */
+    private INDArray codeStd(JsonNode root) {
+        JsonNode std = root.path(COMPONENTS).path(CODE_STD);
+        if (std.isMissingNode()) {
+            return null;
+        }
+        double[] values = new double[std.size()];
+        for (int i = 0; i < values.length; i++) {
+            if (!std.get(i).isNumber() || !(std.get(i).asDouble() >= 0)) {
+                throw new LaeException(dir.resolve(RUN_JSON) + ": \"" + COMPONENTS + "." + CODE_STD + "\" holds "
+                        + std.get(i) + ", not a standard deviation: restore run.json, or train the run again");
+            }
+            values[i] = std.get(i).asDouble();
+        }
+        return Nd4j.createFromArray(values);
     }
 
     /**

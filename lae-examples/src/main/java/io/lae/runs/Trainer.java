@@ -180,7 +180,8 @@ public final class Trainer {
             return Optional.empty();
         }
         run.writeMeans(statistics);
-        Model model = checkpoint.model();
+        // as a fit that ends fixes them (FittedAutoencoder)
+        Model model = checkpoint.model().canonicalSigns();
         run.writeWeights(model);
         return Optional.of(new TrainingResult(model, last, status));
     }

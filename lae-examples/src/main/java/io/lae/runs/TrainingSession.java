@@ -6,6 +6,7 @@ import io.lae.closedform.GroundTruth;
 import io.lae.closedform.PenalizedMinimum;
 import io.lae.device.DeviceInfo;
 import io.lae.device.MemoryPlan;
+import io.lae.fit.Components;
 import io.lae.linalg.SymmetricEigen;
 import io.lae.loss.SumL2Loss;
 import io.lae.stats.Statistics;
@@ -65,7 +66,11 @@ public final class TrainingSession {
         return new TrainedRun(dir, config, result.model(), run.readMetrics(), result.status(), plots);
     }
 
-    /** Ground truth and, for the sum loss, the LAE-PCA eigenvalue read-out (Kunin Algorithm 1). */
+    private static List<Double> nullForNaN(double[] values) {
+        return Arrays.stream(values).mapToObj(v -> Double.isNaN(v) ? null : v).toList();
+    }
+
+    /** Ground truth, the components' variances and, for the sum loss, the LAE-PCA eigenvalue read-out (Kunin Algorithm 1). */
     private static Map<String, Object> readOuts(TrainingConfig config, TrainingResult result, GroundTruth truth,
                                                 Statistics stats) {
         Map<String, Object> extra = new LinkedHashMap<>();
@@ -73,6 +78,13 @@ public final class TrainingSession {
         if (truth != null) {
             extra.put("eigenvalues", Arrays.copyOf(truth.eigenvalues(), config.latent()));
         }
+        Components components = Components.of(result.model(), stats);
+        Map<String, Object> described = new LinkedHashMap<>();
+        described.put("explained_variance", nullForNaN(components.explainedVariance()));
+        described.put("explained_variance_ratio", nullForNaN(components.explainedVarianceRatio()));
+        described.put(RunDirectory.CODE_STD, components.codeStd());
+        described.put("signs", "each component's entry of largest magnitude in decoder.npy is positive");
+        extra.put(RunDirectory.COMPONENTS, described);
         if (config.loss().equals(SumL2Loss.NAME)) {
             double c = config.lossSpec().effectiveScale().factor(stats.sampleCount());
             INDArray decoder = result.model().decoder().castTo(DataType.DOUBLE);

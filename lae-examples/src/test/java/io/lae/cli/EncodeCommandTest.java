@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** {@code lae encode}: a finished run applied to new rows, against the same maps formed here from its files. */
 class EncodeCommandTest {
@@ -118,5 +119,37 @@ class EncodeCommandTest {
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("input sample 8500 (0-based row) holds NaN or infinity"), r.err());
         assertFalse(Files.exists(codes), "no output");
+    }
+
+    @Test
+    void whitenedCodesHaveUnitVarianceOverTheTrainingRowsAndRunJsonDescribesTheComponents() throws Exception {
+        Path run = train();
+        Path white = dir.resolve("white.npy");
+        CliRunner r = CliRunner.run("encode", "--run", run.toString(), "--data", data.toString(), "--whiten", "--out",
+                white.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("(whitened codes)"), r.out());
+        INDArray codes = Npy.read(white);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(1.0, codes.getColumn(i).stdNumber().doubleValue(), 1e-9, "code " + i);
+        }
+        var components = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.resolve("run.json").toFile())
+                .get("components");
+        // the data's variances are 9, 6.25, 4, …: the leading three components explain them, in order
+        double[] variance = new double[3];
+        for (int i = 0; i < 3; i++) {
+            variance[i] = components.get("explained_variance").get(i).asDouble();
+        }
+        assertEquals(9, variance[0], 0.5);
+        assertEquals(6.25, variance[1], 0.4);
+        assertEquals(4, variance[2], 0.3);
+        double total = rows.var(0).sumNumber().doubleValue();
+        assertEquals(variance[0] / total, components.get("explained_variance_ratio").get(0).asDouble(), 1e-9);
+        INDArray a = Npy.read(run.resolve("decoder.npy"));
+        for (int i = 0; i < 3; i++) {
+            INDArray column = a.getColumn(i);
+            int largest = Nd4j.argMax(Transforms.abs(column)).getInt(0);
+            assertTrue(column.getDouble(largest) > 0, "decoder column " + i + " has its largest entry positive");
+        }
     }
 }
