@@ -15,7 +15,7 @@ import java.util.List;
  */
 public record StopTarget(String metric, double target) {
 
-    private static final List<String> RISING = List.of("ratio_tp", "ratio_total", "step");
+    private static final List<String> RISING = List.of("ratio_tp", "ratio_total", "longest_streak", "step");
     private static final List<String> FALLING = List.of("d_align", "d_sub", "loss_ratio", "transpose_gap");
 
     /** Requires a metric it can watch. */

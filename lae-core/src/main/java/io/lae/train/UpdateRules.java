@@ -8,7 +8,7 @@ public final class UpdateRules {
 
     /** The names accepted by {@code --rule}. */
     public static final List<String> NAMES = List.of(GradientRule.NAME, RotationAugmentedRule.NAME,
-            HebbianRule.GHA, HebbianRule.OJA, TiedRule.NAME, AlternatingRule.NAME);
+            HebbianRule.GHA, HebbianRule.OJA, EigenGameRule.ALPHA, EigenGameRule.MU, TiedRule.NAME, AlternatingRule.NAME);
 
     private UpdateRules() {
     }
@@ -23,6 +23,7 @@ public final class UpdateRules {
             case GradientRule.NAME -> new GradientRule();
             case RotationAugmentedRule.NAME -> new RotationAugmentedRule();
             case HebbianRule.GHA, HebbianRule.OJA -> new HebbianRule(name);
+            case EigenGameRule.ALPHA, EigenGameRule.MU -> new EigenGameRule(name);
             case TiedRule.NAME -> new TiedRule();
             case AlternatingRule.NAME -> new AlternatingRule();
             default -> throw new LaeException("unknown --rule '" + name + "': use one of " + String.join(", ", NAMES));
