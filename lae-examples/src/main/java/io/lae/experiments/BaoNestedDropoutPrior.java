@@ -94,14 +94,21 @@ final class BaoNestedDropoutPrior extends Experiment {
         draw(ctx, movement, k);
     }
 
-    /** @return for each unit i, ‖(aᵢ, bᵢ) − (aᵢ, bᵢ)₀‖ / ‖(aᵢ, bᵢ)₀‖ */
+    /**
+     * @return for each unit i, min over s = ±1 of ‖(aᵢ, bᵢ) − s(aᵢ, bᵢ)₀‖ / ‖(aᵢ, bᵢ)₀‖: the movement up to the sign
+     *     a fitted model fixes for each component ({@link Model#canonicalSigns}), which a unit that never moved may
+     *     have had flipped
+     */
     static double[] unitMovement(Model start, Model end) {
         INDArray a0 = start.decoder().castTo(DataType.DOUBLE);
         INDArray b0 = start.encoder().castTo(DataType.DOUBLE);
-        INDArray da = end.decoder().castTo(DataType.DOUBLE).sub(a0);
-        INDArray db = end.encoder().castTo(DataType.DOUBLE).sub(b0);
-        return IntStream.range(0, (int) a0.columns()).mapToDouble(i -> Math.sqrt(
-                (sq(da.getColumn(i)) + sq(db.getRow(i))) / (sq(a0.getColumn(i)) + sq(b0.getRow(i))))).toArray();
+        INDArray a = end.decoder().castTo(DataType.DOUBLE);
+        INDArray b = end.encoder().castTo(DataType.DOUBLE);
+        return IntStream.range(0, (int) a0.columns()).mapToDouble(i -> {
+            double same = sq(a.getColumn(i).sub(a0.getColumn(i))) + sq(b.getRow(i).sub(b0.getRow(i)));
+            double flipped = sq(a.getColumn(i).add(a0.getColumn(i))) + sq(b.getRow(i).add(b0.getRow(i)));
+            return Math.sqrt(Math.min(same, flipped) / (sq(a0.getColumn(i)) + sq(b0.getRow(i))));
+        }).toArray();
     }
 
     private static double sq(INDArray v) {

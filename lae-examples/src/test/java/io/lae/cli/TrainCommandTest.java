@@ -42,7 +42,7 @@ class TrainCommandTest {
         assertEquals(1.0, run.get("final").get("ratio_tp").asDouble(), "ordered finds all 3 directions");
         assertTrue(run.get("environment").has("backend"));
         String header = Files.readAllLines(dir.resolve("metrics.csv")).get(0);
-        assertEquals("step,loss,loss_ratio,ratio_tp,ratio_fp,ratio_total,d_align,d_sub,transpose_gap,lr,seconds", header);
+        assertEquals("step,loss,loss_ratio,ratio_tp,ratio_fp,ratio_total,d_align,d_sub,longest_streak,transpose_gap,lr,seconds", header);
     }
 
     @Test

@@ -17,5 +17,9 @@ class BaoNestedDropoutPriorTest {
                 Nd4j.createFromArray(new double[][] {{4, 0}, {0, 3}}));
         // unit 0: ‖(4, 0), (3, 0)‖ = 5, unmoved; unit 1: decoder column (0, 1) → (0, 3), moved by 2 of ‖(0, 1), (0, 1)‖ = √2
         assertArrayEquals(new double[] {0, 2 / Math.sqrt(2)}, BaoNestedDropoutPrior.unitMovement(start, end), 1e-15);
+        // a unit the fitted model only flipped (its canonical sign) did not move
+        Model flipped = Model.of(Nd4j.createFromArray(new double[][] {{-3, 0}, {0, 1}}),
+                Nd4j.createFromArray(new double[][] {{-4, 0}, {0, 1}}));
+        assertArrayEquals(new double[] {0, 0}, BaoNestedDropoutPrior.unitMovement(start, flipped), 1e-15);
     }
 }
