@@ -32,7 +32,7 @@ public final class CudaDevice implements AutoCloseable {
         int driverVersion = runtime.driverVersion();
         if (driverVersion == 0) {
             throw new CudaException("no NVIDIA driver is loaded (cudaDriverGetVersion gives 0): this machine has no"
-                    + " usable NVIDIA GPU; use --backend cpu");
+                    + " usable NVIDIA GPU");
         }
         int runtimeVersion = runtime.runtimeVersion();
         if (driverVersion < runtimeVersion) {
@@ -45,7 +45,7 @@ public final class CudaDevice implements AutoCloseable {
         try {
             count = runtime.deviceCount();
         } catch (CudaException e) {
-            throw new CudaException("no usable CUDA GPU: " + e.getMessage() + "; use --backend cpu", e);
+            throw new CudaException("no usable CUDA GPU: " + e.getMessage(), e);
         }
         if (ordinal >= count) {
             throw new CudaException("CUDA device " + ordinal + " does not exist (" + count + " found)");
@@ -55,7 +55,7 @@ public final class CudaDevice implements AutoCloseable {
         int runtimeMajor = runtimeVersion / 1000;
         if (runtimeMajor >= 13 && cc[0] * 10 + cc[1] < OLDEST_SM_WITH_CUDA_13) {
             throw new CudaException("the GPU is sm_" + cc[0] + cc[1] + ", which CUDA 13 no longer supports: use a CUDA 12"
-                    + " runtime (" + io.lae.cuda.bind.NativeLibrary.LIBRARY_PATH_VARIABLE + "), or --backend nd4j-cuda");
+                    + " runtime (" + io.lae.cuda.bind.NativeLibrary.LIBRARY_PATH_VARIABLE + ")");
         }
         CudaDriver driver = CudaDriver.load();
         stream = runtime.streamCreate();

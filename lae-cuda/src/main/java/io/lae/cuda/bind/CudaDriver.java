@@ -47,7 +47,7 @@ public final class CudaDriver {
         return NativeLibrary.open(List.of("libcuda.so.1", "libcuda.so"))
                 .map(CudaDriver::new)
                 .orElseThrow(() -> new CudaException("no NVIDIA driver (libcuda.so.1) found: this machine has no"
-                        + " usable NVIDIA GPU; use --backend cpu"));
+                        + " usable NVIDIA GPU"));
     }
 
     @FunctionalInterface
