@@ -166,8 +166,7 @@ public final class DeviceStatisticsAccumulator implements AutoCloseable {
             DeviceMatrix y = targets.upload(rows);
             device.cublas().gemm(accumulation.isDouble(), false, true, targets.width, inputs.width, rows, 1,
                     y.pointer(), targets.width, x.pointer(), inputs.width, 1, momentYX.pointer(), targets.width);
-            device.launch("sum_of_squares", accumulation, (long) targets.width * rows, targets.width, rows, y,
-                    targetSquares);
+            device.launch(new Kernel.SumOfSquares(targets.width, rows, y, targetSquares), accumulation);
         }
         count += rows;
         slot = 1 - slot;
@@ -193,12 +192,12 @@ public final class DeviceStatisticsAccumulator implements AutoCloseable {
             throw new CudaException("float32 sums cannot give float64 statistics: accumulate in float64");
         }
         double[] inputSums = inputs.finiteSums();
-        device.launch("symmetrize_lower", accumulation, (long) inputs.width * inputs.width, inputs.width, momentXX);
+        device.launch(new Kernel.SymmetrizeLower(inputs.width, momentXX), accumulation);
         finish(momentXX, inputs, inputs, center);
         double tyy;
         if (targets == null) {
             try (DeviceMatrix trace = device.zeros(1, 1, Precision.FLOAT64)) {
-                device.launch("diagonal_sum", accumulation, inputs.width, inputs.width, momentXX, trace);
+                device.launch(new Kernel.DiagonalSum(inputs.width, momentXX, trace), accumulation);
                 tyy = trace.download()[0];
             }
         } else {
@@ -232,8 +231,8 @@ public final class DeviceStatisticsAccumulator implements AutoCloseable {
 
     /** The moment of shifted rows P = Σ (y − a)(x − b)ᵀ becomes the centred or the raw moment. */
     private void finish(DeviceMatrix moment, Rows left, Rows right, boolean center) {
-        device.launch("finish_moment", accumulation, (long) left.width * right.width, left.width, right.width, moment,
-                left.sums, right.sums, left.shift, right.shift, new Kernels.F64(count), center ? 1 : 0);
+        device.launch(new Kernel.FinishMoment(left.width, right.width, moment, left.sums, right.sums, left.shift,
+                right.shift, count, center), accumulation);
     }
 
     /**
@@ -257,7 +256,7 @@ public final class DeviceStatisticsAccumulator implements AutoCloseable {
         }
         long size = moment.length();
         DeviceMatrix converted = device.zeros(moment.rows(), moment.cols(), Precision.FLOAT32);
-        device.launch("double_to_float", accumulation, size, size, moment, converted);
+        device.launch(new Kernel.DoubleToFloat(size, moment, converted), accumulation);
         moment.close();
         return converted;
     }
@@ -341,8 +340,8 @@ public final class DeviceStatisticsAccumulator implements AutoCloseable {
             device.runtime().eventRecord(copied[slot], device.stream());
             used[slot] = true;
             DeviceMatrix chunk = shifted.block(0, width, rows);
-            device.launch(floatRows ? "shift_float_rows" : "shift_double_rows", accumulation, (long) width * rows,
-                    width, rows, raw[slot], shift, chunk);
+            device.launch(floatRows ? new Kernel.ShiftFloatRows(width, rows, raw[slot], shift, chunk)
+                    : new Kernel.ShiftDoubleRows(width, rows, raw[slot], shift, chunk), accumulation);
             device.cublas().gemv(accumulation.isDouble(), width, rows, 1, chunk.pointer(), width, ones.pointer(), 1,
                     sums.pointer());
             return chunk;
