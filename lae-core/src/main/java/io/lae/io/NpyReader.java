@@ -14,9 +14,10 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * Reads a NumPy {@code .npy} file whole or in blocks of rows, converting any supported dtype to
- * float64 (or, {@linkplain #readRows(long, int, MemorySegment, Precision) into memory the caller owns}, float32): {@code float64}, {@code float32}, signed and unsigned integers of 1 to 8 bytes and
- * {@code bool}, in either byte order, stored in C or Fortran order.
+ * Reads a NumPy {@code .npy} file whole or in blocks of rows, converting any supported dtype to float64 (or, when
+ * it decodes {@linkplain #readRows(long, int, MemorySegment, Precision) into memory the caller owns}, to float32):
+ * {@code float64}, {@code float32}, signed and unsigned integers of 1 to 8 bytes and {@code bool}, in either byte
+ * order, stored in C or Fortran order.
  *
  * <p>The file is seen as a matrix: a 2-D array as it is, a 1-D array of length n as n rows of one
  * column, and a 0-d array as one row of one column. Arrays with more dimensions are rejected when

@@ -10,9 +10,9 @@ import java.util.Arrays;
 /**
  * The statistics of docs/math.md §1 accumulated on the GPU: Σxx = XXᵀ, and for a regression Σyx = YXᵀ and
  * tyy = ‖Y‖². Row chunks go through two page-locked host buffers in turn (the host fills one while the
- * device copies and multiplies the other; a reader can decode straight into them, {@link #nextInputs}) and are shifted by the first chunk's mean, so that centring
- * loses no precision; SYRK adds X̃X̃ᵀ, GEMM adds ỸX̃ᵀ, in the accumulation precision. {@link #build}
- * symmetrises, centres or un-shifts (the moment P of shifted samples becomes P − s_y s_xᵀ/m, or
+ * device copies and multiplies the other; a reader can decode straight into them, {@link #nextInputs}) and are
+ * shifted by the first chunk's mean, so that centring loses no precision; SYRK adds X̃X̃ᵀ, GEMM adds ỸX̃ᵀ, in the
+ * accumulation precision. {@link #build} symmetrises, centres or un-shifts (the moment P of shifted samples becomes P − s_y s_xᵀ/m, or
  * P + a s_xᵀ + s_y bᵀ + m a bᵀ for shifts a, b and shifted sums s), and forms tyy.
  */
 public final class DeviceStatisticsAccumulator implements AutoCloseable {

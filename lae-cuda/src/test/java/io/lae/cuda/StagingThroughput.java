@@ -8,6 +8,8 @@ import io.lae.stats.StatisticsAccumulator;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -34,7 +36,7 @@ public final class StagingThroughput {
     /** @param args the files, then optionally {@code --repeat R} */
     public static void main(String[] args) {
         int repeat = 3;
-        java.util.List<String> files = new java.util.ArrayList<>();
+        List<String> files = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--repeat")) {
                 repeat = Integer.parseInt(args[++i]);
@@ -45,7 +47,8 @@ public final class StagingThroughput {
         for (String file : files) {
             DataSource source = DataSources.open(file, Path.of("."));
             try (Arena arena = Arena.ofConfined()) {
-                MemorySegment staging = arena.allocate((long) CudaStatistics.CHUNK_ROWS * source.columns() * Double.BYTES, 64);
+                long bytes = (long) CudaStatistics.CHUNK_ROWS * source.columns() * Double.BYTES;
+                MemorySegment staging = arena.allocate(bytes, 64);
                 double[] best = {Double.MAX_VALUE, Double.MAX_VALUE};
                 for (int pass = 0; pass <= repeat; pass++) {
                     for (int path = 0; path < 2; path++) {
