@@ -11,6 +11,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +72,7 @@ record KernelSignature(String name, List<Parameter> parameters) {
             }
             try {
                 MethodHandle accessor = MethodHandles.lookup().unreflect(component.getAccessor())
-                        .asType(java.lang.invoke.MethodType.methodType(Object.class, Kernel.class));
+                        .asType(MethodType.methodType(Object.class, Kernel.class));
                 parameters.add(new Parameter(component.getName(), cType, precision,
                         component.isAnnotationPresent(Kernel.Nullable.class), accessor));
             } catch (IllegalAccessException e) {
