@@ -1,5 +1,6 @@
 package io.lae.data;
 
+import io.lae.Precision;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -23,6 +24,24 @@ public interface DataSource {
      * @param chunk   receives c×n float64 chunks, c ≤ maxRows
      */
     void forEachChunk(int maxRows, Consumer<INDArray> chunk);
+
+    /**
+     * Streams the samples in order straight into the consumer's memory: each chunk is written into the buffer
+     * {@code sink} hands out for it, row-major, as {@code precision}. The same pass as {@link #forEachChunk(int,
+     * Consumer)}, fingerprint included; this default copies each of its chunks once ({@link RowSink#copy}), and a
+     * source whose reader can decode into memory (a {@code .npy} file) writes the buffer itself.
+     *
+     * @param maxRows   the largest chunk
+     * @param precision the values' type in the sink's buffers
+     * @param sink      hands out a buffer for each chunk, and hears when it is filled
+     */
+    default void forEachChunk(int maxRows, Precision precision, RowSink sink) {
+        forEachChunk(maxRows, chunk -> {
+            int rows = (int) chunk.rows();
+            RowSink.copy(chunk, sink.buffer(rows), precision);
+            sink.filled(rows);
+        });
+    }
 
     /** @return all samples, m×n float64 */
     INDArray readAll();

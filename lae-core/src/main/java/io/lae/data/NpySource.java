@@ -1,6 +1,7 @@
 package io.lae.data;
 
 import io.lae.LaeException;
+import io.lae.Precision;
 import io.lae.io.NpyReader;
 import io.lae.io.Sha256Stream;
 import java.nio.file.Path;
@@ -8,8 +9,9 @@ import java.util.function.Consumer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * A {@code .npy} file of samples as rows, streamed from disk chunk by chunk; the first full pass over a C-order
- * file also takes its {@linkplain #fingerprint() fingerprint}.
+ * A {@code .npy} file of samples as rows, streamed from disk chunk by chunk, as ND4J arrays or decoded straight
+ * into a {@link RowSink}'s memory; the first full pass over a C-order file, either way, also takes its
+ * {@linkplain #fingerprint() fingerprint}.
  */
 final class NpySource implements DataSource {
 
@@ -52,10 +54,29 @@ final class NpySource implements DataSource {
 
     @Override
     public void forEachChunk(int maxRows, Consumer<INDArray> chunk) {
+        stream(maxRows, (reader, start, count) -> chunk.accept(reader.readRows(start, count)));
+    }
+
+    @Override
+    public void forEachChunk(int maxRows, Precision precision, RowSink sink) {
+        stream(maxRows, (reader, start, count) -> {
+            reader.readRows(start, count, sink.buffer(count), precision);
+            sink.filled(count);
+        });
+    }
+
+    /** Reads one chunk of {@code count} rows from {@code start}. */
+    @FunctionalInterface
+    private interface ChunkReader {
+        void read(NpyReader reader, long start, int count);
+    }
+
+    /** Reads every row in order, chunk by chunk, taking the fingerprint on the way when this source has none. */
+    private void stream(int maxRows, ChunkReader chunk) {
         try (NpyReader reader = new NpyReader(file)) {
             Sha256Stream sha = hashing(reader);
             for (long start = 0; start < rows; start += maxRows) {
-                chunk.accept(reader.readRows(start, (int) Math.min(maxRows, rows - start)));
+                chunk.read(reader, start, (int) Math.min(maxRows, rows - start));
             }
             keep(sha, reader);
         }

@@ -1,13 +1,16 @@
 package io.lae.io;
 
 import io.lae.LaeException;
+import io.lae.Precision;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Locale;
 
 /**
  * An element type that lae reads from {@code .npy} files, with its byte order: float64, float32,
- * signed and unsigned integers of 1, 2, 4 and 8 bytes, and bool, all converted to double.
+ * signed and unsigned integers of 1, 2, 4 and 8 bytes, and bool, all converted to float64 or float32.
  *
  * @param kind  the element type
  * @param order the byte order of multi-byte elements
@@ -141,13 +144,27 @@ record NpyDtype(NpyDtype.Kind kind, ByteOrder order) {
     }
 
     /**
-     * Decodes {@code n} elements from the buffer's position into {@code out[start]},
-     * {@code out[start + stride]}, and so on.
+     * Decodes {@code n} elements from the buffer's position into elements {@code start}, {@code start + stride}, and
+     * so on of {@code out}, converted to {@code into}: a float64 array's segment, or memory outside the heap such as
+     * a GPU's staging buffer. Elements stored as {@code into} already, laid out one after the other, are copied in
+     * bulk (swapping bytes where the file's order is not the machine's).
      */
-    void decode(ByteBuffer in, double[] out, int start, int stride, int n) {
+    void decode(ByteBuffer in, MemorySegment out, long start, long stride, int n, Precision into) {
         in.order(order);
-        for (int k = 0, at = start; k < n; k++, at += stride) {
-            out[at] = kind.next(in);
+        ValueLayout element = into.isDouble() ? ValueLayout.JAVA_DOUBLE : ValueLayout.JAVA_FLOAT;
+        if (stride == 1 && kind == (into.isDouble() ? Kind.FLOAT64 : Kind.FLOAT32)) {
+            // the buffer's segment starts at its position
+            MemorySegment.copy(MemorySegment.ofBuffer(in), element.withOrder(order).withByteAlignment(1), 0, out,
+                    element.withByteAlignment(1), start * element.byteSize(), n);
+            in.position(in.position() + n * size());
+            return;
+        }
+        for (long k = 0, at = start; k < n; k++, at += stride) {
+            if (into.isDouble()) {
+                out.setAtIndex(ValueLayout.JAVA_DOUBLE, at, kind.next(in));
+            } else {
+                out.setAtIndex(ValueLayout.JAVA_FLOAT, at, (float) kind.next(in));
+            }
         }
     }
 }

@@ -1,7 +1,9 @@
 package io.lae.io;
 
 import io.lae.LaeException;
+import io.lae.Precision;
 import java.io.IOException;
+import java.lang.foreign.MemorySegment;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -12,9 +14,10 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * Reads a NumPy {@code .npy} file whole or in blocks of rows, converting any supported dtype to
- * float64: {@code float64}, {@code float32}, signed and unsigned integers of 1 to 8 bytes and
- * {@code bool}, in either byte order, stored in C or Fortran order.
+ * Reads a NumPy {@code .npy} file whole or in blocks of rows, converting any supported dtype to float64 (or, when
+ * it decodes {@linkplain #readRows(long, int, MemorySegment, Precision) into memory the caller owns}, to float32):
+ * {@code float64}, {@code float32}, signed and unsigned integers of 1 to 8 bytes and {@code bool}, in either byte
+ * order, stored in C or Fortran order.
  *
  * <p>The file is seen as a matrix: a 2-D array as it is, a 1-D array of length n as n rows of one
  * column, and a 0-d array as one row of one column. Arrays with more dimensions are rejected when
@@ -171,17 +174,53 @@ public final class NpyReader implements AutoCloseable {
      * @throws LaeException             if reading fails
      */
     public INDArray readRows(long firstRow, int count) {
+        requireRows(firstRow, count);
+        return read(firstRow, count);
+    }
+
+    /**
+     * Reads consecutive rows straight into {@code out}, row-major, converted to {@code precision}, with no array in
+     * between: memory the caller owns, such as a GPU's page-locked staging buffer. A C-order file is read in
+     * contiguous runs, a Fortran-order file one column at a time; rows read in order from row 0 are hashed as
+     * {@link #readRows(long, int)} hashes them.
+     *
+     * @param firstRow  the first row to read, from 0
+     * @param count     how many rows to read
+     * @param out       room for {@code count × columns()} values of {@code precision}
+     * @param precision the values' type in {@code out}
+     * @throws IllegalArgumentException if the rows are not all in the file, or {@code out} is too small
+     * @throws IllegalStateException    if the reader is closed
+     * @throws LaeException             if reading fails
+     */
+    public void readRows(long firstRow, int count, MemorySegment out, Precision precision) {
+        requireRows(firstRow, count);
+        if (out.byteSize() / precision.bytes() < count * columns) {
+            throw new IllegalArgumentException(file + ": " + count + " rows of " + columns + " values do not fit in "
+                    + out.byteSize() + " bytes of " + precision);
+        }
+        requireOpen();
+        try {
+            readInto(firstRow, count, out, precision);
+        } catch (IOException e) {
+            throw NpyFiles.readFailure(file, e);
+        }
+    }
+
+    private void requireRows(long firstRow, int count) {
         if (firstRow < 0 || count < 0 || firstRow > rows - count) {
             throw new IllegalArgumentException(file + ": cannot read " + count + " rows from row " + firstRow
                     + " of " + rows);
         }
-        return read(firstRow, count);
     }
 
-    private INDArray read(long firstRow, long count) {
+    private void requireOpen() {
         if (!channel.isOpen()) {
             throw new IllegalStateException(file + ": the reader is closed");
         }
+    }
+
+    private INDArray read(long firstRow, long count) {
+        requireOpen();
         if (count == 0 || columns == 0) {
             return Nd4j.create(DataType.DOUBLE, count, columns);
         }
@@ -203,26 +242,31 @@ public final class NpyReader implements AutoCloseable {
 
     /** Reads {@code n} rows (n x columns at most max(blockElements, columns) values). */
     private INDArray readBlock(long firstRow, int n) throws IOException {
-        int width = (int) columns;
-        double[] values = new double[n * width];
-        if (header.fortranOrder()) {
-            for (int j = 0; j < width; j++) {
-                readRun(j * rows + firstRow, values, j, width, n);
-            }
-        } else {
-            readRun(firstRow * columns, values, 0, 1, values.length);
-        }
+        double[] values = new double[Math.toIntExact(n * columns)];
+        readInto(firstRow, n, MemorySegment.ofArray(values), Precision.FLOAT64);
         return Nd4j.createFromArray(values).reshape('c', n, columns);
     }
 
+    /** Decodes rows [firstRow, firstRow + n) into {@code out}, row-major, as {@code precision}. */
+    private void readInto(long firstRow, long n, MemorySegment out, Precision precision) throws IOException {
+        if (header.fortranOrder()) {
+            for (long j = 0; j < columns; j++) {
+                readRun(j * rows + firstRow, out, j, columns, n, precision);
+            }
+        } else {
+            readRun(firstRow * columns, out, 0, 1, n * columns, precision);
+        }
+    }
+
     /**
-     * Decodes the {@code n} consecutive file elements from element number {@code first} into
-     * {@code out[start]}, {@code out[start + stride]}, and so on, one buffer at a time.
+     * Decodes the {@code n} consecutive file elements from element number {@code first} into elements
+     * {@code start}, {@code start + stride}, and so on of {@code out}, one buffer at a time.
      */
-    private void readRun(long first, double[] out, int start, int stride, int n) throws IOException {
+    private void readRun(long first, MemorySegment out, long start, long stride, long n, Precision precision)
+            throws IOException {
         int perRead = buffer.capacity() / dtype.size();
-        for (int done = 0; done < n; done += perRead) {
-            int k = Math.min(perRead, n - done);
+        for (long done = 0; done < n; done += perRead) {
+            int k = (int) Math.min(perRead, n - done);
             buffer.clear().limit(k * dtype.size());
             long position = header.dataOffset() + (first + done) * dtype.size();
             NpyFiles.readFully(channel, buffer, position);
@@ -230,7 +274,7 @@ public final class NpyReader implements AutoCloseable {
             if (sha != null) {
                 sha.update(position, buffer);
             }
-            dtype.decode(buffer, out, start + done * stride, stride, k);
+            dtype.decode(buffer, out, start + done * stride, stride, k, precision);
         }
     }
 

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lae.io.Npy;
+import io.lae.Precision;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -54,6 +57,30 @@ class DataFingerprintTest {
         assertEquals(5000, fingerprint.rows());
         assertEquals(DataFingerprint.Content.FILE, fingerprint.content());
         assertEquals(fingerprint, DataSources.open(file.toString(), dir).fingerprint(), "asked before any read");
+    }
+
+    @Test
+    void aNpyFileStreamedIntoMemoryIsFingerprintedByThatPass() throws Exception {
+        Path file = dir.resolve("sink.npy");
+        Npy.write(file, rows);
+        byte[] bytes = Files.readAllBytes(file);
+        DataSource source = DataSources.open(file.toString(), dir);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buffer = arena.allocate(999L * 7 * Double.BYTES);
+            source.forEachChunk(999, Precision.FLOAT64, new RowSink() {
+                @Override
+                public MemorySegment buffer(int rows) {
+                    return buffer;
+                }
+
+                @Override
+                public void filled(int rows) {
+                }
+            });
+        }
+        Files.delete(file);
+        assertEquals(sha256(bytes), source.fingerprint().sha256(), "taken by the pass: the file is gone");
+        assertEquals(5000, source.fingerprint().rows());
     }
 
     @Test

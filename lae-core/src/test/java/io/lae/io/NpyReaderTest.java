@@ -12,6 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lae.Precision;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -137,6 +141,44 @@ class NpyReaderTest {
                     }
                 }
             }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"f8_c.npy", "f8_fortran.npy", "f8_be.npy", "f4.npy", "f4_be_fortran.npy", "int_u2_le.npy",
+        "int_i8_be.npy", "bool.npy"})
+    void rowsDecodedIntoMemoryEqualReadRowsInEitherPrecisionForAnyBlockSize(String name) {
+        Path file = fixture(name);
+        INDArray all = Npy.read(file);
+        long columns = all.rank() == 2 ? all.columns() : 1;
+        for (int blockElements : new int[] {1, 3, 8, 1 << 19}) {
+            try (NpyReader reader = new NpyReader(file, blockElements);
+                 Arena arena = Arena.ofConfined()) {
+                for (int first = 0; first < reader.rows(); first++) {
+                    int count = (int) (reader.rows() - first);
+                    double[] expected = reader.readRows(first, count).data().asDouble();
+                    MemorySegment f64 = arena.allocate(count * columns * 8);
+                    reader.readRows(first, count, f64, Precision.FLOAT64);
+                    assertArrayEquals(expected, f64.toArray(ValueLayout.JAVA_DOUBLE), name);
+                    MemorySegment f32 = arena.allocate(count * columns * 4);
+                    reader.readRows(first, count, f32, Precision.FLOAT32);
+                    float[] rounded = new float[expected.length];
+                    for (int k = 0; k < rounded.length; k++) {
+                        rounded[k] = (float) expected[k];
+                    }
+                    assertArrayEquals(rounded, f32.toArray(ValueLayout.JAVA_FLOAT), name);
+                }
+            }
+        }
+    }
+
+    @Test
+    void rejectsMemoryTooSmallForTheRows() {
+        try (NpyReader reader = new NpyReader(fixture("f8_c.npy"));
+             Arena arena = Arena.ofConfined()) {
+            assertThrows(IllegalArgumentException.class, () -> reader.readRows(0, 2, arena.allocate(2 * 4 * 8 - 1),
+                    Precision.FLOAT64));
+            reader.readRows(0, 2, arena.allocate(2 * 4 * 4), Precision.FLOAT32);
         }
     }
 

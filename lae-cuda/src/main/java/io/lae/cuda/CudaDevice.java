@@ -26,13 +26,14 @@ public final class CudaDevice implements AutoCloseable {
     private final Kernels kernels;
     private final MemorySegment stream;
     private final DeviceDescription description;
+    private final DeviceMemory memory = new GpuMemory();
 
     private CudaDevice(int ordinal) {
         runtime = CudaRuntime.load();
         int driverVersion = runtime.driverVersion();
         if (driverVersion == 0) {
             throw new CudaException("no NVIDIA driver is loaded (cudaDriverGetVersion gives 0): this machine has no"
-                    + " usable NVIDIA GPU; use --backend cpu");
+                    + " usable NVIDIA GPU");
         }
         int runtimeVersion = runtime.runtimeVersion();
         if (driverVersion < runtimeVersion) {
@@ -45,7 +46,7 @@ public final class CudaDevice implements AutoCloseable {
         try {
             count = runtime.deviceCount();
         } catch (CudaException e) {
-            throw new CudaException("no usable CUDA GPU: " + e.getMessage() + "; use --backend cpu", e);
+            throw new CudaException("no usable CUDA GPU: " + e.getMessage(), e);
         }
         if (ordinal >= count) {
             throw new CudaException("CUDA device " + ordinal + " does not exist (" + count + " found)");
@@ -55,7 +56,7 @@ public final class CudaDevice implements AutoCloseable {
         int runtimeMajor = runtimeVersion / 1000;
         if (runtimeMajor >= 13 && cc[0] * 10 + cc[1] < OLDEST_SM_WITH_CUDA_13) {
             throw new CudaException("the GPU is sm_" + cc[0] + cc[1] + ", which CUDA 13 no longer supports: use a CUDA 12"
-                    + " runtime (" + io.lae.cuda.bind.NativeLibrary.LIBRARY_PATH_VARIABLE + "), or --backend nd4j-cuda");
+                    + " runtime (" + io.lae.cuda.bind.NativeLibrary.LIBRARY_PATH_VARIABLE + ")");
         }
         CudaDriver driver = CudaDriver.load();
         stream = runtime.streamCreate();
@@ -114,7 +115,7 @@ public final class CudaDevice implements AutoCloseable {
 
     /** @return a new zero rows×cols matrix */
     public DeviceMatrix zeros(int rows, int cols, Precision precision) {
-        return DeviceMatrix.zeros(this, rows, cols, precision);
+        return DeviceMatrix.zeros(memory, rows, cols, precision);
     }
 
     /** @return a new matrix holding {@code columnMajor} */
@@ -127,10 +128,10 @@ public final class CudaDevice implements AutoCloseable {
     /**
      * Queues an element-wise kernel ({@link Kernels#launch}).
      *
-     * @param count the entries it loops over
+     * @param precision the precision of the module: the kernel's {@code real}
      */
-    void launch(String name, Precision precision, long count, Object... arguments) {
-        kernels.launch(name, precision, count, stream, arguments);
+    void launch(Kernel kernel, Precision precision) {
+        kernels.launch(kernel, precision, stream);
     }
 
     /**
@@ -160,10 +161,49 @@ public final class CudaDevice implements AutoCloseable {
         return new GpuTimer(runtime, stream);
     }
 
+    /** Waits for the queued work, then unloads the kernels' modules and releases cuBLAS and the stream. */
     @Override
     public void close() {
         synchronize();
+        kernels.close();
         cublas.close();
         runtime.streamDestroy(stream);
+    }
+
+    /** The GPU's memory through the CUDA runtime, every queued operation on this device's stream. */
+    private final class GpuMemory implements DeviceMemory {
+
+        @Override
+        public MemorySegment allocate(long bytes) {
+            return runtime.malloc(bytes);
+        }
+
+        @Override
+        public void free(MemorySegment pointer) {
+            synchronize();
+            runtime.free(pointer);
+        }
+
+        @Override
+        public void zeroAsync(MemorySegment pointer, long bytes) {
+            runtime.zeroAsync(pointer, bytes, stream);
+        }
+
+        @Override
+        public void toDevice(MemorySegment device, MemorySegment host, long bytes) {
+            synchronize();
+            runtime.memcpy(device, host, bytes, CudaRuntime.HOST_TO_DEVICE);
+        }
+
+        @Override
+        public void toHost(MemorySegment host, MemorySegment device, long bytes) {
+            synchronize();
+            runtime.memcpy(host, device, bytes, CudaRuntime.DEVICE_TO_HOST);
+        }
+
+        @Override
+        public void copyAsync(MemorySegment to, MemorySegment from, long bytes) {
+            runtime.memcpyAsync(to, from, bytes, CudaRuntime.DEVICE_TO_DEVICE, stream);
+        }
     }
 }

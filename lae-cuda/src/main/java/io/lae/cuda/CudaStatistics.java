@@ -3,12 +3,14 @@ package io.lae.cuda;
 import io.lae.LaeException;
 import io.lae.Precision;
 import io.lae.data.DataSource;
+import io.lae.data.RowSink;
 import io.lae.stats.Statistics;
 import io.lae.stats.StatisticsAccumulator;
 import io.lae.stats.StreamedStatistics;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.Locale;
 import java.util.function.LongConsumer;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -16,9 +18,11 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /**
  * The statistics of {@code lae stats} and {@code lae train} computed on the GPU: the data sources' chunks go
  * through a {@link DeviceStatisticsAccumulator} (SYRK and GEMM in float64), and Σxx, Σyx, tyy and the means come
- * back to the host as {@link Statistics}. Each chunk is checked for NaN and ±Inf on the host as it is copied for
- * the upload, so a bad sample is named by its row, as on the host path. A regression reads both sources whole to
- * pair their rows, as {@link StatisticsAccumulator} does.
+ * back to the host as {@link Statistics}. An autoencoder's rows are written by the source's reader straight into
+ * the accumulator's page-locked staging buffers ({@link RowSink}: a {@code .npy} file decodes into them, data in
+ * memory is copied once); each chunk is checked there for NaN and ±Inf before it is uploaded, so a bad sample is
+ * named by its row, as on the host path. A regression reads both sources whole to pair their rows, as
+ * {@link StatisticsAccumulator} does, and copies each chunk from them into the staging buffers.
  */
 public final class CudaStatistics implements StreamedStatistics {
 
@@ -57,15 +61,28 @@ public final class CudaStatistics implements StreamedStatistics {
         try (DeviceStatisticsAccumulator acc = new DeviceStatisticsAccumulator(device, inputDim, targetDim, CHUNK_ROWS,
                 false, Precision.FLOAT64)) {
             if (targets == null) {
-                inputs.forEachChunk(CHUNK_ROWS, chunk -> add(acc, chunk, null, rowsDone));
+                inputs.forEachChunk(CHUNK_ROWS, Precision.FLOAT64, new RowSink() {
+                    @Override
+                    public MemorySegment buffer(int rows) {
+                        return acc.nextInputs();
+                    }
+
+                    @Override
+                    public void filled(int rows) {
+                        add(acc, rows, inputDim, 0, rowsDone);
+                    }
+                });
             } else {
                 StatisticsAccumulator.requireOneTargetPerSample(inputs, targets);
                 INDArray x = inputs.readAll();
                 INDArray y = targets.readAll();
                 for (long start = 0; start < x.rows(); start += CHUNK_ROWS) {
                     long end = Math.min(x.rows(), start + CHUNK_ROWS);
-                    add(acc, x.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()),
-                            y.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()), rowsDone);
+                    RowSink.copy(x.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()), acc.nextInputs(),
+                            Precision.FLOAT64);
+                    RowSink.copy(y.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()), acc.nextTargets(),
+                            Precision.FLOAT64);
+                    add(acc, (int) (end - start), inputDim, targetDim, rowsDone);
                 }
             }
             if (acc.count() == 0) {
@@ -75,33 +92,32 @@ public final class CudaStatistics implements StreamedStatistics {
         }
     }
 
-    private static void add(DeviceStatisticsAccumulator acc, INDArray inputRows, INDArray targetRows,
+    /** Checks the staged chunk's values, then adds it. */
+    private static void add(DeviceStatisticsAccumulator acc, int rows, int inputDim, int targetDim,
                             LongConsumer rowsDone) {
-        int rows = (int) inputRows.rows();
-        if (rows == 0) {
-            return;
+        requireFinite(acc.nextInputs(), rows, inputDim, acc.count(), "input");
+        if (targetDim > 0) {
+            requireFinite(acc.nextTargets(), rows, targetDim, acc.count(), "target");
         }
-        acc.add(finiteRowMajor(inputRows, acc.count(), "input"),
-                targetRows == null ? null : finiteRowMajor(targetRows, acc.count(), "target"), rows);
+        acc.addStaged(rows);
         rowsDone.accept(acc.count());
     }
 
     /**
-     * @param rows     a chunk, one sample per row
+     * @param values   a chunk, row-major float64, one sample per row
+     * @param rows     its rows
+     * @param width    the values per row
      * @param firstRow the 0-based row of its first sample in the data
      * @param what     "input" or "target"
-     * @return its values, row-major, float64
      * @throws LaeException naming the first sample that holds NaN or ±Inf
      */
-    static double[] finiteRowMajor(INDArray rows, long firstRow, String what) {
-        double[] values = rows.castTo(DataType.DOUBLE).dup('c').data().asDouble();
-        int width = (int) rows.columns();
-        for (int k = 0; k < values.length; k++) {
-            if (!Double.isFinite(values[k])) {
+    static void requireFinite(MemorySegment values, int rows, int width, long firstRow, String what) {
+        long count = (long) rows * width;
+        for (long k = 0; k < count; k++) {
+            if (!Double.isFinite(values.getAtIndex(ValueLayout.JAVA_DOUBLE, k))) {
                 throw StatisticsAccumulator.nonFiniteSample(what, firstRow + k / width);
             }
         }
-        return values;
     }
 
     /**

@@ -175,14 +175,14 @@ final class DeviceLoss implements AutoCloseable {
         DeviceMatrix kept = encoderCodes.block(0, p, b);
         DeviceMatrix residual = decoderCodes.block(0, p, b);
         device.gemm(true, false, 1, encoderT, batch.x(), 0, kept);                             // BX
-        device.launch("keep_first_units", precision, (long) p * b, p, b, truncations, kept);   // Z̃ = K∘BX
+        device.launch(new Kernel.KeepFirstUnits(p, b, truncations, kept), precision);        // Z̃ = K∘BX
         device.gemm(true, false, 1, decoder, batch.y(), 0, residual);                          // G = AᵀY
         device.gemm(true, false, 1, decoder, decoder, 0, gram);                               // AᵀA
         device.gemm(false, true, 1, kept, kept, 0, moment);                                    // Z̃Z̃ᵀ
         device.gemm(false, false, 2 * c, decoder, moment, 0, gradDecoder);                    // 2c A Z̃Z̃ᵀ
         device.gemm(false, true, -2 * c, batch.y(), kept, 1, gradDecoder);                    // − 2c Y Z̃ᵀ
         device.gemm(false, false, 1, gram, kept, -1, residual);                               // AᵀA Z̃ − G
-        device.launch("keep_first_units", precision, (long) p * b, p, b, truncations, residual);
+        device.launch(new Kernel.KeepFirstUnits(p, b, truncations, residual), precision);
         device.gemm(false, true, 2 * c, batch.x(), residual, 0, gradEncoderT);                // 2c X (K∘(…))ᵀ
     }
 
@@ -191,8 +191,8 @@ final class DeviceLoss implements AutoCloseable {
                            DeviceMatrix gradEncoderT, DeviceMatrix gradDecoder) {
         device.gemm(true, false, 1, encoderT, k[0], 0, moment);                               // M = B K₁
         device.gemm(true, false, 1, decoder, decoder, 0, gram);                               // G = AᵀA
-        device.launch("nested_weight", precision, (long) p * p, p, tail, gram, weightedGram);
-        device.launch("nested_weight", precision, (long) p * p, p, tail, moment, weightedMoment);
+        device.launch(new Kernel.NestedWeight(p, tail, gram, weightedGram), precision);
+        device.launch(new Kernel.NestedWeight(p, tail, moment, weightedMoment), precision);
         device.gemm(false, false, 2 * c, k[0], weightedGram, 0, gradEncoderT);               // 2c K₁(S∘G)
         device.gemm(false, false, 2 * c, decoder, weightedMoment, 0, gradDecoder);           // 2c A(S∘M)
         if (productLambda > 0) {
@@ -209,7 +209,7 @@ final class DeviceLoss implements AutoCloseable {
     }
 
     private void addColumns(DeviceMatrix out, double alpha, DeviceMatrix columnScales, DeviceMatrix x) {
-        device.launch("add_scaled_columns", precision, out.length(), out.rows(), out.cols(), alpha, columnScales, x, out);
+        device.launch(new Kernel.AddScaledColumns(out.rows(), out.cols(), alpha, columnScales, x, out), precision);
     }
 
     /** @return L at these weights over the statistics, summed in float64 on the device (waits for the device) */
@@ -232,7 +232,7 @@ final class DeviceLoss implements AutoCloseable {
                          DeviceMatrix decoder) {
         device.gemm(true, false, 1, encoderT, k[0], 0, moment);
         device.gemm(true, false, 1, decoder, decoder, 0, gram);
-        device.launch("nested_weight", precision, (long) p * p, p, tail, gram, weightedGram);
+        device.launch(new Kernel.NestedWeight(p, tail, gram, weightedGram), precision);
         sums.zero();
         dot(encoderT.rows(), p, tail, encoderT, k[1], 0);                                    // Σ q_j (Bᵀ∘K₂)
         dot(p, p, null, weightedGram, moment, 1);                                            // sum((S∘G)∘M)
@@ -245,8 +245,8 @@ final class DeviceLoss implements AutoCloseable {
             dot(p, p, null, gram, encoderGram, 3);
         }
         if (targets != null) {
-            device.launch("sum_of_squares", precision, targets.length(), targets.rows(), targets.cols(), targets,
-                    sums.block(4, 1, 1));
+            device.launch(new Kernel.SumOfSquares(targets.rows(), targets.cols(), targets, sums.block(4, 1, 1)),
+                    precision);
         }
         double[] s = sums.download();
         double q1 = LossForm.tailSums(nestedWeights)[0];
@@ -254,8 +254,7 @@ final class DeviceLoss implements AutoCloseable {
     }
 
     private void dot(int rows, int cols, DeviceMatrix scales, DeviceMatrix x, DeviceMatrix y, int slot) {
-        device.launch("weighted_dot", precision, (long) rows * cols, rows, cols, scales, x, y,
-                sums.block(slot, 1, 1));
+        device.launch(new Kernel.WeightedDot(rows, cols, scales, x, y, sums.block(slot, 1, 1)), precision);
     }
 
     /** Makes the p×b code buffers hold at least b columns. */

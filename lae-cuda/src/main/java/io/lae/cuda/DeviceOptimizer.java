@@ -101,15 +101,15 @@ public record DeviceOptimizer(Kind kind, double momentum, double beta1, double b
         Precision precision = theta.precision();
         long count = theta.length();
         switch (kind) {
-            case SGD -> device.launch("sgd", precision, count, count, lr, direction, theta);
-            case MOMENTUM, NESTEROV -> device.launch("momentum", precision, count, count, lr, momentum,
-                    kind == Kind.NESTEROV ? 1 : 0, direction, buffers[0], theta);
+            case SGD -> device.launch(new Kernel.Sgd(count, lr, direction, theta), precision);
+            case MOMENTUM, NESTEROV -> device.launch(new Kernel.Momentum(count, lr, momentum, kind == Kind.NESTEROV,
+                    direction, buffers[0], theta), precision);
             case ADAM -> {
                 long t = step + 1;
                 double c1 = 1 - Math.pow(beta1, t);
                 double sqrtC2 = Math.sqrt(1 - Math.pow(beta2, t));
-                device.launch("adam", precision, count, count, lr, beta1, beta2, epsilon, c1, sqrtC2, direction,
-                        buffers[0], buffers[1], theta);
+                device.launch(new Kernel.Adam(count, lr, beta1, beta2, epsilon, c1, sqrtC2, direction, buffers[0],
+                        buffers[1], theta), precision);
             }
         }
     }

@@ -94,8 +94,8 @@ public final class DeviceRows implements AutoCloseable {
 
     private DeviceMatrix gather(DeviceMatrix from, DeviceMatrix into, BatchOrder.Window window) {
         DeviceMatrix batch = into.block(0, into.rows(), window.size());
-        device.launch("gather_columns", precision, (long) from.rows() * window.size(), from.rows(), window.size(),
-                permutation, window.start(), from, batch);
+        device.launch(new Kernel.GatherColumns(from.rows(), window.size(), permutation, window.start(), from, batch),
+                precision);
         return batch;
     }
 

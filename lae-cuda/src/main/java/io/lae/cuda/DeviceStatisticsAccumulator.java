@@ -2,16 +2,17 @@ package io.lae.cuda;
 
 import io.lae.Precision;
 import io.lae.cuda.bind.CudaRuntime;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
-import java.util.function.IntToDoubleFunction;
 
 /**
  * The statistics of docs/math.md §1 accumulated on the GPU: Σxx = XXᵀ, and for a regression Σyx = YXᵀ and
  * tyy = ‖Y‖². Row chunks go through two page-locked host buffers in turn (the host fills one while the
- * device copies and multiplies the other) and are shifted by the first chunk's mean, so that centring
- * loses no precision; SYRK adds X̃X̃ᵀ, GEMM adds ỸX̃ᵀ, in the accumulation precision. {@link #build}
- * symmetrises, centres or un-shifts (the moment P of shifted samples becomes P − s_y s_xᵀ/m, or
+ * device copies and multiplies the other; a reader can decode straight into them, {@link #nextInputs}) and are
+ * shifted by the first chunk's mean, so that centring loses no precision; SYRK adds X̃X̃ᵀ, GEMM adds ỸX̃ᵀ, in the
+ * accumulation precision. {@link #build} symmetrises, centres or un-shifts (the moment P of shifted samples becomes P − s_y s_xᵀ/m, or
  * P + a s_xᵀ + s_y bᵀ + m a bᵀ for shifts a, b and shifted sums s), and forms tyy.
  */
 public final class DeviceStatisticsAccumulator implements AutoCloseable {
@@ -105,7 +106,7 @@ public final class DeviceStatisticsAccumulator implements AutoCloseable {
      * @param y row-major, {@code rows}·n values, or null for an autoencoder
      */
     public void add(float[] x, float[] y, int rows) {
-        add(rows, true, MemorySegment.ofArray(x), k -> x[k], y == null ? null : MemorySegment.ofArray(y), k -> y[k]);
+        add(rows, true, MemorySegment.ofArray(x), y == null ? null : MemorySegment.ofArray(y));
     }
 
     /**
@@ -124,20 +125,55 @@ public final class DeviceStatisticsAccumulator implements AutoCloseable {
      * @param y row-major, {@code rows}·n values, or null for an autoencoder
      */
     public void add(double[] x, double[] y, int rows) {
-        add(rows, false, MemorySegment.ofArray(x), k -> x[k], y == null ? null : MemorySegment.ofArray(y), k -> y[k]);
+        add(rows, false, MemorySegment.ofArray(x), y == null ? null : MemorySegment.ofArray(y));
     }
 
     /**
-     * @param x the inputs' values (a segment over the caller's array), entry k read by {@code xValue}
-     * @param y the targets' values, or null for an autoencoder, entry k read by {@code yValue}
+     * @param x the inputs' values (a segment over the caller's array)
+     * @param y the targets' values, or null for an autoencoder
      */
-    private void add(int rows, boolean asFloat, MemorySegment x, IntToDoubleFunction xValue, MemorySegment y,
-                     IntToDoubleFunction yValue) {
+    private void add(int rows, boolean asFloat, MemorySegment x, MemorySegment y) {
         long valueBytes = asFloat ? Float.BYTES : Double.BYTES;
         requireChunk(rows, asFloat, x.byteSize() / valueBytes, y == null ? -1 : y.byteSize() / valueBytes);
-        inputs.stage(rows, xValue, x);
+        MemorySegment.copy(x, 0, nextInputs(), 0, (long) rows * inputs.width * valueBytes);
         if (targets != null) {
-            targets.stage(rows, yValue, y);
+            MemorySegment.copy(y, 0, nextTargets(), 0, (long) rows * targets.width * valueBytes);
+        }
+        addStaged(rows);
+    }
+
+    /**
+     * @return the page-locked buffer the next chunk's inputs go into, once the device has finished copying the chunk
+     *     it last held: room for {@code chunkRows} rows of n' values, row-major, float32 or float64 as the rows come;
+     *     a reader can decode into it with no copy in between. It is freed, and unusable, once this accumulator closes
+     */
+    public MemorySegment nextInputs() {
+        return inputs.staging();
+    }
+
+    /**
+     * @return the page-locked buffer the next chunk's targets go into, as {@link #nextInputs} for the inputs
+     * @throws IllegalStateException for an autoencoder's accumulator
+     */
+    public MemorySegment nextTargets() {
+        if (targets == null) {
+            throw new IllegalStateException("an autoencoder's accumulator takes no targets");
+        }
+        return targets.staging();
+    }
+
+    /**
+     * Adds the chunk written into {@link #nextInputs} (and {@link #nextTargets} for a regression).
+     *
+     * @param rows its rows, 1 to {@code chunkRows}
+     */
+    public void addStaged(int rows) {
+        if (rows < 1 || rows > chunkRows) {
+            throw new IllegalArgumentException(rows + " rows for chunks of at most " + chunkRows);
+        }
+        inputs.takeShift(rows);
+        if (targets != null) {
+            targets.takeShift(rows);
         }
         enqueue(rows);
     }
@@ -166,8 +202,7 @@ public final class DeviceStatisticsAccumulator implements AutoCloseable {
             DeviceMatrix y = targets.upload(rows);
             device.cublas().gemm(accumulation.isDouble(), false, true, targets.width, inputs.width, rows, 1,
                     y.pointer(), targets.width, x.pointer(), inputs.width, 1, momentYX.pointer(), targets.width);
-            device.launch("sum_of_squares", accumulation, (long) targets.width * rows, targets.width, rows, y,
-                    targetSquares);
+            device.launch(new Kernel.SumOfSquares(targets.width, rows, y, targetSquares), accumulation);
         }
         count += rows;
         slot = 1 - slot;
@@ -193,12 +228,12 @@ public final class DeviceStatisticsAccumulator implements AutoCloseable {
             throw new CudaException("float32 sums cannot give float64 statistics: accumulate in float64");
         }
         double[] inputSums = inputs.finiteSums();
-        device.launch("symmetrize_lower", accumulation, (long) inputs.width * inputs.width, inputs.width, momentXX);
+        device.launch(new Kernel.SymmetrizeLower(inputs.width, momentXX), accumulation);
         finish(momentXX, inputs, inputs, center);
         double tyy;
         if (targets == null) {
             try (DeviceMatrix trace = device.zeros(1, 1, Precision.FLOAT64)) {
-                device.launch("diagonal_sum", accumulation, inputs.width, inputs.width, momentXX, trace);
+                device.launch(new Kernel.DiagonalSum(inputs.width, momentXX, trace), accumulation);
                 tyy = trace.download()[0];
             }
         } else {
@@ -232,8 +267,8 @@ public final class DeviceStatisticsAccumulator implements AutoCloseable {
 
     /** The moment of shifted rows P = Σ (y − a)(x − b)ᵀ becomes the centred or the raw moment. */
     private void finish(DeviceMatrix moment, Rows left, Rows right, boolean center) {
-        device.launch("finish_moment", accumulation, (long) left.width * right.width, left.width, right.width, moment,
-                left.sums, right.sums, left.shift, right.shift, new Kernels.F64(count), center ? 1 : 0);
+        device.launch(new Kernel.FinishMoment(left.width, right.width, moment, left.sums, right.sums, left.shift,
+                right.shift, count, center), accumulation);
     }
 
     /**
@@ -257,7 +292,7 @@ public final class DeviceStatisticsAccumulator implements AutoCloseable {
         }
         long size = moment.length();
         DeviceMatrix converted = device.zeros(moment.rows(), moment.cols(), Precision.FLOAT32);
-        device.launch("double_to_float", accumulation, size, size, moment, converted);
+        device.launch(new Kernel.DoubleToFloat(size, moment, converted), accumulation);
         moment.close();
         return converted;
     }
@@ -286,6 +321,8 @@ public final class DeviceStatisticsAccumulator implements AutoCloseable {
      */
     private final class Rows implements AutoCloseable {
         final int width;
+        /** Frees the page-locked buffers when it closes, after which any use of them throws. */
+        private final Arena staging = Arena.ofShared();
         private final MemorySegment[] pinned = new MemorySegment[2];
         private final MemorySegment[] copied = new MemorySegment[2];
         private final DeviceMatrix[] raw = new DeviceMatrix[2];
@@ -298,7 +335,8 @@ public final class DeviceStatisticsAccumulator implements AutoCloseable {
             this.width = width;
             Precision rowType = rowType();
             for (int i = 0; i < 2; i++) {
-                pinned[i] = device.runtime().mallocHost((long) chunkRows * width * rowType.bytes());
+                pinned[i] = device.runtime().mallocHost((long) chunkRows * width * rowType.bytes())
+                        .reinterpret(staging, device.runtime()::freeHost);
                 copied[i] = device.runtime().eventCreate();
                 raw[i] = device.zeros(width, chunkRows, rowType);
             }
@@ -310,28 +348,34 @@ public final class DeviceStatisticsAccumulator implements AutoCloseable {
             return floatRows ? Precision.FLOAT32 : Precision.FLOAT64;
         }
 
-        /**
-         * Fills the current slot's page-locked buffer, once the device has finished copying from it, and takes
-         * the first chunk's mean as the shift of every chunk.
-         *
-         * @param rows   the chunk's rows
-         * @param value  entry k of the row-major chunk
-         * @param values the chunk's values, row-major, in the rows' precision
-         */
-        void stage(int rows, IntToDoubleFunction value, MemorySegment values) {
+        /** @return the current slot's page-locked buffer, once the device has finished copying from it */
+        MemorySegment staging() {
             if (used[slot]) {
                 device.runtime().eventSynchronize(copied[slot]);
+                used[slot] = false;
             }
-            MemorySegment.copy(values, 0, pinned[slot], 0, (long) rows * width * rowType().bytes());
-            if (shift == null) {
-                double[] mean = new double[width];
-                for (int r = 0; r < rows; r++) {
-                    for (int i = 0; i < width; i++) {
-                        mean[i] += value.applyAsDouble(r * width + i) / rows;
-                    }
+            return pinned[slot];
+        }
+
+        /**
+         * Takes the first chunk's mean as the shift of every chunk.
+         *
+         * @param rows the rows staged in the current slot
+         */
+        void takeShift(int rows) {
+            if (shift != null) {
+                return;
+            }
+            MemorySegment values = pinned[slot];
+            double[] mean = new double[width];
+            for (int r = 0; r < rows; r++) {
+                for (int i = 0; i < width; i++) {
+                    long k = (long) r * width + i;
+                    mean[i] += (floatRows ? values.getAtIndex(ValueLayout.JAVA_FLOAT, k)
+                            : values.getAtIndex(ValueLayout.JAVA_DOUBLE, k)) / rows;
                 }
-                shift = device.upload(mean, width, 1, accumulation);
             }
+            shift = device.upload(mean, width, 1, accumulation);
         }
 
         /** @return the staged chunk on the device, shifted, width×rows; its column sums are added to {@link #sums} */
@@ -341,8 +385,8 @@ public final class DeviceStatisticsAccumulator implements AutoCloseable {
             device.runtime().eventRecord(copied[slot], device.stream());
             used[slot] = true;
             DeviceMatrix chunk = shifted.block(0, width, rows);
-            device.launch(floatRows ? "shift_float_rows" : "shift_double_rows", accumulation, (long) width * rows,
-                    width, rows, raw[slot], shift, chunk);
+            device.launch(floatRows ? new Kernel.ShiftFloatRows(width, rows, raw[slot], shift, chunk)
+                    : new Kernel.ShiftDoubleRows(width, rows, raw[slot], shift, chunk), accumulation);
             device.cublas().gemv(accumulation.isDouble(), width, rows, 1, chunk.pointer(), width, ones.pointer(), 1,
                     sums.pointer());
             return chunk;
@@ -371,8 +415,8 @@ public final class DeviceStatisticsAccumulator implements AutoCloseable {
 
         @Override
         public void close() {
+            staging.close();
             for (int i = 0; i < 2; i++) {
-                device.runtime().freeHost(pinned[i]);
                 device.runtime().eventDestroy(copied[i]);
                 raw[i].close();
             }

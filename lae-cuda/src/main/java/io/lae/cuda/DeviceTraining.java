@@ -200,8 +200,8 @@ public final class DeviceTraining implements AutoCloseable {
             if (rule == DeviceRule.RAG) {
                 rotate(samples);
             } else if (rule == DeviceRule.TIED) {
-                device.launch("add_scaled_columns", theta.precision(), gradDecoder.length(), gradDecoder.rows(), p,
-                        1.0, null, gradEncoderT, gradDecoder);                              // ∇_A + (∇_B)ᵀ
+                device.launch(new Kernel.AddScaledColumns(gradDecoder.rows(), p, 1.0, null, gradEncoderT,
+                        gradDecoder), theta.precision());                              // ∇_A + (∇_B)ᵀ
             }
         }
         DeviceMatrix flatDirection = direction.block(0, Math.toIntExact(theta.length()), 1);
@@ -228,7 +228,7 @@ public final class DeviceTraining implements AutoCloseable {
      * @param samples m, or b over a batch
      */
     private void rotate(long samples) {
-        device.launch("skew_half", theta.precision(), (long) p * p, p, loss.codeMoment(), skew);
+        device.launch(new Kernel.SkewHalf(p, loss.codeMoment(), skew), theta.precision());
         double perSample = 1.0 / samples;
         device.gemm(false, false, perSample, encoderT, skew, 1, gradEncoderT);
         device.gemm(false, false, perSample, decoder, skew, 1, gradDecoder);
@@ -255,11 +255,11 @@ public final class DeviceTraining implements AutoCloseable {
             device.gemm(false, true, 1, batch.x(), codes, 0, hebbianProducts);                // X(AᵀX)ᵀ
         }
         device.gemm(true, false, 1, decoder, hebbianProducts, 0, skew);                       // AᵀΣA
-        device.launch("upper_with_diagonal", theta.precision(), (long) p * p, p, skew);
+        device.launch(new Kernel.UpperWithDiagonal(p, skew), theta.precision());
         double perSample = 1.0 / samples;
         device.gemm(false, false, perSample, decoder, skew, 0, gradDecoder);
-        device.launch("add_scaled_columns", theta.precision(), gradDecoder.length(), gradDecoder.rows(), p,
-                -perSample, null, hebbianProducts, gradDecoder);
+        device.launch(new Kernel.AddScaledColumns(gradDecoder.rows(), p, -perSample, null, hebbianProducts,
+                gradDecoder), theta.precision());
     }
 
     /** @return L at the current weights (waits for the device) */

@@ -1,11 +1,5 @@
 package io.lae.cuda;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
-import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
-
 import io.lae.Precision;
 import io.lae.cuda.bind.CudaDriver;
 import io.lae.cuda.bind.Nvrtc;
@@ -28,19 +22,16 @@ import java.util.Map;
 /**
  * lae's element-wise kernels ({@code kernels.cu}), compiled by NVRTC for the device's architecture at
  * first use, once per precision, and cached on disk ({@value #CACHE_VARIABLE}, else
- * {@code ~/.cache/lae/kernels}) under a hash of the source, architecture and compiler version.
+ * {@code ~/.cache/lae/kernels}) under a hash of the source, architecture and compiler version. Each kernel is
+ * launched through its {@link Kernel} record. {@link #close} unloads the modules.
  */
-public final class Kernels {
+public final class Kernels implements AutoCloseable {
 
     /** Environment variable naming the kernel cache directory. */
     public static final String CACHE_VARIABLE = "LAE_KERNEL_CACHE";
     /** Threads per block; {@code weighted_dot}'s shared array has this size. */
     static final int BLOCK = 256;
     private static final String RESOURCE = "kernels.cu";
-
-    /** A float64 kernel argument whatever the kernels' precision (a C {@code double}). */
-    public record F64(double value) {
-    }
 
     private final CudaDriver driver;
     private final Nvrtc nvrtc;
@@ -134,40 +125,31 @@ public final class Kernels {
     }
 
     /**
-     * Queues kernel {@code name} over {@code count} entries on {@code stream}.
+     * Queues a kernel over its {@link Kernel#entries} on {@code stream}, after {@link KernelSignature#arguments} has
+     * checked its arguments.
      *
-     * @param arguments in the kernel's order: Integer (int), Long (long long), Double (real: float or
-     *                  double as {@code precision}), {@link F64} (double), {@link DeviceMatrix} or
-     *                  MemorySegment (a pointer), null (a null pointer)
+     * @param precision the precision of the module: the kernel's {@code real}
      */
-    void launch(String name, Precision precision, long count, MemorySegment stream, Object... arguments) {
-        MemorySegment function = function(precision, name);
-        int blocks = (int) Math.max(1, Math.min(maxBlocks, (count + BLOCK - 1) / BLOCK));
+    void launch(Kernel kernel, Precision precision, MemorySegment stream) {
+        KernelSignature signature = KernelSignature.of(kernel.getClass());
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment parameters = arena.allocate(ADDRESS, arguments.length);
-            for (int i = 0; i < arguments.length; i++) {
-                parameters.setAtIndex(ADDRESS, i, value(arena, arguments[i], precision));
-            }
-            driver.launch(function, blocks, 1, BLOCK, 1, stream, parameters, name);
+            MemorySegment parameters = signature.arguments(kernel, precision, arena);
+            MemorySegment function = function(precision, signature.name());
+            int blocks = (int) Math.max(1, Math.min(maxBlocks, (kernel.entries() + BLOCK - 1) / BLOCK));
+            driver.launch(function, blocks, 1, BLOCK, 1, stream, parameters, signature.name());
         }
-    }
-
-    private static MemorySegment value(Arena arena, Object argument, Precision precision) {
-        return switch (argument) {
-            case null -> arena.allocateFrom(ADDRESS, MemorySegment.NULL);
-            case Integer i -> arena.allocateFrom(JAVA_INT, i);
-            case Long l -> arena.allocateFrom(JAVA_LONG, l);
-            case Double d -> precision.isDouble() ? arena.allocateFrom(JAVA_DOUBLE, d)
-                    : arena.allocateFrom(JAVA_FLOAT, d.floatValue());
-            case F64 f -> arena.allocateFrom(JAVA_DOUBLE, f.value());
-            case DeviceMatrix m -> arena.allocateFrom(ADDRESS, m.pointer());
-            case MemorySegment s -> arena.allocateFrom(ADDRESS, s);
-            default -> throw new IllegalArgumentException("kernel argument of type " + argument.getClass());
-        };
     }
 
     /** @return the architecture the kernels are compiled for, e.g. {@code sm_90} */
     public String architecture() {
         return architecture;
+    }
+
+    /** Unloads the modules loaded so far; a later launch compiles (or reads from the cache) and loads again. */
+    @Override
+    public void close() {
+        functions.clear();
+        modules.values().forEach(driver::unloadModule);
+        modules.clear();
     }
 }

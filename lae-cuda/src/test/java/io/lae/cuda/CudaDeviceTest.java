@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Opening the engine: on a machine without a usable GPU, one line saying what is missing and what to do. */
+/**
+ * Opening the engine: on a machine without a usable GPU, one line saying what is missing, naming no option of lae's
+ * command line (the device check has none; {@code lae} adds its own advice).
+ */
 class CudaDeviceTest {
 
     @Test
@@ -20,7 +23,7 @@ class CudaDeviceTest {
         }
         failure.ifPresent(e -> {
             assertFalse(e.getMessage().contains("\n"), e.getMessage());
-            assertTrue(e.getMessage().contains("--backend cpu") || e.getMessage().contains("found"), e.getMessage());
+            assertFalse(e.getMessage().contains("--backend"), e.getMessage());
         });
     }
 }

@@ -9,31 +9,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.lae.LaeException;
 import io.lae.stats.Statistics;
 import io.lae.stats.StatisticsAccumulator;
+import java.lang.foreign.MemorySegment;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * The host side of {@link CudaStatistics}, which needs no GPU: how chunks become the accumulator's row-major
- * values (and a bad sample is named), and how the downloaded arrays become lae-core's {@link Statistics}.
+ * The host side of {@link CudaStatistics}, which needs no GPU: a bad sample in the staged rows is named by its row,
+ * and the downloaded arrays become lae-core's {@link Statistics}. (How the readers write rows into staging memory
+ * is lae-core's {@code RowSinkTest}.)
  */
 class CudaStatisticsTest {
 
     @Test
-    void chunksOfEitherOrderAndViewsBecomeRowMajorValues() {
-        INDArray rows = Nd4j.create(new double[][] {{1, 2, 3}, {4, 5, 6}, {7, 8, 9}});
-        assertArrayEquals(new double[] {4, 5, 6, 7, 8, 9},
-                CudaStatistics.finiteRowMajor(rows.get(NDArrayIndex.interval(1, 3), NDArrayIndex.all()), 0, "input"));
-        assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9},
-                CudaStatistics.finiteRowMajor(rows.dup('f'), 0, "input"));
-    }
-
-    @Test
-    void aNonFiniteValueIsNamedByItsRowInTheData() {
-        INDArray rows = Nd4j.create(new double[][] {{1, 2}, {3, 4}, {5, Double.NEGATIVE_INFINITY}});
-        LaeException e = assertThrows(LaeException.class, () -> CudaStatistics.finiteRowMajor(rows, 100, "target"));
+    void aNonFiniteValueInTheStagedRowsIsNamedByItsRowInTheData() {
+        MemorySegment staged = MemorySegment.ofArray(new double[] {1, 2, 3, 4, 5, Double.NEGATIVE_INFINITY, Double.NaN});
+        CudaStatistics.requireFinite(staged, 2, 2, 100, "target");
+        LaeException e = assertThrows(LaeException.class, () -> CudaStatistics.requireFinite(staged, 3, 2, 100,
+                "target"));
         assertEquals(StatisticsAccumulator.nonFiniteSample("target", 102).getMessage(), e.getMessage());
     }
 

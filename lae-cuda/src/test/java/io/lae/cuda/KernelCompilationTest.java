@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -31,22 +29,12 @@ class KernelCompilationTest {
     /** Turing, Ampere, Ada, Hopper, Blackwell (data centre and consumer). */
     private static final List<String> ARCHITECTURES = List.of("75", "80", "86", "89", "90", "100", "120");
 
-    /** @return the names of the kernels declared in kernels.cu */
-    private static List<String> kernelNames() {
-        Matcher m = Pattern.compile("extern \"C\" __global__ void (\\w+)\\(").matcher(Kernels.source());
-        List<String> names = new ArrayList<>();
-        while (m.find()) {
-            names.add(m.group(1));
-        }
-        return names;
-    }
-
     @ParameterizedTest
     @EnumSource(Precision.class)
     void nvrtcCompilesEveryKernelToCubinAndPtxForEachArchitecture(Precision precision) {
         Optional<Nvrtc> nvrtc = loadNvrtc();
         assumeTrue(nvrtc.isPresent(), "no NVRTC (libnvrtc.so.13 or .12) here: run with -Pnvrtc to fetch NVRTC 12.9");
-        List<String> kernels = kernelNames();
+        List<String> kernels = KernelSource.names();
         assertTrue(kernels.size() >= 10, "kernels found: " + kernels);
         for (String arch : ARCHITECTURES) {
             byte[] cubin = nvrtc.get().compile(Kernels.source(), "kernels.cu", "sm_" + arch, Kernels.options(precision));
@@ -95,7 +83,7 @@ class KernelCompilationTest {
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(0, process.waitFor(), "nvcc for compute_" + arch + ": " + output);
             String text = Files.readString(ptx);
-            for (String kernel : kernelNames()) {
+            for (String kernel : KernelSource.names()) {
                 assertTrue(text.contains(".entry " + kernel + "("), "compute_" + arch + " PTX lacks " + kernel);
             }
         }

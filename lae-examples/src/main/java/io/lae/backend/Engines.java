@@ -77,10 +77,11 @@ public final class Engines {
 
     /**
      * @return the GPU of lae's CUDA engine
-     * @throws CudaException saying why it is unusable
+     * @throws CudaException saying why it is unusable, and that {@code --backend cpu} runs without it (the engine's
+     *                       own messages name no option of lae's)
      */
     public static synchronized CudaDevice requireCudaDevice() {
-        return device().orElseThrow(() -> unusable);
+        return device().orElseThrow(() -> new CudaException(unusable.getMessage() + "; use --backend cpu", unusable));
     }
 
     /**
@@ -107,7 +108,7 @@ public final class Engines {
             if (unsupported.isPresent()) {
                 throw new LaeException("--backend cuda: " + unsupported.get() + "; use --backend cpu or auto");
             }
-            return cuda(device().orElseThrow(() -> unusable), description);
+            return cuda(requireCudaDevice(), description);
         }
         if (unsupported.isPresent()) {
             return nd4j(description, unsupported.get());

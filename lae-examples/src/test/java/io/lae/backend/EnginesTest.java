@@ -85,6 +85,7 @@ class EnginesTest {
         Engines.configure(BackendRequest.CUDA, null);
         LaeException e = assertThrows(LaeException.class, () -> Engines.forRun(FULL_BATCH));
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("; use --backend cpu"), "lae adds its own advice: " + e.getMessage());
     }
 
     @Test
@@ -108,6 +109,7 @@ class EnginesTest {
         LaeException e = assertThrows(LaeException.class,
                 () -> Engines.forStatistics(10, 0, new PrintWriter(new StringWriter())));
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("; use --backend cpu"), e.getMessage());
     }
 
     @Test

@@ -23,6 +23,7 @@ public final class CudaDriver {
     private final MethodHandle deviceGetName;
     private final MethodHandle moduleLoadData;
     private final MethodHandle moduleGetFunction;
+    private final MethodHandle moduleUnload;
     private final MethodHandle launchKernel;
 
     private CudaDriver(NativeLibrary library) {
@@ -34,6 +35,7 @@ public final class CudaDriver {
         moduleLoadData = library.function("cuModuleLoadData", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
         moduleGetFunction = library.function("cuModuleGetFunction",
                 FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
+        moduleUnload = library.function("cuModuleUnload", FunctionDescriptor.of(JAVA_INT, ADDRESS));
         launchKernel = library.function("cuLaunchKernel", FunctionDescriptor.of(JAVA_INT, ADDRESS,
                 JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
         check(invoke(() -> (int) init.invokeExact(0)), "cuInit");
@@ -47,7 +49,7 @@ public final class CudaDriver {
         return NativeLibrary.open(List.of("libcuda.so.1", "libcuda.so"))
                 .map(CudaDriver::new)
                 .orElseThrow(() -> new CudaException("no NVIDIA driver (libcuda.so.1) found: this machine has no"
-                        + " usable NVIDIA GPU; use --backend cpu"));
+                        + " usable NVIDIA GPU"));
     }
 
     @FunctionalInterface
@@ -103,6 +105,11 @@ public final class CudaDriver {
             check(invoke(() -> (int) moduleLoadData.invokeExact(out, data)), "cuModuleLoadData");
             return out.get(ADDRESS, 0);
         }
+    }
+
+    /** Unloads a module that {@link #loadModule} loaded; its functions become invalid. */
+    public void unloadModule(MemorySegment module) {
+        check(invoke(() -> (int) moduleUnload.invokeExact(module)), "cuModuleUnload");
     }
 
     /** @return the kernel (CUfunction) named {@code name} (an {@code extern "C"} name) in {@code module} */

@@ -1,6 +1,7 @@
 package io.lae.cuda.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -58,6 +59,7 @@ class PackTest {
         String stderr = new String(run.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertEquals(2, run.waitFor(), stderr);
         assertTrue(stderr.startsWith("lae device check: ") && !stderr.contains("\n"), stderr);
+        assertFalse(stderr.contains("--backend"), "the check has no --backend option: " + stderr);
     }
 
     @Test
