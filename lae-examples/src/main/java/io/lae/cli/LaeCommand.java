@@ -6,6 +6,7 @@ import io.lae.train.TrainingInterruptedException;
 import io.lae.backend.BackendCheck;
 import io.lae.backend.BackendRequest;
 import io.lae.backend.Engines;
+import io.lae.backend.Nd4jBackendChoice;
 import io.lae.backend.Nd4jStart;
 import java.io.PrintWriter;
 import io.lae.runs.Environment;
@@ -23,7 +24,7 @@ import picocli.CommandLine.ScopeType;
 /** The {@code lae} command: sub-commands for training, loss evaluation and gradient checks. */
 @Command(name = "lae", mixinStandardHelpOptions = true, versionProvider = LaeCommand.Version.class,
         description = "Linear autoencoders that recover the exact, ordered principal directions of data.",
-        subcommands = {TrainCommand.class, StatsCommand.class, EncodeCommand.class, ExperimentCommand.class, LossCommand.class, GradcheckCommand.class, BenchCommand.class, InfoCommand.class, CommandLine.HelpCommand.class,
+        subcommands = {TrainCommand.class, StatsCommand.class, FetchCommand.class, EncodeCommand.class, ExperimentCommand.class, LossCommand.class, GradcheckCommand.class, BenchCommand.class, InfoCommand.class, CommandLine.HelpCommand.class,
                 AutoComplete.GenerateCompletion.class})
 public final class LaeCommand {
 
@@ -104,7 +105,7 @@ public final class LaeCommand {
         } catch (OutOfMemoryError e) {
             err.println("lae: error: out of memory (" + e.getMessage() + ", Java heap "
                     + Runtime.getRuntime().maxMemory() / (1L << 20) + " MiB): use fewer rows or a .npy file (it streams), "
-                    + "or give Java more heap (LAE_JAVA_OPTS=-Xmx16g for ./lae)");
+                    + "or give Java more heap (java -Xmx16g -jar lae.jar …, or LAE_JAVA_OPTS=-Xmx16g ./lae …)");
             code = EXIT_USAGE;
         }
         out.flush();
@@ -119,6 +120,12 @@ public final class LaeCommand {
         if (helpCode != null) {
             return helpCode;
         }
+        if (parseResult.subcommand() != null
+                && parseResult.subcommand().commandSpec().userObject() instanceof FetchCommand) {
+            // downloads only: ND4J need not load
+            return new CommandLine.RunLast().execute(parseResult);
+        }
+        Nd4jBackendChoice.apply(root.backend);
         try {
             BackendCheck.forThisBuild(root.backend)
                     .verify(() -> Nd4jStart.loadedCuda(root.debug ? err : null))
