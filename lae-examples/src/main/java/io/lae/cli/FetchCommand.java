@@ -3,6 +3,7 @@ package io.lae.cli;
 import io.lae.fetch.DataFetcher;
 import io.lae.fetch.DataPackage;
 import io.lae.runs.DataSets;
+import io.lae.runs.Interruption;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,7 +35,14 @@ final class FetchCommand implements Callable<Integer> {
         List<String> dataSets = what.equals("all") ? fetcher.dataSets() : List.of(what);
         Path dataDir = DataSets.folder();
         for (String dataSet : dataSets) {
-            boolean fetched = fetcher.fetch(dataSet, dataDir);
+            // each file lands whole or not at all; a data set cut short is fetched again next time
+            Interruption.during("while fetching " + dataSet + "; run lae fetch " + dataSet + " again");
+            boolean fetched;
+            try {
+                fetched = fetcher.fetch(dataSet, dataDir);
+            } finally {
+                Interruption.during(null);
+            }
             out.println(dataSet + ": " + (fetched ? "fetched into " : "already in ") + dataDir.resolve(dataSet));
         }
         return 0;
