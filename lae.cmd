@@ -66,7 +66,7 @@ if defined mvn goto :run_maven
 >&2 echo lae: building lae-examples\target\lae.jar needs Maven 3.8 or newer: install it and put its bin folder on PATH
 exit /b 3
 :run_maven
->&2 echo lae: building lae-examples\target\lae.jar (first use; needs Maven and JDK 25; the first build downloads about 350 MB into %USERPROFILE%\.m2)...
+>&2 echo lae: building lae-examples\target\lae.jar (first use; needs Maven and JDK 25; the first build downloads about 250 MB into %USERPROFILE%\.m2)...
 set "log=%TEMP%\lae-build-%RANDOM%.log"
 set "JAVA_HOME=%java_home%"
 pushd "%root%"
