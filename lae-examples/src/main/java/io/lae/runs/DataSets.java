@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The command line's data sources: {@link DataSources#open} over the data folder ({@link #folder()}), after
@@ -49,15 +50,33 @@ public final class DataSets {
             return DataSources.defaultDataDir();
         }
         try {
-            Path code = Path.of(DataSets.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path repository = code.toAbsolutePath().getParent().getParent().getParent();
-            Path data = repository.resolve("data");
-            if (Files.isRegularFile(repository.resolve("pom.xml")) && Files.isDirectory(data)) {
-                return data;
+            var source = DataSets.class.getProtectionDomain().getCodeSource();
+            if (source != null) {
+                Optional<Path> data = repositoryData(Path.of(source.getLocation().toURI()));
+                if (data.isPresent()) {
+                    return data.get();
+                }
             }
-        } catch (URISyntaxException | NullPointerException | SecurityException e) {
+        } catch (URISyntaxException | IllegalArgumentException | SecurityException e) {
             // not run from a jar or folder of a build: the working directory's data/
         }
         return DataSources.defaultDataDir();
+    }
+
+    /**
+     * @param code where lae's classes were loaded from: {@code <repository>/<module>/target/lae.jar}, or
+     *             {@code <repository>/<module>/target/classes}
+     * @return the repository's {@code data/}, when three levels up is a folder with a pom.xml and a data/
+     */
+    static Optional<Path> repositoryData(Path code) {
+        Path repository = code.toAbsolutePath();
+        for (int up = 0; up < 3 && repository != null; up++) {
+            repository = repository.getParent();
+        }
+        if (repository != null && Files.isRegularFile(repository.resolve("pom.xml"))
+                && Files.isDirectory(repository.resolve("data"))) {
+            return Optional.of(repository.resolve("data"));
+        }
+        return Optional.empty();
     }
 }

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +72,16 @@ class DataSetsTest {
     @Test
     void theDataFolderIsTheSettingWhenThereIsOne() {
         assertEquals(dir, inDataFolder(DataSets::folder));
+    }
+
+    @Test
+    void withoutASettingTheDataFolderIsTheRepositorysBesideTheJar() throws IOException {
+        Path jar = Files.createDirectories(dir.resolve("repo/lae-examples/target")).resolve("lae.jar");
+        assertEquals(Optional.empty(), DataSets.repositoryData(jar), "no pom.xml, no data/");
+        Files.writeString(dir.resolve("repo/pom.xml"), "<project/>");
+        Files.createDirectories(dir.resolve("repo/data"));
+        assertEquals(Optional.of(dir.resolve("repo/data")), DataSets.repositoryData(jar));
+        assertEquals(Optional.empty(), DataSets.repositoryData(dir.getRoot().resolve("lae.jar")), "a jar at the root");
     }
 
     /** @return what {@code open} returns with {@link #dir} as the data folder */
