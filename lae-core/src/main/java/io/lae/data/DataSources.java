@@ -28,7 +28,7 @@ public final class DataSources {
     /**
      * @param spec    a data source, as {@link #open} takes it
      * @param dataDir where MNIST-style data sets live
-     * @return the argument of {@code data/fetch.sh} that fetches {@code spec}'s files, when it names a data set
+     * @return the argument of {@code lae fetch} that fetches {@code spec}'s files, when it names a data set
      *     (mnist, mnist-test, fashion-mnist) whose files are not under {@code dataDir}; empty otherwise. lae-core
      *     never fetches: {@link #open} reports the missing files instead.
      */
@@ -123,7 +123,7 @@ public final class DataSources {
         if (needed > free) {
             throw new LaeException(String.format(java.util.Locale.ROOT, "%s: generating %d×%d samples needs %.1f GB "
                     + "of Java heap, %.1f GB are free: use fewer rows (m), write the data to a .npy file (it streams), "
-                    + "or give Java more heap (LAE_JAVA_OPTS=-Xmx%dg for ./lae)", spec, m, n, needed / 1e9,
+                    + "or give Java more heap (java -Xmx%dg -jar lae.jar …, or LAE_JAVA_OPTS=-Xmx%<dg ./lae …)", spec, m, n, needed / 1e9,
                     free / 1e9, (long) Math.ceil(1.25 * needed / (1L << 30))));
         }
     }

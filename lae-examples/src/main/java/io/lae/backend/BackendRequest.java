@@ -4,10 +4,8 @@ package io.lae.backend;
 /**
  * The {@code --backend} choice: which engine runs the training steps.
  *
- * <p>ND4J picks its own backend once, from the environment variables {@code BACKEND_PRIORITY_CPU}
- * and {@code BACKEND_PRIORITY_GPU} read when its backend class loads, so the {@code ./lae} launcher sets
- * them from this same option before the JVM starts; the JVM can only check the outcome
- * ({@link BackendCheck}). lae's own CUDA engine (lae-cuda) is chosen per run ({@link Engines}).
+ * <p>ND4J picks its own backend once, as it loads: {@link Nd4jBackendChoice} hides its CUDA backend from it
+ * before then when the request runs ND4J on the CPU, and {@link BackendCheck} checks the outcome. lae's own CUDA engine (lae-cuda) is chosen per run ({@link Engines}).
  */
 public enum BackendRequest {
     /** lae's CUDA engine when a GPU is usable and it runs the run, else ND4J (CUDA when built and usable, else the CPU). */

@@ -5,6 +5,7 @@ import io.lae.device.DeviceInfo;
 import io.lae.device.Host;
 import io.lae.device.MemoryLimit;
 import io.lae.device.MemoryPlan;
+import io.lae.runs.DataSets;
 import io.lae.runs.Environment;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -15,9 +16,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code lae info}: where lae runs — versions, backend, device, its memory, BLAS threads and host memory. */
+/** {@code lae info}: where lae runs — versions, backend, device, its memory, BLAS threads, host memory and the data folder. */
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = "Show versions, the ND4J backend, the device and its memory, BLAS threads and host memory.")
+        description = "Show versions, the ND4J backend, the device and its memory, BLAS threads, host memory and the data folder.")
 final class InfoCommand implements Callable<Integer> {
 
     private static final String NOT_APPLICABLE = "n/a";
@@ -54,6 +55,7 @@ final class InfoCommand implements Callable<Integer> {
         info.put("memory total", MemoryPlan.gib(host.totalBytes()));
         info.put("memory available", MemoryPlan.gib(host.availableBytes()));
         info.put("JVM max heap", MemoryPlan.gib(Runtime.getRuntime().maxMemory()));
+        info.put("data folder", DataSets.folder().toAbsolutePath() + " (lae fetch puts MNIST and Fashion-MNIST there)");
         info.forEach((key, value) -> out.printf(Locale.ROOT, "%-22s %s%n", key + ":", value == null ? "(unset)" : value));
         return 0;
     }

