@@ -3,11 +3,10 @@ package io.lae.check;
 import io.lae.loss.CheckableLoss;
 import io.lae.loss.Loss;
 import io.lae.loss.LossEvaluation;
+import io.lae.loss.LossMethod;
 import io.lae.loss.LossSpec;
-import io.lae.loss.NonUniformL2Loss;
-import io.lae.loss.ProductL2Loss;
+import io.lae.loss.Losses;
 import io.lae.loss.SameDiffGradients;
-import io.lae.loss.SumL2Loss;
 import io.lae.stats.Statistics;
 import io.lae.stats.StatisticsAccumulator;
 import java.util.ArrayList;
@@ -16,7 +15,6 @@ import java.util.Map;
 import java.util.Random;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -51,33 +49,17 @@ public final class GradientCheck {
     }
 
     /**
-     * The spec the suite uses for a loss name: hyperparameters chosen so every term weighs in
-     * (λ = 2.5 for product/sum, λ_i = linspace(0.1, 0.9, p)² for nonuniform, the default geometric
-     * prior for nested-dropout).
-     *
-     * @param name a loss name
-     * @param p    the latent size
-     * @return the spec
-     */
-    public static LossSpec suiteSpec(String name, int p) {
-        return switch (name) {
-            case ProductL2Loss.NAME, SumL2Loss.NAME -> new LossSpec(name, null, 2.5, null, null);
-            case NonUniformL2Loss.NAME -> new LossSpec(name, null, null, NonUniformL2Loss.squaredLinspace(0.1, 0.9, p), null);
-            default -> LossSpec.named(name);
-        };
-    }
-
-    /**
-     * Runs every loss of docs/math.md §2 on every standard shape.
+     * Runs every loss of the registry on every standard shape, each hyperparameter at its example value
+     * ({@link LossSpec#example}).
      *
      * @param seed the random seed
      * @return one result per (loss, shape)
      */
     public static List<GradientCheckResult> runSuite(long seed) {
         List<GradientCheckResult> results = new ArrayList<>();
-        for (String name : LossSpec.NAMES) {
+        for (LossMethod method : Losses.REGISTRY.methods()) {
             for (CheckShape shape : STANDARD_SHAPES) {
-                results.add(run(suiteSpec(name, shape.latent()), shape, seed));
+                results.add(run(LossSpec.example(method, shape.latent()), shape, seed));
             }
         }
         return results;

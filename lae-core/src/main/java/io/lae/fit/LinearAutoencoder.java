@@ -5,15 +5,14 @@ import io.lae.closedform.GroundTruth;
 import io.lae.data.DataSource;
 import io.lae.loss.Loss;
 import io.lae.loss.LossSpec;
-import io.lae.optim.Adam;
 import io.lae.optim.LearningRateSchedule;
 import io.lae.optim.Optimizer;
+import io.lae.optim.Optimizers;
 import io.lae.stats.Statistics;
 import io.lae.stats.StatisticsAccumulator;
 import io.lae.train.Checkpoint;
 import io.lae.train.CheckpointStore;
 import io.lae.train.Evaluator;
-import io.lae.train.GradientRule;
 import io.lae.train.Initialization;
 import io.lae.train.MetricsRow;
 import io.lae.train.MiniBatches;
@@ -105,8 +104,8 @@ public final class LinearAutoencoder {
 
     /**
      * @param latent p, the number of components to learn
-     * @return the settings, at lae's defaults: {@code ordered}, gradient rule, Adam at 0.02, 1500 steps,
-     *     N(0, 0.01²) initial weights with seed 0, float64, centred data, no early stop
+     * @return the settings, at lae's {@link Defaults}: {@code ordered}, gradient rule, Adam at 0.02, 1500 steps,
+     *     N(0, 0.01²) initial weights with seed 0; float64, centred data, no early stop
      */
     public static Builder builder(int latent) {
         return new Builder(latent);
@@ -243,14 +242,14 @@ public final class LinearAutoencoder {
     /** The settings of a {@link LinearAutoencoder}; each setter validates its value at once. */
     public static final class Builder {
         private final int latent;
-        private LossSpec lossSpec = LossSpec.named("ordered");
+        private LossSpec lossSpec = LossSpec.named(Defaults.LOSS.name());
         private Loss customLoss;
-        private UpdateRule rule = new GradientRule();
-        private Optimizer optimizer = new Adam();
-        private LearningRateSchedule schedule = LearningRateSchedule.constant(0.02);
-        private long steps = 1500;
-        private long logEvery = 10;
-        private Initialization initialization = new Initialization(Initialization.Kind.NORMAL, 0.01, 0);
+        private UpdateRule rule = Defaults.RULE.create().get();
+        private Optimizer optimizer = Optimizers.create(Defaults.OPTIMIZER.name());
+        private LearningRateSchedule schedule = LearningRateSchedule.constant(Defaults.LEARNING_RATE);
+        private long steps = Defaults.STEPS;
+        private long logEvery = Defaults.LOG_EVERY;
+        private Initialization initialization = Defaults.INITIALIZATION;
         private DataType dataType = DataType.DOUBLE;
         private boolean center = true;
         private boolean trackAlignment;

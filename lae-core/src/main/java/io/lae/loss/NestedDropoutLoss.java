@@ -1,6 +1,8 @@
 package io.lae.loss;
 
 import io.lae.LaeException;
+import io.lae.method.Hyperparameter;
+import java.util.List;
 
 /**
  * {@code nested-dropout}, deterministic (Bao eq. 6): Σ_{b=1..p} p_B(b) · c‖Y − A I_{b;p} B X‖², the
@@ -14,6 +16,18 @@ public final class NestedDropoutLoss extends CompositeLoss {
 
     /** Keep probability ρ of the default geometric prior (Bao's code: unit i kept w.p. 0.9^i). */
     public static final double DEFAULT_KEEP = 0.9;
+
+    /** p_B(1..p); by default the geometric prior with ρ = {@link #DEFAULT_KEEP}. */
+    public static final Hyperparameter<double[]> PRIOR = Hyperparameter.perUnit("prior",
+            "p_B(1..p), a distribution over the nested-dropout index; default geometric with ρ = 0.9",
+            p -> geometricPrior(p, DEFAULT_KEEP), p -> geometricPrior(p, DEFAULT_KEEP), LossForm::requireDistribution);
+
+    /** Its registry entry. */
+    public static final LossMethod METHOD = new LossMethod(NAME, "Σ_b p_B(b) c‖Y − A I_{b;p} B X‖², the expectation "
+            + "of nested dropout over its index b: the ordered principal directions (Bao et al. 2020, eq. 6)",
+            Scale.HALF_MEAN, List.of(PRIOR),
+            (p, c, settings) -> new LossForm(NAME, settings.get(PRIOR), c, new double[p], 0),
+            form -> new NestedDropoutLoss(form.nestedWeights(), form.scale()));
 
     /**
      * @param prior p_B(1..p): non-negative, summing to 1 (p is their count)

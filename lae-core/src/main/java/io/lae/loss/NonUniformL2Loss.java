@@ -1,6 +1,8 @@
 package io.lae.loss;
 
 import io.lae.LaeException;
+import io.lae.method.Hyperparameter;
+import java.util.List;
 
 /**
  * {@code nonuniform} (Bao eq. 3): c‖Y − ABX‖² + ‖Λ^{1/2}B‖² + ‖AΛ^{1/2}‖², Λ = diag(λ₁ < … < λ_p)
@@ -11,6 +13,18 @@ public final class NonUniformL2Loss extends CompositeLoss {
 
     /** The name used on the command line. */
     public static final String NAME = "nonuniform";
+
+    /** λ₁..λ_p. */
+    public static final Hyperparameter<double[]> LAMBDAS = Hyperparameter.perUnit("lambdas",
+            "λ₁..λ_p of Bao eq. 3, e.g. 0.1,0.2,…", null, p -> squaredLinspace(0.1, 0.9, p),
+            LossForm::requireIncreasing);
+
+    /** Its registry entry. */
+    public static final LossMethod METHOD = new LossMethod(NAME, "c‖Y − ABX‖² + ‖Λ^{1/2}B‖² + ‖AΛ^{1/2}‖², "
+            + "λ₁ < … < λ_p: the ordered, axis-aligned principal directions (Bao et al. 2020, eq. 3)", Scale.MEAN,
+            List.of(LAMBDAS),
+            (p, c, settings) -> new LossForm(NAME, LossForm.lastUnit(p), c, settings.get(LAMBDAS), 0),
+            form -> new NonUniformL2Loss(form.diagonalLambdas(), form.scale()));
 
     /**
      * @param lambdas λ₁..λ_p with 0 < λ₁ < … < λ_p (p is their count)

@@ -1,5 +1,6 @@
 package io.lae.loss;
 
+import io.lae.method.Hyperparameter;
 import io.lae.stats.Statistics;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -8,6 +9,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * a mini-batch, where it counts in full per batch.
  */
 abstract class Penalty implements LossTerm {
+
+    /** λ, the weight of a uniform L2 penalty ({@code product}'s λ‖AB‖², {@code sum}'s λ(‖A‖² + ‖B‖²)). */
+    static final Hyperparameter<Double> WEIGHT = Hyperparameter.number("lambda", "the L2 weight λ, e.g. --lambda 10",
+            null, 0.7, v -> v >= 0 && !Double.isInfinite(v), "finite and non-negative");
 
     @Override
     public final double accumulate(INDArray encoder, INDArray decoder, INDArray decoderGram, Statistics stats,

@@ -42,7 +42,7 @@ public record Adam(double beta1, double beta2, double epsilon) implements Optimi
 
     @Override
     public String name() {
-        return "adam";
+        return Optimizers.ADAM.name();
     }
 
     @Override

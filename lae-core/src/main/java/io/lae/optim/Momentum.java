@@ -24,19 +24,12 @@ public record Momentum(double momentum, boolean nesterov) implements Optimizer {
 
     /** @throws LaeException if μ is outside [0, 1) */
     public Momentum {
-        check(momentum);
-    }
-
-    /** @throws LaeException naming {@code --momentum} if μ is outside [0, 1) */
-    static void check(double momentum) {
-        if (!(momentum >= 0 && momentum < 1)) {
-            throw new LaeException("--momentum must be in [0, 1), got " + LearningRates.format(momentum));
-        }
+        Optimizers.MOMENTUM.check().check(momentum);
     }
 
     @Override
     public String name() {
-        return nesterov ? "nesterov" : "momentum";
+        return (nesterov ? Optimizers.NESTEROV : Optimizers.MOMENTUM_SGD).name();
     }
 
     @Override

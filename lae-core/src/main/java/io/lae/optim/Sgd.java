@@ -8,7 +8,7 @@ public record Sgd() implements Optimizer {
 
     @Override
     public String name() {
-        return "sgd";
+        return Optimizers.SGD.name();
     }
 
     @Override

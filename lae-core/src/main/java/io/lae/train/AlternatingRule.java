@@ -17,6 +17,10 @@ public final class AlternatingRule implements UpdateRule {
     /** The name on the command line. */
     public static final String NAME = "alternating";
 
+    /** Its registry entry. */
+    public static final RuleMethod METHOD = new RuleMethod(NAME, "exact minimisation in B, then in A, by linear "
+            + "solves, for mse, ordered and nested-dropout (Oftadeh et al. 2020, eq. 10–11)", AlternatingRule::new);
+
     @Override
     public String name() {
         return NAME;

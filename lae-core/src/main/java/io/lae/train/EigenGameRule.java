@@ -33,6 +33,15 @@ public final class EigenGameRule implements UpdateRule {
     /** Name of μ-EigenGame. */
     public static final String MU = "mu-eigengame";
 
+    /** α-EigenGame's registry entry. */
+    public static final RuleMethod ALPHA_METHOD = new RuleMethod(ALPHA, "α-EigenGame, players v_i ascending their "
+            + "Riemannian utility gradient in parallel; biased over mini-batches (Gemp et al. 2021)",
+            () -> new EigenGameRule(ALPHA));
+
+    /** μ-EigenGame's registry entry. */
+    public static final RuleMethod MU_METHOD = new RuleMethod(MU, "μ-EigenGame, Δ_i = Mv_i − Σ_{j<i} ⟨v_i, Mv_j⟩ v_j in "
+            + "parallel; unbiased over mini-batches (Gemp et al. 2022)", () -> new EigenGameRule(MU));
+
     private final boolean mu;
     private final Mask strictlyUpper = new Mask((i, j) -> j > i ? 1 : 0);
     private final Mask identity = new Mask((i, j) -> i == j ? 1 : 0);

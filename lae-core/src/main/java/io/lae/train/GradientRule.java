@@ -10,6 +10,10 @@ public final class GradientRule extends DirectionRule {
     /** The name on the command line. */
     public static final String NAME = "gradient";
 
+    /** Its registry entry. */
+    public static final RuleMethod METHOD = new RuleMethod(NAME, "the loss's gradient (∇_B L, ∇_A L), fed to the "
+            + "optimizer", GradientRule::new);
+
     @Override
     public String name() {
         return NAME;

@@ -20,6 +20,14 @@ public final class HebbianRule implements UpdateRule {
     /** Name of Oja's rule. */
     public static final String OJA = "oja";
 
+    /** The generalized Hebbian algorithm's registry entry. */
+    public static final RuleMethod GHA_METHOD = new RuleMethod(GHA, "Sanger's generalized Hebbian algorithm on "
+            + "W = B = Aᵀ: W ← W + (α/m)(YXᵀ − LT(YYᵀ)W) (Bao et al. 2020, §6.1)", () -> new HebbianRule(GHA));
+
+    /** Oja's rule's registry entry. */
+    public static final RuleMethod OJA_METHOD = new RuleMethod(OJA, "Oja's rule, the generalized Hebbian algorithm "
+            + "for one direction (p = 1)", () -> new HebbianRule(OJA));
+
     private final String name;
 
     /** @param name {@link #GHA} or {@link #OJA} */

@@ -21,6 +21,11 @@ public final class RotationAugmentedRule extends DirectionRule {
     /** The name on the command line. */
     public static final String NAME = "rag";
 
+    /** Its registry entry. */
+    public static final RuleMethod METHOD = new RuleMethod(NAME, "the rotation augmented gradient ∇_B − ΓB, ∇_A + AΓ: "
+            + "ordered directions from the mse loss; start balanced (Bao et al. 2020, Algorithm 1)",
+            RotationAugmentedRule::new);
+
     private final Mask skew = new Mask((i, j) -> 0.5 * Math.signum(j - i));
 
     @Override

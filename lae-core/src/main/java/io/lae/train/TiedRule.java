@@ -13,6 +13,10 @@ public final class TiedRule extends DirectionRule {
     /** The name on the command line. */
     public static final String NAME = "tied";
 
+    /** Its registry entry. */
+    public static final RuleMethod METHOD = new RuleMethod(NAME, "one matrix A with B = Aᵀ, stepped along "
+            + "∇_A L + (∇_B L)ᵀ (Kunin et al. 2019, §6.1)", TiedRule::new);
+
     @Override
     public String name() {
         return NAME;

@@ -1,32 +1,25 @@
 package io.lae.train;
 
-import io.lae.LaeException;
+import io.lae.method.Registry;
 import java.util.List;
 
-/** The update rules by name (docs/math.md §3). */
+/** The registry of lae's update rules (docs/math.md §3): the one list of them. */
 public final class UpdateRules {
 
-    /** The names accepted by {@code --rule}. */
-    public static final List<String> NAMES = List.of(GradientRule.NAME, RotationAugmentedRule.NAME,
-            HebbianRule.GHA, HebbianRule.OJA, EigenGameRule.ALPHA, EigenGameRule.MU, TiedRule.NAME, AlternatingRule.NAME);
+    /** Every update rule lae has. */
+    public static final Registry<RuleMethod> REGISTRY = new Registry<>("--rule", List.of(GradientRule.METHOD,
+            RotationAugmentedRule.METHOD, HebbianRule.GHA_METHOD, HebbianRule.OJA_METHOD, EigenGameRule.ALPHA_METHOD,
+            EigenGameRule.MU_METHOD, TiedRule.METHOD, AlternatingRule.METHOD));
 
     private UpdateRules() {
     }
 
     /**
      * @param name a rule name
-     * @return the rule
-     * @throws LaeException for an unknown name
+     * @return a new rule of that name
+     * @throws io.lae.LaeException for an unknown name
      */
     public static UpdateRule create(String name) {
-        return switch (name) {
-            case GradientRule.NAME -> new GradientRule();
-            case RotationAugmentedRule.NAME -> new RotationAugmentedRule();
-            case HebbianRule.GHA, HebbianRule.OJA -> new HebbianRule(name);
-            case EigenGameRule.ALPHA, EigenGameRule.MU -> new EigenGameRule(name);
-            case TiedRule.NAME -> new TiedRule();
-            case AlternatingRule.NAME -> new AlternatingRule();
-            default -> throw new LaeException("unknown --rule '" + name + "': use one of " + String.join(", ", NAMES));
-        };
+        return REGISTRY.named(name).create().get();
     }
 }

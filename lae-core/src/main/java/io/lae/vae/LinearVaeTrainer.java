@@ -4,7 +4,6 @@ import io.lae.LaeException;
 import io.lae.optim.LearningRateSchedule;
 import io.lae.optim.Optimizer;
 import io.lae.optim.OptimizerState;
-import io.lae.optim.Optimizers;
 import io.lae.stats.Statistics;
 import io.lae.train.Checkpoint;
 import java.util.Map;
@@ -87,19 +86,17 @@ public record LinearVaeTrainer(Optimizer optimizer, LearningRateSchedule schedul
     }
 
     /**
-     * @param optimizer {@code sgd}, {@code momentum}, {@code nesterov} or {@code adam} (the authors
-     *                  use Nesterov with μ = 0.9 and Adam with PyTorch's defaults)
-     * @param momentum  μ for {@code momentum} and {@code nesterov}
+     * @param optimizer the optimizer (the authors use Nesterov with μ = 0.9 and Adam with PyTorch's defaults)
      * @param schedule  the learning rate (the authors: constant 1e-3 for both optimizers on MNIST)
      * @param steps     N
      * @param logEvery  K
      * @param checkpointEvery C (0: no checkpoints)
      * @return the trainer
-     * @throws LaeException for an unknown optimizer or μ outside [0, 1)
+     * @throws LaeException for step counts out of range
      */
-    public static LinearVaeTrainer of(String optimizer, double momentum, LearningRateSchedule schedule, long steps,
-                                      long logEvery, long checkpointEvery) {
-        return new LinearVaeTrainer(Optimizers.create(optimizer, momentum), schedule, steps, logEvery, checkpointEvery);
+    public static LinearVaeTrainer of(Optimizer optimizer, LearningRateSchedule schedule, long steps, long logEvery,
+                                      long checkpointEvery) {
+        return new LinearVaeTrainer(optimizer, schedule, steps, logEvery, checkpointEvery);
     }
 
     /**

@@ -36,7 +36,7 @@ abstract class LossContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("shapes")
     void analyticAgreesWithSameDiffFiniteDifferencesAndLiteral(CheckShape shape) {
-        LossSpec spec = GradientCheck.suiteSpec(lossName(), shape.latent());
+        LossSpec spec = LossSpec.example(lossName(), shape.latent());
         GradientCheckResult r = GradientCheck.run(spec, shape, 42);
         assertTrue(r.gradientVsSameDiff() < SAMEDIFF_TOLERANCE, () -> "SameDiff gradient: " + r);
         assertTrue(r.valueVsSameDiff() < SAMEDIFF_TOLERANCE, () -> "SameDiff value: " + r);

@@ -12,7 +12,10 @@ import io.lae.loss.CompositeLoss;
 import io.lae.loss.Loss;
 import io.lae.loss.LossEvaluation;
 import io.lae.loss.LossSpec;
+import io.lae.loss.NestedDropoutLoss;
 import io.lae.loss.NestedReconstruction;
+import io.lae.loss.NonUniformL2Loss;
+import io.lae.loss.ProductL2Loss;
 import io.lae.metrics.TransposeGap;
 import io.lae.stats.Statistics;
 import io.lae.stats.StatisticsAccumulator;
@@ -181,7 +184,7 @@ class TheoremTest {
             expected += prior[b - 1] * (data.totalVariance() - sum(data.eigenvalues(), b));
         }
         double halfMean = 1.0 / (2 * M);
-        assertOptimalAtPrincipalDirections(new LossSpec("nested-dropout", null, null, null, prior).create(P),
+        assertOptimalAtPrincipalDirections(LossSpec.named("nested-dropout").with(NestedDropoutLoss.PRIOR, prior).create(P),
                 halfMean * expected);
     }
 
@@ -355,7 +358,7 @@ class TheoremTest {
     }
 
     private static Loss sumLoss() {
-        return new LossSpec("sum", null, kuninLambda(), null, null).create(P);
+        return LossSpec.named("sum").with(ProductL2Loss.LAMBDA, kuninLambda()).create(P);
     }
 
     private static INDArray kuninMinimum() {
@@ -411,7 +414,7 @@ class TheoremTest {
     @Test
     void nonuniformLossIsStationaryAtBaosMinimum() {
         INDArray a = baoMinimum();
-        Loss loss = new LossSpec("nonuniform", null, null, baoLambdas(), null).create(P);
+        Loss loss = LossSpec.named("nonuniform").with(NonUniformL2Loss.LAMBDAS, baoLambdas()).create(P);
 
         assertTrue(observe("nonuniform: gradient at Bao's minimum", relativeGradient(loss, a.transpose(), a, stats)) < VANISHES);
         assertNoDescentDirection(loss, a.transpose(), a, stats);
@@ -452,7 +455,7 @@ class TheoremTest {
         double lambda = 2.5;
         double[][] b = TestData.gaussian(3, s.inputDim(), 1, rng);
         double[][] a = TestData.gaussian(s.outputDim(), 3, 1, rng);
-        LossEvaluation e = new LossSpec("sum", null, lambda, null, null).create(3).evaluate(nd(b), nd(a), s);
+        LossEvaluation e = LossSpec.named("sum").with(ProductL2Loss.LAMBDA, lambda).create(3).evaluate(nd(b), nd(a), s);
 
         double[][] left = TestData.multiply(TestData.transpose(a), TestData.array(e.gradDecoder()));
         double[][] right = TestData.multiply(TestData.array(e.gradEncoder()), TestData.transpose(b));

@@ -11,13 +11,14 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lae.TestData;
-import io.lae.check.GradientCheck;
 import io.lae.fit.FittedAutoencoder;
 import io.lae.fit.LinearAutoencoder;
 import io.lae.loss.Loss;
 import io.lae.loss.LossEvaluation;
 import io.lae.loss.LossSpec;
+import io.lae.loss.Losses;
 import io.lae.loss.StackedWeights;
+import io.lae.method.Settings;
 import io.lae.optim.LearningRateSchedule;
 import io.lae.optim.Optimizer;
 import io.lae.optim.OptimizerState;
@@ -152,7 +153,7 @@ class BackendContractTest {
     // ----- losses -----
 
     static Stream<Arguments> lossesAndTypes() {
-        return LossSpec.NAMES.stream().flatMap(name -> TYPES.stream().map(type -> Arguments.of(name, type)));
+        return Losses.REGISTRY.names().stream().flatMap(name -> TYPES.stream().map(type -> Arguments.of(name, type)));
     }
 
     /**
@@ -162,7 +163,7 @@ class BackendContractTest {
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("lossesAndTypes")
     void everyLossPathGivesTheHostValueAndGradients(String name, DataType type) {
-        LossSpec spec = GradientCheck.suiteSpec(name, P);
+        LossSpec spec = LossSpec.example(name, P);
         INDArray b = nd(encoder).castTo(type);
         INDArray a = nd(decoder).castTo(type);
         ReferenceLoss.Evaluation host = ReferenceLoss.of(spec, P, M).evaluate(array(b), array(a), x, x);
@@ -192,7 +193,7 @@ class BackendContractTest {
     // ----- optimizers -----
 
     static Stream<Arguments> optimizersAndTypes() {
-        return Optimizers.NAMES.stream().flatMap(name -> TYPES.stream().map(type -> Arguments.of(name, type)));
+        return Optimizers.REGISTRY.names().stream().flatMap(name -> TYPES.stream().map(type -> Arguments.of(name, type)));
     }
 
     /**
@@ -205,7 +206,7 @@ class BackendContractTest {
     void oneOptimizerStepFromAMidRunStateFollowsTheFormula(String name, DataType type) {
         Random rng = new Random(73);
         Model model = Model.of(nd(encoder).castTo(type), nd(decoder).castTo(type));
-        Optimizer optimizer = Optimizers.create(name, MOMENTUM);
+        Optimizer optimizer = Optimizers.create(name, Settings.NONE.with(Optimizers.MOMENTUM, MOMENTUM));
         Map<String, INDArray> buffers = optimizer.init(model.parameters()).buffers();
         buffers.forEach((slot, buffer) -> buffer.assign(nd(TestData.gaussian((int) buffer.rows(),
                 (int) buffer.columns(), 0.1, rng)).castTo(type)));
@@ -312,14 +313,14 @@ class BackendContractTest {
     @ParameterizedTest(name = "{0} on {1}, {2}")
     @MethodSource("rulesAndTypes")
     void oneRuleStepMovesTheWeightsAsTheHostRuleDoes(String rule, String lossName, DataType type) {
-        LossSpec spec = GradientCheck.suiteSpec(lossName, P);
+        LossSpec spec = LossSpec.example(lossName, P);
         boolean tied = rule.equals("gha");
         double lr = tied ? 0.1 : 1e-3;
         Model model = tied ? Model.tied(nd(decoder).castTo(type))
                 : Model.of(nd(encoder).castTo(type), nd(decoder).castTo(type));
         double[][] b = array(model.encoder());
         double[][] a = array(model.decoder());
-        StepSettings settings = StepSettings.of(spec, P, UpdateRules.create(rule), Optimizers.create("sgd", 0));
+        StepSettings settings = StepSettings.of(spec, P, UpdateRules.create(rule), Optimizers.create("sgd"));
 
         TrainingStep.fresh(settings, stats.as(type), model).apply(model, 0, lr, null);
 
@@ -364,7 +365,7 @@ class BackendContractTest {
         Statistics s = StatisticsAccumulator.of(data.rowArray(), false);
         long steps = 300;
         FittedAutoencoder r = LinearAutoencoder.builder(P).loss(LossSpec.named("ordered")).rule(new GradientRule())
-                .optimizer(Optimizers.create("nesterov", MOMENTUM)).schedule(LearningRateSchedule.constant(0.004))
+                .optimizer(Optimizers.create("nesterov", Settings.NONE.with(Optimizers.MOMENTUM, MOMENTUM))).schedule(LearningRateSchedule.constant(0.004))
                 .steps(steps).init(new Initialization(Initialization.Kind.NORMAL, 0.1, 3)).dataType(type)
                 .logEvery(steps).build().fit(s);
 

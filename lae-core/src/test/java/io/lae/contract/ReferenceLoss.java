@@ -6,6 +6,8 @@ import static io.lae.TestData.transpose;
 
 import io.lae.loss.LossSpec;
 import io.lae.loss.NestedDropoutLoss;
+import io.lae.loss.NonUniformL2Loss;
+import io.lae.loss.ProductL2Loss;
 import java.util.Arrays;
 
 /**
@@ -41,11 +43,11 @@ record ReferenceLoss(double[] nested, double scale, double product, double[] dia
         return switch (spec.name()) {
             case "mse" -> new ReferenceLoss(last, 1, 0, none);
             case "ordered" -> new ReferenceLoss(filled(p, 1), 1, 0, none);
-            case "product" -> new ReferenceLoss(last, 1, spec.lambda(), none);
-            case "sum" -> new ReferenceLoss(last, 1, 0, filled(p, spec.lambda()));
-            case "nonuniform" -> new ReferenceLoss(last, 1.0 / m, 0, spec.lambdas());
+            case "product" -> new ReferenceLoss(last, 1, spec.get(ProductL2Loss.LAMBDA), none);
+            case "sum" -> new ReferenceLoss(last, 1, 0, filled(p, spec.get(ProductL2Loss.LAMBDA)));
+            case "nonuniform" -> new ReferenceLoss(last, 1.0 / m, 0, spec.get(NonUniformL2Loss.LAMBDAS));
             // the default prior's formula is checked on its own in LossSpecTest
-            case "nested-dropout" -> new ReferenceLoss(spec.prior() != null ? spec.prior()
+            case "nested-dropout" -> new ReferenceLoss(spec.get(NestedDropoutLoss.PRIOR) != null ? spec.get(NestedDropoutLoss.PRIOR)
                     : NestedDropoutLoss.geometricPrior(p, NestedDropoutLoss.DEFAULT_KEEP), 0.5 / m, 0, none);
             default -> throw new IllegalArgumentException("no reference for " + spec.name());
         };

@@ -10,6 +10,8 @@ import io.lae.LaeException;
 import io.lae.Precision;
 import io.lae.closedform.GroundTruth;
 import io.lae.loss.LossSpec;
+import io.lae.loss.ProductL2Loss;
+import io.lae.method.Settings;
 import io.lae.optim.Optimizers;
 import io.lae.stats.Statistics;
 import io.lae.stats.StatisticsAccumulator;
@@ -58,7 +60,7 @@ class MemoryPlanTest {
     @ParameterizedTest
     @CsvSource({"sgd, 0", "momentum, 1", "nesterov, 1", "adam, 2"})
     void countsTheOptimizersBuffers(String optimizer, int slots) {
-        assertEquals(slots, MemoryPlan.optimizerSlots(Optimizers.create(optimizer, 0.9)));
+        assertEquals(slots, MemoryPlan.optimizerSlots(Optimizers.create(optimizer, Settings.NONE.with(Optimizers.MOMENTUM, 0.9))));
     }
 
     /**
@@ -74,8 +76,8 @@ class MemoryPlanTest {
         Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
         Precision precision = Precision.of(dtype);
         DataType type = precision.dataType();
-        StepSettings settings = StepSettings.of(new LossSpec(loss, null, loss.equals("sum") ? 0.1 : null, null, null),
-                LATENT, UpdateRules.create("gradient"), Optimizers.create(optimizer, 0.9));
+        StepSettings settings = StepSettings.of(LossSpec.named(loss).with(ProductL2Loss.LAMBDA, loss.equals("sum") ? 0.1 : null),
+                LATENT, UpdateRules.create("gradient"), Optimizers.create(optimizer, Settings.NONE.with(Optimizers.MOMENTUM, 0.9)));
         INDArray samples = Nd4j.rand(DataType.DOUBLE, M, N);
         Statistics stats64 = StatisticsAccumulator.of(samples, true);
         GroundTruth truth = GroundTruth.of(stats64);

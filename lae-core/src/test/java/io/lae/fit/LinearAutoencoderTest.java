@@ -13,6 +13,7 @@ import io.lae.io.Npy;
 import io.lae.loss.Loss;
 import io.lae.loss.LossEvaluation;
 import io.lae.loss.LossSpec;
+import io.lae.loss.NonUniformL2Loss;
 import io.lae.loss.OrderedLoss;
 import io.lae.loss.Scale;
 import io.lae.optim.LearningRateSchedule;
@@ -305,8 +306,7 @@ class LinearAutoencoderTest {
         assertThrows(LaeException.class, () -> LinearAutoencoder.builder(0));
         assertThrows(LaeException.class, () -> LinearAutoencoder.builder(3).steps(0));
         LaeException e = assertThrows(LaeException.class,
-                () -> LinearAutoencoder.builder(3).loss(new LossSpec("nonuniform", null, null, new double[] {1, 0.5, 2},
-                        null)));
+                () -> LinearAutoencoder.builder(3).loss(LossSpec.named("nonuniform").with(NonUniformL2Loss.LAMBDAS, new double[] {1, 0.5, 2})));
         assertTrue(e.getMessage().contains("strictly increasing") && !e.getMessage().contains("\n"), e.getMessage());
         LaeException tooWide = assertThrows(LaeException.class, () -> LinearAutoencoder.builder(N + 1).build().fit(rows));
         assertTrue(tooWide.getMessage().contains("exceeds the data's dimension"), tooWide.getMessage());

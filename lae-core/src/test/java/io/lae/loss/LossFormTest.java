@@ -18,8 +18,8 @@ class LossFormTest {
 
     private static LossSpec spec(String name) {
         return switch (name) {
-            case "product", "sum" -> new LossSpec(name, null, 0.5, null, null);
-            case "nonuniform" -> new LossSpec(name, null, null, new double[] {0.1, 0.2, 0.3, 0.4}, null);
+            case "product", "sum" -> LossSpec.named(name).with(ProductL2Loss.LAMBDA, 0.5);
+            case "nonuniform" -> LossSpec.named(name).with(NonUniformL2Loss.LAMBDAS, new double[] {0.1, 0.2, 0.3, 0.4});
             default -> LossSpec.named(name);
         };
     }
@@ -47,8 +47,8 @@ class LossFormTest {
     @ValueSource(strings = {"nonuniform", "nested-dropout", "product", "unknown"})
     void formRefusesWhatCreateRefuses(String name) {
         LossSpec bad = switch (name) {
-            case "nonuniform" -> new LossSpec(name, null, null, new double[] {0.3, 0.2, 0.4, 0.5}, null);
-            case "nested-dropout" -> new LossSpec(name, null, null, null, new double[] {0.5, 0.5, 0.5, 0.5});
+            case "nonuniform" -> LossSpec.named(name).with(NonUniformL2Loss.LAMBDAS, new double[] {0.3, 0.2, 0.4, 0.5});
+            case "nested-dropout" -> LossSpec.named(name).with(NestedDropoutLoss.PRIOR, new double[] {0.5, 0.5, 0.5, 0.5});
             case "product" -> LossSpec.named(name);
             default -> LossSpec.named(name);
         };

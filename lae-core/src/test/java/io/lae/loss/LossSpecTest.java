@@ -31,8 +31,8 @@ class LossSpecTest {
     /** @return a spec with just the hyperparameter that the loss needs */
     private static LossSpec minimal(String name) {
         return switch (name) {
-            case "product", "sum" -> new LossSpec(name, null, 1.0, null, null);
-            case "nonuniform" -> new LossSpec(name, null, null, new double[] {0.1, 0.2, 0.3, 0.4}, null);
+            case "product", "sum" -> LossSpec.named(name).with(ProductL2Loss.LAMBDA, 1.0);
+            case "nonuniform" -> LossSpec.named(name).with(NonUniformL2Loss.LAMBDAS, new double[] {0.1, 0.2, 0.3, 0.4});
             default -> LossSpec.named(name);
         };
     }
@@ -56,17 +56,17 @@ class LossSpecTest {
         assertEquals(name, loss.name());
         assertEquals(P, loss.latentSize());
         assertEquals(Scale.fromLabel(scale), ((CompositeLoss) loss).reconstruction().scale());
-        assertEquals(Scale.fromLabel(scale), LossSpec.defaultScale(name));
+        assertEquals(Scale.fromLabel(scale), LossSpec.named(name).effectiveScale());
     }
 
     @Test
     void everyNameIsCovered() {
-        assertEquals(List.of("mse", "ordered", "product", "sum", "nonuniform", "nested-dropout"), LossSpec.NAMES);
+        assertEquals(List.of("mse", "ordered", "product", "sum", "nonuniform", "nested-dropout"), Losses.REGISTRY.names());
     }
 
     @Test
     void anExplicitScaleOverridesTheDefault() {
-        LossSpec spec = new LossSpec("nonuniform", Scale.SUM, null, new double[] {1, 2, 3, 4}, null);
+        LossSpec spec = LossSpec.named("nonuniform").withScale(Scale.SUM).with(NonUniformL2Loss.LAMBDAS, new double[] {1, 2, 3, 4});
 
         assertEquals(Scale.SUM, ((CompositeLoss) spec.create(P)).reconstruction().scale());
     }
@@ -86,41 +86,41 @@ class LossSpecTest {
 
     @Test
     void aNegativeLambdaIsRejected() {
-        rejected(new LossSpec("sum", null, -0.5, null, null));
+        rejected(LossSpec.named("sum").with(ProductL2Loss.LAMBDA, -0.5));
     }
 
     @Test
     void lambdasOfTheWrongLengthAreRejectedNamingBothLengths() {
-        String message = rejected(new LossSpec("nonuniform", null, null, new double[] {0.1, 0.2, 0.3}, null));
+        String message = rejected(LossSpec.named("nonuniform").with(NonUniformL2Loss.LAMBDAS, new double[] {0.1, 0.2, 0.3}));
 
         assertTrue(mentions(message, 3) && mentions(message, P), message);
     }
 
     @Test
     void nonIncreasingLambdasAreRejected() {
-        rejected(new LossSpec("nonuniform", null, null, new double[] {0.1, 0.3, 0.3, 0.4}, null));
-        rejected(new LossSpec("nonuniform", null, null, new double[] {0.4, 0.3, 0.2, 0.1}, null));
+        rejected(LossSpec.named("nonuniform").with(NonUniformL2Loss.LAMBDAS, new double[] {0.1, 0.3, 0.3, 0.4}));
+        rejected(LossSpec.named("nonuniform").with(NonUniformL2Loss.LAMBDAS, new double[] {0.4, 0.3, 0.2, 0.1}));
     }
 
     @Test
     void aPriorThatDoesNotSumToOneIsRejected() {
-        String message = rejected(new LossSpec("nested-dropout", null, null, null, new double[] {0.4, 0.3, 0.2, 0.2}));
+        String message = rejected(LossSpec.named("nested-dropout").with(NestedDropoutLoss.PRIOR, new double[] {0.4, 0.3, 0.2, 0.2}));
 
         assertTrue(message.contains("1.1"), message);
     }
 
     @Test
     void aPriorOfTheWrongLengthIsRejected() {
-        String message = rejected(new LossSpec("nested-dropout", null, null, null, new double[] {0.5, 0.5}));
+        String message = rejected(LossSpec.named("nested-dropout").with(NestedDropoutLoss.PRIOR, new double[] {0.5, 0.5}));
 
         assertTrue(mentions(message, 2) && mentions(message, P), message);
     }
 
     @Test
     void superfluousHyperparametersAreRejected() {
-        assertTrue(rejected(new LossSpec("ordered", null, 1.0, null, null)).contains("--lambda"));
-        assertTrue(rejected(new LossSpec("sum", null, 1.0, new double[] {1, 2, 3, 4}, null)).contains("--lambdas"));
-        assertTrue(rejected(new LossSpec("mse", null, null, null, new double[] {0.25, 0.25, 0.25, 0.25})).contains("--prior"));
+        assertTrue(rejected(LossSpec.named("ordered").with(ProductL2Loss.LAMBDA, 1.0)).contains("--lambda"));
+        assertTrue(rejected(LossSpec.named("sum").with(ProductL2Loss.LAMBDA, 1.0).with(NonUniformL2Loss.LAMBDAS, new double[] {1, 2, 3, 4})).contains("--lambdas"));
+        assertTrue(rejected(LossSpec.named("mse").with(NestedDropoutLoss.PRIOR, new double[] {0.25, 0.25, 0.25, 0.25})).contains("--prior"));
     }
 
     @Test

@@ -113,7 +113,7 @@ class PerSampleNestedDropoutTest {
         int[] all = new int[M];
         java.util.Arrays.fill(all, P);
         LossEvaluation perSample = evaluate(all, Scale.MEAN);
-        LossEvaluation mse = new LossSpec("mse", Scale.MEAN, null, null, null).create(P).evaluateBatch(encoder, decoder, x, y);
+        LossEvaluation mse = LossSpec.named("mse").withScale(Scale.MEAN).create(P).evaluateBatch(encoder, decoder, x, y);
         assertEquals(mse.value(), perSample.value(), 1e-12 * mse.value());
         assertEquals(0, mse.gradEncoder().sub(perSample.gradEncoder()).amaxNumber().doubleValue(), 1e-12);
         assertEquals(0, mse.gradDecoder().sub(perSample.gradDecoder()).amaxNumber().doubleValue(), 1e-12);
@@ -132,7 +132,7 @@ class PerSampleNestedDropoutTest {
             java.util.Arrays.fill(b, t * M, (t + 1) * M, t + 1);
         }
         LossEvaluation perSample = new PerSampleNestedDropout(P, Scale.SUM).evaluate(encoder, decoder, xs, ys, b, true);
-        LossEvaluation ordered = new LossSpec("ordered", Scale.SUM, null, null, null).create(P).evaluate(encoder, decoder,
+        LossEvaluation ordered = LossSpec.named("ordered").withScale(Scale.SUM).create(P).evaluate(encoder, decoder,
                 io.lae.stats.StatisticsAccumulator.of(nd(xRows), nd(yRows), false));
         assertEquals(ordered.value(), perSample.value(), 1e-10 * ordered.value());
         double scale = ordered.gradEncoder().norm2Number().doubleValue();

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lae.TestData;
-import io.lae.check.GradientCheck;
 import io.lae.stats.Statistics;
 import io.lae.stats.StatisticsAccumulator;
 import java.util.Random;
@@ -42,7 +41,7 @@ class StackedGradientsTest {
     @ParameterizedTest
     @ValueSource(strings = {"mse", "ordered", "sum", "nonuniform", "nested-dropout", "product"})
     void gradientsMatchTheReferenceEvaluation(String name) {
-        Loss loss = GradientCheck.suiteSpec(name, P).create(P);
+        Loss loss = LossSpec.example(name, P).create(P);
         StackedWeights w = weights(51);
         LossEvaluation reference = loss.evaluate(w.encoder().dup(), w.decoder().dup(), stats);
         LossEvaluation fast = loss.gradients(w, stats);
@@ -55,7 +54,7 @@ class StackedGradientsTest {
     @Test
     void theCodeMomentIsBSigmaBTransposed() {
         StackedWeights w = weights(52);
-        LossEvaluation fast = GradientCheck.suiteSpec("ordered", P).create(P).gradients(w, stats);
+        LossEvaluation fast = LossSpec.example("ordered", P).create(P).gradients(w, stats);
         INDArray expected = w.encoder().mmul(stats.sigmaXX()).mmul(w.encoder().transpose());
         assertNotNull(fast.codeMoment());
         assertTrue(TestData.relativeError(expected, fast.codeMoment()) < 1e-13);
@@ -66,7 +65,7 @@ class StackedGradientsTest {
         Random rng = new Random(54);
         Statistics regression = StatisticsAccumulator.of(nd(TestData.anisotropic(120, 25, 0.3, rng)),
                 nd(TestData.anisotropic(120, 25, 0.3, rng)), true);
-        Loss product = GradientCheck.suiteSpec("product", P).create(P);
+        Loss product = LossSpec.example("product", P).create(P);
         StackedWeights w = weights(53);
         LossEvaluation fast = product.gradients(w, regression);
         LossEvaluation reference = product.evaluate(w.encoder().dup(), w.decoder().dup(), regression);
@@ -79,7 +78,7 @@ class StackedGradientsTest {
     @Test
     void theProductPenaltyJoinsTheFusedForm() {
         StackedWeights w = weights(56);
-        LossEvaluation fast = GradientCheck.suiteSpec("product", P).create(P).gradients(w, stats);
+        LossEvaluation fast = LossSpec.example("product", P).create(P).gradients(w, stats);
         assertNotNull(fast.codeMoment(), "the product loss's step forms BΣBᵀ on the fused path, for rag");
     }
 
@@ -102,7 +101,7 @@ class StackedGradientsTest {
 
     @Test
     void laterCallsSeeTheNewWeights() {
-        Loss loss = GradientCheck.suiteSpec("ordered", P).create(P);
+        Loss loss = LossSpec.example("ordered", P).create(P);
         StackedWeights w = weights(54);
         loss.gradients(w, stats);
         w.all().muli(0.5);
@@ -114,11 +113,11 @@ class StackedGradientsTest {
 
     @Test
     void float32GivesFloat64GradientsToFloat32Accuracy() {
-        Loss loss = GradientCheck.suiteSpec("sum", P).create(P);
+        Loss loss = LossSpec.example("sum", P).create(P);
         StackedWeights w = weights(55);
         LossEvaluation wide = loss.gradients(w, stats);
         StackedWeights narrow = StackedWeights.of(w.encoder().castTo(DataType.FLOAT), w.decoder().castTo(DataType.FLOAT));
-        LossEvaluation f32 = GradientCheck.suiteSpec("sum", P).create(P).gradients(narrow, stats.as(DataType.FLOAT));
+        LossEvaluation f32 = LossSpec.example("sum", P).create(P).gradients(narrow, stats.as(DataType.FLOAT));
         assertEquals(DataType.FLOAT, f32.gradDecoder().dataType());
         assertTrue(TestData.relativeError(wide.gradDecoder(), f32.gradDecoder().castTo(DataType.DOUBLE)) < 1e-4);
     }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lae.TestData;
-import io.lae.check.GradientCheck;
 import io.lae.stats.Statistics;
 import io.lae.stats.StatisticsAccumulator;
 import java.util.List;
@@ -24,7 +23,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 class ValueFreeGradientsTest {
 
     private static final int P = 3;
-    private static final List<String> NAMES = LossSpec.NAMES;
+    private static final List<String> NAMES = Losses.REGISTRY.names();
     private static INDArray x;
     private static INDArray y;
     private static Statistics stats;
@@ -41,7 +40,7 @@ class ValueFreeGradientsTest {
     }
 
     private static Loss loss(String name) {
-        return GradientCheck.suiteSpec(name, P).create(P);
+        return LossSpec.example(name, P).create(P);
     }
 
     private static INDArray[] weights() {

@@ -14,9 +14,9 @@ import io.lae.optim.Optimizers;
 import io.lae.stats.Statistics;
 import io.lae.stats.StatisticsAccumulator;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -83,8 +83,8 @@ class EigenGameRuleTest {
 
     private static void train(String rule, Model model, Statistics stats, int steps, double eta) {
         TrainingStep step = new TrainingStep(StepSettings.of(LossSpec.named("mse"), model.latentSize(),
-                UpdateRules.create(rule), Optimizers.create("sgd", 0)), stats,
-                Optimizers.create("sgd", 0).init(model.parameters()));
+                UpdateRules.create(rule), Optimizers.create("sgd")), stats,
+                Optimizers.create("sgd").init(model.parameters()));
         for (int t = 0; t < steps; t++) {
             step.apply(model, t, eta, null);
         }
@@ -136,7 +136,7 @@ class EigenGameRuleTest {
         TestData.useFloat64();
         double[][] rows = TestData.anisotropic(2000, 10, 0.0, new Random(9));
         FittedAutoencoder fitted = LinearAutoencoder.builder(4).loss(LossSpec.named("mse"))
-                .rule(UpdateRules.create(rule)).optimizer(Optimizers.create("sgd", 0))
+                .rule(UpdateRules.create(rule)).optimizer(Optimizers.create("sgd"))
                 .schedule(LearningRateSchedule.constant(0.05)).steps(3000).trackAlignment(true)
                 .stopWhen(StopTarget.parse("longest_streak=4")).build().fit(rows);
         assertEquals(4, fitted.history().getLast().longestStreak(), rule + " after "

@@ -4,7 +4,6 @@ import static io.lae.TestData.nd;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lae.TestData;
-import io.lae.check.GradientCheck;
 import io.lae.loss.Loss;
 import io.lae.loss.LossEvaluation;
 import io.lae.loss.LossSpec;
@@ -32,7 +31,7 @@ class RotationAugmentedRuleTest {
         TestData.useFloat64();
         Statistics stats = StatisticsAccumulator.of(nd(TestData.anisotropic(60, 12, 0.3, new Random(60))), true);
         Model model = Model.random(12, 12, P, 0.3, false, false, 61, DataType.DOUBLE);
-        Loss loss = GradientCheck.suiteSpec("mse", P).create(P);
+        Loss loss = LossSpec.example("mse", P).create(P);
         StepContext context = new StepContext(loss, stats, null, null, 0.1, null, null);
 
         INDArray b = model.encoder().dup();
@@ -61,8 +60,8 @@ class RotationAugmentedRuleTest {
             Model model = rule.equals("gha") ? Model.tied(Nd4j.rand(DataType.FLOAT, 12, P))
                     : Model.random(12, 12, P, 0.1, true, false, 63, DataType.FLOAT);
             TrainingStep step = new TrainingStep(StepSettings.of(LossSpec.named("mse"), P, UpdateRules.create(rule),
-                    Optimizers.create("sgd", 0)), stats,
-                    Optimizers.create("sgd", 0).init(model.parameters()));
+                    Optimizers.create("sgd")), stats,
+                    Optimizers.create("sgd").init(model.parameters()));
             for (int t = 0; t < 3; t++) {
                 step.apply(model, t, 1e-3, null);
             }

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.lae.TestData;
 import io.lae.closedform.GroundTruth;
 import io.lae.linalg.SymmetricEigen;
+import io.lae.method.Settings;
 import io.lae.optim.LearningRateSchedule;
+import io.lae.optim.Optimizers;
 import io.lae.stats.Statistics;
 import io.lae.stats.StatisticsAccumulator;
 import java.util.ArrayList;
@@ -153,10 +155,9 @@ class VaeTheoremTest {
     void trainingFindsTheAxisAlignedPpcaSolution() {
         VaeParameters start = VaeParameters.random(N, P, 0.1, 72, DataType.DOUBLE);
         LinearVaeTrainer.Callback ignore = (step, params, loss) -> { };
-        VaeParameters adam = LinearVaeTrainer.of("adam", 0, LearningRateSchedule.constant(0.01), 1500, 1500, 0)
+        VaeParameters adam = LinearVaeTrainer.of(Optimizers.create("adam"), LearningRateSchedule.constant(0.01), 1500, 1500, 0)
                 .train(stats, start, ignore).parameters();
-        LinearVaeTrainer.Result polished = LinearVaeTrainer.of("nesterov", 0.9, LearningRateSchedule.constant(0.02),
-                1500, 1500, 0).train(stats, adam, ignore);
+        LinearVaeTrainer.Result polished = LinearVaeTrainer.of(Optimizers.create("nesterov", Settings.NONE.with(Optimizers.MOMENTUM, 0.9)), LearningRateSchedule.constant(0.02), 1500, 1500, 0).train(stats, adam, ignore);
         VaeParameters params = polished.parameters();
 
         double gradient = observe("VAE trained: max |∇L|", largestGradient(params));

@@ -4,14 +4,15 @@ import io.lae.Precision;
 import io.lae.loss.Loss;
 import io.lae.loss.LossForm;
 import io.lae.optim.OptimizerState;
+import io.lae.optim.Optimizers;
 import io.lae.stats.Statistics;
 import io.lae.train.BatchOrder;
 import io.lae.train.MiniBatches;
 import io.lae.train.Model;
 import io.lae.train.NestedDropoutDraw;
-import io.lae.train.StochasticNestedDropout;
 import io.lae.train.StepSettings;
 import io.lae.train.Stepper;
+import io.lae.train.StochasticNestedDropout;
 import java.util.Optional;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -101,16 +102,16 @@ public final class CudaStepper implements Stepper {
             return Optional.of("per-sample stochastic nested dropout runs on the GPU with --rule gradient only");
         }
         if (DeviceRule.of(settings.rule()).isEmpty()) {
-            return Optional.of("--rule " + settings.rule().name() + " solves on the host (the GPU runs gradient, rag,"
-                    + " gha, oja and tied)");
+            return Optional.of("--rule " + settings.rule().name() + " runs on the host (the GPU runs "
+                    + DeviceRule.supported() + ")");
         }
         if (settings.lossSpec() == null) {
             return Optional.of("the loss '" + settings.loss().name() + "' is not one of lae's, whose forms the GPU "
                     + "kernels compute");
         }
         if (DeviceOptimizer.of(settings.optimizer()).isEmpty()) {
-            return Optional.of("the optimizer '" + settings.optimizer().name() + "' is not one of lae's (sgd, "
-                    + "momentum, nesterov, adam)");
+            return Optional.of("the optimizer '" + settings.optimizer().name() + "' is not one of lae's ("
+                    + String.join(", ", Optimizers.REGISTRY.names()) + ")");
         }
         return Optional.empty();
     }

@@ -1,9 +1,12 @@
 package io.lae.cuda;
 
 import io.lae.Precision;
+import io.lae.method.Settings;
 import io.lae.optim.Adam;
 import io.lae.optim.Momentum;
 import io.lae.optim.Optimizer;
+import io.lae.optim.OptimizerMethod;
+import io.lae.optim.Optimizers;
 import io.lae.optim.Sgd;
 import java.util.Optional;
 
@@ -75,18 +78,20 @@ public record DeviceOptimizer(Kind kind, double momentum, double beta1, double b
     }
 
     /**
-     * @param name lae's optimizer name: sgd, momentum, nesterov, adam
-     * @param momentum μ for momentum and nesterov
-     * @return the optimizer
+     * @param method   one of lae's optimizers, by its registry entry
+     * @param settings its hyperparameters as offered ({@link Optimizers#resolve})
+     * @return the same update on the device, or empty for an entry without a device form
+     * @throws io.lae.LaeException for a hyperparameter out of range
      */
-    public static DeviceOptimizer named(String name, double momentum) {
-        return switch (name) {
-            case "sgd" -> sgd();
-            case "momentum" -> momentum(momentum, false);
-            case "nesterov" -> momentum(momentum, true);
-            case "adam" -> adam();
-            default -> throw new CudaException("unknown optimizer '" + name + "': use sgd, momentum, nesterov or adam");
-        };
+    public static Optional<DeviceOptimizer> of(OptimizerMethod method, Settings settings) {
+        Settings resolved = Optimizers.resolve(method, settings);
+        if (method == Optimizers.SGD) {
+            return Optional.of(sgd());
+        }
+        if (method == Optimizers.MOMENTUM_SGD || method == Optimizers.NESTEROV) {
+            return Optional.of(momentum(resolved.get(Optimizers.MOMENTUM), method == Optimizers.NESTEROV));
+        }
+        return method == Optimizers.ADAM ? Optional.of(adam()) : Optional.empty();
     }
 
     /**

@@ -3,29 +3,41 @@ package io.lae.cuda;
 import io.lae.train.GradientRule;
 import io.lae.train.HebbianRule;
 import io.lae.train.RotationAugmentedRule;
+import io.lae.train.RuleMethod;
 import io.lae.train.TiedRule;
 import io.lae.train.UpdateRule;
+import io.lae.train.UpdateRules;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
-/** The full-batch update rules of docs/math.md §3 that lae's CUDA engine runs. */
+/**
+ * The full-batch update rules of docs/math.md §3 that lae's CUDA engine runs, each keyed by its entry of
+ * {@link UpdateRules#REGISTRY}.
+ */
 public enum DeviceRule {
     /** The loss gradient (∇_B L, ∇_A L). */
-    GRADIENT("gradient", false),
+    GRADIENT(GradientRule.METHOD, false),
     /** Bao's rotation augmented gradient: ∇_B − ΓB, ∇_A + AΓ, Γ = (1/m) BΣxxBᵀ ∘ Ω. */
-    RAG("rag", false),
+    RAG(RotationAugmentedRule.METHOD, false),
     /** Sanger's rule on W = B = Aᵀ: direction −(1/m)(ΣA − A·UT(AᵀΣA)). */
-    GHA("gha", true),
+    GHA(HebbianRule.GHA_METHOD, true),
     /** Oja's rule: GHA with p = 1. */
-    OJA("oja", true),
+    OJA(HebbianRule.OJA_METHOD, true),
     /** One matrix A with B = Aᵀ: direction ∇_A L + (∇_B L)ᵀ. */
-    TIED("tied", true);
+    TIED(TiedRule.METHOD, true);
 
-    private final String label;
+    private final RuleMethod method;
     private final boolean tied;
 
-    DeviceRule(String label, boolean tied) {
-        this.label = label;
+    DeviceRule(RuleMethod method, boolean tied) {
+        this.method = method;
         this.tied = tied;
+    }
+
+    /** @return the rule's registry entry */
+    public RuleMethod method() {
+        return method;
     }
 
     /** @return whether the rule trains one matrix A with B = Aᵀ */
@@ -41,35 +53,33 @@ public enum DeviceRule {
     /**
      * @param rule one of lae's update rules
      * @return the same rule on the device, or empty for one the engine does not run (the alternating
-     *     solves, a user's own)
+     *     solves, EigenGame, a user's own)
      */
     public static Optional<DeviceRule> of(UpdateRule rule) {
         return switch (rule) {
             case GradientRule gradient -> Optional.of(GRADIENT);
             case RotationAugmentedRule rag -> Optional.of(RAG);
-            case HebbianRule hebbian -> Optional.of(named(hebbian.name()));
+            case HebbianRule hebbian -> of(UpdateRules.REGISTRY.named(hebbian.name()));
             case TiedRule tied -> Optional.of(TIED);
             default -> Optional.empty();
         };
     }
 
     /**
-     * @param label the name on the command line
-     * @return the rule
-     * @throws CudaException for a rule the engine does not run (alternating solves on the host)
+     * @param method an entry of {@link UpdateRules#REGISTRY}
+     * @return the same rule on the device, or empty for one the engine does not run
      */
-    public static DeviceRule named(String label) {
-        for (DeviceRule r : values()) {
-            if (r.label.equals(label)) {
-                return r;
-            }
-        }
-        throw new CudaException("--rule " + label + " does not run on lae's CUDA engine (it runs gradient, rag, gha,"
-                + " oja, tied): use --backend cpu");
+    public static Optional<DeviceRule> of(RuleMethod method) {
+        return Arrays.stream(values()).filter(r -> r.method == method).findFirst();
+    }
+
+    /** @return the names of the rules the engine runs, for messages */
+    public static String supported() {
+        return Arrays.stream(values()).map(DeviceRule::toString).collect(Collectors.joining(", "));
     }
 
     @Override
     public String toString() {
-        return label;
+        return method.name();
     }
 }

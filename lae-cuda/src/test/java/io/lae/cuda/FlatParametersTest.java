@@ -3,6 +3,7 @@ package io.lae.cuda;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.lae.method.Settings;
 import io.lae.optim.Optimizer;
 import io.lae.optim.OptimizerState;
 import io.lae.optim.Optimizers;
@@ -12,7 +13,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The host ↔ device layout of {@link CudaStepper}: θ = [B row-major | A column-major] and the optimizer's
@@ -24,7 +24,7 @@ class FlatParametersTest {
     @CsvSource({"adam,false,DOUBLE", "nesterov,false,FLOAT", "adam,true,DOUBLE", "sgd,false,DOUBLE"})
     void modelAndStateRoundTripThroughTheFlatLayout(String optimizerName, boolean tied, DataType type) {
         Model model = Model.random(5, 5, 3, 0.3, false, tied, 11, type);
-        Optimizer optimizer = Optimizers.create(optimizerName, 0.9);
+        Optimizer optimizer = Optimizers.create(optimizerName, Settings.NONE.with(Optimizers.MOMENTUM, 0.9));
         FlatParameters layout = new FlatParameters(model, optimizer.init(model.parameters()));
         double[] theta = layout.theta(model);
         assertEquals(tied ? 15 : 30, theta.length);

@@ -4,13 +4,14 @@ import io.lae.check.CheckShape;
 import io.lae.check.GradientCheck;
 import io.lae.check.GradientCheckResult;
 import io.lae.loss.LossSpec;
+import io.lae.loss.Losses;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code lae gradcheck}: the gradient-check suite as a table, every loss × every standard shape,
@@ -32,9 +33,9 @@ final class GradcheckCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Random seed for data and weights (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--loss", split = ",", paramLabel = "NAME",
-            description = "Check only these losses (default: all of mse, ordered, product, sum, nonuniform, nested-dropout).")
-    java.util.List<String> losses = LossSpec.NAMES;
+    @Option(names = "--loss", split = ",", paramLabel = "NAME", completionCandidates = NameCandidates.Losses.class,
+            description = "Check only these losses (default: all of ${COMPLETION-CANDIDATES}).")
+    java.util.List<String> losses = Losses.REGISTRY.names();
 
     @Option(names = "--tolerance", defaultValue = "1e-6", description = "Largest relative error accepted (default ${DEFAULT-VALUE}).")
     double tolerance;
@@ -47,7 +48,7 @@ final class GradcheckCommand implements Callable<Integer> {
         double worst = 0;
         for (String name : losses) {
             for (CheckShape shape : GradientCheck.STANDARD_SHAPES) {
-                GradientCheckResult r = GradientCheck.run(GradientCheck.suiteSpec(name, shape.latent()), shape, seed);
+                GradientCheckResult r = GradientCheck.run(LossSpec.example(name, shape.latent()), shape, seed);
                 boolean ok = r.passed(tolerance);
                 failures += ok ? 0 : 1;
                 worst = Math.max(worst, r.worstError());

@@ -7,6 +7,7 @@ import io.lae.loss.Loss;
 import io.lae.loss.LossEvaluation;
 import io.lae.loss.LossSpec;
 import io.lae.loss.Scale;
+import io.lae.runs.TrainingConfig;
 import io.lae.stats.Statistics;
 import io.lae.stats.StatisticsAccumulator;
 import java.nio.file.Path;
@@ -14,9 +15,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code lae loss}: evaluates one loss and its gradients on data exactly as given (no centring),
@@ -70,7 +71,7 @@ final class LossCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LossSpec lossSpec = new LossSpec(NameCandidates.normalized(loss), scale, lambda, lambdas, prior);
+        LossSpec lossSpec = TrainingConfig.lossSpec(NameCandidates.normalized(loss), scale, lambda, lambdas, prior);
         NameCandidates.warnIfUsed(spec, "--scale", "--reduction");
         INDArray xRows = MatrixFiles.readMatrix(x, "data");
         INDArray yRows = y == null ? null : MatrixFiles.readMatrix(y, "targets");

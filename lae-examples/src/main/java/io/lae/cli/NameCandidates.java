@@ -1,11 +1,10 @@
 package io.lae.cli;
 
-import io.lae.loss.LossSpec;
+import io.lae.Precision;
 import io.lae.loss.Scale;
 import io.lae.optim.Optimizers;
 import io.lae.train.Initialization;
 import io.lae.train.NestedDropoutDraw;
-import io.lae.Precision;
 import io.lae.train.UpdateRules;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -24,7 +23,7 @@ final class NameCandidates {
     static final class Losses implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
-            return LossSpec.NAMES.iterator();
+            return io.lae.loss.Losses.REGISTRY.names().iterator();
         }
     }
 
@@ -32,7 +31,7 @@ final class NameCandidates {
     static final class Rules implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
-            return UpdateRules.NAMES.iterator();
+            return UpdateRules.REGISTRY.names().iterator();
         }
     }
 
@@ -40,7 +39,7 @@ final class NameCandidates {
     static final class Optimizers implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
-            return io.lae.optim.Optimizers.NAMES.iterator();
+            return io.lae.optim.Optimizers.REGISTRY.names().iterator();
         }
     }
 

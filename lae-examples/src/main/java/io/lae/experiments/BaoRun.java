@@ -2,22 +2,24 @@ package io.lae.experiments;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.lae.Precision;
 import io.lae.io.AtomicFiles;
 import io.lae.io.Npy;
 import io.lae.loss.LossSpec;
 import io.lae.loss.Scale;
+import io.lae.method.Settings;
 import io.lae.optim.LearningRateSchedule;
+import io.lae.optim.Optimizers;
+import io.lae.runs.RunDirectory;
 import io.lae.runs.RunProgress;
 import io.lae.runs.TrainedRun;
+import io.lae.runs.TrainingConfig;
 import io.lae.runs.TrainingData;
-import io.lae.Precision;
 import io.lae.train.Checkpoint;
 import io.lae.train.Evaluator;
 import io.lae.train.MetricsRow;
 import io.lae.train.Model;
-import io.lae.runs.RunDirectory;
 import io.lae.train.RunStatus;
-import io.lae.runs.TrainingConfig;
 import io.lae.vae.LinearVaeTrainer;
 import io.lae.vae.VaeParameters;
 import java.io.IOException;
@@ -123,9 +125,10 @@ record BaoRun(List<MetricsRow> metrics, INDArray decoder) {
         int k = vae.latent();
         var dtype = ctx.dtype().dataType();
         // the direction metrics on W₂; the loss column is replaced by the VAE's negative ELBO
-        Evaluator evaluator = new Evaluator(new LossSpec("mse", Scale.MEAN, null, null, null).create(k),
+        Evaluator evaluator = new Evaluator(LossSpec.named("mse").withScale(Scale.MEAN).create(k),
                 data.stats().as(dtype), data.truth());
-        LinearVaeTrainer trainer = LinearVaeTrainer.of(vae.optimizer(), 0.9, LearningRateSchedule.constant(vae.lr()),
+        LinearVaeTrainer trainer = LinearVaeTrainer.of(Optimizers.create(vae.optimizer(),
+                Settings.NONE.with(Optimizers.MOMENTUM, 0.9)), LearningRateSchedule.constant(vae.lr()),
                 vae.steps(), 10, vae.checkpointEvery());
         long start = System.nanoTime();
         double secondsBefore = from == null ? 0 : from.seconds();

@@ -23,7 +23,7 @@ final class Reconstruction {
     static double error(Model model, int k, Statistics stats) {
         INDArray a = model.decoder().castTo(DataType.DOUBLE).get(NDArrayIndex.all(), NDArrayIndex.interval(0, k));
         INDArray b = model.encoder().castTo(DataType.DOUBLE).get(NDArrayIndex.interval(0, k), NDArrayIndex.all());
-        return new LossSpec("mse", Scale.SUM, null, null, null).create(k).value(b.dup(), a.dup(), stats);
+        return LossSpec.named("mse").withScale(Scale.SUM).create(k).value(b.dup(), a.dup(), stats);
     }
 
     /**

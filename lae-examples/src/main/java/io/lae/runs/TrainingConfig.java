@@ -8,9 +8,15 @@ import io.lae.LaeException;
 import io.lae.Precision;
 import io.lae.data.CsvHeader;
 import io.lae.device.MemoryPlan;
+import io.lae.fit.Defaults;
 import io.lae.loss.LossSpec;
+import io.lae.loss.NestedDropoutLoss;
+import io.lae.loss.NonUniformL2Loss;
+import io.lae.loss.ProductL2Loss;
 import io.lae.loss.Scale;
+import io.lae.method.Settings;
 import io.lae.optim.LearningRateSchedule;
+import io.lae.optim.Optimizer;
 import io.lae.optim.Optimizers;
 import io.lae.stats.Statistics;
 import io.lae.train.Initialization;
@@ -107,9 +113,7 @@ public record TrainingConfig(String data, String targets, String loss, Scale sca
         if (epochs != null && (epochs < 1 || batch < 1)) {
             throw new LaeException("--epochs and --batch must be at least 1, got " + epochs + " and " + batch);
         }
-        if (!(momentum >= 0 && momentum < 1)) {
-            throw new LaeException("--momentum must be in [0, 1), got " + momentum);
-        }
+        Optimizers.MOMENTUM.check().check(momentum);
         new Initialization(init, initStd, seed);
         if (logEvery < 1) {
             throw new LaeException("--log-every must be at least 1, got " + logEvery);
@@ -119,10 +123,10 @@ public record TrainingConfig(String data, String targets, String loss, Scale sca
         }
         MemoryPlan.requireLatentCanFit(latent);
         // the names and the loss's hyperparameters too, so that a typo is reported before any data are read
-        new LossSpec(loss, scale, lambda, lambdas, prior).create(latent);
+        lossSpec(loss, scale, lambda, lambdas, prior).form(latent);
         UpdateRule updateRule = UpdateRules.create(rule);
-        Optimizers.create(optimizer, momentum);
-        if (stochastic != null && !loss.equals(io.lae.loss.NestedDropoutLoss.NAME)) {
+        optimizer(optimizer, momentum);
+        if (stochastic != null && !loss.equals(NestedDropoutLoss.NAME)) {
             throw new LaeException("--stochastic samples the nested-dropout index: use it with --loss nested-dropout");
         }
         if (epochs != null && !updateRule.supportsMiniBatch()) {
@@ -170,7 +174,31 @@ public record TrainingConfig(String data, String targets, String loss, Scale sca
 
     /** @return the loss specification */
     public LossSpec lossSpec() {
-        return new LossSpec(loss, scale, lambda, lambdas, prior);
+        return lossSpec(loss, scale, lambda, lambdas, prior);
+    }
+
+    /**
+     * The loss options of {@code lae train} and {@code lae loss} as a spec.
+     *
+     * @param loss    the name
+     * @param scale   the reduction, or null for the loss's default
+     * @param lambda  {@code --lambda}, or null
+     * @param lambdas {@code --lambdas}, or null
+     * @param prior   {@code --prior}, or null
+     * @return the spec; {@link LossSpec#create} refuses a value the loss does not take
+     */
+    public static LossSpec lossSpec(String loss, Scale scale, Double lambda, double[] lambdas, double[] prior) {
+        return new LossSpec(loss, scale, Settings.NONE.with(ProductL2Loss.LAMBDA, lambda)
+                .with(NonUniformL2Loss.LAMBDAS, lambdas).with(NestedDropoutLoss.PRIOR, prior));
+    }
+
+    /** @return the optimizer, offered {@code --momentum} */
+    public Optimizer optimizerObject() {
+        return optimizer(optimizer, momentum);
+    }
+
+    private static Optimizer optimizer(String name, double momentum) {
+        return Optimizers.create(name, Settings.NONE.with(Optimizers.MOMENTUM, momentum));
     }
 
     /**
@@ -182,8 +210,8 @@ public record TrainingConfig(String data, String targets, String loss, Scale sca
      */
     public StepSettings stepSettings() {
         LossSpec spec = lossSpec();
-        return new StepSettings(spec.create(latent), spec, UpdateRules.create(rule),
-                Optimizers.create(optimizer, momentum), stochastic, seed);
+        return new StepSettings(spec.create(latent), spec, UpdateRules.create(rule), optimizerObject(), stochastic,
+                seed);
     }
 
     /** @return how the weights start: {@code --init}, {@code --init-std} and {@code --seed} as an object */
@@ -223,7 +251,7 @@ public record TrainingConfig(String data, String targets, String loss, Scale sca
      */
     public MemoryPlan memoryPlan(int outputDim, int inputDim, long samples, boolean regression, boolean groundTruth) {
         return new MemoryPlan(outputDim, inputDim, samples, latent, rowsPerStep(samples), dataType().width(),
-                MemoryPlan.optimizerSlots(Optimizers.create(optimizer, momentum)), regression,
+                MemoryPlan.optimizerSlots(optimizerObject()), regression,
                 UpdateRules.create(rule).tiesWeights(), groundTruth);
     }
 
@@ -283,29 +311,29 @@ public record TrainingConfig(String data, String targets, String loss, Scale sca
     public static final class Builder {
         private String data = "synthetic:diag:n=50,m=500";
         private String targets;
-        private String loss = "ordered";
+        private String loss = Defaults.LOSS.name();
         private Scale scale;
         private Double lambda;
         private double[] lambdas;
         private double[] prior;
-        private String rule = "gradient";
-        private String optimizer = "adam";
-        private double lr = 0.02;
+        private String rule = Defaults.RULE.name();
+        private String optimizer = Defaults.OPTIMIZER.name();
+        private double lr = Defaults.LEARNING_RATE;
         private Double lrEnd;
         private Double lrDecay;
-        private double momentum = 0.9;
+        private double momentum = Optimizers.MOMENTUM.defaultValue().apply(1);
         private int latent = 10;
-        private long steps = 1500;
+        private long steps = Defaults.STEPS;
         private Integer epochs;
         private Integer batch;
         private NestedDropoutDraw stochastic;
-        private Initialization.Kind init = Initialization.Kind.NORMAL;
-        private double initStd = 0.01;
-        private long seed;
+        private Initialization.Kind init = Defaults.INITIALIZATION.kind();
+        private double initStd = Defaults.INITIALIZATION.std();
+        private long seed = Defaults.INITIALIZATION.seed();
         private Precision dtype = Precision.FLOAT64;
         private boolean center = true;
         private CsvHeader header = CsvHeader.AUTO;
-        private long logEvery = 10;
+        private long logEvery = Defaults.LOG_EVERY;
         private long checkpointEvery = 1000;
         private StopTarget until;
         private Long decaySteps;

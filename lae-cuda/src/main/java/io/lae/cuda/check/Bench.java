@@ -1,5 +1,6 @@
 package io.lae.cuda.check;
 
+import io.lae.Precision;
 import io.lae.cuda.CudaDevice;
 import io.lae.cuda.DeviceMatrix;
 import io.lae.cuda.DeviceOptimizer;
@@ -9,9 +10,13 @@ import io.lae.cuda.DeviceStatistics;
 import io.lae.cuda.DeviceStatisticsAccumulator;
 import io.lae.cuda.DeviceTraining;
 import io.lae.cuda.GpuTimer;
-import io.lae.Precision;
 import io.lae.loss.LossForm;
-import io.lae.loss.LossSpec;
+import io.lae.loss.LossMethod;
+import io.lae.loss.Losses;
+import io.lae.loss.MseLoss;
+import io.lae.loss.NestedDropoutLoss;
+import io.lae.loss.NonUniformL2Loss;
+import io.lae.loss.OrderedLoss;
 import io.lae.train.BatchOrder;
 import io.lae.train.TruncationDraws;
 import java.util.ArrayList;
@@ -23,6 +28,7 @@ import java.util.SplittableRandom;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * The GPU bench ({@code lae bench --backend cuda}, and part of the device check): the full-batch step of
@@ -54,8 +60,8 @@ public final class Bench {
                 sizes[i] = new int[] {1000, ks[i]};
             }
             List<Map<String, Object>> rows = new ArrayList<>(bench.steps(sizes, List.of(
-                    new Config("nonuniform", DeviceRule.GRADIENT), new Config("mse", DeviceRule.RAG),
-                    new Config("nested-dropout", DeviceRule.GRADIENT))));
+                    new Config(NonUniformL2Loss.METHOD, DeviceRule.GRADIENT), new Config(MseLoss.METHOD, DeviceRule.RAG),
+                    new Config(NestedDropoutLoss.METHOD, DeviceRule.GRADIENT))));
             rows.addAll(bench.perSample(quick ? 1000 : 5000, 1000, ks));
             return Map.of("rows", rows, "projection", projection(rows));
         });
@@ -83,16 +89,16 @@ public final class Bench {
     }
 
     /** A step configuration: a loss with a rule. */
-    record Config(String loss, DeviceRule rule) {
+    record Config(LossMethod loss, DeviceRule rule) {
         String label() {
-            return rule == DeviceRule.GRADIENT ? loss : loss + "+" + rule;
+            return rule == DeviceRule.GRADIENT ? loss.name() : loss.name() + "+" + rule;
         }
     }
 
-    static final List<Config> CONFIGS = List.of(new Config("mse", DeviceRule.GRADIENT),
-            new Config("ordered", DeviceRule.GRADIENT), new Config("product", DeviceRule.GRADIENT),
-            new Config("sum", DeviceRule.GRADIENT), new Config("nonuniform", DeviceRule.GRADIENT),
-            new Config("nested-dropout", DeviceRule.GRADIENT), new Config("mse", DeviceRule.RAG));
+    /** Every loss with the gradient, and mse with RAG. */
+    static final List<Config> CONFIGS = Stream.concat(
+            Losses.REGISTRY.methods().stream().map(loss -> new Config(loss, DeviceRule.GRADIENT)),
+            Stream.of(new Config(MseLoss.METHOD, DeviceRule.RAG))).toList();
 
     /** Full-batch epochs per run of the bao-fig4 sweep (its cap: a run that does not reach d_align 0.3 uses them all). */
     static final long BAO_EPOCHS = 50_000;
@@ -222,7 +228,7 @@ public final class Bench {
                 for (int b : batchSizes) {
                     try (DeviceRows batches = new DeviceRows(device, data, n, null, n, m, new BatchOrder(m, b, 1),
                             precision)) {
-                        for (String loss : List.of("ordered", "nested-dropout")) {
+                        for (LossMethod loss : List.of(OrderedLoss.METHOD, NestedDropoutLoss.METHOD)) {
                             try (DeviceTraining training = new DeviceTraining(device, stats,
                                     ContractCases.form(loss, p), DeviceRule.GRADIENT, DeviceOptimizer.adam(),
                                     weights(p * n, 1), weights(n * p, 2))) {
@@ -233,11 +239,11 @@ public final class Bench {
                                 row.put("p", p);
                                 row.put("batch", b);
                                 row.put("dtype", precision.toString());
-                                row.put("loss", loss);
+                                row.put("loss", loss.name());
                                 row.put("step_ms", step);
                                 row.put("samples_per_s", b / (step * 1e-3));
                                 rows.add(row);
-                                System.out.printf("  %-15s b=%-4d %-7s step %8.4f ms  %,.0f samples/s%n", loss, b,
+                                System.out.printf("  %-15s b=%-4d %-7s step %8.4f ms  %,.0f samples/s%n", loss.name(), b,
                                         precision, step, b / (step * 1e-3));
                             }
                         }
@@ -262,7 +268,7 @@ public final class Bench {
             try (DeviceStatistics stats = syntheticStatistics(n, precision);
                  DeviceRows all = new DeviceRows(device, data, n, null, n, m, null, precision)) {
                 for (int p : ks) {
-                    LossForm form = ContractCases.form("nested-dropout", p);
+                    LossForm form = ContractCases.form(NestedDropoutLoss.METHOD, p);
                     TruncationDraws draws = new TruncationDraws(form.nestedWeights(), 1);
                     try (DeviceTraining training = new DeviceTraining(device, stats, form, DeviceRule.GRADIENT,
                             DeviceOptimizer.adam(), weights(p * n, 1), weights(n * p, 2))) {

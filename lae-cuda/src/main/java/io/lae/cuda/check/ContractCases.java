@@ -1,12 +1,25 @@
 package io.lae.cuda.check;
 
 import io.lae.Precision;
+import io.lae.cuda.DeviceOptimizer;
+import io.lae.cuda.DeviceRule;
 import io.lae.cuda.DownloadedStatistics;
 import io.lae.loss.LossForm;
+import io.lae.loss.LossMethod;
 import io.lae.loss.LossSpec;
-import io.lae.loss.NonUniformL2Loss;
+import io.lae.loss.Losses;
+import io.lae.loss.MseLoss;
+import io.lae.loss.NestedDropoutLoss;
+import io.lae.loss.OrderedLoss;
+import io.lae.loss.ProductL2Loss;
+import io.lae.optim.Adam;
+import io.lae.optim.OptimizerMethod;
+import io.lae.optim.Optimizers;
 import io.lae.train.BatchOrder;
+import io.lae.train.GradientRule;
+import io.lae.train.RuleMethod;
 import io.lae.train.TruncationDraws;
+import io.lae.train.UpdateRules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -14,8 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 import java.util.stream.DoubleStream;
+import java.util.stream.IntStream;
 
 /**
  * The engine contract, backend-neutral (plain Java arrays, an adapter per engine): statistics from raw
@@ -70,21 +83,21 @@ public final class ContractCases {
                 statistics(precision, regression, true);
                 statistics(precision, regression, false);
             }
-            for (String name : LossSpec.NAMES) {
-                loss(name, precision, false);
+            for (LossMethod loss : Losses.REGISTRY.methods()) {
+                loss(loss, precision, false);
             }
-            loss("ordered", precision, true);
-            loss("product", precision, true);
-            for (String optimizer : List.of("sgd", "momentum", "nesterov", "adam")) {
+            loss(OrderedLoss.METHOD, precision, true);
+            loss(ProductL2Loss.METHOD, precision, true);
+            for (OptimizerMethod optimizer : Optimizers.REGISTRY.methods()) {
                 optimizer(optimizer, precision);
             }
-            for (String rule : List.of("rag", "gha", "oja", "tied")) {
-                rule(rule, precision);
+            for (RuleMethod rule : UpdateRules.REGISTRY.methods()) {
+                DeviceRule.of(rule).filter(r -> r != DeviceRule.GRADIENT).ifPresent(r -> rule(r, precision));
             }
-            miniBatches("gradient", precision, false);
-            miniBatches("gradient", precision, true);
-            miniBatches("rag", precision, false);
-            miniBatches("gha", precision, false);
+            miniBatches(DeviceRule.GRADIENT, precision, false);
+            miniBatches(DeviceRule.GRADIENT, precision, true);
+            miniBatches(DeviceRule.RAG, precision, false);
+            miniBatches(DeviceRule.GHA, precision, false);
             perSample(precision, false, null);
             perSample(precision, true, null);
             perSample(precision, false, BATCHES);
@@ -108,17 +121,15 @@ public final class ContractCases {
         return precision.isDouble() ? FLOAT64 : FLOAT32;
     }
 
-    /** @return the loss of that name with the hyperparameters the cases use (λ = 0.7; Bao's λ for nonuniform) */
-    static LossSpec spec(String name, int p) {
-        return switch (name) {
-            case "product", "sum" -> new LossSpec(name, null, 0.7, null, null);
-            case "nonuniform" -> new LossSpec(name, null, null, NonUniformL2Loss.squaredLinspace(0.1, 0.9, p), null);
-            default -> LossSpec.named(name);
-        };
+    /** @return the loss's form with its hyperparameters' example values ({@link LossSpec#example}) */
+    static LossForm form(LossMethod loss, int p) {
+        return LossSpec.example(loss, p).form(p);
     }
 
-    static LossForm form(String name, int p) {
-        return spec(name, p).form(p);
+    /** @return the optimizer's device form, with its hyperparameters' example values (μ = 0.9) */
+    static DeviceOptimizer deviceOptimizer(OptimizerMethod method) {
+        return DeviceOptimizer.of(method, method.example(1)).orElseThrow(
+                () -> new IllegalStateException("the optimizer " + method.name() + " has no device form"));
     }
 
     private void statistics(Precision rowType, boolean regression, boolean center) {
@@ -172,28 +183,30 @@ public final class ContractCases {
         return out;
     }
 
-    private ContractEngine.Problem problem(double[][] targets, Precision precision, String loss, int p, String rule,
-                                           String optimizer, double[] encoder, double[] decoder) {
+    private ContractEngine.Problem problem(double[][] targets, Precision precision, LossMethod loss, int p,
+                                           DeviceRule rule, OptimizerMethod optimizer, double[] encoder,
+                                           double[] decoder) {
         return problem(targets, precision, loss, p, rule, optimizer, encoder, decoder, null);
     }
 
-    private ContractEngine.Problem problem(double[][] targets, Precision precision, String loss, int p, String rule,
-                                           String optimizer, double[] encoder, double[] decoder, BatchOrder batches) {
-        return new ContractEngine.Problem(x, targets == x ? null : targets, precision, spec(loss, p), p, rule, optimizer,
-                encoder, decoder, batches, false, 0);
+    private ContractEngine.Problem problem(double[][] targets, Precision precision, LossMethod loss, int p,
+                                           DeviceRule rule, OptimizerMethod optimizer, double[] encoder,
+                                           double[] decoder, BatchOrder batches) {
+        return new ContractEngine.Problem(x, targets == x ? null : targets, precision, LossSpec.example(loss, p), p,
+                rule.method(), optimizer, encoder, decoder, batches, false, 0);
     }
 
-    private void loss(String name, Precision precision, boolean regression) {
+    private void loss(LossMethod loss, Precision precision, boolean regression) {
         double[][] targets = regression ? y : x;
         int n = targets[0].length;
         double[] encoder = randomWeights(P * N, 1, 0.3, precision);
         double[] decoder = randomWeights(n * P, 2, 0.3, precision);
-        Reference.Evaluation expected = Reference.loss(form(name, P), encoder, decoder, x, targets);
-        try (ContractEngine.Session session = engine.train(problem(targets, precision, name, P, "gradient", "sgd",
-                encoder, decoder))) {
+        Reference.Evaluation expected = Reference.loss(form(loss, P), encoder, decoder, x, targets);
+        try (ContractEngine.Session session = engine.train(problem(targets, precision, loss, P, DeviceRule.GRADIENT,
+                Optimizers.SGD, encoder, decoder))) {
             double value = session.loss();
             session.step(1.0);                                                   // θ − 1·∇: ∇ = θ_before − θ_after
-            String label = "loss " + name + " " + precision + (regression ? " regression" : "");
+            String label = "loss " + loss.name() + " " + precision + (regression ? " regression" : "");
             double gradientTolerance = precision.isDouble() ? FLOAT64 : FLOAT32_GRADIENT;
             record(label + ": value", Math.abs(value - expected.value()) / Math.abs(expected.value()),
                     tolerance(precision));
@@ -212,8 +225,8 @@ public final class ContractCases {
         return d;
     }
 
-    private void optimizer(String name, Precision precision) {
-        LossForm form = form("ordered", P);
+    private void optimizer(OptimizerMethod optimizer, Precision precision) {
+        LossForm form = form(OrderedLoss.METHOD, P);
         double[] encoder = randomWeights(P * N, 3, 0.3, precision);
         double[] decoder = randomWeights(N * P, 4, 0.3, precision);
         double lr = 1e-4;
@@ -222,32 +235,32 @@ public final class ContractCases {
         for (long t = 0; t < 3; t++) {
             Reference.Evaluation e = Reference.loss(form, Arrays.copyOf(theta, encoder.length),
                     Arrays.copyOfRange(theta, encoder.length, theta.length), x, x);
-            Reference.update(name, 0.9, theta, concat(e.gradEncoder(), e.gradDecoder()), state, t, lr);
+            Reference.update(deviceOptimizer(optimizer), theta, concat(e.gradEncoder(), e.gradDecoder()), state, t, lr);
         }
-        try (ContractEngine.Session session = engine.train(problem(x, precision, "ordered", P, "gradient", name,
-                encoder, decoder))) {
+        try (ContractEngine.Session session = engine.train(problem(x, precision, OrderedLoss.METHOD, P,
+                DeviceRule.GRADIENT, optimizer, encoder, decoder))) {
             for (int t = 0; t < 3; t++) {
                 session.step(lr);
             }
-            record("optimizer " + name + " " + precision + ", 3 steps",
+            record("optimizer " + optimizer.name() + " " + precision + ", 3 steps",
                     Reference.relativeError(concat(session.encoder(), session.decoder()), theta), tolerance(precision));
         }
     }
 
-    private void rule(String rule, Precision precision) {
-        int p = rule.equals("oja") ? 1 : P;
-        String loss = rule.equals("tied") ? "ordered" : "mse";
+    private void rule(DeviceRule rule, Precision precision) {
+        int p = rule == DeviceRule.OJA ? 1 : P;
+        LossMethod loss = rule == DeviceRule.TIED ? OrderedLoss.METHOD : MseLoss.METHOD;
         double[] decoder = randomWeights(N * p, 5, 0.3, precision);
-        double[] encoder = rule.equals("rag") ? randomWeights(p * N, 6, 0.3, precision)
+        double[] encoder = rule == DeviceRule.RAG ? randomWeights(p * N, 6, 0.3, precision)
                 : decoder.clone();                                  // B = Aᵀ: B row-major holds A's numbers
         double lr = 1e-3;
         double[] expected = switch (rule) {
-            case "rag" -> {
+            case RAG -> {
                 Reference.Evaluation e = Reference.rag(form(loss, p), encoder, decoder, x);
                 yield concat(step(encoder, e.gradEncoder(), lr), step(decoder, e.gradDecoder(), lr));
             }
-            case "gha", "oja" -> step(decoder, Reference.hebbian(decoder, x, p), lr);
-            default -> {
+            case GHA, OJA -> step(decoder, Reference.hebbian(decoder, x, p), lr);
+            case TIED, GRADIENT -> {
                 Reference.Evaluation e = Reference.loss(form(loss, p), encoder, decoder, x, x);
                 double[] direction = e.gradDecoder().clone();
                 double[] gradEncoderT = e.gradEncoder();                   // ∇_B row-major is (∇_B)ᵀ column-major
@@ -257,10 +270,10 @@ public final class ContractCases {
                 yield step(decoder, direction, lr);
             }
         };
-        try (ContractEngine.Session session = engine.train(problem(x, precision, loss, p, rule, "sgd", encoder,
+        try (ContractEngine.Session session = engine.train(problem(x, precision, loss, p, rule, Optimizers.SGD, encoder,
                 decoder))) {
             session.step(lr);
-            double[] actual = rule.equals("rag") ? concat(session.encoder(), session.decoder()) : session.decoder();
+            double[] actual = rule == DeviceRule.RAG ? concat(session.encoder(), session.decoder()) : session.decoder();
             record("rule " + rule + " " + precision + ", 1 SGD step", Reference.relativeError(actual, expected),
                     tolerance(precision));
         }
@@ -270,11 +283,11 @@ public final class ContractCases {
      * Five SGD steps over {@link #BATCHES}: each step's direction is the full-batch reference on that batch's rows
      * (the data term's c and RAG's and the Hebbian rules' 1/m use m = b).
      */
-    private void miniBatches(String rule, Precision precision, boolean regression) {
+    private void miniBatches(DeviceRule rule, Precision precision, boolean regression) {
         double[][] targets = regression ? y : x;
         int n = targets[0].length;
-        boolean hebbian = rule.equals("gha");
-        String loss = rule.equals("gradient") ? "ordered" : "mse";
+        boolean hebbian = rule == DeviceRule.GHA;
+        LossMethod loss = rule == DeviceRule.GRADIENT ? OrderedLoss.METHOD : MseLoss.METHOD;
         double[] decoder = randomWeights(n * P, 12, 0.3, precision);
         double[] encoder = hebbian ? decoder.clone() : randomWeights(P * N, 13, 0.3, precision);
         double lr = 1e-4;
@@ -286,20 +299,20 @@ public final class ContractCases {
             double[] b = Arrays.copyOf(expected, encoderLength);
             double[] a = Arrays.copyOfRange(expected, encoderLength, expected.length);
             double[] direction = switch (rule) {
-                case "gha" -> Reference.hebbian(a, xb, P);
-                case "rag" -> {
+                case GHA, OJA -> Reference.hebbian(a, xb, P);
+                case RAG -> {
                     Reference.Evaluation e = Reference.rag(form(loss, P), b, a, xb);
                     yield concat(e.gradEncoder(), e.gradDecoder());
                 }
-                default -> {
+                case GRADIENT, TIED -> {
                     Reference.Evaluation e = Reference.loss(form(loss, P), b, a, xb, select(targets, rows));
                     yield concat(e.gradEncoder(), e.gradDecoder());
                 }
             };
             expected = step(expected, direction, lr);
         }
-        try (ContractEngine.Session session = engine.train(problem(targets, precision, loss, P, rule, "sgd", encoder,
-                decoder, BATCHES))) {
+        try (ContractEngine.Session session = engine.train(problem(targets, precision, loss, P, rule, Optimizers.SGD,
+                encoder, decoder, BATCHES))) {
             for (int t = 0; t < 5; t++) {
                 session.step(lr);
             }
@@ -320,7 +333,7 @@ public final class ContractCases {
         int n = targets[0].length;
         double[] encoder = randomWeights(P * N, 14, 0.3, precision);
         double[] decoder = randomWeights(n * P, 15, 0.3, precision);
-        LossForm form = form("nested-dropout", P);
+        LossForm form = form(NestedDropoutLoss.METHOD, P);
         long seed = 11;
         TruncationDraws draws = new TruncationDraws(form.nestedWeights(), seed);
         int steps = batches == null ? 3 : 5;
@@ -334,7 +347,8 @@ public final class ContractCases {
             expected = step(expected, concat(e.gradEncoder(), e.gradDecoder()), lr);
         }
         ContractEngine.Problem problem = new ContractEngine.Problem(x, regression ? y : null, precision,
-                spec("nested-dropout", P), P, "gradient", "sgd", encoder, decoder, batches, true, seed);
+                LossSpec.example(NestedDropoutLoss.METHOD, P), P, GradientRule.METHOD, Optimizers.SGD, encoder, decoder,
+                batches, true, seed);
         try (ContractEngine.Session session = engine.train(problem)) {
             for (int t = 0; t < steps; t++) {
                 session.step(lr);
@@ -365,7 +379,8 @@ public final class ContractCases {
     private void resume(Precision precision) {
         double[] encoder = randomWeights(P * N, 8, 0.3, precision);
         double[] decoder = randomWeights(N * P, 9, 0.3, precision);
-        ContractEngine.Problem problem = problem(x, precision, "ordered", P, "gradient", "adam", encoder, decoder);
+        ContractEngine.Problem problem = problem(x, precision, OrderedLoss.METHOD, P, DeviceRule.GRADIENT, Optimizers.ADAM,
+                encoder, decoder);
         double[] straight;
         try (ContractEngine.Session run = engine.train(problem)) {
             for (int t = 0; t < 40; t++) {

@@ -3,7 +3,9 @@ package io.lae.cuda.check;
 import io.lae.Precision;
 import io.lae.cuda.DownloadedStatistics;
 import io.lae.loss.LossSpec;
+import io.lae.optim.OptimizerMethod;
 import io.lae.train.BatchOrder;
+import io.lae.train.RuleMethod;
 import io.lae.train.TruncationDraws;
 
 /**
@@ -40,8 +42,8 @@ public interface ContractEngine {
      * @param precision the training precision
      * @param loss      the loss by name and hyperparameters
      * @param p         the latent size
-     * @param rule      gradient, rag, gha, oja or tied
-     * @param optimizer sgd, momentum, nesterov or adam (μ = 0.9)
+     * @param rule      an update rule the device runs ({@link io.lae.cuda.DeviceRule#of})
+     * @param optimizer an optimizer, with its hyperparameters' example values (μ = 0.9)
      * @param encoder   B, p×n' row-major (ignored by tied rules)
      * @param decoder   A, n×p column-major
      * @param batches   the mini-batches step t takes ({@link BatchOrder#window}, rows not centred), or null for
@@ -50,8 +52,8 @@ public interface ContractEngine {
      *                  batch is {@link TruncationDraws#at TruncationDraws(prior, seed).at(t, size)[j]}
      * @param seed      the draws' seed
      */
-    record Problem(double[][] x, double[][] y, Precision precision, LossSpec loss, int p, String rule,
-                   String optimizer, double[] encoder, double[] decoder, BatchOrder batches, boolean perSample,
+    record Problem(double[][] x, double[][] y, Precision precision, LossSpec loss, int p, RuleMethod rule,
+                   OptimizerMethod optimizer, double[] encoder, double[] decoder, BatchOrder batches, boolean perSample,
                    long seed) {
     }
 

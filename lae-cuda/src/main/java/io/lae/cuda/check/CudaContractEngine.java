@@ -1,14 +1,13 @@
 package io.lae.cuda.check;
 
+import io.lae.Precision;
 import io.lae.cuda.CudaDevice;
-import io.lae.cuda.DeviceOptimizer;
 import io.lae.cuda.DeviceRows;
 import io.lae.cuda.DeviceRule;
 import io.lae.cuda.DeviceStatistics;
 import io.lae.cuda.DeviceStatisticsAccumulator;
 import io.lae.cuda.DeviceTraining;
 import io.lae.cuda.DownloadedStatistics;
-import io.lae.Precision;
 import io.lae.train.TruncationDraws;
 import java.util.Arrays;
 
@@ -76,8 +75,8 @@ public final class CudaContractEngine implements ContractEngine {
     public Session train(Problem problem) {
         DeviceStatistics stats = upload(problem);
         DeviceTraining training = new DeviceTraining(device, stats, problem.loss().form(problem.p()),
-                DeviceRule.named(problem.rule()), DeviceOptimizer.named(problem.optimizer(), 0.9), problem.encoder(),
-                problem.decoder());
+                DeviceRule.of(problem.rule()).orElseThrow(), ContractCases.deviceOptimizer(problem.optimizer()),
+                problem.encoder(), problem.decoder());
         DeviceRows rows = problem.batches() == null && !problem.perSample() ? null
                 : new DeviceRows(device, rowMajor(problem.x()), problem.x()[0].length,
                         problem.y() == null ? null : rowMajor(problem.y()),

@@ -1,5 +1,6 @@
 package io.lae.cuda.check;
 
+import io.lae.Precision;
 import io.lae.cuda.CudaDevice;
 import io.lae.cuda.CudaException;
 import io.lae.cuda.DeviceMatrix;
@@ -7,9 +8,10 @@ import io.lae.cuda.DeviceOptimizer;
 import io.lae.cuda.DeviceRule;
 import io.lae.cuda.DeviceStatistics;
 import io.lae.cuda.DeviceTraining;
-import io.lae.Precision;
 import io.lae.loss.LossForm;
-import io.lae.loss.LossSpec;
+import io.lae.loss.LossMethod;
+import io.lae.loss.Losses;
+import io.lae.loss.OrderedLoss;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,8 +43,8 @@ public final class DeviceCheck {
     public static void main(String[] args) throws IOException {
         report = Path.of(args.length > 0 ? args[0] : "lae-cuda-check.json");
         boolean quick = List.of(args).contains("--quick");
-        for (String name : LossSpec.NAMES) {
-            ContractCases.form(name, 4);                                 // the loss forms load without ND4J
+        for (LossMethod loss : Losses.REGISTRY.methods()) {
+            ContractCases.form(loss, 4);                                 // the loss forms load without ND4J
         }
         CudaDevice device;
         try {
@@ -120,7 +122,7 @@ public final class DeviceCheck {
              DeviceMatrix sigma = device.zeros(n, n, precision)) {
             device.gemm(false, true, 1, x, x, 0, sigma);                                 // Σ = U Λ Uᵀ
             DeviceStatistics stats = new DeviceStatistics(sigma, sigma, tyy, n);
-            LossForm form = LossSpec.named("ordered").form(p);
+            LossForm form = ContractCases.form(OrderedLoss.METHOD, p);
             SplittableRandom random = new SplittableRandom(0);
             double[] encoder = new double[p * n];
             double[] decoder = new double[n * p];

@@ -1,5 +1,6 @@
 package io.lae.cuda.check;
 
+import io.lae.cuda.DeviceOptimizer;
 import io.lae.loss.LossForm;
 import io.lae.loss.Scale;
 
@@ -274,30 +275,32 @@ final class Reference {
     }
 
     /**
-     * One update of PyTorch's optimizer {@code name} in float64, in place: sgd, momentum, nesterov (μ), adam
-     * (β₁ 0.9, β₂ 0.999, ε 1e-8).
+     * One update of PyTorch's optimizer in float64, in place, written out from its definition: SGD; momentum and
+     * Nesterov (μ); Adam (β₁, β₂, ε added to the bias-corrected √v̂).
      *
-     * @param state the update's buffers (velocity; Adam's m and v), shaped like θ
-     * @param t     the 0-based step
+     * @param optimizer the update and its settings
+     * @param state     the update's buffers (velocity; Adam's m and v), shaped like θ
+     * @param t         the 0-based step
      */
-    static void update(String name, double mu, double[] theta, double[] g, double[][] state, long t, double lr) {
-        double beta1 = 0.9;
-        double beta2 = 0.999;
+    static void update(DeviceOptimizer optimizer, double[] theta, double[] g, double[][] state, long t, double lr) {
+        double mu = optimizer.momentum();
+        double beta1 = optimizer.beta1();
+        double beta2 = optimizer.beta2();
         for (int k = 0; k < theta.length; k++) {
-            switch (name) {
-                case "sgd" -> theta[k] -= lr * g[k];
-                case "momentum", "nesterov" -> {
+            switch (optimizer.kind()) {
+                case SGD -> theta[k] -= lr * g[k];
+                case MOMENTUM, NESTEROV -> {
                     state[0][k] = mu * state[0][k] + g[k];
-                    theta[k] -= lr * (name.equals("nesterov") ? g[k] + mu * state[0][k] : state[0][k]);
+                    theta[k] -= lr * (optimizer.kind() == DeviceOptimizer.Kind.NESTEROV ? g[k] + mu * state[0][k]
+                            : state[0][k]);
                 }
-                case "adam" -> {
+                case ADAM -> {
                     state[0][k] = beta1 * state[0][k] + (1 - beta1) * g[k];
                     state[1][k] = beta2 * state[1][k] + (1 - beta2) * g[k] * g[k];
                     double c1 = 1 - Math.pow(beta1, t + 1);
                     double c2 = 1 - Math.pow(beta2, t + 1);
-                    theta[k] -= lr / c1 * state[0][k] / (Math.sqrt(state[1][k]) / Math.sqrt(c2) + 1e-8);
+                    theta[k] -= lr / c1 * state[0][k] / (Math.sqrt(state[1][k]) / Math.sqrt(c2) + optimizer.epsilon());
                 }
-                default -> throw new IllegalArgumentException("optimizer " + name);
             }
         }
     }
