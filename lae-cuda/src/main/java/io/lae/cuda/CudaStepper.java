@@ -92,8 +92,8 @@ public final class CudaStepper implements Stepper {
     /**
      * @param settings a run's loss, rule and optimizer
      * @return why lae's CUDA engine cannot run it, or empty when it can: full-batch steps over the statistics,
-     *     or mini-batch steps over the rows, of lae's own losses and optimizers, with the gradient, rag, gha, oja
-     *     or tied rule, and per-sample nested dropout with the gradient rule (the alternating solves and a user's
+     *     or mini-batch steps over the rows, of lae's own losses and optimizers, with a rule of {@link DeviceRule},
+     *     and per-sample nested dropout with the gradient rule (the alternating solves and a user's
      *     own objects run on ND4J's engine)
      */
     public static Optional<String> unsupported(StepSettings settings) {

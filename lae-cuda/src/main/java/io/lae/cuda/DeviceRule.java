@@ -1,5 +1,6 @@
 package io.lae.cuda;
 
+import io.lae.train.EigenGameRule;
 import io.lae.train.GradientRule;
 import io.lae.train.HebbianRule;
 import io.lae.train.RotationAugmentedRule;
@@ -24,6 +25,10 @@ public enum DeviceRule {
     GHA(HebbianRule.GHA_METHOD, true),
     /** Oja's rule: GHA with p = 1. */
     OJA(HebbianRule.OJA_METHOD, true),
+    /** α-EigenGame on V = A = Bᵀ: direction −∇ᴿ, ∇ᵢ = 2Mvᵢ − 2Σ_{j<i} (⟨vᵢ, Mvⱼ⟩/⟨vⱼ, Mvⱼ⟩)Mvⱼ; unit columns. */
+    EIGENGAME(EigenGameRule.ALPHA_METHOD, true),
+    /** μ-EigenGame on V = A = Bᵀ: direction −Δ, Δᵢ = Mvᵢ − Σ_{j<i} ⟨vᵢ, Mvⱼ⟩vⱼ; unit columns. */
+    MU_EIGENGAME(EigenGameRule.MU_METHOD, true),
     /** One matrix A with B = Aᵀ: direction ∇_A L + (∇_B L)ᵀ. */
     TIED(TiedRule.METHOD, true);
 
@@ -45,21 +50,32 @@ public enum DeviceRule {
         return tied;
     }
 
-    /** @return whether the rule is Hebbian (follows no loss gradient) */
+    /** @return whether the rule is Hebbian */
     boolean isHebbian() {
         return this == GHA || this == OJA;
+    }
+
+    /** @return whether the rule is an EigenGame (its players are unit columns of A) */
+    boolean isGame() {
+        return this == EIGENGAME || this == MU_EIGENGAME;
+    }
+
+    /** @return whether the rule follows no loss gradient but products of the data with A (Hebbian, EigenGame) */
+    boolean followsData() {
+        return isHebbian() || isGame();
     }
 
     /**
      * @param rule one of lae's update rules
      * @return the same rule on the device, or empty for one the engine does not run (the alternating
-     *     solves, EigenGame, a user's own)
+     *     solves, a user's own)
      */
     public static Optional<DeviceRule> of(UpdateRule rule) {
         return switch (rule) {
             case GradientRule gradient -> Optional.of(GRADIENT);
             case RotationAugmentedRule rag -> Optional.of(RAG);
             case HebbianRule hebbian -> of(UpdateRules.REGISTRY.named(hebbian.name()));
+            case EigenGameRule game -> of(UpdateRules.REGISTRY.named(game.name()));
             case TiedRule tied -> Optional.of(TIED);
             default -> Optional.empty();
         };

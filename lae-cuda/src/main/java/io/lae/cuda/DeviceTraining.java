@@ -43,9 +43,14 @@ public final class DeviceTraining implements AutoCloseable {
     private final DeviceMatrix direction;
     private final DeviceMatrix[] buffers;
     private final DeviceMatrix skew;
-    private final DeviceMatrix hebbianProducts;
-    /** AᵀX of a mini-batch (p×b) for the Hebbian rules, allocated at the first batch. */
-    private DeviceMatrix hebbianCodes;
+    /** ΣA (Hebbian rules) or MV = ΣV/m (EigenGame), n×p. */
+    private final DeviceMatrix dataProducts;
+    /** AᵀX of a mini-batch (p×b) for the rules that follow the data, allocated at the first batch. */
+    private DeviceMatrix dataCodes;
+    /** EigenGame's p×p weights of the players before each one, G·W, and the p radial parts (α). */
+    private final DeviceMatrix gameWeights;
+    private final DeviceMatrix gameProducts;
+    private final DeviceMatrix gameRadial;
     /** A per-sample nested-dropout step's b_j (as doubles), allocated at its first step. */
     private DeviceMatrix truncations;
     private long step;
@@ -95,8 +100,11 @@ public final class DeviceTraining implements AutoCloseable {
         for (int i = 0; i < buffers.length; i++) {
             buffers[i] = device.zeros(Math.toIntExact(length), 1, precision);
         }
-        this.skew = rule == DeviceRule.RAG || rule.isHebbian() ? device.zeros(p, p, precision) : null;
-        this.hebbianProducts = rule.isHebbian() ? device.zeros(n, p, precision) : null;
+        this.skew = rule == DeviceRule.RAG || rule.followsData() ? device.zeros(p, p, precision) : null;
+        this.dataProducts = rule.followsData() ? device.zeros(n, p, precision) : null;
+        this.gameWeights = rule.isGame() ? device.zeros(p, p, precision) : null;
+        this.gameProducts = rule == DeviceRule.EIGENGAME ? device.zeros(p, p, precision) : null;
+        this.gameRadial = rule == DeviceRule.EIGENGAME ? device.zeros(p, 1, precision) : null;
     }
 
     /**
@@ -191,6 +199,8 @@ public final class DeviceTraining implements AutoCloseable {
         long samples = batch == null ? stats.sampleCount() : batch.size();
         if (rule.isHebbian()) {
             hebbianDirection(batch, samples);
+        } else if (rule.isGame()) {
+            gameDirection(batch, samples);
         } else {
             if (batch == null) {
                 loss.gradients(encoderT, decoder, stats, gradEncoderT, gradDecoder);
@@ -206,6 +216,9 @@ public final class DeviceTraining implements AutoCloseable {
         }
         DeviceMatrix flatDirection = direction.block(0, Math.toIntExact(theta.length()), 1);
         optimizer.apply(device, theta, flatDirection, buffers, step, lr);
+        if (rule.isGame()) {
+            device.launch(new Kernel.NormalizeColumns(decoder.rows(), p, decoder), theta.precision());
+        }
         step++;
     }
 
@@ -241,25 +254,63 @@ public final class DeviceTraining implements AutoCloseable {
      * @param samples m, or b over a batch
      */
     private void hebbianDirection(DeviceBatch batch, long samples) {
-        if (batch == null) {
-            device.gemm(false, false, 1, stats.sigmaXX(), decoder, 0, hebbianProducts);       // ΣA
-        } else {
-            if (hebbianCodes == null || hebbianCodes.cols() < batch.size()) {
-                if (hebbianCodes != null) {
-                    hebbianCodes.close();
-                }
-                hebbianCodes = device.zeros(p, batch.size(), theta.precision());
-            }
-            DeviceMatrix codes = hebbianCodes.block(0, p, batch.size());
-            device.gemm(true, false, 1, decoder, batch.x(), 0, codes);                        // AᵀX
-            device.gemm(false, true, 1, batch.x(), codes, 0, hebbianProducts);                // X(AᵀX)ᵀ
-        }
-        device.gemm(true, false, 1, decoder, hebbianProducts, 0, skew);                       // AᵀΣA
+        multiplyByData(batch, 1);                                                             // ΣA
+        device.gemm(true, false, 1, decoder, dataProducts, 0, skew);                          // AᵀΣA
         device.launch(new Kernel.UpperWithDiagonal(p, skew), theta.precision());
         double perSample = 1.0 / samples;
         device.gemm(false, false, perSample, decoder, skew, 0, gradDecoder);
-        device.launch(new Kernel.AddScaledColumns(gradDecoder.rows(), p, -perSample, null, hebbianProducts,
+        device.launch(new Kernel.AddScaledColumns(gradDecoder.rows(), p, -perSample, null, dataProducts,
                 gradDecoder), theta.precision());
+    }
+
+    /**
+     * The EigenGame directions on V = A with unit columns, M = Σ/m (docs/math.md §3): μ: −Δ = V·W − MV with
+     * W_ji = ⟨vⱼ, Mvᵢ⟩ for j &lt; i; α: −∇ᴿ = 2(MV·W − MV) + V diag(r) with W_ji = ⟨vⱼ, Mvᵢ⟩/⟨vⱼ, Mvⱼ⟩ and
+     * r_i = ⟨∇ᵢ, vᵢ⟩ = 2(G − GW)_ii, G = VᵀMV.
+     *
+     * @param batch   the step's rows, or null for the statistics
+     * @param samples m, or b over a batch
+     */
+    private void gameDirection(DeviceBatch batch, long samples) {
+        int n = decoder.rows();
+        Precision precision = theta.precision();
+        device.launch(new Kernel.NormalizeColumns(n, p, decoder), precision);                // players start at unit length
+        multiplyByData(batch, 1.0 / samples);                                                 // MV
+        device.gemm(true, false, 1, decoder, dataProducts, 0, skew);                          // G = VᵀMV
+        boolean alpha = rule == DeviceRule.EIGENGAME;
+        device.launch(new Kernel.GameWeights(p, alpha, skew, gameWeights), precision);
+        if (alpha) {
+            device.gemm(false, false, 2, dataProducts, gameWeights, 0, gradDecoder);          // 2 MV·W
+            device.launch(new Kernel.AddScaledColumns(n, p, -2, null, dataProducts, gradDecoder), precision);
+            device.gemm(false, false, 1, skew, gameWeights, 0, gameProducts);                 // G·W
+            device.launch(new Kernel.GameRadial(p, skew, gameProducts, gameRadial), precision);
+            device.launch(new Kernel.AddScaledColumns(n, p, 1, gameRadial, decoder, gradDecoder), precision);
+        } else {
+            device.gemm(false, false, 1, decoder, gameWeights, 0, gradDecoder);               // V·W
+            device.launch(new Kernel.AddScaledColumns(n, p, -1, null, dataProducts, gradDecoder), precision);
+        }
+    }
+
+    /**
+     * dataProducts = scale · ΣA over the statistics, or scale · X(AᵀX)ᵀ over a batch of rows X.
+     *
+     * @param batch the step's rows, or null for the statistics
+     * @param scale the factor
+     */
+    private void multiplyByData(DeviceBatch batch, double scale) {
+        if (batch == null) {
+            device.gemm(false, false, scale, stats.sigmaXX(), decoder, 0, dataProducts);
+        } else {
+            if (dataCodes == null || dataCodes.cols() < batch.size()) {
+                if (dataCodes != null) {
+                    dataCodes.close();
+                }
+                dataCodes = device.zeros(p, batch.size(), theta.precision());
+            }
+            DeviceMatrix codes = dataCodes.block(0, p, batch.size());
+            device.gemm(true, false, 1, decoder, batch.x(), 0, codes);                        // AᵀX
+            device.gemm(false, true, scale, batch.x(), codes, 0, dataProducts);               // X(AᵀX)ᵀ
+        }
     }
 
     /** @return L at the current weights (waits for the device) */
@@ -330,11 +381,10 @@ public final class DeviceTraining implements AutoCloseable {
         if (skew != null) {
             skew.close();
         }
-        if (hebbianProducts != null) {
-            hebbianProducts.close();
-        }
-        if (hebbianCodes != null) {
-            hebbianCodes.close();
+        for (DeviceMatrix m : new DeviceMatrix[] {dataProducts, dataCodes, gameWeights, gameProducts, gameRadial}) {
+            if (m != null) {
+                m.close();
+            }
         }
         if (truncations != null) {
             truncations.close();

@@ -71,6 +71,30 @@ sealed interface Kernel {
         }
     }
 
+    /** out(j, i) = in(j, i) / in(j, j) (alpha) or in(j, i) for j &lt; i, else 0, p×p: EigenGame's weights. */
+    record GameWeights(int p, boolean alpha, DeviceMatrix in, DeviceMatrix out) implements Kernel {
+        @Override
+        public long entries() {
+            return (long) p * p;
+        }
+    }
+
+    /** r_i = 2 (g(i, i) − gw(i, i)), p entries: α-EigenGame's radial part. */
+    record GameRadial(int p, DeviceMatrix g, DeviceMatrix gw, DeviceMatrix r) implements Kernel {
+        @Override
+        public long entries() {
+            return p;
+        }
+    }
+
+    /** Every column of the rows×cols matrix m scaled to unit length. */
+    record NormalizeColumns(int rows, int cols, DeviceMatrix m) implements Kernel {
+        @Override
+        public long entries() {
+            return cols;
+        }
+    }
+
     /** m(j, i) = m(i, j) for i > j, n×n. */
     record SymmetrizeLower(int n, DeviceMatrix m) implements Kernel {
         @Override

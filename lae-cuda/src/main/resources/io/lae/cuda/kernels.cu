@@ -60,6 +60,40 @@ extern "C" __global__ void upper_with_diagonal(int p, real* m) {
     }
 }
 
+// out(j, i) = in(j, i) / in(j, j) (alpha) or in(j, i) for j < i, else 0: EigenGame's weights of the players
+// before each one, from G = VᵀMV (α-EigenGame divides by ⟨vⱼ, Mvⱼ⟩; μ-EigenGame does not), p×p.
+extern "C" __global__ void game_weights(int p, int alpha, const real* in, real* out) {
+    GRID_STRIDE(k, (long long) p * p) {
+        int j = (int) (k % p);
+        int i = (int) (k / p);
+        out[k] = j < i ? (alpha ? in[k] / in[j + (long long) j * p] : in[k]) : (real) 0;
+    }
+}
+
+// r_i = 2 (g(i, i) − gw(i, i)): the radial part ⟨∇ᵢ, vᵢ⟩ of α-EigenGame's gradient, p entries.
+extern "C" __global__ void game_radial(int p, const real* g, const real* gw, real* r) {
+    GRID_STRIDE(i, (long long) p) {
+        long long d = i + i * (long long) p;
+        r[i] = 2 * (g[d] - gw[d]);
+    }
+}
+
+// m(·, j) /= ‖m(·, j)‖: every column scaled to unit length (EigenGame's players), rows×cols, one thread a
+// column summing in its own order.
+extern "C" __global__ void normalize_columns(int rows, int cols, real* m) {
+    GRID_STRIDE(j, (long long) cols) {
+        real* column = m + j * (long long) rows;
+        real sum = 0;
+        for (int i = 0; i < rows; i++) {
+            sum += column[i] * column[i];
+        }
+        real norm = sqrt(sum);
+        for (int i = 0; i < rows; i++) {
+            column[i] /= norm;
+        }
+    }
+}
+
 // m(j, i) = m(i, j) for i > j: the full matrix from SYRK's lower triangle, n×n.
 extern "C" __global__ void symmetrize_lower(int n, real* m) {
     GRID_STRIDE(k, (long long) n * n) {

@@ -33,8 +33,9 @@ import java.util.stream.IntStream;
 /**
  * The engine contract, backend-neutral (plain Java arrays, an adapter per engine): statistics from raw
  * rows (autoencoder and regression), every loss's value and gradients in both precisions (autoencoder, and
- * regression for two losses), three steps of every optimizer, one step of the {@code rag}, {@code gha},
- * {@code oja} and {@code tied} rules, mini-batch steps, and bit-for-bit resumption, each against
+ * regression for two losses), three steps of every optimizer, one step of every other rule the GPU runs
+ * ({@code rag}, {@code gha}, {@code oja}, {@code eigengame}, {@code mu-eigengame}, {@code tied}), mini-batch steps,
+ * and bit-for-bit resumption, each against
  * {@link Reference}'s plain-Java float64 literal definitions, on small data (n = 12, p = 4, m = 50).
  */
 public final class ContractCases {
@@ -98,6 +99,7 @@ public final class ContractCases {
             miniBatches(DeviceRule.GRADIENT, precision, true);
             miniBatches(DeviceRule.RAG, precision, false);
             miniBatches(DeviceRule.GHA, precision, false);
+            miniBatches(DeviceRule.MU_EIGENGAME, precision, false);
             perSample(precision, false, null);
             perSample(precision, true, null);
             perSample(precision, false, BATCHES);
@@ -260,6 +262,7 @@ public final class ContractCases {
                 yield concat(step(encoder, e.gradEncoder(), lr), step(decoder, e.gradDecoder(), lr));
             }
             case GHA, OJA -> step(decoder, Reference.hebbian(decoder, x, p), lr);
+            case EIGENGAME, MU_EIGENGAME -> gameStep(decoder, x, p, rule, lr);
             case TIED, GRADIENT -> {
                 Reference.Evaluation e = Reference.loss(form(loss, p), encoder, decoder, x, x);
                 double[] direction = e.gradDecoder().clone();
@@ -286,13 +289,13 @@ public final class ContractCases {
     private void miniBatches(DeviceRule rule, Precision precision, boolean regression) {
         double[][] targets = regression ? y : x;
         int n = targets[0].length;
-        boolean hebbian = rule == DeviceRule.GHA;
+        boolean tied = rule.tiesWeights();
         LossMethod loss = rule == DeviceRule.GRADIENT ? OrderedLoss.METHOD : MseLoss.METHOD;
         double[] decoder = randomWeights(n * P, 12, 0.3, precision);
-        double[] encoder = hebbian ? decoder.clone() : randomWeights(P * N, 13, 0.3, precision);
+        double[] encoder = tied ? decoder.clone() : randomWeights(P * N, 13, 0.3, precision);
         double lr = 1e-4;
-        double[] expected = hebbian ? decoder.clone() : concat(encoder, decoder);
-        int encoderLength = hebbian ? 0 : encoder.length;
+        double[] expected = tied ? decoder.clone() : concat(encoder, decoder);
+        int encoderLength = tied ? 0 : encoder.length;
         for (long t = 0; t < 5; t++) {
             int[] rows = BATCHES.rowsAt(t);
             double[][] xb = select(x, rows);
@@ -300,6 +303,7 @@ public final class ContractCases {
             double[] a = Arrays.copyOfRange(expected, encoderLength, expected.length);
             double[] direction = switch (rule) {
                 case GHA, OJA -> Reference.hebbian(a, xb, P);
+                case EIGENGAME, MU_EIGENGAME -> null;
                 case RAG -> {
                     Reference.Evaluation e = Reference.rag(form(loss, P), b, a, xb);
                     yield concat(e.gradEncoder(), e.gradDecoder());
@@ -309,14 +313,14 @@ public final class ContractCases {
                     yield concat(e.gradEncoder(), e.gradDecoder());
                 }
             };
-            expected = step(expected, direction, lr);
+            expected = direction == null ? gameStep(expected, xb, P, rule, lr) : step(expected, direction, lr);
         }
         try (ContractEngine.Session session = engine.train(problem(targets, precision, loss, P, rule, Optimizers.SGD,
                 encoder, decoder, BATCHES))) {
             for (int t = 0; t < 5; t++) {
                 session.step(lr);
             }
-            double[] actual = hebbian ? session.decoder() : concat(session.encoder(), session.decoder());
+            double[] actual = tied ? session.decoder() : concat(session.encoder(), session.decoder());
             record("mini-batches " + rule + " " + precision + (regression ? " regression" : "") + ", 5 SGD steps of b = "
                     + BATCHES.batchSize() + " over m = " + M, Reference.relativeError(actual, expected),
                     tolerance(precision));
@@ -366,6 +370,12 @@ public final class ContractCases {
             out[i] = rows[indices[i]];
         }
         return out;
+    }
+
+    /** @return one SGD step of an EigenGame from A: its columns made unit, stepped, made unit again */
+    private static double[] gameStep(double[] decoder, double[][] x, int p, DeviceRule rule, double lr) {
+        double[] v = Reference.unitColumns(decoder, p);
+        return Reference.unitColumns(step(v, Reference.eigengame(v, x, p, rule == DeviceRule.MU_EIGENGAME), lr), p);
     }
 
     private static double[] step(double[] theta, double[] direction, double lr) {

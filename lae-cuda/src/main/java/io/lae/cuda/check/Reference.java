@@ -275,6 +275,80 @@ final class Reference {
     }
 
     /**
+     * @param decoder A, n×p column-major
+     * @param p       its columns
+     * @return A with every column scaled to unit length (EigenGame's players)
+     */
+    static double[] unitColumns(double[] decoder, int p) {
+        int n = decoder.length / p;
+        double[] unit = decoder.clone();
+        for (int j = 0; j < p; j++) {
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                sum += unit[i + j * n] * unit[i + j * n];
+            }
+            double norm = Math.sqrt(sum);
+            for (int i = 0; i < n; i++) {
+                unit[i + j * n] /= norm;
+            }
+        }
+        return unit;
+    }
+
+    /**
+     * EigenGame's player-parallel update as a descent direction on V = A (n×p column-major, unit columns), written
+     * out from the papers with M = XᵀX/m over the rows x: μ-EigenGame (Gemp et al. 2022, Algorithm 1)
+     * −Δᵢ = −(Mvᵢ − Σ_{j<i} ⟨vᵢ, Mvⱼ⟩vⱼ); α-EigenGame (Gemp et al. 2021, Algorithm 2) −∇ᵢᴿ with
+     * ∇ᵢ = 2Mvᵢ − 2Σ_{j<i} (⟨vᵢ, Mvⱼ⟩/⟨vⱼ, Mvⱼ⟩)Mvⱼ and ∇ᵢᴿ = ∇ᵢ − ⟨∇ᵢ, vᵢ⟩vᵢ.
+     */
+    static double[] eigengame(double[] v, double[][] x, int p, boolean mu) {
+        int n = x[0].length;
+        double[][] mv = new double[p][n];
+        for (double[] row : x) {
+            for (int j = 0; j < p; j++) {
+                double code = 0;
+                for (int i = 0; i < n; i++) {
+                    code += v[i + j * n] * row[i];
+                }
+                for (int i = 0; i < n; i++) {
+                    mv[j][i] += code * row[i] / x.length;
+                }
+            }
+        }
+        double[] direction = new double[n * p];
+        for (int i = 0; i < p; i++) {
+            double[] ascent = new double[n];
+            for (int r = 0; r < n; r++) {
+                ascent[r] = (mu ? 1 : 2) * mv[i][r];
+            }
+            for (int j = 0; j < i; j++) {
+                double vimvj = 0;
+                double vjmvj = 0;
+                for (int r = 0; r < n; r++) {
+                    vimvj += v[r + i * n] * mv[j][r];
+                    vjmvj += v[r + j * n] * mv[j][r];
+                }
+                for (int r = 0; r < n; r++) {
+                    ascent[r] -= mu ? vimvj * v[r + j * n] : 2 * vimvj / vjmvj * mv[j][r];
+                }
+            }
+            if (!mu) {
+                double radial = 0;
+                for (int r = 0; r < n; r++) {
+                    radial += ascent[r] * v[r + i * n];
+                }
+                for (int r = 0; r < n; r++) {
+                    ascent[r] -= radial * v[r + i * n];
+                }
+            }
+            for (int r = 0; r < n; r++) {
+                direction[r + i * n] = -ascent[r];
+            }
+        }
+        return direction;
+    }
+
+    /**
      * One update of PyTorch's optimizer in float64, in place, written out from its definition: SGD; momentum and
      * Nesterov (μ); Adam (β₁, β₂, ε added to the bias-corrected √v̂).
      *
