@@ -25,6 +25,7 @@ import io.lae.train.StopTarget;
 import io.lae.train.TrainingListener;
 import io.lae.train.TrainingLoop;
 import io.lae.train.UpdateRule;
+import io.lae.train.UpdateRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -244,7 +245,7 @@ public final class LinearAutoencoder {
         private final int latent;
         private LossSpec lossSpec = LossSpec.named(Defaults.LOSS.name());
         private Loss customLoss;
-        private UpdateRule rule = Defaults.RULE.create().get();
+        private UpdateRule rule = UpdateRules.create(Defaults.RULE.name());
         private Optimizer optimizer = Optimizers.create(Defaults.OPTIMIZER.name());
         private LearningRateSchedule schedule = LearningRateSchedule.constant(Defaults.LEARNING_RATE);
         private long steps = Defaults.STEPS;

@@ -18,7 +18,7 @@ public final class AlternatingRule implements UpdateRule {
     public static final String NAME = "alternating";
 
     /** Its registry entry. */
-    public static final RuleMethod METHOD = new RuleMethod(NAME, "exact minimisation in B, then in A, by linear "
+    public static final RuleMethod METHOD = RuleMethod.of(NAME, "exact minimisation in B, then in A, by linear "
             + "solves, for mse, ordered and nested-dropout (Oftadeh et al. 2020, eq. 10–11)", AlternatingRule::new);
 
     @Override

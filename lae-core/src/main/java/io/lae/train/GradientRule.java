@@ -11,7 +11,7 @@ public final class GradientRule extends DirectionRule {
     public static final String NAME = "gradient";
 
     /** Its registry entry. */
-    public static final RuleMethod METHOD = new RuleMethod(NAME, "the loss's gradient (∇_B L, ∇_A L), fed to the "
+    public static final RuleMethod METHOD = RuleMethod.of(NAME, "the loss's gradient (∇_B L, ∇_A L), fed to the "
             + "optimizer", GradientRule::new);
 
     @Override

@@ -21,11 +21,11 @@ public final class HebbianRule implements UpdateRule {
     public static final String OJA = "oja";
 
     /** The generalized Hebbian algorithm's registry entry. */
-    public static final RuleMethod GHA_METHOD = new RuleMethod(GHA, "Sanger's generalized Hebbian algorithm on "
+    public static final RuleMethod GHA_METHOD = RuleMethod.of(GHA, "Sanger's generalized Hebbian algorithm on "
             + "W = B = Aᵀ: W ← W + (α/m)(YXᵀ − LT(YYᵀ)W) (Bao et al. 2020, §6.1)", () -> new HebbianRule(GHA));
 
     /** Oja's rule's registry entry. */
-    public static final RuleMethod OJA_METHOD = new RuleMethod(OJA, "Oja's rule, the generalized Hebbian algorithm "
+    public static final RuleMethod OJA_METHOD = RuleMethod.of(OJA, "Oja's rule, the generalized Hebbian algorithm "
             + "for one direction (p = 1)", () -> new HebbianRule(OJA));
 
     private final String name;

@@ -22,7 +22,7 @@ public final class RotationAugmentedRule extends DirectionRule {
     public static final String NAME = "rag";
 
     /** Its registry entry. */
-    public static final RuleMethod METHOD = new RuleMethod(NAME, "the rotation augmented gradient ∇_B − ΓB, ∇_A + AΓ: "
+    public static final RuleMethod METHOD = RuleMethod.of(NAME, "the rotation augmented gradient ∇_B − ΓB, ∇_A + AΓ: "
             + "ordered directions from the mse loss; start balanced (Bao et al. 2020, Algorithm 1)",
             RotationAugmentedRule::new);
 

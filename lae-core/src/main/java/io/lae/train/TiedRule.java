@@ -14,7 +14,7 @@ public final class TiedRule extends DirectionRule {
     public static final String NAME = "tied";
 
     /** Its registry entry. */
-    public static final RuleMethod METHOD = new RuleMethod(NAME, "one matrix A with B = Aᵀ, stepped along "
+    public static final RuleMethod METHOD = RuleMethod.of(NAME, "one matrix A with B = Aᵀ, stepped along "
             + "∇_A L + (∇_B L)ᵀ (Kunin et al. 2019, §6.1)", TiedRule::new);
 
     @Override

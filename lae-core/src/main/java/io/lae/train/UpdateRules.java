@@ -1,6 +1,7 @@
 package io.lae.train;
 
 import io.lae.method.Registry;
+import io.lae.method.Settings;
 import java.util.List;
 
 /** The registry of lae's update rules (docs/math.md §3): the one list of them. */
@@ -16,10 +17,21 @@ public final class UpdateRules {
 
     /**
      * @param name a rule name
-     * @return a new rule of that name
+     * @return a new rule of that name, its hyperparameters at their defaults
      * @throws io.lae.LaeException for an unknown name
      */
     public static UpdateRule create(String name) {
-        return REGISTRY.named(name).create().get();
+        return create(name, Settings.NONE);
+    }
+
+    /**
+     * @param name     a rule name
+     * @param settings its hyperparameters as given; the others take their defaults
+     * @return a new rule of that name
+     * @throws io.lae.LaeException for an unknown name, a setting the rule does not take or a value out of range
+     */
+    public static UpdateRule create(String name, Settings settings) {
+        RuleMethod method = REGISTRY.named(name);
+        return method.create().apply(REGISTRY.resolve(method, settings, 1));
     }
 }

@@ -41,7 +41,7 @@ class RegistryTest {
             }
         }
         for (RuleMethod method : UpdateRules.REGISTRY.methods()) {
-            assertEquals(method.name(), method.create().get().name());
+            assertEquals(method.name(), method.create().apply(method.example(1)).name());
             assertEquals(method.name(), UpdateRules.create(method.name()).name());
         }
         for (OptimizerMethod method : Optimizers.REGISTRY.methods()) {

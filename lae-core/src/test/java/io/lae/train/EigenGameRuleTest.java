@@ -3,12 +3,14 @@ package io.lae.train;
 import static io.lae.TestData.nd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lae.LaeException;
 import io.lae.TestData;
 import io.lae.fit.FittedAutoencoder;
 import io.lae.fit.LinearAutoencoder;
 import io.lae.loss.LossSpec;
+import io.lae.method.Settings;
 import io.lae.optim.LearningRateSchedule;
 import io.lae.optim.Optimizers;
 import io.lae.stats.Statistics;
@@ -141,6 +143,59 @@ class EigenGameRuleTest {
                 .stopWhen(StopTarget.parse("longest_streak=4")).build().fit(rows);
         assertEquals(4, fitted.history().getLast().longestStreak(), rule + " after "
                 + fitted.history().getLast().step() + " steps");
+    }
+
+    /** The sequential form: player i alone during steps [(i − 1)t, it), each the parallel update's column i. */
+    @ParameterizedTest
+    @ValueSource(strings = {EigenGameRule.ALPHA, EigenGameRule.MU})
+    void inOrderOnePlayerMovesAtATimeAsTheParallelUpdateWouldMoveIt(String rule) {
+        TestData.useFloat64();
+        int n = 6;
+        int p = 3;
+        Statistics stats = StatisticsAccumulator.of(nd(TestData.anisotropic(100, n, 0.5, new Random(7))), true);
+        double[][] m = TestData.array(stats.sigmaXX().div(stats.sampleCount()));
+        INDArray start = Nd4j.createFromArray(TestData.gaussian(n, p, 1, new Random(8)));
+        start.diviRowVector(start.norm2(0).reshape(1, p));
+        Model model = Model.tied(start.dup());
+        TrainingStep step = new TrainingStep(StepSettings.of(LossSpec.named("mse"), p,
+                UpdateRules.create(rule, Settings.NONE.with(EigenGameRule.PLAYER_STEPS, 2.0)),
+                Optimizers.create("sgd")), stats, Optimizers.create("sgd").init(model.parameters()));
+        double[][] v = TestData.array(start);
+        for (int t = 0; t < 8; t++) {
+            double[][] parallel = literalStep(m, v, 0.05, rule.equals(EigenGameRule.MU));
+            int active = Math.min(p - 1, t / 2);
+            for (int r = 0; r < n; r++) {
+                v[r][active] = parallel[r][active];
+            }
+            step.apply(model, t, 0.05, null);
+            assertEquals(0, TestData.maxAbs(TestData.array(model.decoder().sub(nd(v)))), 1e-12, "step " + t);
+        }
+        assertTrue(TestData.maxAbs(TestData.array(model.decoder().getColumn(0).sub(start.getColumn(0))
+                .reshape(n, 1))) > 1e-3, "the first player moved");
+    }
+
+    @Test
+    void inOrderTheyFindTheOrderedDirections() {
+        TestData.useFloat64();
+        double[][] rows = TestData.anisotropic(2000, 10, 0.0, new Random(9));
+        FittedAutoencoder fitted = LinearAutoencoder.builder(4).loss(LossSpec.named("mse"))
+                .rule(UpdateRules.create(EigenGameRule.MU, Settings.NONE.with(EigenGameRule.PLAYER_STEPS, 400.0)))
+                .optimizer(Optimizers.create("sgd")).schedule(LearningRateSchedule.constant(0.05)).steps(3000)
+                .trackAlignment(true).stopWhen(StopTarget.parse("longest_streak=4")).build().fit(rows);
+        assertEquals(4, fitted.history().getLast().longestStreak(), "after " + fitted.history().getLast().step()
+                + " steps");
+        assertTrue(fitted.history().getLast().step() > 1200, "the fourth player starts at step 1200");
+    }
+
+    @Test
+    void stepsPerPlayerAreAWholeNumberAndOnlyEigenGameTakesThem() {
+        LaeException e = assertThrows(LaeException.class, () -> UpdateRules.create(EigenGameRule.ALPHA,
+                Settings.NONE.with(EigenGameRule.PLAYER_STEPS, 2.5)));
+        assertEquals("--player-steps must be a whole number of steps, at least 0, got 2.5", e.getMessage());
+        e = assertThrows(LaeException.class, () -> UpdateRules.create("gha",
+                Settings.NONE.with(EigenGameRule.PLAYER_STEPS, 2.0)));
+        assertEquals("--player-steps does not apply to --rule 'gha' (only to eigengame, mu-eigengame): remove it",
+                e.getMessage());
     }
 
     @Test

@@ -75,7 +75,8 @@ public enum DeviceRule {
             case GradientRule gradient -> Optional.of(GRADIENT);
             case RotationAugmentedRule rag -> Optional.of(RAG);
             case HebbianRule hebbian -> of(UpdateRules.REGISTRY.named(hebbian.name()));
-            case EigenGameRule game -> of(UpdateRules.REGISTRY.named(game.name()));
+            case EigenGameRule game -> game.playerSteps() > 0 ? Optional.empty()        // sequential: on the host
+                    : of(UpdateRules.REGISTRY.named(game.name()));
             case TiedRule tied -> Optional.of(TIED);
             default -> Optional.empty();
         };

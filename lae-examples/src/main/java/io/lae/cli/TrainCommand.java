@@ -1,7 +1,7 @@
 package io.lae.cli;
 
-import io.lae.figures.FigureOutput;
 import io.lae.LaeException;
+import io.lae.figures.FigureOutput;
 import io.lae.loss.NestedDropoutLoss;
 import io.lae.loss.Scale;
 import io.lae.runs.DegenerateData;
@@ -89,6 +89,11 @@ final class TrainCommand implements Callable<Integer> {
             completionCandidates = NameCandidates.Rules.class,
             description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
     String rule;
+
+    @Option(names = "--player-steps", paramLabel = "t",
+            description = "eigengame and mu-eigengame: each player moves alone for t steps, in order (the papers' "
+                    + "sequential form); default: every player at once.")
+    Long playerSteps;
 
     @Option(names = "--optimizer", paramLabel = "NAME",
             completionCandidates = NameCandidates.Optimizers.class,
@@ -213,7 +218,7 @@ final class TrainCommand implements Callable<Integer> {
                 scale, lambda, lambdas, prior(), NameCandidates.normalized(rule),
                 NameCandidates.normalized(optimizer), lr, lrEnd, lrDecay, momentum, latent, steps, epochs, batch,
                 stochastic, init, initStd, seed, precision.precision, !noCenter, logEvery, checkpointEvery, until, null,
-                csv.header);
+                csv.header, playerSteps);
         NameCandidates.warnIfUsed(spec, "--scale", "--reduction");
         if (config.usesMiniBatches() && spec.commandLine().getParseResult().hasMatchedOption("--steps")) {
             throw new LaeException("--steps counts full-batch steps, but --epochs/--batch make this a mini-batch run "

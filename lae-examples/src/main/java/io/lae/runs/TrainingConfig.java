@@ -19,6 +19,7 @@ import io.lae.optim.LearningRateSchedule;
 import io.lae.optim.Optimizer;
 import io.lae.optim.Optimizers;
 import io.lae.stats.Statistics;
+import io.lae.train.EigenGameRule;
 import io.lae.train.Initialization;
 import io.lae.train.Model;
 import io.lae.train.NestedDropoutDraw;
@@ -65,6 +66,8 @@ import io.lae.train.UpdateRules;
  *                        extended beyond them ({@code --resume --steps}: the rate stays at lrEnd); null: all steps
  * @param header          whether the first row of a CSV data or target file is a header; null (a run.json written
  *                        before lae recorded it) is {@link CsvHeader#AUTO}
+ * @param playerSteps     EigenGame's steps per player in order ({@link EigenGameRule#PLAYER_STEPS}), or null for
+ *                        the rule's default (every player at once)
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record TrainingConfig(String data, String targets, String loss, Scale scale, Double lambda,
@@ -76,7 +79,8 @@ public record TrainingConfig(String data, String targets, String loss, Scale sca
                              @JsonAlias("logEvery") long logEvery, @JsonAlias("checkpointEvery") long checkpointEvery,
                              StopTarget until,
                              @JsonAlias("decaySteps") @JsonInclude(JsonInclude.Include.NON_NULL) Long decaySteps,
-                             CsvHeader header) {
+                             CsvHeader header,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Long playerSteps) {
 
     /** Validates what can be checked without the data. */
     public TrainingConfig {
@@ -124,7 +128,7 @@ public record TrainingConfig(String data, String targets, String loss, Scale sca
         MemoryPlan.requireLatentCanFit(latent);
         // the names and the loss's hyperparameters too, so that a typo is reported before any data are read
         lossSpec(loss, scale, lambda, lambdas, prior).form(latent);
-        UpdateRule updateRule = UpdateRules.create(rule);
+        UpdateRule updateRule = UpdateRules.create(rule, ruleSettings(playerSteps));
         optimizer(optimizer, momentum);
         if (stochastic != null && !loss.equals(NestedDropoutLoss.NAME)) {
             throw new LaeException("--stochastic samples the nested-dropout index: use it with --loss nested-dropout");
@@ -197,6 +201,15 @@ public record TrainingConfig(String data, String targets, String loss, Scale sca
         return optimizer(optimizer, momentum);
     }
 
+    /** @return the update rule with its settings */
+    public UpdateRule ruleObject() {
+        return UpdateRules.create(rule, ruleSettings(playerSteps));
+    }
+
+    private static Settings ruleSettings(Long playerSteps) {
+        return Settings.NONE.with(EigenGameRule.PLAYER_STEPS, playerSteps == null ? null : playerSteps.doubleValue());
+    }
+
     private static Optimizer optimizer(String name, double momentum) {
         return Optimizers.create(name, Settings.NONE.with(Optimizers.MOMENTUM, momentum));
     }
@@ -210,8 +223,7 @@ public record TrainingConfig(String data, String targets, String loss, Scale sca
      */
     public StepSettings stepSettings() {
         LossSpec spec = lossSpec();
-        return new StepSettings(spec.create(latent), spec, UpdateRules.create(rule), optimizerObject(), stochastic,
-                seed);
+        return new StepSettings(spec.create(latent), spec, ruleObject(), optimizerObject(), stochastic, seed);
     }
 
     /** @return how the weights start: {@code --init}, {@code --init-std} and {@code --seed} as an object */
@@ -252,7 +264,7 @@ public record TrainingConfig(String data, String targets, String loss, Scale sca
     public MemoryPlan memoryPlan(int outputDim, int inputDim, long samples, boolean regression, boolean groundTruth) {
         return new MemoryPlan(outputDim, inputDim, samples, latent, rowsPerStep(samples), dataType().width(),
                 MemoryPlan.optimizerSlots(optimizerObject()), regression,
-                UpdateRules.create(rule).tiesWeights(), groundTruth);
+                ruleObject().tiesWeights(), groundTruth);
     }
 
     /** b: a mini-batch, all m rows for per-sample nested dropout at full batch, 0 over the statistics. */
@@ -304,6 +316,7 @@ public record TrainingConfig(String data, String targets, String loss, Scale sca
         b.until = until;
         b.decaySteps = decaySteps;
         b.header = header;
+        b.playerSteps = playerSteps;
         return b;
     }
 
@@ -337,6 +350,7 @@ public record TrainingConfig(String data, String targets, String loss, Scale sca
         private long checkpointEvery = 1000;
         private StopTarget until;
         private Long decaySteps;
+        private Long playerSteps;
 
         private Builder() {
         }
@@ -476,6 +490,12 @@ public record TrainingConfig(String data, String targets, String loss, Scale sca
             return this;
         }
 
+        /** @param v EigenGame's steps per player in order, or null for every player at once @return this */
+        public Builder playerSteps(Long v) {
+            playerSteps = v;
+            return this;
+        }
+
         /** @param v whether a CSV file's first row is a header @return this */
         public Builder header(CsvHeader v) {
             header = v;
@@ -492,7 +512,7 @@ public record TrainingConfig(String data, String targets, String loss, Scale sca
         public TrainingConfig build() {
             return new TrainingConfig(data, targets, loss, scale, lambda, lambdas, prior, rule, optimizer, lr, lrEnd,
                     lrDecay, momentum, latent, steps, epochs, batch, stochastic, init, initStd, seed, dtype, center,
-                    logEvery, checkpointEvery, until, decaySteps, header);
+                    logEvery, checkpointEvery, until, decaySteps, header, playerSteps);
         }
     }
 

@@ -41,7 +41,7 @@ class MiniBatchTrainingTest {
                                int batch, NestedDropoutDraw stochastic, long checkpointEvery) {
         return new TrainingConfig("test", null, loss, null, null, null, null, rule, optimizer, lr, lrEnd, null, 0.9, P, 1,
                 epochs, batch, stochastic, rule.equals("rag") ? Initialization.Kind.BALANCED : Initialization.Kind.NORMAL, 0.1, 3, Precision.FLOAT64, false, 10,
-                checkpointEvery, null, null, null);
+                checkpointEvery, null, null, null, null);
     }
 
     /** @return the fixture's rows, which mini-batch and per-sample runs step over */
@@ -57,7 +57,7 @@ class MiniBatchTrainingTest {
     @Test
     void oneEpochOfOneFullBatchIsOneFullBatchStep() {
         TrainingConfig c = new TrainingConfig("test", null, "ordered", null, null, null, null, "gradient", "sgd", 1e-3,
-                null, null, 0.9, P, 1, null, null, null, Initialization.Kind.NORMAL, 0.1, 3, Precision.FLOAT64, false, 10, 0, null, null, null);
+                null, null, 0.9, P, 1, null, null, null, Initialization.Kind.NORMAL, 0.1, 3, Precision.FLOAT64, false, 10, 0, null, null, null, null);
         TrainingResult full = new Trainer(c, new TrainingListener() { })
                 .train(stats, truth, new RunDirectory(out.resolve("f")), false, Map.of());
         TrainingResult mini = trainMini(mini("ordered", "gradient", "sgd", 1e-3, null, 1, 40, null, 0), out.resolve("m"), false);
@@ -78,7 +78,7 @@ class MiniBatchTrainingTest {
     @EnumSource(NestedDropoutDraw.class)
     void stochasticNestedDropoutLearnsTheLeadingDirection(NestedDropoutDraw draw) {
         TrainingConfig c = new TrainingConfig("test", null, "nested-dropout", Scale.MEAN, null, null, null, "gradient",
-                "adam", 0.02, 1e-4, null, 0.9, P, 1, 1600, 8, draw, Initialization.Kind.NORMAL, 0.1, 3, Precision.FLOAT64, false, 50, 0, null, null, null);
+                "adam", 0.02, 1e-4, null, 0.9, P, 1, 1600, 8, draw, Initialization.Kind.NORMAL, 0.1, 3, Precision.FLOAT64, false, 50, 0, null, null, null, null);
         assertLearnsTheLeadingDirection(trainMini(c, out, false));
     }
 

@@ -71,7 +71,7 @@ class TrainerTest {
                                  long steps, StopTarget until) {
         return new TrainingConfig("test", null, loss, scale, loss.equals("sum") || loss.equals("product") ? 1.0 : null,
                 loss.equals("nonuniform") ? new double[] {0.02, 0.04, 0.06} : null, null, rule, optimizer, lr, lrEnd,
-                null, 0.9, P, steps, null, null, null, rule.equals("rag") ? Initialization.Kind.BALANCED : Initialization.Kind.NORMAL, 0.1, 3, Precision.FLOAT64, false, 10, 0, until, null, null);
+                null, 0.9, P, steps, null, null, null, rule.equals("rag") ? Initialization.Kind.BALANCED : Initialization.Kind.NORMAL, 0.1, 3, Precision.FLOAT64, false, 10, 0, until, null, null, null);
     }
 
     TrainingResult train(TrainingConfig config, Path out, boolean resume) {
@@ -151,7 +151,7 @@ class TrainerTest {
         TrainingConfig c = config(loss, rule, optimizer, lr, optimizer.equals("adam") ? 1e-3 : null, 200, null);
         TrainingConfig withCheckpoints = new TrainingConfig(c.data(), null, c.loss(), null, null, null, null, c.rule(),
                 c.optimizer(), c.lr(), c.lrEnd(), null, c.momentum(), P, 200, null, null, null, Initialization.Kind.of(init), c.initStd(), c.seed(), c.dtype(),
-                false, 10, 100, null, null, null);
+                false, 10, 100, null, null, null, null);
         TrainingResult straight = train(withCheckpoints, dir.resolve(rule + "-straight"), false);
 
         Path split = dir.resolve(rule + "-split");
@@ -210,7 +210,7 @@ class TrainerTest {
     void latentLargerThanTheDataIsRefused() {
         TrainingConfig c = config("mse", "gradient", "adam", 0.01, null, 10, null);
         TrainingConfig big = new TrainingConfig(c.data(), null, c.loss(), null, null, null, null, c.rule(),
-                c.optimizer(), c.lr(), null, null, 0.9, N + 1, 10, null, null, null, Initialization.Kind.NORMAL, 0.1, 0, Precision.FLOAT64, false, 10, 0, null, null, null);
+                c.optimizer(), c.lr(), null, null, 0.9, N + 1, 10, null, null, null, Initialization.Kind.NORMAL, 0.1, 0, Precision.FLOAT64, false, 10, 0, null, null, null, null);
         LaeException e = assertThrows(LaeException.class, () -> train(big));
         assertTrue(e.getMessage().contains("--latent"), e.getMessage());
     }

@@ -104,6 +104,7 @@ class TrainingConfigTest {
             {"stochastic", "--stochastic samples the nested-dropout index"},
             {"mini-batch rule", "--rule alternating solves over the whole data set: drop --epochs/--batch"},
             {"per-sample rule", "needs the rows: use --stochastic per-step"},
+            {"player steps", "--player-steps does not apply to --rule 'gha' (only to eigengame, mu-eigengame)"},
         };
         for (String[] c : cases) {
             LaeException e = assertThrows(LaeException.class, () -> {
@@ -116,12 +117,29 @@ class TrainingConfigTest {
                     case "mini-batch rule" -> b.rule("alternating").optimizer("sgd", 1).miniBatches(2, 8);
                     case "per-sample rule" -> b.loss("nested-dropout").rule("alternating").optimizer("sgd", 1)
                             .stochastic(NestedDropoutDraw.PER_SAMPLE);
+                    case "player steps" -> b.rule("gha").playerSteps(10L);
                     default -> b.loss("mse").stochastic(NestedDropoutDraw.PER_SAMPLE);
                 }
                 b.build();
             });
             assertTrue(e.getMessage().contains(c[1]), c[0] + ": " + e.getMessage());
         }
+    }
+
+    /** EigenGame's steps per player reach the rule and run.json, and a run.json without them reads as parallel. */
+    @Test
+    void stepsPerPlayerReachTheRuleAndRunJson() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        TrainingConfig c = TrainingConfig.builder().latent(3).rule("mu-eigengame").optimizer("sgd", 0.9)
+                .playerSteps(25L).build();
+        assertEquals(25, ((io.lae.train.EigenGameRule) c.ruleObject()).playerSteps());
+        ObjectNode written = json.valueToTree(c);
+        assertEquals(25, written.get("player_steps").asLong());
+        written.remove("player_steps");
+        TrainingConfig parallel = json.treeToValue(written, TrainingConfig.class);
+        assertEquals(0, ((io.lae.train.EigenGameRule) parallel.ruleObject()).playerSteps());
+        assertFalse(json.valueToTree(TrainingConfig.builder().build()).has("player_steps"),
+                "a run without them writes no key");
     }
 
     /** run.json keys are snake_case; a run.json of an earlier lae (camelCase keys) reads to the same configuration. */

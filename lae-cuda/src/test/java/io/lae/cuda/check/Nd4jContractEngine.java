@@ -13,6 +13,7 @@ import io.lae.train.Model;
 import io.lae.train.NestedDropoutDraw;
 import io.lae.train.StepSettings;
 import io.lae.train.TrainingStep;
+import io.lae.train.UpdateRules;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -53,7 +54,7 @@ final class Nd4jContractEngine implements ContractEngine {
         Statistics stats = (y == null ? StatisticsAccumulator.of(x, false) : StatisticsAccumulator.of(x, y, false))
                 .as(type);
         LossSpec loss = problem.loss();
-        StepSettings settings = new StepSettings(loss.create(problem.p()), loss, problem.rule().create().get(),
+        StepSettings settings = new StepSettings(loss.create(problem.p()), loss, UpdateRules.create(problem.rule().name()),
                 Optimizers.create(problem.optimizer().name(), problem.optimizer().example(1)),
                 problem.perSample() ? NestedDropoutDraw.PER_SAMPLE : null,
                 problem.seed());
