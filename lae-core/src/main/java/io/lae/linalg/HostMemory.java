@@ -55,6 +55,19 @@ public final class HostMemory {
         return orders != 0 && (type == DataType.FLOAT || type == DataType.DOUBLE);
     }
 
+    /**
+     * @param arrays the operands of a pass over columns
+     * @return whether {@link #flat} holds and each array is dense in column-major order, of one shape
+     */
+    public static boolean columnMajor(INDArray... arrays) {
+        for (INDArray x : arrays) {
+            if ((denseOrders(x) & F_DENSE) == 0 || x.rank() != 2 || x.rows() != arrays[0].rows()) {
+                return false;
+            }
+        }
+        return flat(arrays);
+    }
+
     /** @return C_DENSE and/or F_DENSE as x's elements are contiguous in row- and/or column-major order */
     private static int denseOrders(INDArray x) {
         if (x.rank() == 1) {

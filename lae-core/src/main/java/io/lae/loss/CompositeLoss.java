@@ -83,11 +83,19 @@ public abstract class CompositeLoss implements CheckableLoss {
         }
         checkShapes(weights.encoder(), weights.decoder(), stats);
         if (stacked == null) {
-            stacked = new StackedGradients(reconstruction,
-                    penalty instanceof DiagonalPenalty diagonal ? diagonal.lambdas() : null,
-                    penalty instanceof ProductPenalty product ? product.lambda() : 0, buffers);
+            stacked = kernel(buffers, true);
         }
         return stacked.compute(weights, stats);
+    }
+
+    /**
+     * @param into   the arrays the kernel writes into
+     * @param onHost whether it steps on the host on the CPU backend (false: ND4J's ops throughout)
+     * @return this loss's fused gradient kernel over the stacked weights
+     */
+    StackedGradients kernel(StackedBuffers into, boolean onHost) {
+        return new StackedGradients(reconstruction, penalty instanceof DiagonalPenalty diagonal ? diagonal.lambdas() : null,
+                penalty instanceof ProductPenalty product ? product.lambda() : 0, into, onHost);
     }
 
     @Override
