@@ -83,6 +83,41 @@ public final class HostMemory {
         return (c ? C_DENSE : 0) | (f ? F_DENSE : 0);
     }
 
+    /**
+     * out = x∘y (ND4J's {@code MulOp}, the same bits) in one pass.
+     *
+     * @throws IllegalArgumentException unless {@link #flat}(x, y, out)
+     */
+    public static void multiply(INDArray x, INDArray y, INDArray out) {
+        if (!flat(x, y, out)) {
+            throw new IllegalArgumentException("a host pass needs dense arrays of one dtype, length and order");
+        }
+        long n = x.length();
+        long ax = address(x);
+        long ay = address(y);
+        long ao = address(out);
+        for (long i = 0; i < n; i += CHUNK) {
+            int len = (int) Math.min(CHUNK, n - i);
+            if (x.dataType() == DataType.FLOAT) {
+                float[][] s = floats();
+                read(ax, i, s[0], len);
+                read(ay, i, s[1], len);
+                for (int k = 0; k < len; k++) {
+                    s[0][k] *= s[1][k];
+                }
+                write(s[0], len, ao, i);
+            } else {
+                double[][] s = doubles();
+                read(ax, i, s[0], len);
+                read(ay, i, s[1], len);
+                for (int k = 0; k < len; k++) {
+                    s[0][k] *= s[1][k];
+                }
+                write(s[0], len, ao, i);
+            }
+        }
+    }
+
     /** into[0, length) ← the float32 elements from {@code index} of the array at {@code address} */
     public static void read(long address, long index, float[] into, int length) {
         MemorySegment.copy(ALL, ValueLayout.JAVA_FLOAT, address + 4 * index, into, 0, length);
