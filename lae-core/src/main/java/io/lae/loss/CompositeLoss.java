@@ -130,8 +130,9 @@ public abstract class CompositeLoss implements CheckableLoss {
     }
 
     private LossEvaluation withGradients(INDArray encoder, INDArray decoder, TermCall call, boolean withValue) {
-        INDArray gradEncoder = Nd4j.zeros(encoder.dataType(), encoder.shape());
-        INDArray gradDecoder = Nd4j.zeros(decoder.dataType(), decoder.shape());
+        // laid out like the weights, so that the optimizer's step runs over them in one flat pass
+        INDArray gradEncoder = Nd4j.create(encoder.dataType(), encoder.shape(), encoder.ordering());
+        INDArray gradDecoder = Nd4j.create(decoder.dataType(), decoder.shape(), decoder.ordering());
         double value = sumOfTerms(decoder, call, gradEncoder, gradDecoder, withValue);
         return new LossEvaluation(value, gradEncoder, gradDecoder);
     }
