@@ -20,6 +20,7 @@ public abstract class CompositeLoss implements CheckableLoss {
     private final LossTerm penalty;
     private final StackedBuffers buffers;
     private StackedGradients stacked;
+    private BatchGradients batch;
 
     /**
      * @param name           the loss name
@@ -94,8 +95,7 @@ public abstract class CompositeLoss implements CheckableLoss {
      * @return this loss's fused gradient kernel over the stacked weights
      */
     StackedGradients kernel(StackedBuffers into, boolean onHost) {
-        return new StackedGradients(reconstruction, penalty instanceof DiagonalPenalty diagonal ? diagonal.lambdas() : null,
-                penalty instanceof ProductPenalty product ? product.lambda() : 0, into, onHost);
+        return new StackedGradients(reconstruction, diagonalLambdas(), productLambda(), into, onHost);
     }
 
     @Override
@@ -103,9 +103,38 @@ public abstract class CompositeLoss implements CheckableLoss {
         return withGradients(encoder, decoder, overBatch(encoder, decoder, x, y), true);
     }
 
+    /**
+     * On the CPU backend, with B and A laid out as the stacked weights' halves, the batch kernel
+     * ({@link BatchGradients}): direct BLAS calls and plain-Java passes into buffers kept between steps; the
+     * arrays are reused by the next call.
+     */
     @Override
     public LossEvaluation gradientsBatch(INDArray encoder, INDArray decoder, INDArray x, INDArray y) {
+        if (BatchGradients.takes(encoder, decoder)) {
+            if (batch == null) {
+                batch = batchKernel(buffers);
+            }
+            return batch.compute(encoder, decoder, x, y);
+        }
         return withGradients(encoder, decoder, overBatch(encoder, decoder, x, y), false);
+    }
+
+    /**
+     * @param into the arrays the kernel writes into
+     * @return this loss's mini-batch gradient kernel on the host
+     */
+    BatchGradients batchKernel(StackedBuffers into) {
+        return new BatchGradients(reconstruction, diagonalLambdas(), productLambda(), into.batch);
+    }
+
+    /** @return the per-unit penalty's λ_i, or null without one */
+    private double[] diagonalLambdas() {
+        return penalty instanceof DiagonalPenalty diagonal ? diagonal.lambdas() : null;
+    }
+
+    /** @return the product penalty's λ_π, or 0 without one */
+    private double productLambda() {
+        return penalty instanceof ProductPenalty product ? product.lambda() : 0;
     }
 
     @Override

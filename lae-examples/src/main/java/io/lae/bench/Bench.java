@@ -59,7 +59,8 @@ public final class Bench {
         NumpyPeer peer = startPeer();
         try {
             console.accept(String.format("%6s %5s %-8s %-14s %9s %9s %7s %9s", "n", "p", "dtype", "loss", "step ms",
-                    "GEMM ms", "ratio", "GFLOP/s") + (peer == null ? "" : String.format(" %9s %9s", "NumPy ms", "lae/NumPy")));
+                    "GEMM ms", "ratio", "GFLOP/s") + (peer == null ? "" : String.format(" %9s %9s %9s", "NumPy ms",
+                    "its GEMM", "lae/NumPy")));
             for (BenchPlan.Size size : plan.sizes()) {
                 Statistics stats = randomStatistics(size.n());
                 for (Precision dtype : plan.dtypes()) {
@@ -70,8 +71,8 @@ public final class Bench {
                         report.results().add(r);
                         console.accept(String.format("%6d %5d %-8s %-14s %9.3f %9.3f %7.2f %9.1f", r.n(), r.p(),
                                 r.dtype(), r.loss(), r.stepSeconds() * 1e3, r.gemmSeconds() * 1e3, r.ratio(), r.gflops())
-                                + (peer == null ? "" : String.format(" %9.3f %9.2f", r.numpyStepSeconds() * 1e3,
-                                r.laeOverNumpy())));
+                                + (peer == null ? "" : String.format(" %9.3f %9.3f %9.2f", r.numpyStepSeconds() * 1e3,
+                                r.numpyGemmSeconds() * 1e3, r.laeOverNumpy())));
                         if (plan.breakdown()) {
                             report.breakdown().add(breakdown(size, dtype, typed, method));
                         }
