@@ -28,7 +28,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * out and q joins c. The value is not formed (a step that is not logged needs none); BΣBᵀ is handed
  * back for the rotation of {@code rag}. Every product and pass writes into buffers allocated once
  * per shape, outside any workspace ({@link StackedBuffers}, which kernels never used in the same step
- * may share).
+ * may share). On the CPU backend the products are direct BLAS calls ({@link HostBlas}) and the element-wise work
+ * three plain-Java passes ({@link HostPasses}: the T scaling of both gradients, the p×p work of every term, the
+ * diagonal penalty), with the same bits as ND4J's ops.
  */
 final class StackedGradients {
 
