@@ -20,6 +20,7 @@ public abstract class CompositeLoss implements CheckableLoss {
     private final LossTerm penalty;
     private final StackedBuffers buffers;
     private StackedGradients stacked;
+    private BatchGradients batch;
 
     /**
      * @param name           the loss name
@@ -83,11 +84,18 @@ public abstract class CompositeLoss implements CheckableLoss {
         }
         checkShapes(weights.encoder(), weights.decoder(), stats);
         if (stacked == null) {
-            stacked = new StackedGradients(reconstruction,
-                    penalty instanceof DiagonalPenalty diagonal ? diagonal.lambdas() : null,
-                    penalty instanceof ProductPenalty product ? product.lambda() : 0, buffers);
+            stacked = kernel(buffers, true);
         }
         return stacked.compute(weights, stats);
+    }
+
+    /**
+     * @param into   the arrays the kernel writes into
+     * @param onHost whether it steps on the host on the CPU backend (false: ND4J's ops throughout)
+     * @return this loss's fused gradient kernel over the stacked weights
+     */
+    StackedGradients kernel(StackedBuffers into, boolean onHost) {
+        return new StackedGradients(reconstruction, diagonalLambdas(), productLambda(), into, onHost);
     }
 
     @Override
@@ -95,9 +103,38 @@ public abstract class CompositeLoss implements CheckableLoss {
         return withGradients(encoder, decoder, overBatch(encoder, decoder, x, y), true);
     }
 
+    /**
+     * On the CPU backend, with B and A laid out as the stacked weights' halves, the batch kernel
+     * ({@link BatchGradients}): direct BLAS calls and plain-Java passes into buffers kept between steps; the
+     * arrays are reused by the next call.
+     */
     @Override
     public LossEvaluation gradientsBatch(INDArray encoder, INDArray decoder, INDArray x, INDArray y) {
+        if (BatchGradients.takes(encoder, decoder)) {
+            if (batch == null) {
+                batch = batchKernel(buffers);
+            }
+            return batch.compute(encoder, decoder, x, y);
+        }
         return withGradients(encoder, decoder, overBatch(encoder, decoder, x, y), false);
+    }
+
+    /**
+     * @param into the arrays the kernel writes into
+     * @return this loss's mini-batch gradient kernel on the host
+     */
+    BatchGradients batchKernel(StackedBuffers into) {
+        return new BatchGradients(reconstruction, diagonalLambdas(), productLambda(), into.batch);
+    }
+
+    /** @return the per-unit penalty's λ_i, or null without one */
+    private double[] diagonalLambdas() {
+        return penalty instanceof DiagonalPenalty diagonal ? diagonal.lambdas() : null;
+    }
+
+    /** @return the product penalty's λ_π, or 0 without one */
+    private double productLambda() {
+        return penalty instanceof ProductPenalty product ? product.lambda() : 0;
     }
 
     @Override
@@ -122,8 +159,9 @@ public abstract class CompositeLoss implements CheckableLoss {
     }
 
     private LossEvaluation withGradients(INDArray encoder, INDArray decoder, TermCall call, boolean withValue) {
-        INDArray gradEncoder = Nd4j.zeros(encoder.dataType(), encoder.shape());
-        INDArray gradDecoder = Nd4j.zeros(decoder.dataType(), decoder.shape());
+        // laid out like the weights, so that the optimizer's step runs over them in one flat pass
+        INDArray gradEncoder = Nd4j.create(encoder.dataType(), encoder.shape(), encoder.ordering());
+        INDArray gradDecoder = Nd4j.create(decoder.dataType(), decoder.shape(), decoder.ordering());
         double value = sumOfTerms(decoder, call, gradEncoder, gradDecoder, withValue);
         return new LossEvaluation(value, gradEncoder, gradDecoder);
     }

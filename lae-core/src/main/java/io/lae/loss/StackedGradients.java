@@ -1,5 +1,7 @@
 package io.lae.loss;
 
+import io.lae.linalg.HostBlas;
+import io.lae.linalg.HostMemory;
 import io.lae.stats.Statistics;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -26,7 +28,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * out and q joins c. The value is not formed (a step that is not logged needs none); BΣBᵀ is handed
  * back for the rotation of {@code rag}. Every product and pass writes into buffers allocated once
  * per shape, outside any workspace ({@link StackedBuffers}, which kernels never used in the same step
- * may share).
+ * may share). On the CPU backend the products are direct BLAS calls ({@link HostBlas}) and the element-wise work
+ * three plain-Java passes ({@link HostPasses}: the T scaling of both gradients, the p×p work of every term, the
+ * diagonal penalty), with the same bits as ND4J's ops.
  */
 final class StackedGradients {
 
@@ -37,25 +41,44 @@ final class StackedGradients {
     private final boolean plain;
 
     private final StackedBuffers buffers;
+    /** Whether the step runs on the host when the arrays allow it ({@link HostBlas}, {@link HostPasses}). */
+    private final boolean onHost;
+    /** T's diagonal q_i, and S_ij = q_max(i,j) in column-major order (S is symmetric). */
+    private final double[] tailWeights;
+    private final HostPasses.Coefficients sColumnMajor;
     private double scale;
     private INDArray lambdaOverScale;
     private INDArray twiceLambdaRow;
     private INDArray penaltyScratch;
+    private HostPasses.Coefficients lambdaOverScaleValues;
+    private double[] twiceLambda;
 
     /**
      * @param reconstruction the nested reconstruction term
      * @param lambdas        the diagonal penalty's λ_i, or null for none
      * @param productLambda  the product penalty's λ_π, 0 for none
      * @param buffers        the arrays to write into (shared with kernels that never run in the same step)
+     * @param onHost         whether to step on the host when ND4J runs on the CPU (false: ND4J's ops throughout,
+     *                       the reference the host passes are held to)
      */
     StackedGradients(NestedReconstruction reconstruction, double[] lambdas, double productLambda,
-                     StackedBuffers buffers) {
+                     StackedBuffers buffers, boolean onHost) {
         this.reconstruction = reconstruction;
         this.buffers = buffers;
         this.lambdas = lambdas == null ? null : lambdas.clone();
         this.productLambda = productLambda;
+        this.onHost = onHost;
         double[] q = reconstruction.tailWeights();
         this.plain = Arrays.stream(q).allMatch(v -> v == q[0]);
+        this.tailWeights = q;
+        int p = q.length;
+        double[] s = new double[p * p];
+        for (int j = 0; j < p; j++) {
+            for (int i = 0; i < p; i++) {
+                s[i + j * p] = q[Math.max(i, j)];
+            }
+        }
+        this.sColumnMajor = HostPasses.Coefficients.of(s);
     }
 
     /**
@@ -65,59 +88,97 @@ final class StackedGradients {
      */
     LossEvaluation compute(StackedWeights weights, Statistics stats) {
         double f = factor(stats);
-        DataType type = weights.all().dataType();
         prepare(weights, f);
-        INDArray products = buffers.products;
         INDArray sigmaBt = buffers.sigmaBt;
-        INDArray sigmaA = buffers.sigmaA;
         INDArray gram = buffers.gram;
         INDArray codeMoment = buffers.codeMoment;
-        INDArray weightedMoment = buffers.weightedMoment;
         StackedWeights gradients = buffers.gradients;
-        Nd4j.gemm(stats.sigmaXX(), weights.all(), products, false, false, 1.0, 0.0);
+        INDArray bt = weights.encoderTransposed();
         INDArray a = weights.decoder();
-        Nd4j.gemm(a, a, gram, true, false, 1.0, 0.0);
-        Nd4j.gemm(weights.encoderTransposed(), sigmaBt, codeMoment, true, false, 1.0, 0.0);
         INDArray gradBt = gradients.encoderTransposed();
         INDArray gradA = gradients.decoder();
-        timesT(sigmaA, gradBt, type);
+        boolean host = onHost && HostMemory.columnMajor(bt, a, gradBt, gradA, sigmaBt, buffers.sigmaA);
+        gemm(host, stats.sigmaXX(), weights.all(), buffers.products, false, false, 1.0, 0.0);
+        gemm(host, a, a, gram, true, false, 1.0, 0.0);
+        gemm(host, bt, sigmaBt, codeMoment, true, false, 1.0, 0.0);
+        timesT(host, gradBt, gradA);                                              // ΣA T and ΣBᵀ T
         double gradBtScale = -2 * f;
         if (productLambda > 0) {
-            // 2λ_π Bᵀ AᵀA − 2c ΣA T, while AᵀA is not yet weighted by S
-            Nd4j.gemm(weights.encoderTransposed(), gram, gradBt, false, false, 2 * productLambda, gradBtScale);
+            // 2λ_π Bᵀ AᵀA − 2c ΣA T, while AᵀA is not yet weighted by S; and (λ_π/c) BBᵀ
+            gemm(host, bt, gram, gradBt, false, false, 2 * productLambda, gradBtScale);
+            gemm(host, bt, bt, buffers.encoderGram, true, false, productLambda / f, 0.0);
             gradBtScale = 1;
         }
-        INDArray decoderMoment = plain ? codeMoment : weightedMoment;
-        if (!plain) {
-            gram.muli(reconstruction.sMatrix(type));
-            Nd4j.exec(new MulOp(codeMoment, reconstruction.sMatrix(type), weightedMoment));
-        }
+        INDArray decoderMoment = weightMoments(host);
+        gemm(host, sigmaBt, gram, gradBt, false, false, 2 * f, gradBtScale);
         if (lambdas != null) {
-            Nd4j.exec(new AddOp(decoderMoment, lambdaOverScale, weightedMoment));
-            decoderMoment = weightedMoment;
+            if (host) {
+                HostPasses.addScaledColumns(bt, twiceLambda, gradBt);
+            } else {
+                Nd4j.exec(new BroadcastMulOp(bt, twiceLambdaRow, penaltyScratch, 1));
+                Nd4j.exec(new Axpy(penaltyScratch, gradBt, gradBt, 1.0));
+            }
         }
-        if (productLambda > 0) {
-            INDArray bt = weights.encoderTransposed();                           // + (λ_π/c) BBᵀ
-            Nd4j.gemm(bt, bt, buffers.encoderGram, true, false, productLambda / f, 0.0);
-            Nd4j.exec(new AddOp(decoderMoment, buffers.encoderGram, weightedMoment));
-            decoderMoment = weightedMoment;
-        }
-        Nd4j.gemm(sigmaBt, gram, gradBt, false, false, 2 * f, gradBtScale);
-        timesT(sigmaBt, gradA, type);
-        if (lambdas != null) {
-            Nd4j.exec(new BroadcastMulOp(weights.encoderTransposed(), twiceLambdaRow, penaltyScratch, 1));
-            Nd4j.exec(new Axpy(penaltyScratch, gradBt, gradBt, 1.0));
-        }
-        Nd4j.gemm(a, decoderMoment, gradA, false, false, 2 * f, -2 * f);
+        gemm(host, a, decoderMoment, gradA, false, false, 2 * f, -2 * f);
         return new LossEvaluation(Double.NaN, gradients.encoder(), gradA, codeMoment);
     }
 
-    /** out = in·T; a copy when T = qI, as q is folded into the scale f. */
-    private void timesT(INDArray in, INDArray out, DataType type) {
-        if (plain) {
-            out.assign(in);
+    /**
+     * AᵀA ← S∘AᵀA and the p×p matrix on A's side, (S∘BΣBᵀ + Λ/c) + (λ_π/c) BBᵀ, each part present only for the
+     * losses that have it: one pass on the host, up to four ND4J ops otherwise.
+     *
+     * @return the matrix on A's side (BΣBᵀ itself for mse without penalty)
+     */
+    private INDArray weightMoments(boolean host) {
+        INDArray codeMoment = buffers.codeMoment;
+        INDArray weighted = buffers.weightedMoment;
+        INDArray encoderGram = productLambda > 0 ? buffers.encoderGram : null;
+        if (plain && lambdas == null && encoderGram == null) {
+            return codeMoment;
+        }
+        if (host) {
+            HostPasses.weightMoments(buffers.gram, codeMoment, weighted, plain ? null : sColumnMajor, lambdaOverScaleValues,
+                    encoderGram);
+            return weighted;
+        }
+        INDArray decoderMoment = codeMoment;
+        if (!plain) {
+            DataType type = codeMoment.dataType();
+            buffers.gram.muli(reconstruction.sMatrix(type));
+            Nd4j.exec(new MulOp(codeMoment, reconstruction.sMatrix(type), weighted));
+            decoderMoment = weighted;
+        }
+        if (lambdas != null) {
+            Nd4j.exec(new AddOp(decoderMoment, lambdaOverScale, weighted));
+            decoderMoment = weighted;
+        }
+        if (encoderGram != null) {
+            Nd4j.exec(new AddOp(decoderMoment, encoderGram, weighted));
+        }
+        return weighted;
+    }
+
+    /** ∇_Bᵀ ← ΣA·T and ∇_A ← ΣBᵀ·T; copies when T = qI, as q is folded into the scale f. */
+    private void timesT(boolean host, INDArray gradBt, INDArray gradA) {
+        if (host) {
+            HostPasses.scaleColumns(buffers.sigmaA, gradBt, buffers.sigmaBt, gradA, plain ? null : tailWeights);
+        } else if (plain) {
+            gradBt.assign(buffers.sigmaA);
+            gradA.assign(buffers.sigmaBt);
         } else {
-            Nd4j.exec(new BroadcastMulOp(in, reconstruction.tRow(type), out, 1));
+            DataType type = gradA.dataType();
+            Nd4j.exec(new BroadcastMulOp(buffers.sigmaA, reconstruction.tRow(type), gradBt, 1));
+            Nd4j.exec(new BroadcastMulOp(buffers.sigmaBt, reconstruction.tRow(type), gradA, 1));
+        }
+    }
+
+    /** C = α op(A) op(B) + β C, in one direct BLAS call on the host, through ND4J otherwise. */
+    private static void gemm(boolean host, INDArray a, INDArray b, INDArray c, boolean transposeA, boolean transposeB,
+                             double alpha, double beta) {
+        if (host) {
+            HostBlas.gemm(a, b, c, transposeA, transposeB, alpha, beta);
+        } else {
+            Nd4j.gemm(a, b, c, transposeA, transposeB, alpha, beta);
         }
     }
 
@@ -143,5 +204,7 @@ final class StackedGradients {
             twiceLambdaRow = lambda.mul(2).reshape(1, p);
             penaltyScratch = Nd4j.create(type, new long[] {weights.dimension(), p}, 'f');
         }
+        lambdaOverScaleValues = HostPasses.Coefficients.of(lambdaOverScale.castTo(DataType.DOUBLE).data().asDouble());
+        twiceLambda = twiceLambdaRow.castTo(DataType.DOUBLE).data().asDouble();
     }
 }

@@ -1,6 +1,7 @@
 package io.lae.optim;
 
 import io.lae.LaeException;
+import io.lae.linalg.HostMemory;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
@@ -15,7 +16,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *   θ ← θ − α m̂ / (√v̂ + ε),   m̂ = m / (1 − β₁ᵗ),   v̂ = v / (1 − β₂ᵗ)
  * </pre>
  * ε is added to the bias-corrected √v̂, as PyTorch does; ND4J's fused {@code AdamUpdater} op, which adds
- * it to √v, is given ε√(1 − β₂ᵗ) to compute exactly that.
+ * it to √v, is given ε√(1 − β₂ᵗ) to compute exactly that. On the CPU backend the step is one plain-Java pass
+ * over each parameter that computes the same bits ({@link HostUpdates#adam}).
  *
  * @param beta1   β₁ ∈ [0, 1), decay of the first moment m
  * @param beta2   β₂ ∈ [0, 1), decay of the second moment v
@@ -62,9 +64,13 @@ public record Adam(double beta1, double beta2, double epsilon) implements Optimi
             INDArray g = directions.get(name);
             INDArray m = state.buffer(name, M);
             INDArray v = state.buffer(name, V);
-            Nd4j.exec(new AdamUpdater(g, v, m, g, v, m, learningRate, beta1, beta2, epsilonPrime,
-                    (int) Math.min(Integer.MAX_VALUE, t - 1)));                  // g ← u (g is spent)
-            Updates.descend(param, g, 1.0);
+            if (HostMemory.flat(param, g, m, v)) {
+                HostUpdates.adam(g, m, v, param, learningRate, beta1, beta2, epsilonPrime, t);
+            } else {
+                Nd4j.exec(new AdamUpdater(g, v, m, g, v, m, learningRate, beta1, beta2, epsilonPrime,
+                        (int) Math.min(Integer.MAX_VALUE, t - 1)));              // g ← u (g is spent)
+                Updates.descend(param, g, 1.0);
+            }
         });
         state.advance();
     }

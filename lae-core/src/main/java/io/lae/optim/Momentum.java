@@ -1,6 +1,7 @@
 package io.lae.optim;
 
 import io.lae.LaeException;
+import io.lae.linalg.HostMemory;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.Axpy;
@@ -13,7 +14,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *   <li>heavy ball ({@code "momentum"}): v ← μ v + g; θ ← θ − α v;</li>
  *   <li>Nesterov ({@code "nesterov"}): v ← μ v + g; θ ← θ − α (g + μ v).</li>
  * </ul>
- * With μ = 0 both are {@link Sgd}, bit for bit.
+ * With μ = 0 both are {@link Sgd}, bit for bit. On the CPU backend each parameter's update is one plain-Java
+ * pass computing the same bits as the ND4J ops ({@link HostUpdates#momentum}).
  *
  * @param momentum μ ∈ [0, 1)
  * @param nesterov whether to step along g + μ v (Nesterov) instead of v
@@ -44,6 +46,10 @@ public record Momentum(double momentum, boolean nesterov) implements Optimizer {
         params.forEach((name, param) -> {
             INDArray g = directions.get(name);
             INDArray v = state.buffer(name, VELOCITY);
+            if (HostMemory.flat(param, g, v)) {
+                HostUpdates.momentum(g, v, param, momentum, nesterov, learningRate);
+                return;
+            }
             Nd4j.exec(new Axpy(v, g, v, momentum));             // v ← μ v + g
             if (nesterov) {
                 Nd4j.exec(new Axpy(v, g, g, momentum));         // g ← g + μ v

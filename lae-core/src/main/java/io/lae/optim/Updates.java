@@ -1,6 +1,7 @@
 package io.lae.optim;
 
 import io.lae.LaeException;
+import io.lae.linalg.HostMemory;
 import java.util.Arrays;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -46,9 +47,13 @@ final class Updates {
         });
     }
 
-    /** θ ← θ − α·u in one fused op (u is read, not modified). */
+    /** θ ← θ − α·u in one fused op, or one plain-Java pass with the same bits on the CPU (u is read, not modified). */
     static void descend(INDArray param, INDArray update, double alpha) {
-        Nd4j.exec(new Axpy(update, param, param, -alpha));
+        if (HostMemory.flat(param, update)) {
+            HostUpdates.axpy(update, param, -alpha);
+        } else {
+            Nd4j.exec(new Axpy(update, param, param, -alpha));
+        }
     }
 
     private static boolean alike(INDArray a, INDArray b) {

@@ -2,6 +2,7 @@ package io.lae.loss;
 
 import static io.lae.TestData.nd;
 import static io.lae.TestData.observe;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -49,6 +50,34 @@ class StackedGradientsTest {
         double errA = observe(name + " ∇A stacked vs reference", TestData.relativeError(reference.gradDecoder(), fast.gradDecoder()));
         assertTrue(errB < 1e-12, "∇B relative error " + errB);
         assertTrue(errA < 1e-12, "∇A relative error " + errA);
+    }
+
+    /**
+     * On the CPU backend the kernel calls BLAS directly and runs its element-wise work as plain-Java passes; with
+     * ND4J's ops throughout instead it gives the same bits, in float64 and float32, at n = 1100 (more than one
+     * chunk of a pass) and p = 7.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"mse", "ordered", "sum", "nonuniform", "nested-dropout", "product"})
+    void theHostPassesGiveTheBitsOfNd4jsOps(String name) {
+        Statistics big = StatisticsAccumulator.of(nd(TestData.anisotropic(1300, 1100, 0.3, new Random(60))), true);
+        Random rng = new Random(61);
+        StackedWeights w = StackedWeights.of(nd(TestData.gaussian(7, 1100, 0.2, rng)), nd(TestData.gaussian(1100, 7, 0.2, rng)));
+        for (DataType type : new DataType[] {DataType.DOUBLE, DataType.FLOAT}) {
+            StackedWeights typed = StackedWeights.of(w.encoder().castTo(type), w.decoder().castTo(type));
+            Statistics s = big.as(type);
+            CompositeLoss loss = (CompositeLoss) GradientCheck.suiteSpec(name, 7).create(7);
+            LossEvaluation host = loss.kernel(new StackedBuffers(), true).compute(typed, s);
+            LossEvaluation reference = loss.kernel(new StackedBuffers(), false).compute(typed, s);
+            assertArrayEquals(bits(reference.gradEncoder()), bits(host.gradEncoder()), name + " " + type + " ∇B");
+            assertArrayEquals(bits(reference.gradDecoder()), bits(host.gradDecoder()), name + " " + type + " ∇A");
+            assertArrayEquals(bits(reference.codeMoment()), bits(host.codeMoment()), name + " " + type + " BΣBᵀ");
+        }
+    }
+
+    /** @return x's values in row-major order, as float64 (exactly, for float32) */
+    private static double[] bits(INDArray x) {
+        return x.castTo(DataType.DOUBLE).dup('c').data().asDouble();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.lae.train;
 
 import static io.lae.TestData.nd;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lae.TestData;
@@ -49,6 +50,44 @@ class RotationAugmentedRuleTest {
             assertTrue(TestData.relativeError(expectedB, directions.get(Model.ENCODER)) < 1e-12);
             assertTrue(TestData.relativeError(expectedA, directions.get(Model.DECODER)) < 1e-12);
         }
+    }
+
+    /**
+     * On the CPU backend Γ is formed by a plain-Java pass and applied by direct BLAS calls: the same bits as
+     * ND4J's product with the sign mask and {@code Nd4j.gemm}, in float64 and float32 (n = 1100, p = 7).
+     */
+    @Test
+    void theHostPassGivesTheBitsOfNd4jsOps() {
+        TestData.useFloat64();
+        Statistics wide = StatisticsAccumulator.of(nd(TestData.anisotropic(1300, 1100, 0.3, new Random(64))), true);
+        for (DataType type : new DataType[] {DataType.DOUBLE, DataType.FLOAT}) {
+            Statistics stats = wide.as(type);
+            Model model = Model.random(1100, 1100, 7, 0.2, true, false, 65, type);
+            Loss loss = GradientCheck.suiteSpec("ordered", 7).create(7);
+            LossEvaluation eval = loss.gradients(model.stacked(), stats);
+            double[][] omega = new double[7][7];
+            for (int i = 0; i < 7; i++) {
+                for (int j = 0; j < 7; j++) {
+                    omega[i][j] = 0.5 * Math.signum(j - i);
+                }
+            }
+            INDArray countTimesGamma = eval.codeMoment().mul(Nd4j.createFromArray(omega).castTo(type).dup('f'));
+            INDArray expectedB = eval.gradEncoder().dup();
+            INDArray expectedA = eval.gradDecoder().dup();
+            double perSample = 1.0 / stats.sampleCount();
+            Nd4j.gemm(countTimesGamma, model.encoder(), expectedB, false, false, -perSample, 1.0);
+            Nd4j.gemm(model.decoder(), countTimesGamma, expectedA, false, false, perSample, 1.0);
+
+            Map<String, INDArray> directions = new RotationAugmentedRule().directions(model, eval,
+                    new StepContext(loss, stats, null, null, 0.1, null, null));
+
+            assertArrayEquals(bits(expectedB), bits(directions.get(Model.ENCODER)), type + " g_B");
+            assertArrayEquals(bits(expectedA), bits(directions.get(Model.DECODER)), type + " g_A");
+        }
+    }
+
+    private static double[] bits(INDArray x) {
+        return x.castTo(DataType.DOUBLE).dup('c').data().asDouble();
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.lae.bench;
 
 import io.lae.Precision;
+import io.lae.linalg.HostBlas;
+import io.lae.loss.StackedWeights;
 import io.lae.runs.Environment;
 import io.lae.runs.TrainingConfig;
 import io.lae.stats.Statistics;
@@ -9,11 +11,13 @@ import io.lae.train.Initialization;
 import io.lae.train.MiniBatches;
 import io.lae.train.Model;
 import io.lae.train.NestedDropoutDraw;
+import io.lae.train.RotationAugmentedRule;
 import io.lae.train.TrainingStep;
 import java.util.function.Consumer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The measurements of {@code lae bench}. Every time is a median over repeated calls after warm-up,
@@ -30,6 +34,8 @@ public final class Bench {
     private static final int EARLY_STEPS = 100;
     /** MNIST's training set, the rows of bao-fig2-3's per-sample nested-dropout steps. */
     private static final int PER_SAMPLE_ROWS = 60_000;
+    /** Rounds of lae's step and NumPy's in turn, of which the medians are reported. */
+    private static final int PEER_ROUNDS = 3;
 
     private final BenchPlan plan;
     private final Timing timing;
@@ -50,19 +56,32 @@ public final class Bench {
         BenchReport report = BenchReport.on(Environment.describe());
         BenchPlan.Size first = plan.sizes().get(0);
         report.memory().add(memory(first, plan.dtypes().get(0), plan.memorySteps()));
-        console.accept(String.format("%6s %5s %-8s %-14s %9s %9s %7s %9s", "n", "p", "dtype", "loss",
-                "step ms", "GEMM ms", "ratio", "GFLOP/s"));
-        for (BenchPlan.Size size : plan.sizes()) {
-            Statistics stats = randomStatistics(size.n());
-            for (Precision dtype : plan.dtypes()) {
-                Statistics typed = stats.as(dtype.dataType());
-                Runnable gemm = gemm(size.n(), size.p(), typed.dataType());
-                for (Method method : plan.methods()) {
-                    BenchReport.StepResult r = step(size, dtype, typed, method, gemm);
-                    report.results().add(r);
-                    console.accept(String.format("%6d %5d %-8s %-14s %9.3f %9.3f %7.2f %9.1f", r.n(), r.p(),
-                            r.dtype(), r.loss(), r.stepSeconds() * 1e3, r.gemmSeconds() * 1e3, r.ratio(), r.gflops()));
+        NumpyPeer peer = startPeer();
+        try {
+            console.accept(String.format("%6s %5s %-8s %-14s %9s %9s %7s %9s", "n", "p", "dtype", "loss", "step ms",
+                    "GEMM ms", "ratio", "GFLOP/s") + (peer == null ? "" : String.format(" %9s %9s %9s", "NumPy ms",
+                    "its GEMM", "lae/NumPy")));
+            for (BenchPlan.Size size : plan.sizes()) {
+                Statistics stats = randomStatistics(size.n());
+                for (Precision dtype : plan.dtypes()) {
+                    Statistics typed = stats.as(dtype.dataType());
+                    Runnable gemm = gemm(size.n(), size.p(), typed.dataType());
+                    for (Method method : plan.methods()) {
+                        BenchReport.StepResult r = step(size, dtype, typed, method, gemm, peer);
+                        report.results().add(r);
+                        console.accept(String.format("%6d %5d %-8s %-14s %9.3f %9.3f %7.2f %9.1f", r.n(), r.p(),
+                                r.dtype(), r.loss(), r.stepSeconds() * 1e3, r.gemmSeconds() * 1e3, r.ratio(), r.gflops())
+                                + (peer == null ? "" : String.format(" %9.3f %9.3f %9.2f", r.numpyStepSeconds() * 1e3,
+                                r.numpyGemmSeconds() * 1e3, r.laeOverNumpy())));
+                        if (plan.breakdown()) {
+                            report.breakdown().add(breakdown(size, dtype, typed, method));
+                        }
+                    }
                 }
+            }
+        } finally {
+            if (peer != null) {
+                peer.close();
             }
         }
         report.statistics().add(statistics(first.n()));
@@ -77,14 +96,92 @@ public final class Bench {
         return report;
     }
 
+    /** @return the NumPy peer, or null (with one line saying why) where python3 with NumPy is absent */
+    private NumpyPeer startPeer() {
+        try {
+            NumpyPeer peer = NumpyPeer.start();
+            console.accept("NumPy peer: " + peer.description() + "; lae and NumPy step in turn, " + PEER_ROUNDS
+                    + " rounds, medians");
+            return peer;
+        } catch (NumpyPeer.Unavailable e) {
+            console.accept("NumPy peer: not run (" + e.getMessage() + "); lae / NumPy not measured");
+            return null;
+        }
+    }
+
+    /**
+     * A step against the GEMM timed alternately with it; with the peer, {@value #PEER_ROUNDS} rounds of that and
+     * of NumPy's same step in turn, and the medians of the rounds.
+     */
     private BenchReport.StepResult step(BenchPlan.Size size, Precision dtype, Statistics stats, Method method,
-                                        Runnable gemm) {
-        Training run = Training.start(config(method, size.p(), dtype), stats, size.n());
+                                        Runnable gemm, NumpyPeer peer) {
+        TrainingConfig config = config(method, size.p(), dtype);
+        Training run = Training.start(config, stats, size.n());
+        NumpyPeer.Form form = NumpyPeer.Form.of(config.lossSpec().form(size.p()), stats.sampleCount(),
+                RotationAugmentedRule.NAME.equals(config.rule()));
+        int rounds = peer == null ? 1 : PEER_ROUNDS;
+        double[][] seconds = new double[4][rounds];
         long[] t = {0};
-        Timing.Medians medians = timing.interleaved(gemm, () -> run.step(t[0]++, null));
+        for (int r = 0; r < rounds; r++) {
+            Timing.Medians lae = timing.interleaved(gemm, () -> run.step(t[0]++, null));
+            seconds[0][r] = lae.operation();
+            seconds[1][r] = lae.reference();
+            if (peer != null) {
+                Timing.Medians numpy = peer.time(size.n(), size.p(), dtype, form, plan.optimizer(),
+                        plan.secondsPerMeasurement());
+                seconds[2][r] = numpy.operation();
+                seconds[3][r] = numpy.reference();
+            }
+        }
+        double step = Timing.median(seconds[0]);
+        double gemmSeconds = Timing.median(seconds[1]);
+        Double numpyStep = peer == null ? null : Timing.median(seconds[2]);
+        Double numpyGemm = peer == null ? null : Timing.median(seconds[3]);
         double flops = 4.0 * size.p() * size.n() * (double) size.n();
-        return new BenchReport.StepResult(size.n(), size.p(), dtype, method.name(),
-                plan.optimizer(), medians.operation(), medians.reference(), medians.ratio(), flops / medians.operation() / 1e9);
+        return new BenchReport.StepResult(size.n(), size.p(), dtype, method.name(), plan.optimizer(), step, gemmSeconds,
+                step / gemmSeconds, flops / step / 1e9, numpyStep, numpyGemm, numpyStep == null ? null : step / numpyStep);
+    }
+
+    /**
+     * The step split by what it spends: the GEMM Σ·W, the p-sized GEMMs of the loss's kernel (timed alone on
+     * arrays of their shapes), the element-wise work (the loss's gradients less both), and the rule and the
+     * optimizer (the step less the gradients).
+     */
+    private BenchReport.Breakdown breakdown(BenchPlan.Size size, Precision dtype, Statistics stats, Method method) {
+        TrainingConfig config = config(method, size.p(), dtype);
+        Training run = Training.start(config, stats, size.n());
+        StackedWeights w = run.model().stacked();
+        int n = size.n();
+        int p = size.p();
+        DataType type = stats.dataType();
+        INDArray products = Nd4j.create(type, new long[] {n, 2L * p}, 'f');
+        INDArray sigmaBt = products.get(NDArrayIndex.all(), NDArrayIndex.interval(0, p));
+        INDArray[] square = {Nd4j.create(type, new long[] {p, p}, 'f'), Nd4j.create(type, new long[] {p, p}, 'f')};
+        INDArray[] tall = {Nd4j.create(type, new long[] {n, p}, 'f'), Nd4j.create(type, new long[] {n, p}, 'f')};
+        boolean product = config.lossSpec().form(p).productLambda() > 0;
+        Runnable big = () -> HostBlas.gemm(stats.sigmaXX(), w.all(), products, false, false, 1.0, 0.0);
+        Runnable small = () -> {
+            HostBlas.gemm(w.decoder(), w.decoder(), square[0], true, false, 1.0, 0.0);          // AᵀA
+            HostBlas.gemm(w.encoderTransposed(), sigmaBt, square[1], true, false, 1.0, 0.0);    // BΣBᵀ
+            HostBlas.gemm(sigmaBt, square[0], tall[0], false, false, 1.0, 1.0);                // ΣBᵀ(S∘AᵀA)
+            HostBlas.gemm(w.decoder(), square[1], tall[1], false, false, 1.0, 1.0);             // A(S∘BΣBᵀ)
+            if (product) {
+                HostBlas.gemm(w.encoderTransposed(), square[0], tall[0], false, false, 1.0, 1.0);
+                HostBlas.gemm(w.encoderTransposed(), w.encoderTransposed(), square[1], true, false, 1.0, 0.0);
+            }
+        };
+        long[] t = {0};
+        big.run();
+        double stepSeconds = timing.median(() -> run.step(t[0]++, null));
+        double gradientSeconds = timing.median(() -> run.stepper().loss().gradients(w, stats));
+        double gemmSeconds = timing.median(big);
+        double smallSeconds = timing.median(small);
+        BenchReport.Breakdown r = new BenchReport.Breakdown(n, p, dtype, method.name(), plan.optimizer(), stepSeconds,
+                gemmSeconds, smallSeconds, gradientSeconds - gemmSeconds - smallSeconds, stepSeconds - gradientSeconds);
+        console.accept(String.format("  breakdown: step %.3f ms = GEMM %.3f + small GEMMs %.3f + element-wise %.3f"
+                        + " + rule and optimizer %.3f", r.stepSeconds() * 1e3, r.gemmSeconds() * 1e3,
+                r.smallGemmSeconds() * 1e3, r.elementWiseSeconds() * 1e3, r.optimizerSeconds() * 1e3));
+        return r;
     }
 
     /** One (2p×n)·(n×n) GEMM into a preallocated f-order output: the bound a full-batch step is held to. */

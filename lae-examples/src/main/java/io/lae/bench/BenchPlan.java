@@ -16,9 +16,11 @@ import java.util.List;
  * @param secondsPerMeasurement  roughly how long each median is taken over
  * @param optimizer              the optimizer every step applies ({@code adam}, as Oftadeh; {@code nesterov},
  *                               {@code momentum} or {@code sgd})
+ * @param breakdown              whether to split each full-batch step into GEMM, small GEMMs, element-wise work and
+ *                               optimizer
  */
 public record BenchPlan(List<Size> sizes, List<Precision> dtypes, List<Method> methods, List<Integer> batchSizes,
-                        long memorySteps, double secondsPerMeasurement, String optimizer) {
+                        long memorySteps, double secondsPerMeasurement, String optimizer, boolean breakdown) {
 
     /** Both dtypes. */
     static final List<Precision> BOTH = List.of(Precision.FLOAT32, Precision.FLOAT64);
@@ -51,7 +53,7 @@ public record BenchPlan(List<Size> sizes, List<Precision> dtypes, List<Method> m
     /** @return (1000, 100) and (2048, 256), both dtypes, the four methods, 10 000 memory steps */
     public static BenchPlan quick() {
         return new BenchPlan(List.of(new Size(1000, 100), new Size(2048, 256)), BOTH, Method.ALL, List.of(32, 256),
-                10_000, 1.0, "adam");
+                10_000, 1.0, "adam", false);
     }
 
     /** @return the quick grid plus (4096, 512), (784, 100) and a p sweep at n = 2048 */
@@ -62,18 +64,18 @@ public record BenchPlan(List<Size> sizes, List<Precision> dtypes, List<Method> m
         for (int p : new int[] {16, 32, 64, 128, 512, 1024}) {
             sizes.add(new Size(2048, p));
         }
-        return new BenchPlan(sizes, BOTH, Method.ALL, List.of(32, 256), 10_000, 2.0, "adam");
+        return new BenchPlan(sizes, BOTH, Method.ALL, List.of(32, 256), 10_000, 2.0, "adam", false);
     }
 
     /**
      * @return this plan with the command line's overrides (null keeps a field)
      */
     public BenchPlan with(List<String> sizeSpecs, List<Precision> dtypeNames, List<String> methodNames, Long steps,
-                          Double seconds, String optimizerName) {
+                          Double seconds, String optimizerName, boolean split) {
         return new BenchPlan(sizeSpecs == null ? sizes : sizeSpecs.stream().map(Size::parse).toList(),
                 dtypeNames == null ? dtypes : dtypeNames,
                 methodNames == null ? methods : methodNames.stream().map(Method::named).toList(),
                 batchSizes, steps == null ? memorySteps : steps, seconds == null ? secondsPerMeasurement : seconds,
-                optimizerName == null ? optimizer : optimizerName);
+                optimizerName == null ? optimizer : optimizerName, split);
     }
 }

@@ -67,6 +67,11 @@ final class Timing {
         return (System.nanoTime() - start) * 1e-9;
     }
 
+    /** @return the median of the values */
+    static double median(double[] values) {
+        return median(values, values.length);
+    }
+
     private static double median(double[] values, int count) {
         double[] used = Arrays.copyOf(values, count);
         Arrays.sort(used);

@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
  * memory over a long run.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measure training steps against the GEMM bound; also statistics, per-sample nested-dropout "
+        description = {"Measure training steps against the GEMM bound and, where python3 with NumPy is present, "
+                + "against the same step in NumPy; also statistics, per-sample nested-dropout "
                 + "steps over 60 000 rows, mini-batch and memory costs.",
                 "Times are medians after warm-up; compare the ratios, which are taken within one run, "
                 + "not absolute times across machines."})
@@ -67,6 +68,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--seconds", paramLabel = "S", description = "Time spent on each median (default 1 quick, 2 full).")
     Double seconds;
+
+    @Option(names = "--breakdown", description = "Also split each full-batch step into the GEMM, the small GEMMs, "
+            + "the element-wise work, and the rule with the optimizer.")
+    boolean breakdown;
 
     @Override
     public Integer call() {
@@ -110,7 +115,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private BenchPlan plan() {
         BenchPlan base = quick ? BenchPlan.quick() : BenchPlan.full();
-        return base.with(sizes, dtypes, losses, memorySteps, seconds, optimizer);
+        return base.with(sizes, dtypes, losses, memorySteps, seconds, optimizer, breakdown);
     }
 
     private static void write(BenchReport report, Path file) {

@@ -20,10 +20,12 @@ class BenchCommandTest {
     void writesEveryFieldForEveryMethod(@TempDir Path dir) throws IOException {
         Path json = dir.resolve("bench.json");
         CliRunner r = CliRunner.run("bench", "--sizes", "40:4", "--memory-steps", "120", "--seconds", "0.01",
-                "--json", json.toString());
+                "--breakdown", "--json", json.toString());
         assertEquals(0, r.exitCode(), r.out() + r.err());
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         JsonNode results = root.get("results");
+        boolean peerRan = r.out().contains("NumPy peer: NumPy ");
+        assertTrue(peerRan || r.out().contains("NumPy peer: not run ("), "one line about the peer: " + r.out());
         assertEquals(14, results.size(), "7 methods × 2 dtypes");
         Set<String> losses = new TreeSet<>();
         results.forEach(result -> losses.add(result.get("loss").asText()));
@@ -37,6 +39,20 @@ class BenchCommandTest {
             assertTrue(result.get("step_seconds").asDouble() > 0, result.toString());
             assertEquals(result.get("step_seconds").asDouble() / result.get("gemm_seconds").asDouble(),
                     result.get("ratio").asDouble(), 1e-9 * result.get("ratio").asDouble());
+            assertTrue(result.has("lae_over_numpy") && result.has("numpy_step_seconds"), result.toString());
+            if (peerRan) {
+                assertEquals(result.get("step_seconds").asDouble() / result.get("numpy_step_seconds").asDouble(),
+                        result.get("lae_over_numpy").asDouble(), 1e-9 * result.get("lae_over_numpy").asDouble());
+            } else {
+                assertTrue(result.get("lae_over_numpy").isNull(), result.toString());
+            }
+        }
+        JsonNode breakdown = root.get("breakdown");
+        assertEquals(14, breakdown.size(), "--breakdown: one per method and dtype");
+        for (JsonNode part : breakdown) {
+            assertEquals(part.get("step_seconds").asDouble(), part.get("gemm_seconds").asDouble()
+                    + part.get("small_gemm_seconds").asDouble() + part.get("element_wise_seconds").asDouble()
+                    + part.get("optimizer_seconds").asDouble(), 1e-9 * part.get("step_seconds").asDouble());
         }
         assertTrue(root.get("statistics").get(0).get("ratio").asDouble() > 0);
         JsonNode perSample = root.get("per_sample");

@@ -1,0 +1,158 @@
+package io.lae.linalg;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.bytedeco.javacpp.Loader;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * C = α op(A) op(B) + β C on ND4J arrays in host memory, called straight into the OpenBLAS that ND4J's CPU
+ * backend loaded ({@code cblas_sgemm}, {@code cblas_dgemm} through {@code java.lang.foreign}), without ND4J's
+ * per-op dispatch: on 2 cores an ND4J op costs 25–150 µs whatever its size, more than the arithmetic of a
+ * p×n·n×p product at p ≤ 100 (docs/performance.md). The arrays are read in place: a column-major matrix (unit
+ * row stride) is passed as it is, a row-major one (unit column stride) as its transpose, with their leading
+ * dimensions, so views such as the halves of the stacked weights [Bᵀ | A] need no copy. Off the CPU backend,
+ * for other dtypes, or for an array BLAS cannot read in place, {@link #gemm} is {@link Nd4j#gemm}.
+ */
+public final class HostBlas {
+
+    private static final int COLUMN_MAJOR = 102;
+    private static final int NO_TRANSPOSE = 111;
+    private static final int TRANSPOSE = 112;
+    private static final MethodHandle SGEMM;
+    private static final MethodHandle DGEMM;
+
+    static {
+        Optional<SymbolLookup> blas = Nd4j.getEnvironment().isCPU() ? openBlas() : Optional.empty();
+        SGEMM = blas.flatMap(l -> l.find("cblas_sgemm")).map(a -> Linker.nativeLinker().downcallHandle(a,
+                signature(ValueLayout.JAVA_FLOAT))).orElse(null);
+        DGEMM = blas.flatMap(l -> l.find("cblas_dgemm")).map(a -> Linker.nativeLinker().downcallHandle(a,
+                signature(ValueLayout.JAVA_DOUBLE))).orElse(null);
+    }
+
+    private HostBlas() {
+    }
+
+    /** @return whether ND4J runs on the CPU backend and its OpenBLAS's {@code cblas_?gemm} were found */
+    public static boolean available() {
+        return SGEMM != null && DGEMM != null;
+    }
+
+    /**
+     * {@link Nd4j#gemm(INDArray, INDArray, INDArray, boolean, boolean, double, double)}, in one BLAS call when
+     * the arrays allow it.
+     *
+     * @param a          A
+     * @param b          B
+     * @param c          C, overwritten with α op(A) op(B) + β C
+     * @param transposeA whether op(A) = Aᵀ
+     * @param transposeB whether op(B) = Bᵀ
+     * @param alpha      α
+     * @param beta       β (C is not read when 0)
+     * @return c
+     * @throws IllegalArgumentException if the shapes do not agree
+     */
+    public static INDArray gemm(INDArray a, INDArray b, INDArray c, boolean transposeA, boolean transposeB,
+                                double alpha, double beta) {
+        long m = transposeA ? a.columns() : a.rows();
+        long k = transposeA ? a.rows() : a.columns();
+        long n = transposeB ? b.rows() : b.columns();
+        if ((transposeB ? b.columns() : b.rows()) != k || c.rows() != m || c.columns() != n) {
+            throw new IllegalArgumentException("gemm shapes do not agree: " + a.shapeInfoToString() + (transposeA ? "ᵀ" : "")
+                    + " · " + b.shapeInfoToString() + (transposeB ? "ᵀ" : "") + " into " + c.shapeInfoToString());
+        }
+        DataType type = c.dataType();
+        boolean direct = available() && a.dataType() == type && b.dataType() == type
+                && (type == DataType.FLOAT || type == DataType.DOUBLE)
+                && Math.max(Math.max(m, n), k) <= Integer.MAX_VALUE && m > 0 && n > 0 && k > 0;
+        Operand left = direct ? Operand.of(a) : null;
+        Operand right = direct ? Operand.of(b) : null;
+        Operand out = direct ? Operand.of(c) : null;
+        if (left == null || right == null || out == null) {
+            return Nd4j.gemm(a, b, c, transposeA, transposeB, alpha, beta);
+        }
+        boolean opA = transposeA ^ left.rowMajor();
+        boolean opB = transposeB ^ right.rowMajor();
+        if (out.rowMajor()) {                                       // Cᵀ = op(B)ᵀ op(A)ᵀ, column-major
+            call(type, !opB, !opA, n, m, k, alpha, right, left, beta, out);
+        } else {
+            call(type, opA, opB, m, n, k, alpha, left, right, beta, out);
+        }
+        return c;
+    }
+
+    private static void call(DataType type, boolean transposeX, boolean transposeY, long m, long n, long k,
+                             double alpha, Operand x, Operand y, double beta, Operand out) {
+        int tx = transposeX ? TRANSPOSE : NO_TRANSPOSE;
+        int ty = transposeY ? TRANSPOSE : NO_TRANSPOSE;
+        try {
+            if (type == DataType.FLOAT) {
+                SGEMM.invokeExact(COLUMN_MAJOR, tx, ty, (int) m, (int) n, (int) k, (float) alpha, x.address(), x.ld(),
+                        y.address(), y.ld(), (float) beta, out.address(), out.ld());
+            } else {
+                DGEMM.invokeExact(COLUMN_MAJOR, tx, ty, (int) m, (int) n, (int) k, alpha, x.address(), x.ld(),
+                        y.address(), y.ld(), beta, out.address(), out.ld());
+            }
+        } catch (Throwable e) {
+            throw new IllegalStateException("cblas gemm failed", e);
+        }
+    }
+
+    /**
+     * A 2-D array as BLAS reads it: the column-major matrix at {@code address} with leading dimension
+     * {@code ld}, which is the array itself, or its transpose when {@code rowMajor}.
+     */
+    private record Operand(long address, int ld, boolean rowMajor) {
+
+        /** @return the array as a column-major matrix or the transpose of one, or null if BLAS cannot read it */
+        static Operand of(INDArray x) {
+            if (x.rank() != 2) {
+                return null;
+            }
+            long rows = x.rows();
+            long columns = x.columns();
+            long rowStride = x.stride(0);
+            long columnStride = x.stride(1);
+            long address = HostMemory.address(x);
+            if (rowStride == 1 && (columns == 1 || columnStride >= rows)) {
+                return leading(address, columns == 1 ? rows : columnStride, false);
+            }
+            if (columnStride == 1 && (rows == 1 || rowStride >= columns)) {
+                return leading(address, rows == 1 ? columns : rowStride, true);
+            }
+            return null;
+        }
+
+        private static Operand leading(long address, long ld, boolean rowMajor) {
+            return ld <= Integer.MAX_VALUE ? new Operand(address, (int) Math.max(1, ld), rowMajor) : null;
+        }
+    }
+
+    private static FunctionDescriptor signature(ValueLayout scalar) {
+        ValueLayout i = ValueLayout.JAVA_INT;
+        ValueLayout pointer = ValueLayout.JAVA_LONG;
+        return FunctionDescriptor.ofVoid(i, i, i, i, i, i, scalar, pointer, i, pointer, i, scalar, pointer, i);
+    }
+
+    /** The OpenBLAS ND4J calls ({@code openblas_nolapack}), else the full one, as JavaCPP loaded them. */
+    private static Optional<SymbolLookup> openBlas() {
+        Map<String, String> loaded = Loader.getLoadedLibraries();
+        for (String prefix : new String[] {"openblas_nolapack@", "openblas@"}) {
+            Optional<String> path = loaded.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
+                    .map(Map.Entry::getValue).findFirst();
+            if (path.isPresent()) {
+                return Optional.of(SymbolLookup.libraryLookup(Path.of(path.get()), Arena.global()));
+            }
+        }
+        return Optional.empty();
+    }
+}
