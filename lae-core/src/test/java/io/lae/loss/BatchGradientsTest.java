@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lae.TestData;
-import io.lae.check.GradientCheck;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,7 +40,7 @@ class BatchGradientsTest {
         for (DataType type : new DataType[] {DataType.DOUBLE, DataType.FLOAT}) {
             StackedWeights typed = StackedWeights.of(w.encoder().castTo(type), w.decoder().castTo(type));
             INDArray x = rows.castTo(type).transpose();
-            Loss loss = GradientCheck.suiteSpec(name, P).create(P);
+            Loss loss = LossSpec.example(name, P).create(P);
             assertTrue(BatchGradients.takes(typed.encoder(), typed.decoder()), "the stacked halves take the host kernel");
             LossEvaluation reference = loss.evaluateBatch(typed.encoder().dup(), typed.decoder().dup(), x, x);
             LossEvaluation host = loss.gradientsBatch(typed.encoder(), typed.decoder(), x, x);
@@ -61,7 +60,7 @@ class BatchGradientsTest {
         Random rng = new Random(72);
         StackedWeights w = StackedWeights.of(nd(TestData.gaussian(P, N, 0.2, rng)), nd(TestData.gaussian(N, P, 0.2, rng)));
         INDArray x = rows.transpose();
-        LossEvaluation host = GradientCheck.suiteSpec("ordered", P).create(P).gradientsBatch(w.encoder(), w.decoder(), x, x);
+        LossEvaluation host = LossSpec.example("ordered", P).create(P).gradientsBatch(w.encoder(), w.decoder(), x, x);
         INDArray z = w.encoder().mmul(x);
         assertTrue(TestData.relativeError(z.mmul(z.transpose()), host.codeMoment()) < 1e-13);
         assertSame(w.encoder().ordering(), host.gradEncoder().ordering());

@@ -66,7 +66,7 @@ class StackedGradientsTest {
         for (DataType type : new DataType[] {DataType.DOUBLE, DataType.FLOAT}) {
             StackedWeights typed = StackedWeights.of(w.encoder().castTo(type), w.decoder().castTo(type));
             Statistics s = big.as(type);
-            CompositeLoss loss = (CompositeLoss) GradientCheck.suiteSpec(name, 7).create(7);
+            CompositeLoss loss = (CompositeLoss) LossSpec.example(name, 7).create(7);
             LossEvaluation host = loss.kernel(new StackedBuffers(), true).compute(typed, s);
             LossEvaluation reference = loss.kernel(new StackedBuffers(), false).compute(typed, s);
             assertArrayEquals(bits(reference.gradEncoder()), bits(host.gradEncoder()), name + " " + type + " ∇B");

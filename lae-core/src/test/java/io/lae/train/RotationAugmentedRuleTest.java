@@ -63,7 +63,7 @@ class RotationAugmentedRuleTest {
         for (DataType type : new DataType[] {DataType.DOUBLE, DataType.FLOAT}) {
             Statistics stats = wide.as(type);
             Model model = Model.random(1100, 1100, 7, 0.2, true, false, 65, type);
-            Loss loss = GradientCheck.suiteSpec("ordered", 7).create(7);
+            Loss loss = LossSpec.example("ordered", 7).create(7);
             LossEvaluation eval = loss.gradients(model.stacked(), stats);
             double[][] omega = new double[7][7];
             for (int i = 0; i < 7; i++) {
