@@ -17,7 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * The gradients of c Σ_b w_b ‖X − A I_{b;p} B X‖² + Σ_i λ_i (‖B_{i,:}‖² + ‖A_{:,i}‖²) + λ_π‖AB‖² (a
  * nested reconstruction term with an optional diagonal and product penalty; every loss of docs/math.md
  * §2) for an autoencoder, from Σ = Σxx and the stacked weights W = [Bᵀ | A], in the fewest products and
- * element-wise passes (issue 5):
+ * element-wise passes (docs/performance.md):
  * <pre>
  *   [ΣBᵀ | ΣA] = Σ W                                            one n×n by n×2p GEMM (4pn² flops)
  *   ∇_Bᵀ = 2c (ΣBᵀ (S∘AᵀA) − ΣA T) + 2BᵀΛ + 2λ_π Bᵀ AᵀA         (NestedReconstruction's ∇_B, transposed)

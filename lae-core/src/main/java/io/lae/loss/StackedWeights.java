@@ -8,7 +8,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /**
  * The weights of a linear autoencoder with n = n', held as one column-major n×2p matrix
  * W = [Bᵀ | A]. Then Σ·W = [ΣBᵀ | ΣA] is a single GEMM, the one product a full-batch step needs
- * (issue 5), and both halves are contiguous: the encoder B is a row-major p×n view of the first
+ * (docs/performance.md), and both halves are contiguous: the encoder B is a row-major p×n view of the first
  * half, the decoder A a column-major n×p view of the second.
  */
 public final class StackedWeights {

@@ -33,7 +33,7 @@ import java.util.stream.Stream;
 /**
  * The GPU bench ({@code lae bench --backend cuda}, and part of the device check): the full-batch step of
  * every loss (and {@code rag}) against the bare GEMM Σ·[Bᵀ | A] of the same size, timed by CUDA events
- * (the median of several batches of steps), at issue 14's sizes and at Bao's Fig. 4 sizes (n = 1000,
+ * (the median of several batches of steps), at the GPU targets' sizes (docs/gpu.md) and at Bao's Fig. 4 sizes (n = 1000,
  * k = 2 … 500), mini-batch steps over rows in device memory (samples/s, the CPU bench's measure), and the
  * statistics' throughput on float32 rows held in memory.
  */
@@ -79,7 +79,7 @@ public final class Bench {
         });
     }
 
-    /** The (n, p) of issue 14's targets. */
+    /** The (n, p) of the GPU targets (docs/gpu.md). */
     static final int[][] SIZES = {{1000, 100}, {2048, 256}, {10_000, 1000}, {20_000, 2000}};
 
     private final CudaDevice device;

@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * The device check of issue 14 ({@code lae-cuda/check/pack DIR}, then {@code DIR/run} on a GPU machine
+ * The device check (docs/gpu.md; {@code lae-cuda/check/pack DIR}, then {@code DIR/run} on a GPU machine
  * without Java): prints the device, runs the contract cases on it, trains {@code ordered} at n = 1000,
  * p = 100 on Haar data with distinct eigenvalues until Ratio_TP = 1, runs the GPU bench, and writes
  * one JSON report. Without a usable GPU it prints one line and exits with status 2.
