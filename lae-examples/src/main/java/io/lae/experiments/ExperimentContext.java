@@ -11,6 +11,13 @@ import io.lae.runs.ResumableRun;
 import io.lae.runs.TrainedRun;
 import io.lae.runs.TrainingConfig;
 import io.lae.runs.TrainingData;
+import io.lae.sweep.LocalExecutor;
+import io.lae.sweep.RunRecord;
+import io.lae.sweep.Study;
+import io.lae.sweep.StudyFile;
+import io.lae.sweep.Sweep;
+import io.lae.sweep.SweepSummary;
+import java.util.List;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -197,6 +204,35 @@ public final class ExperimentContext {
         return ResumableRun.run(out.resolve(name), summaryLabel(name), config, data, () -> progress(name), figures,
                 console, dir -> requireOwn(dir, "holds a run whose run.json differs from the one this experiment starts "
                         + "(extended, or with other settings), or files lae did not write"), keepDivergence);
+    }
+
+    /**
+     * Runs a study through {@code lae sweep}'s engine in {@code out/name}: the study's runs side by side, each resumable
+     * as {@link #train}'s, counted in the summary (a diverged run as a result), and the study's own summary
+     * ({@code summary.csv}, {@code summary.json}, figures) written beside its {@code runs/}.
+     *
+     * @param name the study's sub-directory, e.g. {@code study}
+     * @param text the study file, kept there as {@code study.toml}
+     * @param data loads the data its runs name
+     * @return every run's record, in the study's order
+     */
+    public List<RunRecord> study(String name, String text, Sweep.DataLoader data) {
+        Study study = StudyFile.parse(text, out.resolve(name).resolve("study.toml").toString());
+        Path dir = out.resolve(name);
+        Sweep sweep = new Sweep(study, dir, new Sweep.Options(new LocalExecutor(LocalExecutor.machineThreads()), data,
+                run -> progress(name + "/" + run), figures, force, console));
+        sweep.claim(text);
+        List<RunRecord> records = sweep.run();
+        for (RunRecord r : records) {
+            if (r.outcome() != null) {
+                counted(r.outcome());
+                if (r.outcome().diverged()) {
+                    summary.diverged(name + "/" + r.run().name(), r.outcome().divergedAt());
+                }
+            }
+        }
+        SweepSummary.write(dir, study, records, figures);
+        return records;
     }
 
     /**
