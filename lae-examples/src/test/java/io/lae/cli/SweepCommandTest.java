@@ -104,6 +104,36 @@ class SweepCommandTest {
         }
     }
 
+    /** Along a stop axis a series ends at its first failure: the runs after it are skipped, other series go on. */
+    @Test
+    void aSeriesStopsAtItsFirstFailure() throws Exception {
+        Path out = dir.resolve("out");
+        CliRunner r = sweep("""
+                data = "synthetic:diag:n=12,m=200"
+                steps = 30
+                reduction = "mean"
+                lr = 0.001
+                until = "d_align=1.5"
+                [grid]
+                latent = [2, 3, 4]
+                optimizer = ["adam", "nesterov"]
+                [stop]
+                axis = "latent"
+                [[set]]
+                when = { latent = 3, optimizer = "nesterov" }
+                lr = 1e6
+                """, out);
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        JsonNode runs = new ObjectMapper().readTree(out.resolve("summary.json").toFile()).get("runs");
+        List<String> statuses = new java.util.ArrayList<>();
+        runs.forEach(run -> statuses.add(run.get("name").asText() + " " + run.get("status").asText()));
+        assertEquals(List.of("latent-2_optimizer-adam stopped", "latent-2_optimizer-nesterov stopped",
+                "latent-3_optimizer-adam stopped", "latent-3_optimizer-nesterov diverged",
+                "latent-4_optimizer-adam stopped", "latent-4_optimizer-nesterov skipped"), statuses);
+        assertTrue(!Files.exists(out.resolve("runs").resolve("latent-4_optimizer-nesterov")), "a skipped run writes nothing");
+        assertTrue(Files.isRegularFile(out.resolve("steps-to-target.png")));
+    }
+
     @Test
     void aChangedStudyIsRefusedUnlessForced() throws Exception {
         Path out = dir.resolve("out");
