@@ -5,7 +5,6 @@ import io.lae.figures.Figure;
 import io.lae.figures.FigureOutput;
 import io.lae.runs.OutputDirectory;
 import io.lae.runs.ProgressReporter;
-import io.lae.runs.RunDirectory;
 import io.lae.runs.RunProgress;
 import io.lae.runs.ResumableRun;
 import io.lae.runs.TrainedRun;

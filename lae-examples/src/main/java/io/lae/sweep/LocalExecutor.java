@@ -39,11 +39,6 @@ public final class LocalExecutor implements RunExecutor {
         return Nd4j.getEnvironment().maxThreads();
     }
 
-    /** @return how many jobs run at once */
-    public int workers() {
-        return workers;
-    }
-
     @Override
     public <T> List<T> execute(List<Callable<T>> jobs) {
         int threads = Math.min(workers, jobs.size());

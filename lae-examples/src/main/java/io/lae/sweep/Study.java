@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A study read from its file ({@link StudyFile}): every run it plans, in the order they are started, and how its
@@ -39,11 +38,6 @@ public record Study(List<PlannedRun> runs, List<String> axes, String stopAxis, S
             bySeries.computeIfAbsent(run.series(), s -> new ArrayList<>()).add(run);
         }
         return List.copyOf(bySeries.values());
-    }
-
-    /** @return the stop axis, if the study has one */
-    public Optional<String> stopAxisIfAny() {
-        return Optional.ofNullable(stopAxis);
     }
 
     /**

@@ -10,6 +10,7 @@ import io.lae.runs.RunDirectory;
 import io.lae.runs.RunProgress;
 import io.lae.runs.TrainingConfig;
 import io.lae.runs.TrainingData;
+import io.lae.train.RunStatus;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -173,7 +174,7 @@ public final class Sweep {
     public boolean ended(PlannedRun run) {
         Path runDir = runDir(run);
         return ResumableRun.sameConfiguration(runDir, run.config())
-                && RunDirectory.readStatus(runDir).filter(s -> s.done() || s == io.lae.train.RunStatus.DIVERGED)
+                && RunDirectory.readStatus(runDir).filter(s -> s.done() || s == RunStatus.DIVERGED)
                 .isPresent();
     }
 
