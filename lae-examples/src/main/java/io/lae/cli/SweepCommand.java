@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code lae sweep}: a study file's runs (README, Studies), trained side by side on statistics computed once per data
+ * {@code lae sweep}: a study file's runs (README, Studies), trained on statistics computed once per data
  * source, each an ordinary run directory under {@code DIR/runs/}, summarised in {@code DIR/summary.csv},
  * {@code summary.json} and figures.
  */
@@ -46,8 +46,8 @@ final class SweepCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--parallel", paramLabel = "N",
-            description = "Runs trained at once, ND4J's and OpenBLAS's threads split between them (default: one per "
-                    + "core, at most one per series of runs).")
+            description = "Series of runs trained at once, each with the threads lae train uses (default 1: on a "
+                    + "machine whose cores one run's BLAS already uses, runs side by side contend and are slower).")
     Integer parallel;
 
     @Mixin
@@ -71,7 +71,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         Path dir = output.orElse(Path.of("runs", stem));
-        int workers = parallel != null ? parallel : LocalExecutor.machineThreads();
+        int workers = parallel != null ? parallel : 1;
         FigureOutput figures = figureOptions.output();
         console.printf(Locale.ROOT, "study %s: %d runs in %d series, %d at a time, into %s%n", file, study.runs().size(),
                 study.series().size(), Math.min(workers, study.series().size()), dir);

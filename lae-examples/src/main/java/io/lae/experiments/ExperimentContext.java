@@ -206,7 +206,8 @@ public final class ExperimentContext {
     }
 
     /**
-     * Runs a study through {@code lae sweep}'s engine in {@code out/name}: the study's runs side by side, each resumable
+     * Runs a study through {@code lae sweep}'s engine in {@code out/name}: the study's runs one at a time (as
+     * {@code lae sweep} does by default) on data loaded once, each resumable
      * as {@link #train}'s, counted in the summary (a diverged run as a result), and the study's own summary
      * ({@code summary.csv}, {@code summary.json}, figures) written beside its {@code runs/}.
      *
@@ -218,7 +219,7 @@ public final class ExperimentContext {
     public List<RunRecord> study(String name, String text, Sweep.DataLoader data) {
         Study study = StudyFile.parse(text, out.resolve(name).resolve("study.toml").toString());
         Path dir = out.resolve(name);
-        Sweep sweep = new Sweep(study, dir, new Sweep.Options(new LocalExecutor(LocalExecutor.machineThreads()), data,
+        Sweep sweep = new Sweep(study, dir, new Sweep.Options(new LocalExecutor(1), data,
                 run -> progress(name + "/" + run), figures, force, console));
         sweep.claim(text);
         List<RunRecord> records = sweep.run();

@@ -10,14 +10,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Runs a study's jobs on this machine: {@code workers} of them at a time, each on a thread of its own. ND4J's and
  * OpenBLAS's thread counts are left as they are: they are the process's, and a run computed with fewer BLAS threads
  * than {@code lae train} uses differs from it in the last bits (measured: n = 784, p = 50, one OpenBLAS thread
  * instead of two gave weights up to 1e-14 apart), while runs side by side with the same thread counts equal it bit
- * for bit.
+ * for bit. On a machine whose cores one run's BLAS already uses, runs side by side contend for them (measured on
+ * 2 cores: two p = 50 runs at n = 784 took over 100 times as long per step as one alone), so one worker is the
+ * default of {@code lae sweep} and of the experiments.
  */
 public final class LocalExecutor implements RunExecutor {
 
@@ -32,11 +33,6 @@ public final class LocalExecutor implements RunExecutor {
             throw new IllegalArgumentException("workers " + workers);
         }
         this.workers = workers;
-    }
-
-    /** @return the number of threads ND4J computes on now, one per core by default */
-    public static int machineThreads() {
-        return Nd4j.getEnvironment().maxThreads();
     }
 
     @Override
