@@ -1,18 +1,11 @@
 package io.lae.sweep;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import io.lae.LaeException;
-import io.lae.loss.NestedDropoutLoss;
 import io.lae.runs.TrainingConfig;
-import io.lae.stats.StatisticsFile;
 import io.lae.train.MetricsRow;
 import io.lae.train.StopTarget;
 import java.io.IOException;
@@ -23,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -42,23 +34,11 @@ import java.util.Set;
  */
 public final class StudyFile {
 
-    /** lae train's options a study may set, by their long names without dashes, each with its run.json field. */
-    static final Map<String, String> SETTINGS = settings();
-    /** Options whose value is a list of p numbers. */
-    private static final Set<String> LISTS = Set.of("lambdas", "prior");
-    /** Options naming a method, read in any case as on the command line. */
-    private static final Set<String> NAMES = Set.of("loss", "rule", "optimizer");
     /** The options of lae sweep itself, which a study file does not set. */
     private static final Set<String> SWEEP_OPTIONS = Set.of("out", "force", "resume", "parallel", "figure-format", "dpi",
             "backend", "debug");
     private static final String TABLES = "the tables [fixed], [grid], [[runs]], [[set]], [stop] and [summary]";
     private static final TomlMapper TOML = new TomlMapper();
-    /** Reads settings as run.json is read: 5.5 is no step count, null no number. */
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
-    private static final ObjectNode DEFAULTS = JSON.valueToTree(TrainingConfig.builder().build());
 
     private final String origin;
 
@@ -68,20 +48,7 @@ public final class StudyFile {
 
     /** @return the keys a study may set: lae train's long option names without dashes, less those of lae sweep itself */
     public static Set<String> keys() {
-        return SETTINGS.keySet();
-    }
-
-    private static Map<String, String> settings() {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (String key : List.of("data", "targets", "loss", "lambda", "lambdas", "prior", "rule", "optimizer", "lr",
-                "lr-end", "lr-decay", "momentum", "latent", "steps", "init", "init-std", "seed", "dtype", "header",
-                "log-every", "checkpoint-every", "until", "epochs", "batch", "stochastic")) {
-            m.put(key, key.replace('-', '_'));
-        }
-        m.put("stats", "data");
-        m.put("reduction", "scale");
-        m.put("no-center", "center");
-        return Map.copyOf(m);
+        return RunSettings.keys();
     }
 
     /**
@@ -233,7 +200,7 @@ public final class StudyFile {
                     String axis = index.getKey();
                     JsonNode value = grid.get(axis).get(index.getValue());
                     settings.put(axis, value);
-                    String label = label(value);
+                    String label = RunSettings.label(value);
                     labels.put(axis, label);
                     String part = axis + "-" + (value.isArray() || label.length() > 24 ? index.getValue() + 1 : label);
                     parts.add(part);
@@ -249,7 +216,7 @@ public final class StudyFile {
                     }
                 }
                 String name = parts.isEmpty() ? "run" : fileName(String.join("_", parts));
-                runs.add(new PlannedRun(name, config(settings, name), labels, fileName(String.join("_", seriesParts))));
+                runs.add(new PlannedRun(name, RunSettings.config(settings, name, origin), labels, fileName(String.join("_", seriesParts))));
             }
         }
         for (Override o : overrides) {
@@ -270,7 +237,7 @@ public final class StudyFile {
             }
             JsonNode wanted = condition.getValue();
             boolean any = false;
-            if (wanted.isArray() && !LISTS.contains(condition.getKey())) {
+            if (wanted.isArray() && !RunSettings.LISTS.contains(condition.getKey())) {
                 for (JsonNode w : wanted) {
                     any |= same(actual, w);
                 }
@@ -291,92 +258,6 @@ public final class StudyFile {
         return a.isValueNode() && b.isValueNode() ? a.asText().equalsIgnoreCase(b.asText()) : a.equals(b);
     }
 
-    /** Makes one run's configuration as lae train makes it from the same options. */
-    private TrainingConfig config(Map<String, JsonNode> settings, String name) {
-        ObjectNode node = DEFAULTS.deepCopy();
-        JsonNode prior = null;
-        if (settings.containsKey("stats") && (settings.containsKey("data") || settings.containsKey("targets"))) {
-            throw error("run '" + name + "': stats holds the data's statistics (and a regression's targets): drop data "
-                    + "and targets");
-        }
-        if (settings.containsKey("steps") && settings.containsKey("epochs")) {
-            throw error("run '" + name + "': steps counts full-batch steps, but epochs and batch make it a mini-batch "
-                    + "run (its length is epochs): drop one of them");
-        }
-        for (var e : settings.entrySet()) {
-            String key = e.getKey();
-            JsonNode v = e.getValue();
-            String field = SETTINGS.get(key);
-            switch (key) {
-                case "stats" -> {
-                    if (!StatisticsFile.isStatistics(v.asText())) {
-                        throw error("stats = " + v + ": give a " + StatisticsFile.EXTENSION + " file written by lae stats");
-                    }
-                    node.put(field, v.asText());
-                }
-                case "no-center" -> {
-                    if (!v.isBoolean()) {
-                        throw error("no-center = " + v + ": give true or false");
-                    }
-                    node.put(field, !v.asBoolean());
-                }
-                case "prior" -> prior = v;
-                case "lambdas" -> node.set(field, numbers(key, v));
-                case "stochastic" -> {
-                    if (v.isBoolean()) {
-                        node.set(field, v.asBoolean() ? TextNode.valueOf("per-sample") : null);
-                    } else {
-                        node.set(field, v);
-                    }
-                }
-                default -> node.set(field, NAMES.contains(key) && v.isTextual()
-                        ? TextNode.valueOf(v.asText().toLowerCase(Locale.ROOT)) : v);
-            }
-        }
-        if (prior != null) {
-            node.set("prior", prior.isTextual() && prior.asText().equalsIgnoreCase("bao-code")
-                    ? JSON.valueToTree(NestedDropoutLoss.geometricPriorAsBaoCode(node.path("latent").asInt(),
-                            NestedDropoutLoss.DEFAULT_KEEP))
-                    : numbers("prior", prior));
-        }
-        try {
-            return JSON.treeToValue(node, TrainingConfig.class);
-        } catch (JacksonException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof LaeException bad) {
-                    throw error("run '" + name + "': " + bad.getMessage());
-                }
-            }
-            String field = e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()
-                    ? m.getPath().getLast().getFieldName() : null;
-            String key = SETTINGS.entrySet().stream().filter(s -> s.getValue().equals(field)).map(Map.Entry::getKey)
-                    .filter(settings::containsKey).findFirst().orElse(field);
-            throw error("run '" + name + "': " + key + " = " + (key == null ? "?" : settings.get(key))
-                    + " is not a value lae train takes (" + firstLine(e.getOriginalMessage()) + ")");
-        }
-    }
-
-    private ArrayNode numbers(String key, JsonNode v) {
-        ArrayNode out = JsonNodeFactory.instance.arrayNode();
-        if (v.isTextual()) {
-            try {
-                for (String part : v.asText().split(",")) {
-                    out.add(Double.parseDouble(part.strip()));
-                }
-                return out;
-            } catch (NumberFormatException e) {
-                throw error(key + " = " + v + ": give a list of numbers, e.g. [0.1, 0.2]");
-            }
-        }
-        for (JsonNode x : v) {
-            if (!x.isNumber()) {
-                throw error(key + " = " + v + ": give a list of numbers, e.g. [0.1, 0.2]");
-            }
-            out.add(x.asDouble());
-        }
-        return out;
-    }
-
     /** Puts one fixed setting, refusing an unknown key, one set twice, and a list where one value is taken. */
     private void setting(Map<String, JsonNode> into, String where, String key, JsonNode value) {
         checkKey(where, key);
@@ -391,7 +272,7 @@ public final class StudyFile {
         if (SWEEP_OPTIONS.contains(key)) {
             throw error(where + ": '" + key + "' is an option of lae sweep (--" + key + "), not a setting of its runs");
         }
-        if (!SETTINGS.containsKey(key)) {
+        if (!RunSettings.SETTINGS.containsKey(key)) {
             throw error(where + ": unknown key '" + key + "': a study's keys are lae train's long options without "
                     + "their dashes (data, loss, latent, lr, lr-end, …: see lae train --help) and " + TABLES);
         }
@@ -401,7 +282,7 @@ public final class StudyFile {
         if (value.isObject()) {
             throw error(where + ": " + key + " is a table; give it a value, e.g. " + key + " = …");
         }
-        if (value.isArray() && !LISTS.contains(key)) {
+        if (value.isArray() && !RunSettings.LISTS.contains(key)) {
             throw error(where + ": " + key + " = " + value + ": a list of values is an axis: put it under [grid]");
         }
     }
@@ -417,7 +298,7 @@ public final class StudyFile {
         }
         List<JsonNode> values = new ArrayList<>();
         for (JsonNode v : value) {
-            if (LISTS.contains(key) && v.isNumber()) {
+            if (RunSettings.LISTS.contains(key) && v.isNumber()) {
                 throw error("[grid] " + key + ": each value of this axis is a list of p numbers: give a list of lists, "
                         + "e.g. " + key + " = [[0.1, 0.2], [0.3, 0.4]]");
             }
@@ -444,7 +325,7 @@ public final class StudyFile {
             }
             if (name == null) {
                 List<String> parts = new ArrayList<>();
-                settings.forEach((k, v) -> parts.add(k + "-" + label(v)));
+                settings.forEach((k, v) -> parts.add(k + "-" + RunSettings.label(v)));
                 name = parts.isEmpty() ? "run-" + (list.size() + 1) : String.join("_", parts);
             }
             String fileName = fileName(name);
@@ -547,33 +428,12 @@ public final class StudyFile {
         return list;
     }
 
-    /**
-     * @param value a setting's value
-     * @return it as text: a string as it is, a number as short as it reads ({@code 2}, {@code 0.003}, {@code 1e-4}),
-     *     a list joined by commas
-     */
-    static String label(JsonNode value) {
-        if (value.isArray()) {
-            List<String> items = new ArrayList<>();
-            value.forEach(v -> items.add(label(v)));
-            return String.join(",", items);
-        }
-        if (value.isFloatingPointNumber()) {
-            double d = value.asDouble();
-            if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-                return Long.toString((long) d);
-            }
-            return Double.toString(d).replace("E", "e").replace(".0e", "e");
-        }
-        return value.asText();
-    }
-
     /** @return the text with every character a file name should not hold replaced by '-' */
     private static String fileName(String text) {
         return text.replaceAll("[^A-Za-z0-9._=+-]", "-");
     }
 
-    private static String firstLine(String message) {
+    static String firstLine(String message) {
         return message == null ? "" : message.lines().findFirst().orElse("").strip();
     }
 
