@@ -25,7 +25,7 @@ import picocli.CommandLine.ScopeType;
 /** The {@code lae} command: sub-commands for training, loss evaluation and gradient checks. */
 @Command(name = "lae", mixinStandardHelpOptions = true, versionProvider = LaeCommand.Version.class,
         description = "Linear autoencoders that recover the exact, ordered principal directions of data.",
-        subcommands = {TrainCommand.class, StatsCommand.class, FetchCommand.class, EncodeCommand.class, ExperimentCommand.class, LossCommand.class, MethodsCommand.class, GradcheckCommand.class, BenchCommand.class, InfoCommand.class, CommandLine.HelpCommand.class,
+        subcommands = {TrainCommand.class, SweepCommand.class, StatsCommand.class, FetchCommand.class, EncodeCommand.class, ExperimentCommand.class, LossCommand.class, MethodsCommand.class, GradcheckCommand.class, BenchCommand.class, InfoCommand.class, CommandLine.HelpCommand.class,
                 AutoComplete.GenerateCompletion.class})
 public final class LaeCommand {
 

@@ -2,18 +2,17 @@ package io.lae.experiments;
 
 import io.lae.data.SyntheticData;
 import io.lae.loss.NonUniformL2Loss;
-import io.lae.loss.Scale;
-import io.lae.runs.TrainingConfig;
 import io.lae.runs.TrainingData;
-import io.lae.train.Initialization;
+import io.lae.sweep.RunRecord;
+import io.lae.sweep.Study;
 import io.lae.train.MetricsRow;
-import io.lae.train.NestedDropoutDraw;
-import io.lae.train.StopTarget;
+import io.lae.Precision;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code bao-fig4}: Bao et al. 2020, Fig. 4. On 5000 samples in d = 1000 with covariance eigenvalues
@@ -30,6 +29,9 @@ final class BaoScaling extends Experiment {
     private static final int[] FULL_KS = {2, 5, 10, 20, 50, 100, 200, 300, 400, 500};
     private static final int[] QUICK_KS = {2, 5};
     static final List<String> OPTIMIZERS = List.of("nesterov", "adam");
+    /** The models that train as linear autoencoders, through the study; the linear VAE trains on its own. */
+    static final List<Model> AUTOENCODERS = List.of(Model.NON_UNIFORM, Model.RAG, Model.NESTED_DROPOUT,
+            Model.DETERMINISTIC_NESTED_DROPOUT);
     /**
      * Whether every model starts from the authors' own initial weights: their train_synth.py builds each
      * model right after {@code torch.manual_seed(seed)}, so at a given k all five start from one torch 1.3
@@ -165,8 +167,9 @@ final class BaoScaling extends Experiment {
     }
 
     /**
-     * Runs k outermost, so that an interrupted replay has every model at the smaller k (runs resume by name),
-     * skipping each model's sweep after its first failure.
+     * Trains the four autoencoders through the study engine ({@link #study}: each model and optimizer a series over k,
+     * stopped after its first failure, the series side by side), then the linear VAE, which has its own parameters
+     * and objective, per optimizer over k the same way.
      *
      * @return epochs to d_align ≤ 0.3 (−1: not reached) by series and k, for the k each series ran
      */
@@ -178,49 +181,88 @@ final class BaoScaling extends Experiment {
                 epochs.put(model.series(optimizer), new LinkedHashMap<>());
             }
         }
-        for (int k : ks) {
-            for (String optimizer : OPTIMIZERS) {
-                for (Model model : Model.values()) {
-                    Map<Integer, Long> series = epochs.get(model.series(optimizer));
-                    if (series.containsValue(-1L)) {
-                        continue;
-                    }
-                    String name = model.runName() + "-" + optimizer + "/k-" + k;
-                    Optional<List<MetricsRow>> rows = model == Model.VAE
-                            ? Optional.of(BaoRun.vae(ctx, name, data, new BaoRun.VaeSettings(k, cap, optimizer,
-                                    model.learningRate(optimizer, k), seed, AUTHORS_INIT, THRESHOLD, ctx.pick(0L, 5000L)))
-                                    .metrics())
-                            : ctx.trainUnlessDiverged(name, config(model, optimizer, k, cap, seed, d, description, ctx,
-                                    AUTHORS_INIT), data).map(run -> run.metrics());
-                    series.put(k, rows.map(r -> r.get(r.size() - 1)).filter(last -> last.dAlign() <= THRESHOLD)
-                            .map(MetricsRow::step).orElse(-1L));
+        List<RunRecord> records = ctx.study("study", study(ks, cap, seed, d, description, ctx.dtype(),
+                ctx.pick(0L, 5000L)), config -> data);
+        for (RunRecord r : records) {
+            if (r.state() != RunRecord.State.SKIPPED) {
+                String series = r.run().settings().get(Study.RUN_AXIS) + "/" + r.run().config().optimizer();
+                epochs.get(series).put(r.run().config().latent(), r.succeeded() ? r.last().orElseThrow().step() : -1L);
+            }
+        }
+        for (String optimizer : OPTIMIZERS) {
+            Map<Integer, Long> series = epochs.get(Model.VAE.series(optimizer));
+            for (int k : ks) {
+                if (series.containsValue(-1L)) {
+                    break;
                 }
+                List<MetricsRow> rows = BaoRun.vae(ctx, Model.VAE.runName() + "-" + optimizer + "/k-" + k, data,
+                        new BaoRun.VaeSettings(k, cap, optimizer, Model.VAE.learningRate(optimizer, k), seed,
+                                AUTHORS_INIT, THRESHOLD, ctx.pick(0L, 5000L))).metrics();
+                MetricsRow last = rows.get(rows.size() - 1);
+                series.put(k, last.dAlign() <= THRESHOLD ? last.step() : -1L);
             }
         }
         return epochs;
     }
 
     /**
-     * One autoencoder run of the sweep, as the authors' code configures it.
+     * The study file of the four autoencoders, as the authors' code configures them: a series per model
+     * ({@code [[runs]]}) and optimizer over k ({@code [grid]}, {@code [stop]}), the authors' learning rate per model,
+     * optimizer and k and non-uniform L2's λ per k as overrides ({@code [[set]]}).
      *
-     * @param authorsInit start from the authors' torch draw ({@code torch}), else from lae's own ({@code normal})
-     * @return the run's configuration
+     * @param ks              the latent sizes
+     * @param cap             the most epochs
+     * @param seed            NumPy's and torch's seed
+     * @param d               the dimension
+     * @param data            the data's description, its source in the study
+     * @param dtype           the precision
+     * @param checkpointEvery steps between checkpoints (0: at the end only)
+     * @return the study in TOML
      */
-    static TrainingConfig config(Model model, String optimizer, int k, long cap, long seed, int d, String data,
-                                 ExperimentContext ctx, boolean authorsInit) {
-        TrainingConfig.Builder b = TrainingConfig.builder().data(data).latent(k).scale(Scale.MEAN).center(false)
-                .optimizer(optimizer, model.learningRate(optimizer, k)).momentum(0.9).steps(cap)
-                .init(authorsInit ? Initialization.Kind.TORCH : Initialization.Kind.NORMAL, 1e-4)
-                .seed(seed).dtype(ctx.dtype()).logEvery(10).checkpointEvery(ctx.pick(0L, 5000L))
-                .until(StopTarget.parse("d_align=" + THRESHOLD));
-        return switch (model) {
-            case NON_UNIFORM -> b.loss("nonuniform")
-                    .lambdas(NonUniformL2Loss.squaredLinspace(0.1, Math.min(0.1 * (d - k - 1), d * 0.01), k)).build();
-            case RAG -> b.loss("mse").rule("rag").build();
-            case NESTED_DROPOUT -> b.loss("nested-dropout").stochastic(NestedDropoutDraw.PER_SAMPLE).build();
-            case DETERMINISTIC_NESTED_DROPOUT -> b.loss("nested-dropout").build();
-            case VAE -> throw new IllegalArgumentException("the linear VAE trains outside Trainer (BaoRun.vae)");
-        };
+    static String study(int[] ks, long cap, long seed, int d, String data, Precision dtype, long checkpointEvery) {
+        StringBuilder t = new StringBuilder();
+        t.append("# Bao et al. 2020, Fig. 4: epochs to d_align <= 0.3 against k (the linear VAE trains beside it)\n");
+        t.append("data = ").append(quoted(data)).append('\n');
+        t.append("no-center = true\nreduction = \"mean\"\nmomentum = 0.9\nsteps = ").append(cap).append('\n');
+        t.append("init = \"").append(AUTHORS_INIT ? "torch" : "normal").append("\"\ninit-std = 1e-4\nseed = ")
+                .append(seed).append('\n');
+        t.append("dtype = \"").append(dtype.label()).append("\"\nlog-every = 10\ncheckpoint-every = ")
+                .append(checkpointEvery).append("\nuntil = \"d_align=").append(THRESHOLD).append("\"\n\n");
+        t.append("[grid]\nlatent = ").append(Arrays.toString(ks)).append("\noptimizer = [")
+                .append(String.join(", ", OPTIMIZERS.stream().map(BaoScaling::quoted).toList())).append("]\n\n");
+        t.append("[stop]\naxis = \"latent\"\n");
+        for (Model model : AUTOENCODERS) {
+            t.append("\n[[runs]]\nname = \"").append(model.runName()).append("\"\n").append(switch (model) {
+                case NON_UNIFORM -> "loss = \"nonuniform\"\n";
+                case RAG -> "loss = \"mse\"\nrule = \"rag\"\n";
+                case NESTED_DROPOUT -> "loss = \"nested-dropout\"\nstochastic = \"per-sample\"\n";
+                case DETERMINISTIC_NESTED_DROPOUT -> "loss = \"nested-dropout\"\n";
+                case VAE -> throw new IllegalArgumentException("the linear VAE trains outside the study (BaoRun.vae)");
+            });
+        }
+        for (Model model : AUTOENCODERS) {
+            for (String optimizer : OPTIMIZERS) {
+                Map<Double, List<Integer>> byRate = new LinkedHashMap<>();
+                for (int k : ks) {
+                    byRate.computeIfAbsent(model.learningRate(optimizer, k), r -> new ArrayList<>()).add(k);
+                }
+                byRate.forEach((rate, at) -> t.append("\n[[set]]\nwhen = { run = \"").append(model.runName())
+                        .append("\", optimizer = \"").append(optimizer).append("\", latent = ").append(at)
+                        .append(" }\nlr = ").append(rate).append('\n'));
+            }
+        }
+        for (int k : ks) {
+            t.append("\n[[set]]\nwhen = { run = \"").append(Model.NON_UNIFORM.runName()).append("\", latent = ")
+                    .append(k).append(" }\nlambdas = ").append(Arrays.toString(
+                            NonUniformL2Loss.squaredLinspace(0.1, Math.min(0.1 * (d - k - 1), d * 0.01), k)))
+                    .append('\n');
+        }
+        return t.toString();
+    }
+
+    /** @return the text as a TOML basic string */
+    private static String quoted(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     /** The figure's statements, each computed from the runs that completed. */

@@ -1,33 +1,27 @@
 package io.lae.experiments;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lae.Precision;
 import io.lae.figures.Figure;
 import io.lae.figures.FigureOutput;
-import io.lae.io.Npy;
 import io.lae.runs.OutputDirectory;
 import io.lae.runs.ProgressReporter;
-import io.lae.runs.RunDirectory;
 import io.lae.runs.RunProgress;
+import io.lae.runs.ResumableRun;
 import io.lae.runs.TrainedRun;
 import io.lae.runs.TrainingConfig;
 import io.lae.runs.TrainingData;
-import io.lae.runs.TrainingPlots;
-import io.lae.runs.TrainingSession;
-import io.lae.train.MetricsRow;
-import io.lae.train.Model;
-import io.lae.train.RunStatus;
-import io.lae.train.TrainingDivergedException;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.lae.sweep.LocalExecutor;
+import io.lae.sweep.RunRecord;
+import io.lae.sweep.Study;
+import io.lae.sweep.StudyFile;
+import io.lae.sweep.Sweep;
+import io.lae.sweep.SweepSummary;
 import java.util.List;
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * What an experiment runs with: the scale, its output directory, the seed and dtype chosen on the
@@ -41,9 +35,6 @@ import java.util.stream.Stream;
  * moves it aside ({@link OutputDirectory#moveAside}).
  */
 public final class ExperimentContext {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    /** The statuses of a run that ended normally and can be read back. */
 
     private final ExperimentScale scale;
     private final Path out;
@@ -190,7 +181,8 @@ public final class ExperimentContext {
 
     /**
      * Trains one run into {@code out/name}, or reads it back when a finished run with the same
-     * configuration is there, or continues it from its checkpoint when it was interrupted.
+     * configuration is there, or continues it from its checkpoint when it was interrupted
+     * ({@link ResumableRun}).
      *
      * @param name   the run's sub-directory, e.g. {@code sum}
      * @param config its configuration
@@ -198,26 +190,49 @@ public final class ExperimentContext {
      * @return the finished run
      */
     public TrainedRun train(String name, TrainingConfig config, TrainingData data) {
+        return counted(resumable(name, config, data, false)).run();
+    }
+
+    /**
+     * @param name a run's sub-directory
+     * @return the outcome of {@link ResumableRun#run} there, for this experiment's directory, progress, figures and
+     *     --force
+     */
+    private ResumableRun.Outcome resumable(String name, TrainingConfig config, TrainingData data,
+                                           boolean keepDivergence) {
+        return ResumableRun.run(out.resolve(name), summaryLabel(name), config, data, () -> progress(name), figures,
+                console, dir -> requireOwn(dir, "holds a run whose run.json differs from the one this experiment starts "
+                        + "(extended, or with other settings), or files lae did not write"), keepDivergence);
+    }
+
+    /**
+     * Runs a study through {@code lae sweep}'s engine in {@code out/name}: the study's runs one at a time (as
+     * {@code lae sweep} does by default) on data loaded once, each resumable
+     * as {@link #train}'s, counted in the summary (a diverged run as a result), and the study's own summary
+     * ({@code summary.csv}, {@code summary.json}, figures) written beside its {@code runs/}.
+     *
+     * @param name the study's sub-directory, e.g. {@code study}
+     * @param text the study file, kept there as {@code study.toml}
+     * @param data loads the data its runs name
+     * @return every run's record, in the study's order
+     */
+    public List<RunRecord> study(String name, String text, Sweep.DataLoader data) {
+        Study study = StudyFile.parse(text, out.resolve(name).resolve("study.toml").toString());
         Path dir = out.resolve(name);
-        String task = summaryLabel(name);
-        boolean same = sameConfiguration(dir, config);
-        if (!same && !RunDirectory.holdsOnlyLeftovers(dir)) {
-            requireOwn(dir, "holds a run whose run.json differs from the one this experiment starts (extended, or "
-                    + "with other settings), or files lae did not write");
-        }
-        if (same) {
-            Optional<RunStatus> status = RunDirectory.readStatus(dir);
-            if (status.isPresent() && status.get().done()) {
-                console.printf("%s: already done in %s, read back%n", task, dir);
-                return counted(readBack(dir, config, status.get()), true);
+        Sweep sweep = new Sweep(study, dir, new Sweep.Options(new LocalExecutor(1), data,
+                run -> progress(name + "/" + run), figures, force, console));
+        sweep.claim(text);
+        List<RunRecord> records = sweep.run();
+        for (RunRecord r : records) {
+            if (r.outcome() != null) {
+                counted(r.outcome());
+                if (r.outcome().diverged()) {
+                    summary.diverged(name + "/" + r.run().name(), r.outcome().divergedAt());
+                }
             }
         }
-        boolean resume = !OutputDirectory.isEmpty(dir);
-        if (resume) {
-            console.printf("%s: resuming from %s%n", task, new RunDirectory(dir).hasCheckpoint()
-                    ? dir.resolve("checkpoint") : dir + " (no checkpoint yet: from step 0)");
-        }
-        return counted(TrainingSession.run(config, data, dir, resume, progress(name), figures), false);
+        SweepSummary.write(dir, study, records, figures);
+        return records;
     }
 
     /**
@@ -251,55 +266,26 @@ public final class ExperimentContext {
      * @return the finished run, or empty when it diverged
      */
     public Optional<TrainedRun> trainUnlessDiverged(String name, TrainingConfig config, TrainingData data) {
-        Path dir = out.resolve(name);
-        if (sameConfiguration(dir, config) && RunDirectory.readStatus(dir).filter(RunStatus.DIVERGED::equals).isPresent()) {
-            console.printf("%s: diverged in an earlier invocation, read back%n", summaryLabel(name));
-            return diverged(name, dir, RunDirectory.readDivergedStep(dir), true);
+        ResumableRun.Outcome outcome = counted(resumable(name, config, data, true));
+        if (outcome.diverged()) {
+            summary.diverged(name, outcome.divergedAt());
+            return Optional.empty();
         }
-        try {
-            return Optional.of(train(name, config, data));
-        } catch (TrainingDivergedException e) {
-            console.printf("%s: %s; recorded as diverged, going on%n", summaryLabel(name), e.getMessage());
-            return diverged(name, dir, e.step(), false);
-        }
+        return Optional.of(outcome.run());
     }
 
-    private Optional<TrainedRun> diverged(String name, Path dir, long step, boolean readBack) {
-        List<MetricsRow> rows = new RunDirectory(dir).readMetrics();
-        summary.run(rows.isEmpty() ? 0 : rows.get(rows.size() - 1).seconds(), readBack);
-        summary.diverged(name, step);
-        return Optional.empty();
-    }
-
-    private TrainedRun counted(TrainedRun run, boolean readBack) {
-        summary.run(run.last().seconds(), readBack);
-        return run;
+    /**
+     * Counts a run that ended in the summary, with its seconds and whether it was read back.
+     *
+     * @param outcome how the run ended
+     * @return the outcome
+     */
+    public ResumableRun.Outcome counted(ResumableRun.Outcome outcome) {
+        summary.run(outcome.seconds(), outcome.readBack());
+        return outcome;
     }
 
     private String summaryLabel(String name) {
         return out.getFileName() + "/" + name;
-    }
-
-    private static boolean sameConfiguration(Path dir, TrainingConfig config) {
-        if (!Files.isRegularFile(dir.resolve(RunDirectory.RUN_JSON))) {
-            return false;
-        }
-        try {
-            return JSON.valueToTree(RunDirectory.readConfig(dir)).equals(JSON.valueToTree(config));
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
-    private static TrainedRun readBack(Path dir, TrainingConfig config, RunStatus status) {
-        Model model = Model.of(Npy.read(dir.resolve("encoder.npy")).castTo(config.dataType()),
-                Npy.read(dir.resolve("decoder.npy")).castTo(config.dataType()));
-        List<Path> plots;
-        try (Stream<Path> files = Files.list(dir)) {
-            plots = files.filter(TrainingPlots::isPlot).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new TrainedRun(dir, config, model, new RunDirectory(dir).readMetrics(), status, plots);
     }
 }

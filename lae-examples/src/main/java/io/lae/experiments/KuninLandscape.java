@@ -5,6 +5,8 @@ import io.lae.loss.Scale;
 import io.lae.runs.TrainedRun;
 import io.lae.runs.TrainingConfig;
 import io.lae.runs.TrainingData;
+import io.lae.sweep.RunRecord;
+import io.lae.LaeException;
 import io.lae.train.Initialization;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,16 +80,16 @@ final class KuninLandscape extends Experiment {
                 + "covers those points too.");
         double[] sigmaSquared = data.truth().eigenvalues();
         Map<String, List<double[]>> spectra = new LinkedHashMap<>();
-        for (String loss : List.of("sum", "product")) {
-            List<double[]> tau = new ArrayList<>();
-            for (double lambda : lambdas) {
-                TrainedRun run = ctx.train("fig5/" + loss + "-lambda-" + (int) lambda,
-                        lossConfig(base, loss, lambda).latent(K).build(), data);
-                tau.add(java.util.Arrays.copyOf(Svd.of(product(run)).values(), K));
+        for (RunRecord r : ctx.study("fig5", fig5Study(base.build(), lambdas), config -> data)) {
+            TrainedRun run = r.outcome().run();
+            if (run == null) {
+                throw new LaeException(r.run().name() + " diverged at step " + r.outcome().divergedAt()
+                        + ": Fig. 5's runs do not, with the notebook's settings");
             }
-            spectrumClaim(ctx, loss, lambdas, sigmaSquared, tau);
-            spectra.put(loss, tau);
+            spectra.computeIfAbsent(r.run().config().loss(), loss -> new ArrayList<>())
+                    .add(java.util.Arrays.copyOf(Svd.of(product(run)).values(), K));
         }
+        spectra.forEach((loss, tau) -> spectrumClaim(ctx, loss, lambdas, sigmaSquared, tau));
         KuninFigures.spectra(ctx, lambdas, sigmaSquared, spectra);
 
         Map<String, INDArray[]> maps = new LinkedHashMap<>();
@@ -100,7 +102,41 @@ final class KuninLandscape extends Experiment {
         KuninFigures.circles(ctx, maps);
     }
 
-    private static TrainingConfig.Builder lossConfig(TrainingConfig.Builder base, String loss, double lambda) {
+    /**
+     * Fig. 5's λ sweep as a study file: the sum and product losses (the grid's outer axis) at every λ, k = 10, with
+     * the settings of Fig. 3–4's runs.
+     *
+     * @param base    the settings every run shares
+     * @param lambdas the λ
+     * @return the study in TOML
+     */
+    static String fig5Study(TrainingConfig base, double[] lambdas) {
+        return """
+                # Kunin et al. 2019, Fig. 5: the spectrum of W* = W2 W1 for each lambda, sum and product losses
+                data = "%s"
+                no-center = %s
+                reduction = "%s"
+                optimizer = "%s"
+                lr = %s
+                lr-decay = %s
+                steps = %d
+                init = "%s"
+                init-std = %s
+                seed = %d
+                dtype = "%s"
+                log-every = %d
+                checkpoint-every = %d
+                latent = %d
+
+                [grid]
+                loss = ["sum", "product"]
+                lambda = %s
+                """.formatted(base.data(), !base.center(), base.scale().label(), base.optimizer(), base.lr(), base.lrDecay(),
+                base.steps(), base.init().label(), base.initStd(), base.seed(), base.dtype().label(), base.logEvery(),
+                base.checkpointEvery(), K, java.util.Arrays.toString(lambdas));
+    }
+
+    static TrainingConfig.Builder lossConfig(TrainingConfig.Builder base, String loss, double lambda) {
         return base.loss(loss).lambda(loss.equals("mse") ? null : lambda);
     }
 
