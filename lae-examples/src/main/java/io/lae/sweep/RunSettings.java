@@ -52,7 +52,7 @@ final class RunSettings {
         Map<String, String> m = new LinkedHashMap<>();
         for (String key : List.of("data", "targets", "loss", "lambda", "lambdas", "prior", "rule", "optimizer", "lr",
                 "lr-end", "lr-decay", "momentum", "latent", "steps", "init", "init-std", "seed", "dtype", "header",
-                "log-every", "checkpoint-every", "until", "epochs", "batch", "stochastic")) {
+                "log-every", "checkpoint-every", "until", "epochs", "batch", "stochastic", "player-steps")) {
             m.put(key, key.replace('-', '_'));
         }
         m.put("stats", "data");
