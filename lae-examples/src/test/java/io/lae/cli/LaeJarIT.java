@@ -106,6 +106,53 @@ class LaeJarIT {
                 .get("steps").asLong());
     }
 
+    /**
+     * Ctrl-C during a sweep: the run under way checkpoints and is marked interrupted, the sweep says how to go on and
+     * exits 130; the same command again finishes every run, and the interrupted one ends with the weights
+     * {@code lae train} gives the same settings uninterrupted.
+     */
+    @Test
+    void ctrlCDuringASweepAndTheSameCommandAgainGiveTheRunsOfLaeTrain() throws Exception {
+        Assumptions.assumeFalse(sigintIgnored(), "this JVM was started with SIGINT ignored: Ctrl-C cannot reach its "
+                + "children");
+        Path study = Files.writeString(dir.resolve("study.toml"), """
+                data = "synthetic:diag:n=30,m=400,seed=2"
+                [fixed]
+                steps = 20000
+                lr = 0.0001
+                log-every = 100
+                [grid]
+                latent = [3, 4]
+                """);
+        Path out = dir.resolve("sweep");
+        Path logs = Files.createDirectories(dir.resolve("logs"));
+        Process sweep = LaeProcess.startJar(JAR, logs, List.of(), "sweep", study.toString(), "--out", out.toString());
+        Path first = out.resolve("runs").resolve("latent-3");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!Files.exists(first.resolve("metrics.csv")) || Files.readAllLines(first.resolve("metrics.csv")).size() < 4) {
+            assertTrue(sweep.isAlive() && System.nanoTime() < deadline, "the sweep did not get going: "
+                    + Files.readString(logs.resolve("stderr.txt")));
+            Thread.sleep(100);
+        }
+        LaeProcess.interrupt(sweep);
+        String err = finished(sweep, logs, 130);
+        assertTrue(err.contains("run the same 'lae sweep' command again"), err);
+        assertEquals("interrupted", new ObjectMapper().readTree(first.resolve("run.json").toFile()).get("status")
+                .asText());
+
+        Path again = Files.createDirectories(dir.resolve("again"));
+        finished(LaeProcess.startJar(JAR, again, List.of(), "sweep", study.toString(), "--out", out.toString()), again,
+                0);
+        Path reference = dir.resolve("reference");
+        CliRunner train = CliRunner.run("train", "--data", "synthetic:diag:n=30,m=400,seed=2", "--steps", "20000",
+                "--lr", "0.0001", "--log-every", "100", "--latent", "3", "--out", reference.toString());
+        assertEquals(0, train.exitCode(), train.err());
+        assertArrayEquals(Files.readAllBytes(reference.resolve("decoder.npy")),
+                Files.readAllBytes(first.resolve("decoder.npy")));
+        assertArrayEquals(Files.readAllBytes(reference.resolve("encoder.npy")),
+                Files.readAllBytes(first.resolve("encoder.npy")));
+    }
+
     /** Killed as kill -9 kills (in the middle of a checkpoint's renames) and resumed, through the jar: the same weights. */
     @Test
     void aRunKilledThroughTheJarResumesToTheWeightsOfARunNeverStopped() throws Exception {
