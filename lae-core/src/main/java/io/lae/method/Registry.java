@@ -1,7 +1,6 @@
 package io.lae.method;
 
 import io.lae.LaeException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -85,6 +84,6 @@ public record Registry<M extends Method>(String kind, List<M> methods) {
 
     @Override
     public String toString() {
-        return kind + " " + Arrays.toString(names().toArray());
+        return kind + " " + names();
     }
 }

@@ -86,20 +86,6 @@ public record LinearVaeTrainer(Optimizer optimizer, LearningRateSchedule schedul
     }
 
     /**
-     * @param optimizer the optimizer (the authors use Nesterov with μ = 0.9 and Adam with PyTorch's defaults)
-     * @param schedule  the learning rate (the authors: constant 1e-3 for both optimizers on MNIST)
-     * @param steps     N
-     * @param logEvery  K
-     * @param checkpointEvery C (0: no checkpoints)
-     * @return the trainer
-     * @throws LaeException for step counts out of range
-     */
-    public static LinearVaeTrainer of(Optimizer optimizer, LearningRateSchedule schedule, long steps, long logEvery,
-                                      long checkpointEvery) {
-        return new LinearVaeTrainer(optimizer, schedule, steps, logEvery, checkpointEvery);
-    }
-
-    /**
      * Trains a copy of {@code start} (e.g. {@link VaeParameters#random}) in its dtype.
      *
      * @param statistics  the data's statistics (cast once to the parameters' dtype)

@@ -42,7 +42,7 @@ class LinearVaeTrainerTest {
     }
 
     private static LinearVaeTrainer adam(long steps, long logEvery) {
-        return LinearVaeTrainer.of(Optimizers.create("adam"), LearningRateSchedule.constant(0.01), steps, logEvery, 0);
+        return new LinearVaeTrainer(Optimizers.create("adam"), LearningRateSchedule.constant(0.01), steps, logEvery, 0);
     }
 
     @Test
@@ -82,7 +82,7 @@ class LinearVaeTrainerTest {
     @Test
     void divergenceIsReportedInOneLine() {
         VaeParameters start = VaeParameters.random(N, P, 0.1, 82, DataType.DOUBLE);
-        LinearVaeTrainer trainer = LinearVaeTrainer.of(Optimizers.create("sgd"), LearningRateSchedule.constant(1e3), 100, 10, 0);
+        LinearVaeTrainer trainer = new LinearVaeTrainer(Optimizers.create("sgd"), LearningRateSchedule.constant(1e3), 100, 10, 0);
         LaeException e = assertThrows(LaeException.class, () -> trainer.train(stats, start, (step, params, loss) -> { }));
         assertTrue(e.getMessage().startsWith("linear VAE training diverged at step "), e.getMessage());
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
@@ -91,11 +91,11 @@ class LinearVaeTrainerTest {
     @Test
     void badSettingsAreRefused() {
         LearningRateSchedule lr = LearningRateSchedule.constant(0.01);
-        assertThrows(LaeException.class, () -> LinearVaeTrainer.of(Optimizers.create("adagrad"), lr, 10, 1, 0));
-        assertThrows(LaeException.class, () -> LinearVaeTrainer.of(Optimizers.create("nesterov", Settings.NONE.with(Optimizers.MOMENTUM, 1.0)), lr, 10, 1, 0));
-        assertThrows(LaeException.class, () -> LinearVaeTrainer.of(Optimizers.create("adam"), lr, -1, 1, 0));
-        assertThrows(LaeException.class, () -> LinearVaeTrainer.of(Optimizers.create("adam"), lr, 10, 0, 0));
-        assertThrows(LaeException.class, () -> LinearVaeTrainer.of(Optimizers.create("adam"), lr, 10, 1, -1));
+        assertThrows(LaeException.class, () -> new LinearVaeTrainer(Optimizers.create("adagrad"), lr, 10, 1, 0));
+        assertThrows(LaeException.class, () -> new LinearVaeTrainer(Optimizers.create("nesterov", Settings.NONE.with(Optimizers.MOMENTUM, 1.0)), lr, 10, 1, 0));
+        assertThrows(LaeException.class, () -> new LinearVaeTrainer(Optimizers.create("adam"), lr, -1, 1, 0));
+        assertThrows(LaeException.class, () -> new LinearVaeTrainer(Optimizers.create("adam"), lr, 10, 0, 0));
+        assertThrows(LaeException.class, () -> new LinearVaeTrainer(Optimizers.create("adam"), lr, 10, 1, -1));
     }
 
     /** A checkpoint is a snapshot, not a view of the live weights; the resumed run ends where the uninterrupted one does. */
@@ -103,7 +103,7 @@ class LinearVaeTrainerTest {
     @ValueSource(strings = {"nesterov", "adam"})
     void resumingFromACheckpointEqualsTheUninterruptedRunBitForBit(String optimizer) {
         VaeParameters start = VaeParameters.random(N, P, 0.1, 84, DataType.DOUBLE);
-        LinearVaeTrainer trainer = LinearVaeTrainer.of(Optimizers.create(optimizer, Settings.NONE.with(Optimizers.MOMENTUM, 0.9)), LearningRateSchedule.constant(0.01), 35, 10, 10);
+        LinearVaeTrainer trainer = new LinearVaeTrainer(Optimizers.create(optimizer, Settings.NONE.with(Optimizers.MOMENTUM, 0.9)), LearningRateSchedule.constant(0.01), 35, 10, 10);
         AtomicReference<Checkpoint> kept = new AtomicReference<>();
         List<Long> saved = new ArrayList<>();
         LinearVaeTrainer.Result whole = trainer.train(stats, start, (step, params, loss) -> { }, checkpoint -> {

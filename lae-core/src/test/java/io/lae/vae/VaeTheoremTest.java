@@ -155,9 +155,9 @@ class VaeTheoremTest {
     void trainingFindsTheAxisAlignedPpcaSolution() {
         VaeParameters start = VaeParameters.random(N, P, 0.1, 72, DataType.DOUBLE);
         LinearVaeTrainer.Callback ignore = (step, params, loss) -> { };
-        VaeParameters adam = LinearVaeTrainer.of(Optimizers.create("adam"), LearningRateSchedule.constant(0.01), 1500, 1500, 0)
+        VaeParameters adam = new LinearVaeTrainer(Optimizers.create("adam"), LearningRateSchedule.constant(0.01), 1500, 1500, 0)
                 .train(stats, start, ignore).parameters();
-        LinearVaeTrainer.Result polished = LinearVaeTrainer.of(Optimizers.create("nesterov", Settings.NONE.with(Optimizers.MOMENTUM, 0.9)), LearningRateSchedule.constant(0.02), 1500, 1500, 0).train(stats, adam, ignore);
+        LinearVaeTrainer.Result polished = new LinearVaeTrainer(Optimizers.create("nesterov", Settings.NONE.with(Optimizers.MOMENTUM, 0.9)), LearningRateSchedule.constant(0.02), 1500, 1500, 0).train(stats, adam, ignore);
         VaeParameters params = polished.parameters();
 
         double gradient = observe("VAE trained: max |∇L|", largestGradient(params));

@@ -127,7 +127,7 @@ record BaoRun(List<MetricsRow> metrics, INDArray decoder) {
         // the direction metrics on W₂; the loss column is replaced by the VAE's negative ELBO
         Evaluator evaluator = new Evaluator(LossSpec.named("mse").withScale(Scale.MEAN).create(k),
                 data.stats().as(dtype), data.truth());
-        LinearVaeTrainer trainer = LinearVaeTrainer.of(Optimizers.create(vae.optimizer(),
+        LinearVaeTrainer trainer = new LinearVaeTrainer(Optimizers.create(vae.optimizer(),
                 Settings.NONE.with(Optimizers.MOMENTUM, 0.9)), LearningRateSchedule.constant(vae.lr()),
                 vae.steps(), 10, vae.checkpointEvery());
         long start = System.nanoTime();

@@ -301,19 +301,19 @@ public final class ContractCases {
             double[][] xb = select(x, rows);
             double[] b = Arrays.copyOf(expected, encoderLength);
             double[] a = Arrays.copyOfRange(expected, encoderLength, expected.length);
-            double[] direction = switch (rule) {
-                case GHA, OJA -> Reference.hebbian(a, xb, P);
-                case EIGENGAME, MU_EIGENGAME -> null;
+            double[] before = expected;
+            expected = switch (rule) {
+                case GHA, OJA -> step(before, Reference.hebbian(a, xb, P), lr);
+                case EIGENGAME, MU_EIGENGAME -> gameStep(before, xb, P, rule, lr);
                 case RAG -> {
                     Reference.Evaluation e = Reference.rag(form(loss, P), b, a, xb);
-                    yield concat(e.gradEncoder(), e.gradDecoder());
+                    yield step(before, concat(e.gradEncoder(), e.gradDecoder()), lr);
                 }
                 case GRADIENT, TIED -> {
                     Reference.Evaluation e = Reference.loss(form(loss, P), b, a, xb, select(targets, rows));
-                    yield concat(e.gradEncoder(), e.gradDecoder());
+                    yield step(before, concat(e.gradEncoder(), e.gradDecoder()), lr);
                 }
             };
-            expected = direction == null ? gameStep(expected, xb, P, rule, lr) : step(expected, direction, lr);
         }
         try (ContractEngine.Session session = engine.train(problem(targets, precision, loss, P, rule, Optimizers.SGD,
                 encoder, decoder, BATCHES))) {
