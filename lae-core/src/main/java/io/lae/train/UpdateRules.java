@@ -9,8 +9,8 @@ public final class UpdateRules {
 
     /** Every update rule lae has. */
     public static final Registry<RuleMethod> REGISTRY = new Registry<>("--rule", List.of(GradientRule.METHOD,
-            RotationAugmentedRule.METHOD, HebbianRule.GHA_METHOD, HebbianRule.OJA_METHOD, EigenGameRule.ALPHA_METHOD,
-            EigenGameRule.MU_METHOD, TiedRule.METHOD, AlternatingRule.METHOD));
+            RotationAugmentedRule.METHOD, HebbianRule.GHA_METHOD, HebbianRule.OJA_METHOD, OjaQrRule.METHOD,
+            EigenGameRule.ALPHA_METHOD, EigenGameRule.MU_METHOD, TiedRule.METHOD, AlternatingRule.METHOD));
 
     private UpdateRules() {
     }

@@ -55,8 +55,8 @@ class RegistryTest {
         assertEquals("unknown loss 'pca': use one of mse, ordered, product, sum, nonuniform, nested-dropout",
                 e.getMessage());
         e = assertThrows(LaeException.class, () -> UpdateRules.create("sanger"));
-        assertEquals("unknown --rule 'sanger': use one of gradient, rag, gha, oja, eigengame, mu-eigengame, tied, "
-                + "alternating", e.getMessage());
+        assertEquals("unknown --rule 'sanger': use one of gradient, rag, gha, oja, oja-qr, eigengame, mu-eigengame, "
+                + "tied, alternating", e.getMessage());
     }
 
     @Test
