@@ -68,7 +68,7 @@ public enum DeviceRule {
     /**
      * @param rule one of lae's update rules
      * @return the same rule on the device, or empty for one the engine does not run (the alternating
-     *     solves, a user's own)
+     *     solves, the sequential EigenGame, {@code oja-qr}'s Gram–Schmidt, a user's own)
      */
     public static Optional<DeviceRule> of(UpdateRule rule) {
         return switch (rule) {

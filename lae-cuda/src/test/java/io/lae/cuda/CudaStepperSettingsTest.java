@@ -15,6 +15,7 @@ import io.lae.train.AlternatingRule;
 import io.lae.train.GradientRule;
 import io.lae.train.HebbianRule;
 import io.lae.train.NestedDropoutDraw;
+import io.lae.train.OjaQrRule;
 import io.lae.train.RotationAugmentedRule;
 import io.lae.train.StepSettings;
 import io.lae.train.TiedRule;
@@ -46,6 +47,7 @@ class CudaStepperSettingsTest {
         assertEquals(Optional.of(DeviceRule.OJA), DeviceRule.of(new HebbianRule("oja")));
         assertEquals(Optional.of(DeviceRule.TIED), DeviceRule.of(new TiedRule()));
         assertEquals(Optional.empty(), DeviceRule.of(new AlternatingRule()));
+        assertEquals(Optional.empty(), DeviceRule.of(new OjaQrRule()));
         assertEquals(Optional.of(new DeviceOptimizer(DeviceOptimizer.Kind.ADAM, 0, 0.8, 0.99, 1e-6)),
                 DeviceOptimizer.of(new Adam(0.8, 0.99, 1e-6)), "Adam keeps the user's β₁, β₂, ε");
         assertEquals(Optional.of(DeviceOptimizer.momentum(0.5, true)), DeviceOptimizer.of(new Momentum(0.5, true)));
@@ -57,6 +59,7 @@ class CudaStepperSettingsTest {
     @Test
     void whatTheEngineDoesNotRunIsRefusedWithTheReason() {
         assertReason("--rule alternating", CudaStepper.unsupported(settings(new AlternatingRule(), new Adam())));
+        assertReason("--rule oja-qr runs on the host", CudaStepper.unsupported(settings(new OjaQrRule(), new Adam())));
         LossSpec nested = LossSpec.named("nested-dropout");
         assertReason("per-sample", CudaStepper.unsupported(new StepSettings(nested.create(P), nested,
                 new RotationAugmentedRule(), new Adam(), NestedDropoutDraw.PER_SAMPLE, 0)));
