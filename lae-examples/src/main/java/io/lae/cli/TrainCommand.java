@@ -150,8 +150,9 @@ final class TrainCommand implements Callable<Integer> {
             description = "Checkpoint every K steps, 0 for only at the end (default ${DEFAULT-VALUE}).")
     long checkpointEvery;
 
-    @Option(names = "--until", paramLabel = "METRIC=VALUE", converter = LabelConverter.StopTargets.class,
-            description = "Stop early, e.g. ratio_tp=1 or d_align=0.3.")
+    @Option(names = "--until", paramLabel = "METRIC=VALUE[,…]", converter = LabelConverter.StopTargets.class,
+            description = "Stop early, e.g. ratio_tp=1 or d_align=0.3; several, comma-separated, stop once all are "
+                    + "reached, e.g. d_align=0.01,longest_streak=20.")
     StopTarget until;
 
     @Option(names = "--epochs", paramLabel = "E",
