@@ -84,6 +84,9 @@ final class SweepFigures {
         }
         String axis = numeric.get();
         StopTarget target = study.targets().getFirst();
+        if (records.stream().noneMatch(r -> r.firstReaching(target).isPresent())) {
+            return Optional.empty(); // no run reached it: nothing to draw
+        }
         Map<String, List<RunRecord>> series = new LinkedHashMap<>();
         records.forEach(r -> series.computeIfAbsent(label(r, axis), k -> new ArrayList<>()).add(r));
         LineFigure f = new LineFigure("steps to " + target + " against " + axis

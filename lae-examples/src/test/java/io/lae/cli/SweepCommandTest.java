@@ -134,6 +134,26 @@ class SweepCommandTest {
         assertTrue(Files.isRegularFile(out.resolve("steps-to-target.png")));
     }
 
+    /** A target no run reaches leaves the summary saying so and draws no steps-to-target figure. */
+    @Test
+    void aTargetNoRunReachesIsReportedNotDrawn() throws Exception {
+        Path out = dir.resolve("out");
+        CliRunner r = sweep("""
+                data = "synthetic:diag:n=12,m=200"
+                steps = 20
+                until = "d_align=1e-9,longest_streak=3"
+                latent = 3
+                [grid]
+                lr = [0.001, 0.0001]
+                """, out);
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        JsonNode runs = new ObjectMapper().readTree(out.resolve("summary.json").toFile()).get("runs");
+        assertEquals(2, runs.size());
+        runs.forEach(run -> assertEquals("finished", run.get("status").asText(), run.toString()));
+        assertTrue(Files.isRegularFile(out.resolve("curves.png")));
+        assertTrue(!Files.exists(out.resolve("steps-to-target.png")));
+    }
+
     @Test
     void aChangedStudyIsRefusedUnlessForced() throws Exception {
         Path out = dir.resolve("out");
