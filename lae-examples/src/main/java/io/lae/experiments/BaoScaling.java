@@ -222,14 +222,14 @@ final class BaoScaling extends Experiment {
     static String study(int[] ks, long cap, long seed, int d, String data, Precision dtype, long checkpointEvery) {
         StringBuilder t = new StringBuilder();
         t.append("# Bao et al. 2020, Fig. 4: epochs to d_align <= 0.3 against k (the linear VAE trains beside it)\n");
-        t.append("data = ").append(quoted(data)).append('\n');
+        t.append("data = ").append(Toml.quoted(data)).append('\n');
         t.append("no-center = true\nreduction = \"mean\"\nmomentum = 0.9\nsteps = ").append(cap).append('\n');
         t.append("init = \"").append(AUTHORS_INIT ? "torch" : "normal").append("\"\ninit-std = 1e-4\nseed = ")
                 .append(seed).append('\n');
         t.append("dtype = \"").append(dtype.label()).append("\"\nlog-every = 10\ncheckpoint-every = ")
                 .append(checkpointEvery).append("\nuntil = \"d_align=").append(THRESHOLD).append("\"\n\n");
         t.append("[grid]\nlatent = ").append(Arrays.toString(ks)).append("\noptimizer = [")
-                .append(String.join(", ", OPTIMIZERS.stream().map(BaoScaling::quoted).toList())).append("]\n\n");
+                .append(String.join(", ", OPTIMIZERS.stream().map(Toml::quoted).toList())).append("]\n\n");
         t.append("[stop]\naxis = \"latent\"\n");
         for (Model model : AUTOENCODERS) {
             t.append("\n[[runs]]\nname = \"").append(model.runName()).append("\"\n").append(switch (model) {
@@ -258,11 +258,6 @@ final class BaoScaling extends Experiment {
                     .append('\n');
         }
         return t.toString();
-    }
-
-    /** @return the text as a TOML basic string */
-    private static String quoted(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     /** The figure's statements, each computed from the runs that completed. */

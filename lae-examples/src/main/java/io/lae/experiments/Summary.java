@@ -39,6 +39,7 @@ public final class Summary {
     private final List<List<String>> figures = new ArrayList<>();
     private final Map<String, Object> measurements = new LinkedHashMap<>();
     private final Map<String, Long> diverged = new LinkedHashMap<>();
+    private final Map<String, List<Map<String, String>>> tables = new LinkedHashMap<>();
     private int runs;
     private int runsReadBack;
     private double trainingSeconds;
@@ -64,6 +65,20 @@ public final class Summary {
      */
     public void measure(String name, Object value) {
         measurements.put(name, value);
+    }
+
+    /**
+     * A table of results, shown in summary.md under its title and kept in summary.json as one object per row.
+     *
+     * @param title its title, e.g. "MNIST, full batch"
+     * @param rows  its rows, each a map from column to cell in the columns' order, all with the same columns
+     */
+    public void table(String title, List<Map<String, String>> rows) {
+        if (rows.isEmpty() || rows.stream().anyMatch(r -> !r.keySet().equals(rows.getFirst().keySet()))) {
+            throw new IllegalArgumentException("a table needs rows, all with the same columns: " + title);
+        }
+        tables.put(title, rows.stream().map(r -> java.util.Collections.unmodifiableMap(new LinkedHashMap<>(r)))
+                .toList());
     }
 
     /**
@@ -132,6 +147,7 @@ public final class Summary {
         root.put("not_evaluated", count(scale, Claim.Verdict.NOT_EVALUATED));
         root.put("choices", choices);
         root.put("measurements", measurements);
+        root.put("tables", tables);
         root.put("diverged", diverged);
         root.put("figures", figures.stream().flatMap(List::stream).toList());
         try {
@@ -166,6 +182,13 @@ public final class Summary {
                     .append(cell(c.measured())).append(" | ")
                     .append(verdict == Claim.Verdict.FAILS ? "**FAILS**" : verdict.toString()).append(" |\n");
         }
+        tables.forEach((title, rows) -> {
+            md.append("\n## ").append(title).append("\n\n| ")
+                    .append(String.join(" | ", rows.getFirst().keySet().stream().map(Summary::cell).toList()))
+                    .append(" |\n|").append(" --- |".repeat(rows.getFirst().size())).append('\n');
+            rows.forEach(r -> md.append("| ").append(String.join(" | ", r.values().stream().map(Summary::cell)
+                    .toList())).append(" |\n"));
+        });
         if (!diverged.isEmpty()) {
             md.append("\n## Diverged runs\n\n");
             diverged.forEach((run, step) -> md.append("- `").append(run).append("` at step ").append(step)

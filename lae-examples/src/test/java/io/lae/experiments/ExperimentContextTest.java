@@ -71,6 +71,27 @@ class ExperimentContextTest {
     }
 
     @Test
+    void aTableShowsInSummaryMdAndKeepsItsRowsInSummaryJson() throws IOException {
+        Summary summary = new Summary();
+        java.util.Map<String, String> first = new java.util.LinkedHashMap<>();
+        first.put("method", "gha");
+        first.put("steps to streak 4", "120");
+        java.util.Map<String, String> second = new java.util.LinkedHashMap<>();
+        second.put("method", "oja|qr");
+        second.put("steps to streak 4", "not reached");
+        summary.table("MNIST, full batch", java.util.List.of(first, second));
+        summary.write(dir, new OrderedPcaMethods(), ExperimentScale.QUICK, 1);
+        String md = Files.readString(dir.resolve(Summary.MARKDOWN_FILE));
+        assertTrue(md.contains("## MNIST, full batch\n\n| method | steps to streak 4 |\n| --- | --- |\n| gha | 120 |\n"
+                + "| oja\\|qr | not reached |\n"), md);
+        JsonNode rows = new ObjectMapper().readTree(dir.resolve(Summary.JSON_FILE).toFile()).get("tables")
+                .get("MNIST, full batch");
+        assertEquals("not reached", rows.get(1).get("steps to streak 4").asText());
+        assertThrows(IllegalArgumentException.class, () -> summary.table("ragged", java.util.List.of(first,
+                java.util.Map.of("method", "x"))));
+    }
+
+    @Test
     void trainStillFailsOnDivergence() {
         ExperimentContext ctx = context(new StringWriter());
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
