@@ -1,6 +1,5 @@
 package io.lae.train;
 
-import io.lae.LaeException;
 import io.lae.loss.Loss;
 import io.lae.method.Hyperparameter;
 import io.lae.stats.Statistics;
@@ -104,9 +103,7 @@ public final class EigenGameRule implements UpdateRule {
 
     @Override
     public void validate(Loss loss, Statistics stats, int p) {
-        if (!stats.isAutoencoder()) {
-            throw new LaeException("--rule " + name() + " finds principal directions of the data: remove --targets");
-        }
+        UpdateRule.requireAutoencoder(name(), stats);
     }
 
     @Override

@@ -47,9 +47,7 @@ public final class HebbianRule implements UpdateRule {
 
     @Override
     public void validate(Loss loss, Statistics stats, int p) {
-        if (!stats.isAutoencoder()) {
-            throw new LaeException("--rule " + name + " is Hebbian learning for an autoencoder: remove --targets");
-        }
+        UpdateRule.requireAutoencoder(name, stats);
         if (name.equals(OJA) && p != 1) {
             throw new LaeException("--rule oja learns one direction: use --latent 1, or --rule gha for p = " + p);
         }

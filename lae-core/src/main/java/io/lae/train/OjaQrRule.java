@@ -1,6 +1,5 @@
 package io.lae.train;
 
-import io.lae.LaeException;
 import io.lae.loss.Loss;
 import io.lae.stats.Statistics;
 import java.util.Map;
@@ -51,9 +50,7 @@ public final class OjaQrRule implements UpdateRule {
 
     @Override
     public void validate(Loss loss, Statistics stats, int p) {
-        if (!stats.isAutoencoder()) {
-            throw new LaeException("--rule " + NAME + " finds principal directions of the data: remove --targets");
-        }
+        UpdateRule.requireAutoencoder(NAME, stats);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.lae.train;
 
+import io.lae.LaeException;
 import io.lae.loss.Loss;
 import io.lae.stats.Statistics;
 
@@ -26,6 +27,20 @@ public interface UpdateRule {
      * @throws io.lae.LaeException if the rule cannot train this loss or shape
      */
     default void validate(Loss loss, Statistics stats, int p) {
+    }
+
+    /**
+     * The check of the rules that find the principal directions of the data themselves (the Hebbian rules, Oja's
+     * algorithm, the games): they have no targets to map to.
+     *
+     * @param rule  the rule's name
+     * @param stats the statistics
+     * @throws LaeException naming the rule if the statistics have targets
+     */
+    static void requireAutoencoder(String rule, Statistics stats) {
+        if (!stats.isAutoencoder()) {
+            throw new LaeException("--rule " + rule + " finds principal directions of the data: remove --targets");
+        }
     }
 
     /**
