@@ -8,7 +8,7 @@ public final class Experiments {
 
     /** Every experiment, in the order {@code lae experiment all} runs them. */
     public static final List<Experiment> ALL = List.of(new OftadehToy(), new OftadehSynthetic(), new OftadehMnist(),
-            new KuninLandscape(), new KuninMnist(), new BaoMnist(), new BaoScaling(), new BaoNestedDropoutPrior());
+            new KuninLandscape(), new KuninMnist(), new BaoMnist(), new BaoScaling(), new BaoNestedDropoutPrior(), new GempMnist(), new OrderedPcaMethods());
 
     private Experiments() {
     }
