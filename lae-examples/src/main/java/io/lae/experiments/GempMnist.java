@@ -84,8 +84,9 @@ final class GempMnist extends Experiment {
             shared.put("checkpoint-every", 0L);
             shared.put("until", "step=" + iterations);
             RateSearch search = new RateSearch(shared, config -> data);
+            List<Double> scaled = rates.stream().map(c -> c / lambda1).toList();
             List<RateSearch.Contender> contenders = METHODS.stream().map(rule -> new RateSearch.Contender(rule,
-                    Map.of("rule", rule, "optimizer", Optimizers.SGD.name()), rates.stream().map(c -> c / lambda1).toList())).toList();
+                    Map.of("rule", rule, "optimizer", Optimizers.SGD.name()), scaled)).toList();
             String dir = "batch-" + b;
             Map<String, Double> best = search.bestRates(ctx, dir + "/tune", contenders, HELD_OUT_SEED, longestStreak());
             List<RunRecord> records = search.report(ctx, dir + "/trials", contenders, best, seeds,

@@ -121,20 +121,24 @@ final class OrderedPcaMethods extends Experiment {
                     List.of(Mode.values()));
             for (Mode mode : modes) {
                 String dir = set.key() + "/" + (mode == Mode.FULL_BATCH ? "full-batch" : "batch-" + batch);
-                RateSearch search = new RateSearch(shared(set, k, mode, batch, tuningCap, logEvery, targets), config -> set.data());
+                RateSearch search = new RateSearch(shared(set, k, mode, batch, tuningCap, logEvery, targets),
+                        config -> set.data());
                 Map<String, Double> rates = search.bestRates(ctx, dir + "/tune", contenders, TUNING_SEED,
                         fastestToTargets(StopTarget.parse(String.join(",", targets))));
-                RateSearch report = new RateSearch(shared(set, k, mode, batch, cap, logEvery, targets), config -> set.data());
+                RateSearch report = new RateSearch(shared(set, k, mode, batch, cap, logEvery, targets),
+                        config -> set.data());
                 List<RunRecord> records = report.report(ctx, dir + "/report", contenders, rates,
                         List.of(REPORTED_SEED), targets);
-                String title = set.title() + ", " + mode.label + (mode == Mode.MINI_BATCH ? " (b = " + batch + ")" : "");
+                String title = set.title() + ", " + mode.label
+                        + (mode == Mode.MINI_BATCH ? " (b = " + batch + ")" : "");
                 reported.put(title, records);
                 byDataAndMode.put(set.key() + "/" + mode, records);
                 ctx.summary().table(title, rows(records, k, n, mode, batch, targets));
                 winners(ctx, title, records, targets);
             }
         }
-        claims(ctx, byDataAndMode.get("synthetic/" + Mode.FULL_BATCH), byDataAndMode.get("mnist/" + Mode.MINI_BATCH), k);
+        claims(ctx, byDataAndMode.get("synthetic/" + Mode.FULL_BATCH), byDataAndMode.get("mnist/" + Mode.MINI_BATCH),
+                k);
         draw(ctx, reported, k);
     }
 
