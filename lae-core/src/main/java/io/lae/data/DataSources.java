@@ -14,7 +14,8 @@ public final class DataSources {
 
     /** What {@code --data} accepts, for error messages. */
     public static final String FORMS = "a .npy or .csv path, mnist, mnist-test, fashion-mnist, "
-            + "synthetic:diag:n=N,m=M[,seed=S] or synthetic:haar:n=N,m=M,sv=LIST|linear[,seed=S]";
+            + "synthetic:diag:n=N,m=M[,seed=S], synthetic:haar:n=N,m=M,sv=LIST|linear[,seed=S] or "
+            + "synthetic:bao:n=N,m=M[,seed=S]";
 
     private DataSources() {
     }
@@ -47,8 +48,8 @@ public final class DataSources {
 
     /**
      * @param spec    a path ending in .npy or .csv, {@code mnist}, {@code mnist-test}, {@code fashion-mnist},
-     *                {@code synthetic:diag:n=N,m=M[,seed=S]} or {@code synthetic:haar:n=N,m=M,sv=LIST|linear[,seed=S]}
-     *                (LIST: comma-separated singular values, e.g. sv=3,2,1)
+     *                {@code synthetic:diag:n=N,m=M[,seed=S]}, {@code synthetic:haar:n=N,m=M,sv=LIST|linear[,seed=S]}
+     *                (LIST: comma-separated singular values, e.g. sv=3,2,1) or {@code synthetic:bao:n=N,m=M[,seed=S]}
      * @param dataDir where MNIST-style data sets live (see {@link #defaultDataDir()})
      * @return the source; a CSV file's first row is a header when it holds a text that is not a number
      * @throws LaeException for an unknown or malformed spec, or a missing file
@@ -88,6 +89,13 @@ public final class DataSources {
             double[] singularValues = singularValues(p, Math.min(n, m), spec);
             requireHeapFor(spec, m, n);
             return SyntheticData.haar(n, m, singularValues, seed(p, spec));
+        }
+        if (spec.startsWith("synthetic:bao:")) {
+            Map<String, String> p = parameters(spec, "synthetic:bao:", Set.of("n", "m", "seed"));
+            int n = positive(p, "n", spec);
+            int m = positive(p, "m", spec);
+            requireHeapFor(spec, m, n);
+            return SyntheticData.bao(n, m, seed(p, spec));
         }
         throw new LaeException("unknown data source '" + spec + "': use " + FORMS);
     }

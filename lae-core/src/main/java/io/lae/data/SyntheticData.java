@@ -63,6 +63,27 @@ public final class SyntheticData {
     }
 
     /**
+     * {@code synthetic:bao}: Bao et al. 2020's synthetic set as their code builds it (§7, Fig. 4;
+     * {@code configs/synth.py}, {@code models/data_generators.py}): population variances
+     * vᵢ = 1 + 99·(1 − (i − 1)/(n − 1)), i = 1..n, from 100 down to 1, drawn as {@link #authorsPca} draws them.
+     *
+     * @param n    the dimension, at least 2
+     * @param m    the number of samples
+     * @param seed NumPy's global seed (the authors' is 1234)
+     * @return the samples as rows (m×n), float64 holding float32 values, uncentred
+     */
+    public static DataSource bao(int n, int m, long seed) {
+        if (n < 2) {
+            throw new LaeException("synthetic:bao needs n ≥ 2 (its variances run from 100 down to 1), got n = " + n);
+        }
+        double[] variances = new double[n];
+        for (int i = 0; i < n; i++) {
+            variances[i] = 1 + 99 * (1 - (double) i / (n - 1));
+        }
+        return authorsPca(m, variances, seed);
+    }
+
+    /**
      * The authors' own draw of Bao et al. 2020's Fig. 4 data ({@code DataGeneratorPCA} in
      * {@code models/data_generators.py} of XuchanBao/linear-ae, as {@code mains/train_synth.py} calls it
      * after {@code np.random.seed(seed)}): U = {@code ortho_group.rvs(n)} (SciPy 1.3–1.8), then

@@ -75,6 +75,25 @@ class DataSourcesTest {
         assertArrayEquals(new double[] {16, 9, 4, 1}, SymmetricEigen.of(rows.transpose().mmul(rows)).valueArray(), 1e-10);
     }
 
+    /**
+     * {@code synthetic:bao} is Bao et al.'s set as their train_synth.py draws it with {@code np.random.seed(1234)}:
+     * first and last entries at d = 30, m = 300 as NumPy prints them (SciPy 1.3–1.8's ortho_group, legacy normal,
+     * float32), the population variances 100 down to 1.
+     */
+    @Test
+    void baoIsTheAuthorsDraw() {
+        DataSource s = open("synthetic:bao:n=30,m=300,seed=1234");
+        INDArray x = s.readAll();
+        assertEquals(300, s.rows());
+        assertArrayEquals(new double[] {1.2898478508, -9.9669542313, -7.7750563622},
+                x.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0),
+                        org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 3)).toDoubleVector(), 1e-9);
+        assertArrayEquals(new double[] {0.4226190746, 2.5012907982, -11.9357261658},
+                x.get(org.nd4j.linalg.indexing.NDArrayIndex.point(299),
+                        org.nd4j.linalg.indexing.NDArrayIndex.interval(27, 30)).toDoubleVector(), 1e-9);
+        assertNotEquals(x, open("synthetic:bao:n=30,m=300,seed=1").readAll());
+    }
+
     @Test
     void badSpecsAreNamed() {
         String[][] cases = {
@@ -84,6 +103,8 @@ class DataSourcesTest {
             {"synthetic:haar:n=3,m=5", "sv=LIST"},
             {"synthetic:haar:n=3,m=5,sv=4,3,2,1", "min(n, m) = 3"},
             {"synthetic:haar:n=3,m=5,sv=a", "sv must be numbers"},
+            {"synthetic:bao:n=1,m=5", "n ≥ 2"},
+            {"synthetic:bao:n=3,m=5,sv=1", "unknown parameter 'sv'"},
             {"imagenet", "unknown data source 'imagenet'"},
         };
         for (String[] c : cases) {

@@ -148,7 +148,7 @@ final class BaoScaling extends Experiment {
 
     /**
      * The authors' synthetic data (data_generators.py, train_synth.py), uncentred, drawn as their code
-     * draws it ({@link SyntheticData#authorsPca}): at small k the outcome hinges on the sample's
+     * draws it ({@link SyntheticData#bao}, {@code synthetic:bao}): at small k the outcome hinges on the sample's
      * eigengaps, so the replay uses their very samples.
      *
      * @param ctx  the experiment
@@ -158,11 +158,7 @@ final class BaoScaling extends Experiment {
      * @return x = U diag(√v) z for m samples, v = 1 + 99·linspace(1, 0, d), U from SciPy's ortho_group, in float32
      */
     static TrainingData data(ExperimentContext ctx, int d, int m, long seed) {
-        double[] variances = new double[d];
-        for (int i = 0; i < d; i++) {
-            variances[i] = 1 + 99 * (1 - (double) i / (d - 1));
-        }
-        var samples = SyntheticData.authorsPca(m, variances, seed);
+        var samples = SyntheticData.bao(d, m, seed);
         return TrainingData.of(samples.description(), samples.readAll(), null, false, ctx.console());
     }
 

@@ -67,9 +67,10 @@ final class OrderedPcaMethods extends Experiment {
      *
      * @param key   its directory, e.g. {@code synthetic}
      * @param title its name in the tables and the figure
-     * @param data  its samples, statistics and ground truth
+     * @param spec  its data source as {@code --data} names it, the study files' {@code data}
+     * @param data  its samples, statistics and ground truth, loaded once for every run
      */
-    record DataSet(String key, String title, TrainingData data) {
+    record DataSet(String key, String title, String spec, TrainingData data) {
     }
 
     OrderedPcaMethods() {
@@ -191,7 +192,8 @@ final class OrderedPcaMethods extends Experiment {
                 + ", N = " + m + ", variances 1 + 99·linspace(1, 0, d), Haar eigenvectors, NumPy's seed 1234, not "
                 + "centred), the data of bao-fig4.");
         TrainingData data = BaoScaling.data(ctx, d, m, 1234);
-        return new DataSet("synthetic", "Synthetic (d = " + d + ", N = " + m + ")", data);
+        return new DataSet("synthetic", "Synthetic (d = " + d + ", N = " + m + ")",
+                "synthetic:bao:n=" + d + ",m=" + m + ",seed=1234", data);
     }
 
     /** @return MNIST's training images, centred */
@@ -199,14 +201,15 @@ final class OrderedPcaMethods extends Experiment {
         LabelledSamples mnist = LabelledSamples.open("mnist", ctx.pick(1000, null));
         ctx.choose("MNIST: the " + mnist.rows().rows() + " training images as 784 pixels in [0, 1], centred.");
         TrainingData data = TrainingData.of(mnist.description(), mnist.rows(), null, true, ctx.console());
-        return new DataSet("mnist", "MNIST (" + mnist.rows().rows() + " images)", data);
+        return new DataSet("mnist", "MNIST (" + mnist.rows().rows() + " images)",
+                ctx.quick() ? mnist.description() : "mnist", data);
     }
 
     /** @return the settings every run on this data and mode shares */
     private static Map<String, Object> shared(DataSet set, int k, Mode mode, int batch, long cap, long logEvery,
                                               List<String> targets) {
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("data", set.data().description());
+        s.put("data", set.spec());
         s.put("no-center", !set.data().stats().centered());
         s.put("latent", (long) k);
         if (mode == Mode.FULL_BATCH) {
