@@ -3,8 +3,9 @@ package io.lae.train;
 import io.lae.loss.Loss;
 import io.lae.stats.Statistics;
 import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * {@code oja-qr}: Oja's algorithm for the top-p principal directions, V ← QR(V + ηMV), in the form the EigenGame
@@ -64,18 +65,35 @@ public final class OjaQrRule implements UpdateRule {
     }
 
     /**
-     * Modified Gram–Schmidt on the columns of {@code v}, in order and in place, in its dtype: column i is scaled to
-     * unit length, then its component is removed from every later column. O(n·p²).
+     * Modified Gram–Schmidt on the columns of {@code v}, in order and in place: column i is scaled to unit length,
+     * then its component is removed from every later column. O(n·p²), in plain Java on a float64 copy of the
+     * columns (one ND4J op per column and pass would cost more than the arithmetic), rounded back to v's dtype.
      */
     private static void orthonormalizeColumns(INDArray v) {
+        int n = (int) v.rows();
         int p = (int) v.columns();
+        double[] a = v.castTo(DataType.DOUBLE).dup('f').data().asDouble(); // column j at [j·n, (j + 1)·n)
         for (int i = 0; i < p; i++) {
-            INDArray q = v.getColumn(i, true);
-            q.divi(q.norm2Number());
-            if (i + 1 < p) {
-                INDArray later = v.get(NDArrayIndex.all(), NDArrayIndex.interval(i + 1, p));
-                later.subi(q.mmul(q.transpose().mmul(later)));
+            int q = i * n;
+            double squares = 0;
+            for (int r = 0; r < n; r++) {
+                squares += a[q + r] * a[q + r];
+            }
+            double norm = Math.sqrt(squares);
+            for (int r = 0; r < n; r++) {
+                a[q + r] /= norm;
+            }
+            for (int j = i + 1; j < p; j++) {
+                int c = j * n;
+                double dot = 0;
+                for (int r = 0; r < n; r++) {
+                    dot += a[q + r] * a[c + r];
+                }
+                for (int r = 0; r < n; r++) {
+                    a[c + r] -= dot * a[q + r];
+                }
             }
         }
+        v.assign(Nd4j.create(a, new long[] {n, p}, 'f').castTo(v.dataType()));
     }
 }
