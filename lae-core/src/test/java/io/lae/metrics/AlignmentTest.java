@@ -116,6 +116,31 @@ class AlignmentTest {
         assertEquals(expected, Alignment.dSub(a, u), 1e-12);
     }
 
+    /**
+     * Two columns about 10⁻³ rad apart: their Gram matrix is too ill-conditioned for the Cholesky route, and d_sub comes
+     * from the Householder QR; still the projector formula's value (gesvd's singular vectors of so close a pair
+     * carry some rounding too, hence the tolerance).
+     */
+    @Test
+    void dSubOfNearlyDependentColumnsMatchesGesvd() {
+        int n = 30;
+        int p = 4;
+        Random rng = new Random(21);
+        INDArray u = nd(TestData.orthonormalColumns(n, n, rng));
+        double[][] a = TestData.gaussian(n, p, 1, rng);
+        for (int r = 0; r < n; r++) {
+            a[r][3] = a[r][2] + 1e-3 * Math.sin(r);
+        }
+        INDArray decoder = nd(a);
+        INDArray fullLeft = Nd4j.create(DataType.DOUBLE, new long[] {n, n}, 'f');
+        Nd4j.getBlasWrapper().lapack().gesvd(decoder.dup('f'), Nd4j.create(DataType.DOUBLE, p), fullLeft, null);
+        INDArray overlap = u.get(NDArrayIndex.all(), NDArrayIndex.interval(0, p)).transpose()
+                .mmul(fullLeft.get(NDArrayIndex.all(), NDArrayIndex.interval(0, p)));
+        double expected = 1 - overlap.mul(overlap).sumNumber().doubleValue() / p;
+
+        assertEquals(expected, Alignment.dSub(decoder, u), 1e-9);
+    }
+
     @ParameterizedTest
     @CsvSource({"7, 3", "50, 10"})
     void dSubIsOneForADecoderOrthogonalToTheTopDirections(int n, int p) {
