@@ -27,7 +27,15 @@ public final class Alignment {
      * @throws IllegalArgumentException if the row counts differ or U has fewer than p columns
      */
     public static double dAlign(INDArray decoder, INDArray groundTruth) {
-        INDArray best = AbsoluteCosineSimilarity.matrix(groundTruth, decoder).max(1);
+        return dAlign(AbsoluteCosineSimilarity.matrix(groundTruth, decoder));
+    }
+
+    /**
+     * @param acs the decoder's p×p ACS matrix ({@link AbsoluteCosineSimilarity#matrix}), rows the true directions
+     * @return d_align = 1 − mean_i max_j ACS_ij², as {@link #dAlign(INDArray, INDArray)}
+     */
+    public static double dAlign(INDArray acs) {
+        INDArray best = acs.max(1);
         return 1 - Matrices.squaredNorm(best) / best.length();
     }
 

@@ -25,7 +25,14 @@ public final class LongestStreak {
      * @throws IllegalArgumentException if the row counts differ or U has fewer than p columns
      */
     public static int of(INDArray decoder, INDArray groundTruth) {
-        INDArray acs = AbsoluteCosineSimilarity.matrix(groundTruth, decoder);
+        return of(AbsoluteCosineSimilarity.matrix(groundTruth, decoder));
+    }
+
+    /**
+     * @param acs the decoder's p×p ACS matrix ({@link AbsoluteCosineSimilarity#matrix}), rows the true directions
+     * @return the longest streak, 0 to p: the leading i with ACS_ii ≥ cos(π/8)
+     */
+    public static int of(INDArray acs) {
         double threshold = Math.cos(ANGLE);
         int streak = 0;
         while (streak < acs.rows() && acs.getDouble(streak, streak) >= threshold) {

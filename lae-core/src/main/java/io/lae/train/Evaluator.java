@@ -57,10 +57,9 @@ public final class Evaluator {
             return new MetricsRow(step, value, value / optimum, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                     Double.NaN, Double.NaN, gap, lr, seconds);
         }
-        AcsRatios ratios = AbsoluteCosineSimilarity.ratios(AbsoluteCosineSimilarity.matrix(directions, decoder),
-                AbsoluteCosineSimilarity.DEFAULT_EPSILON);
+        INDArray acs = AbsoluteCosineSimilarity.matrix(directions, decoder);      // once for three metrics
+        AcsRatios ratios = AbsoluteCosineSimilarity.ratios(acs, AbsoluteCosineSimilarity.DEFAULT_EPSILON);
         return new MetricsRow(step, value, value / optimum, ratios.tp(), ratios.fp(), ratios.total(),
-                Alignment.dAlign(decoder, directions), Alignment.dSub(decoder, directions),
-                LongestStreak.of(decoder, directions), gap, lr, seconds);
+                Alignment.dAlign(acs), Alignment.dSub(decoder, directions), LongestStreak.of(acs), gap, lr, seconds);
     }
 }

@@ -60,6 +60,23 @@ class AlignmentTest {
         assertTrue(dAlign >= 0 && dAlign <= 1, "d_align = " + dAlign);
     }
 
+    /** The evaluator forms the ACS matrix once for d_align, the longest streak and the ratios: the same values. */
+    @Test
+    void metricsFromOneAcsMatrixEqualThoseFromTheDecoder() {
+        Random rng = new Random(23);
+        INDArray u = nd(TestData.orthonormalColumns(12, 12, rng));
+        double[][] a = TestData.columns(TestData.orthonormalColumns(12, 12, rng), 0, 4);
+        for (int r = 0; r < 12; r++) {
+            a[r][0] = u.getDouble(r, 0) + 0.01 * a[r][0];        // the first two directions nearly found
+            a[r][1] = u.getDouble(r, 1) - 0.02 * a[r][1];
+        }
+        INDArray decoder = nd(a);
+        INDArray acs = AbsoluteCosineSimilarity.matrix(u, decoder);
+        assertEquals(Alignment.dAlign(decoder, u), Alignment.dAlign(acs), 0.0);
+        assertEquals(LongestStreak.of(decoder, u), LongestStreak.of(acs));
+        assertEquals(2, LongestStreak.of(acs));
+    }
+
     @Test
     void dAlignTakesTheBestColumnPerDirectionWithoutMatching() {
         double[][] u = TestData.orthonormalColumns(7, 7, new Random(11));
