@@ -44,10 +44,11 @@ public final class Alignment {
      * U_W the k left singular vectors of the decoder. Computed without n×n matrices as 1 − ‖Uᵀ Q‖_F² / k for any
      * orthonormal basis Q of the decoder's columns (U_W = Q·O for an orthogonal O, which does not change the norm):
      * with the columns scaled to unit length (Â, the same span), Gram matrix G = ÂᵀÂ = LLᵀ (Cholesky) and Q = ÂL⁻ᵀ,
-     * ‖Uᵀ Q‖_F² = ‖L⁻¹ ÂᵀU‖_F² — two n×k products and k×k work, in plain Java (a handful of ND4J ops, one LAPACK
-     * QR among them, took ten times as long at n = 784). When a column lies within about 0.6° of the
-     * span of those before it (a Cholesky pivot below 10⁻⁴), where the Gram matrix loses digits, Q is the
-     * orthonormal factor of a Householder QR of the decoder (LAPACK geqrf) instead. Computed in float64.
+     * ‖Uᵀ Q‖_F² = ‖L⁻¹ ÂᵀU‖_F² — two n×k products and k×k work, in plain Java (ND4J's LAPACK QR took about ten
+     * times as long at n = 784 and k ≤ 50, and 1.5–3 times as long at n = 1000 and k = 128 or 300). Q is the
+     * orthonormal factor of a Householder QR of the decoder (LAPACK geqrf) instead when a column lies within about
+     * 0.6° of the span of those before it (a Cholesky pivot below 10⁻⁴), where the Gram matrix loses digits.
+     * Computed in float64.
      *
      * @param decoder     A, n×p with p ≤ n (the subspace is only defined when A has full column rank)
      * @param groundTruth U, n×k (k ≥ p), true principal directions in descending eigenvalue order
