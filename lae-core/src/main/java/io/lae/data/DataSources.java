@@ -17,6 +17,15 @@ public final class DataSources {
             + "synthetic:diag:n=N,m=M[,seed=S], synthetic:haar:n=N,m=M,sv=LIST|linear[,seed=S] or "
             + "synthetic:bao:n=N,m=M[,seed=S]";
 
+    /** A synthetic source that takes only its size and seed. */
+    private interface SizedDraw {
+        DataSource draw(int n, int m, long seed);
+    }
+
+    /** The synthetic sources named {@code PREFIX n=N,m=M[,seed=S]}, by prefix. */
+    private static final Map<String, SizedDraw> DRAWN_BY_SIZE = Map.of("synthetic:diag:", SyntheticData::diagonal,
+            "synthetic:bao:", SyntheticData::bao);
+
     private DataSources() {
     }
 
@@ -75,12 +84,14 @@ public final class DataSources {
         if (IdxDataSets.NAMES.contains(spec)) {
             return IdxDataSets.open(spec, dataDir);
         }
-        if (spec.startsWith("synthetic:diag:")) {
-            Map<String, String> p = parameters(spec, "synthetic:diag:", Set.of("n", "m", "seed"));
-            int n = positive(p, "n", spec);
-            int m = positive(p, "m", spec);
-            requireHeapFor(spec, m, n);
-            return SyntheticData.diagonal(n, m, seed(p, spec));
+        for (var drawn : DRAWN_BY_SIZE.entrySet()) {
+            if (spec.startsWith(drawn.getKey())) {
+                Map<String, String> p = parameters(spec, drawn.getKey(), Set.of("n", "m", "seed"));
+                int n = positive(p, "n", spec);
+                int m = positive(p, "m", spec);
+                requireHeapFor(spec, m, n);
+                return drawn.getValue().draw(n, m, seed(p, spec));
+            }
         }
         if (spec.startsWith("synthetic:haar:")) {
             Map<String, String> p = parameters(spec, "synthetic:haar:", Set.of("n", "m", "sv", "seed"));
@@ -89,13 +100,6 @@ public final class DataSources {
             double[] singularValues = singularValues(p, Math.min(n, m), spec);
             requireHeapFor(spec, m, n);
             return SyntheticData.haar(n, m, singularValues, seed(p, spec));
-        }
-        if (spec.startsWith("synthetic:bao:")) {
-            Map<String, String> p = parameters(spec, "synthetic:bao:", Set.of("n", "m", "seed"));
-            int n = positive(p, "n", spec);
-            int m = positive(p, "m", spec);
-            requireHeapFor(spec, m, n);
-            return SyntheticData.bao(n, m, seed(p, spec));
         }
         throw new LaeException("unknown data source '" + spec + "': use " + FORMS);
     }
