@@ -140,8 +140,7 @@ final class GempMnist extends Experiment {
      */
     private static double meanIterationsToStreak(List<RunRecord> trials, int k) {
         StopTarget full = StopTarget.parse("longest_streak=" + k);
-        return trials.stream().mapToDouble(r -> r.firstReaching(full).map(m -> (double) m.step())
-                .orElse(Double.POSITIVE_INFINITY)).average().orElse(Double.NaN);
+        return trials.stream().mapToDouble(r -> r.stepsTo(full)).average().orElse(Double.NaN);
     }
 
     private static List<Map<String, String>> rows(List<RunRecord> records, double lambda1, int k) {

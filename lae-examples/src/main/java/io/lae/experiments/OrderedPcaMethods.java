@@ -109,7 +109,6 @@ final class OrderedPcaMethods extends Experiment {
                 + "(4bn per column). Seconds are the runs' own training time (run.json), metrics excluded.");
         List<DataSet> sets = List.of(synthetic(ctx), mnist(ctx));
         Map<String, List<RunRecord>> reported = new LinkedHashMap<>();
-        Map<String, List<RunRecord>> byDataAndMode = new LinkedHashMap<>();
         List<String> targets = List.of("d_align=" + ALIGNED, "longest_streak=" + k);
         for (DataSet set : sets) {
             int n = set.data().stats().inputDim();
@@ -130,17 +129,20 @@ final class OrderedPcaMethods extends Experiment {
                         config -> set.data());
                 List<RunRecord> records = report.report(ctx, dir + "/report", contenders, rates,
                         List.of(REPORTED_SEED), targets);
-                String title = set.title() + ", " + mode.label
-                        + (mode == Mode.MINI_BATCH ? " (b = " + batch + ")" : "");
+                String title = title(set, mode, batch);
                 reported.put(title, records);
-                byDataAndMode.put(set.key() + "/" + mode, records);
                 ctx.summary().table(title, rows(records, k, n, mode, batch, targets));
                 winners(ctx, title, records, targets);
             }
         }
-        claims(ctx, byDataAndMode.get("synthetic/" + Mode.FULL_BATCH), byDataAndMode.get("mnist/" + Mode.MINI_BATCH),
-                k);
+        claims(ctx, reported.get(title(sets.getFirst(), Mode.FULL_BATCH, batch)),
+                reported.get(title(sets.getLast(), Mode.MINI_BATCH, batch)), k);
         draw(ctx, reported, k);
+    }
+
+    /** @return the name of a data set and mode in the tables and the figure, e.g. {@code MNIST, mini-batch (b = 256)} */
+    private static String title(DataSet set, Mode mode, int batch) {
+        return set.title() + ", " + mode.label + (mode == Mode.MINI_BATCH ? " (b = " + batch + ")" : "");
     }
 
     /**
@@ -173,8 +175,7 @@ final class OrderedPcaMethods extends Experiment {
     /** @return each method's first step reaching the target, +∞ when it did not */
     private static Map<String, Double> stepsTo(List<RunRecord> records, StopTarget target) {
         Map<String, Double> steps = new LinkedHashMap<>();
-        records.forEach(r -> steps.put(RateSearch.contender(r), r.firstReaching(target)
-                .map(m -> (double) m.step()).orElse(Double.POSITIVE_INFINITY)));
+        records.forEach(r -> steps.put(RateSearch.contender(r), r.stepsTo(target)));
         return steps;
     }
 
@@ -248,8 +249,7 @@ final class OrderedPcaMethods extends Experiment {
 
     /** Runs that reach the targets first, then those closest in d_align at the end; a diverged run last. */
     static Comparator<RunRecord> fastestToTargets(StopTarget both) {
-        return Comparator.comparingDouble((RunRecord r) -> r.firstReaching(both).map(MetricsRow::step)
-                        .map(Long::doubleValue).orElse(Double.POSITIVE_INFINITY))
+        return Comparator.comparingDouble((RunRecord r) -> r.stepsTo(both))
                 .thenComparingDouble(r -> r.state() == RunRecord.State.DIVERGED ? Double.POSITIVE_INFINITY
                         : r.last().map(MetricsRow::dAlign).filter(Double::isFinite).orElse(Double.POSITIVE_INFINITY));
     }
@@ -292,19 +292,18 @@ final class OrderedPcaMethods extends Experiment {
         Map<String, Object> result = new LinkedHashMap<>();
         for (String target : targets) {
             StopTarget t = StopTarget.parse(target);
-            List<RunRecord> reaching = records.stream().filter(r -> r.firstReaching(t).isPresent())
-                    .sorted(Comparator.comparingLong(r -> r.firstReaching(t).orElseThrow().step())).toList();
+            List<RunRecord> reaching = records.stream().filter(r -> Double.isFinite(r.stepsTo(t)))
+                    .sorted(Comparator.comparingDouble(r -> r.stepsTo(t))).toList();
             Map<String, Object> w = new LinkedHashMap<>();
             if (reaching.isEmpty()) {
                 w.put("winner", "none reached it");
             } else {
-                long best = reaching.getFirst().firstReaching(t).orElseThrow().step();
+                double best = reaching.getFirst().stepsTo(t);
                 w.put("winner", RateSearch.contender(reaching.getFirst()));
-                w.put("steps", best);
+                w.put("steps", (long) best);
                 if (reaching.size() > 1) {
-                    long next = reaching.get(1).firstReaching(t).orElseThrow().step();
                     w.put("runner_up", RateSearch.contender(reaching.get(1)));
-                    w.put("runner_up_steps_ratio", (double) next / best);
+                    w.put("runner_up_steps_ratio", reaching.get(1).stepsTo(t) / best);
                 }
                 w.put("reached_by", reaching.stream().map(RateSearch::contender).toList());
             }

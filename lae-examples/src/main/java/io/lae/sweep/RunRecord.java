@@ -86,4 +86,12 @@ public record RunRecord(PlannedRun run, State state, List<MetricsRow> metrics, b
         return state == State.DIVERGED ? Optional.empty()
                 : metrics.stream().filter(target::reachedBy).findFirst();
     }
+
+    /**
+     * @param target a target
+     * @return the step of the first logged row that reaches it, +∞ when none does (so that runs order by it)
+     */
+    public double stepsTo(StopTarget target) {
+        return firstReaching(target).map(m -> (double) m.step()).orElse(Double.POSITIVE_INFINITY);
+    }
 }
