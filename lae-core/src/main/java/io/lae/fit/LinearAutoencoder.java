@@ -3,6 +3,7 @@ package io.lae.fit;
 import io.lae.LaeException;
 import io.lae.closedform.GroundTruth;
 import io.lae.data.DataSource;
+import io.lae.linalg.HostBlas;
 import io.lae.loss.Loss;
 import io.lae.loss.LossSpec;
 import io.lae.optim.LearningRateSchedule;
@@ -74,6 +75,8 @@ public final class LinearAutoencoder {
     private final CheckpointStore checkpoints;
     private final long checkpointEvery;
     private final Stepper.Factory engine;
+    /** Multiply-adds of a step's product with the data below which a fit runs OpenBLAS on one thread. */
+    public static final double ONE_THREAD_WORK = 1 << 24;
     private final Checkpoint resumeFrom;
     private final int batchSize;
     private final long epochs;
@@ -214,7 +217,10 @@ public final class LinearAutoencoder {
         List<MetricsRow> history = new ArrayList<>();
         RecordingListener recording = new RecordingListener(history::add, listener);
         TrainingLoop.Outcome outcome;
-        try (Stepper stepper = engine.create(settings, stats, model, start.state())) {
+        long rowsPerStep = batchSize > 0 ? batchSize : stepsOverRows() ? statistics.sampleCount() : 0;
+        try (HostBlas.OneThread blas = oneBlasThread(rowsPerStep, stats.inputDim(), latent) ? HostBlas.oneThread()
+                : null;
+             Stepper stepper = engine.create(settings, stats, model, start.state())) {
             Evaluator evaluator = new Evaluator(loss, stats,
                     groundTruth != null ? groundTruth : trackAlignment ? GroundTruth.of(stats) : null);
             if (start.step() == 0) {
@@ -225,6 +231,25 @@ public final class LinearAutoencoder {
                     checkpoints);
         }
         return new FittedAutoencoder(model, statistics, outcome.status(), history);
+    }
+
+    /**
+     * Whether a fit runs OpenBLAS on one thread ({@link HostBlas#oneThread}): when a step's product with the data
+     * — Σxx·W over the statistics, n·n·p multiply-adds, or X·W over b rows, b·n·p — is below
+     * {@value #ONE_THREAD_WORK}. A product that small gains little from a second thread, and on one its bits do not
+     * depend on the machine's cores: the same fit gives the same weights on a laptop and a server with the same
+     * kernels, and fits like it can run side by side (as {@code lae sweep} does) and still equal one fit alone.
+     * Larger fits use OpenBLAS's threads as the process has them. OpenBLAS's thread count is the process's: while a
+     * small fit runs, a large one beside it in the same process runs on one thread too, and differs in the last
+     * bits from the same fit alone.
+     *
+     * @param rowsPerStep the rows a step multiplies, b; 0 for a step over the statistics (then n)
+     * @param inputDim    n
+     * @param latent      p
+     * @return whether such a fit runs OpenBLAS on one thread
+     */
+    public static boolean oneBlasThread(long rowsPerStep, long inputDim, long latent) {
+        return (double) (rowsPerStep > 0 ? rowsPerStep : inputDim) * inputDim * latent < ONE_THREAD_WORK;
     }
 
     /**

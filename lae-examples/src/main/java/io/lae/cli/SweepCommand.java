@@ -46,8 +46,9 @@ final class SweepCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--parallel", paramLabel = "N",
-            description = "Series of runs trained at once, each with the threads lae train uses (default 1: on a "
-                    + "machine whose cores one run's BLAS already uses, runs side by side contend and are slower).")
+            description = "Series of small runs trained at once (default: one per core). A run whose product with "
+                    + "the data is small trains with OpenBLAS on one thread in lae train too, so it gives the same bits "
+                    + "beside others; larger runs train one at a time with OpenBLAS's threads.")
     Integer parallel;
 
     @Mixin
@@ -71,10 +72,10 @@ final class SweepCommand implements Callable<Integer> {
         }
         String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         Path dir = output.orElse(Path.of("runs", stem));
-        int workers = parallel != null ? parallel : 1;
+        int workers = parallel != null ? parallel : Runtime.getRuntime().availableProcessors();
         FigureOutput figures = figureOptions.output();
-        console.printf(Locale.ROOT, "study %s: %d runs in %d series, %d at a time, into %s%n", file, study.runs().size(),
-                study.series().size(), Math.min(workers, study.series().size()), dir);
+        console.printf(Locale.ROOT, "study %s: %d runs in %d series, small ones %d at a time, into %s%n", file,
+                study.runs().size(), study.series().size(), Math.min(workers, study.series().size()), dir);
         console.flush();
         StepsProgress[] bar = new StepsProgress[1];
         Sweep sweep = new Sweep(study, dir, new Sweep.Options(new LocalExecutor(workers),

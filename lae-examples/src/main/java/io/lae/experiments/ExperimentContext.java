@@ -219,7 +219,7 @@ public final class ExperimentContext {
     public List<RunRecord> study(String name, String text, Sweep.DataLoader data) {
         Study study = StudyFile.parse(text, out.resolve(name).resolve("study.toml").toString());
         Path dir = out.resolve(name);
-        Sweep sweep = new Sweep(study, dir, new Sweep.Options(new LocalExecutor(1), data,
+        Sweep sweep = new Sweep(study, dir, new Sweep.Options(LocalExecutor.perCore(), data,
                 run -> progress(name + "/" + run), figures, force, console));
         sweep.claim(text);
         List<RunRecord> records = sweep.run();

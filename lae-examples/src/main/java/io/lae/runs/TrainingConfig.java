@@ -9,6 +9,7 @@ import io.lae.Precision;
 import io.lae.data.CsvHeader;
 import io.lae.device.MemoryPlan;
 import io.lae.fit.Defaults;
+import io.lae.fit.LinearAutoencoder;
 import io.lae.loss.LossSpec;
 import io.lae.loss.NestedDropoutLoss;
 import io.lae.loss.NonUniformL2Loss;
@@ -265,6 +266,16 @@ public record TrainingConfig(String data, String targets, String loss, Scale sca
         return new MemoryPlan(outputDim, inputDim, samples, latent, rowsPerStep(samples), dataType().width(),
                 MemoryPlan.optimizerSlots(optimizerObject()), regression,
                 ruleObject().tiesWeights(), groundTruth);
+    }
+
+    /**
+     * @param samples  m, the data's samples
+     * @param inputDim n, the data's dimension
+     * @return whether the run trains with OpenBLAS on one thread ({@link LinearAutoencoder#oneBlasThread}), so
+     *     that it may run beside others and still give its bits
+     */
+    public boolean oneBlasThread(long samples, int inputDim) {
+        return LinearAutoencoder.oneBlasThread(rowsPerStep(samples), inputDim, latent);
     }
 
     /** b: a mini-batch, all m rows for per-sample nested dropout at full batch, 0 over the statistics. */

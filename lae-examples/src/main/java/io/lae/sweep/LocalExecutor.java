@@ -2,6 +2,7 @@ package io.lae.sweep;
 
 import io.lae.train.TrainingInterruptedException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -12,20 +13,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs a study's jobs on this machine: {@code workers} of them at a time, each on a thread of its own. ND4J's and
- * OpenBLAS's thread counts are left as they are: they are the process's, and a run computed with fewer BLAS threads
- * than {@code lae train} uses differs from it in the last bits (measured: n = 784, p = 50, one OpenBLAS thread
- * instead of two gave weights up to 1e-14 apart), while runs side by side with the same thread counts equal it bit
- * for bit. On a machine whose cores one run's BLAS already uses, runs side by side contend for them (measured on
- * 2 cores: two p = 50 runs at n = 784 took over 100 times as long per step as one alone), so one worker is the
- * default of {@code lae sweep} and of the experiments.
+ * Runs a study's jobs on this machine: first those that may run beside others, {@code workers} at a time, each on a
+ * thread of its own, then the others one at a time. A job runs beside others only when each of its runs trains with
+ * OpenBLAS on one thread, whose bits do not depend on what else runs; a run that uses OpenBLAS's threads would both
+ * contend for the cores with its neighbours (measured on 2 cores: two p = 50 runs at n = 784 took over 100 times as
+ * long per step as one alone) and, on fewer threads, differ from {@code lae train} in the last bits.
  */
 public final class LocalExecutor implements RunExecutor {
 
     private final int workers;
 
     /**
-     * @param workers how many jobs run at once, at least 1
+     * @param workers how many jobs that may run beside others run at once, at least 1
      * @throws IllegalArgumentException if it is less than 1
      */
     public LocalExecutor(int workers) {
@@ -35,47 +34,62 @@ public final class LocalExecutor implements RunExecutor {
         this.workers = workers;
     }
 
+    /** @return an executor with one worker per core the JVM may use */
+    public static LocalExecutor perCore() {
+        return new LocalExecutor(Runtime.getRuntime().availableProcessors());
+    }
+
     @Override
-    public <T> List<T> execute(List<Callable<T>> jobs) {
-        int threads = Math.min(workers, jobs.size());
-        if (threads <= 1) {
-            return sequentially(jobs);
+    public <T> List<T> execute(List<Job<T>> jobs) {
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        Object[] results = new Object[jobs.size()];
+        List<Integer> beside = new ArrayList<>();
+        List<Integer> alone = new ArrayList<>();
+        for (int i = 0; i < jobs.size(); i++) {
+            (jobs.get(i).beside() ? beside : alone).add(i);
         }
+        int threads = Math.min(workers, beside.size());
+        if (threads > 1) {
+            sideBySide(jobs, beside, threads, results, failure);
+        } else {
+            alone.addAll(0, beside);
+        }
+        for (int i : alone) {
+            if (failure.get() != null) {
+                break;
+            }
+            results[i] = guarded(jobs.get(i).work(), failure);
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        @SuppressWarnings("unchecked")
+        List<T> list = (List<T>) Arrays.asList(results);
+        return list;
+    }
+
+    private static <T> void sideBySide(List<Job<T>> jobs, List<Integer> which, int threads, Object[] results,
+                                       AtomicReference<RuntimeException> failure) {
         AtomicInteger counter = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "lae-sweep-" + counter.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        AtomicReference<RuntimeException> failure = new AtomicReference<>();
         try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> job : jobs) {
-                futures.add(pool.submit(() -> failure.get() != null ? null : guarded(job, failure)));
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i : which) {
+                Callable<T> work = jobs.get(i).work();
+                futures.add(pool.submit(() -> {
+                    if (failure.get() == null) {
+                        results[i] = guarded(work, failure);
+                    }
+                }));
             }
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) {
-                results.add(await(f));
-            }
-            if (failure.get() != null) {
-                throw failure.get();
-            }
-            return results;
+            futures.forEach(LocalExecutor::await);
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private static <T> List<T> sequentially(List<Callable<T>> jobs) {
-        AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        List<T> results = new ArrayList<>();
-        for (Callable<T> job : jobs) {
-            results.add(guarded(job, failure));
-            if (failure.get() != null) {
-                throw failure.get();
-            }
-        }
-        return results;
     }
 
     /** Runs a job, noting its failure (an interruption wins over any other) instead of throwing it. */
@@ -92,9 +106,9 @@ public final class LocalExecutor implements RunExecutor {
         return null;
     }
 
-    private static <T> T await(Future<T> future) {
+    private static void await(Future<?> future) {
         try {
-            return future.get();
+            future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the study's runs", e);

@@ -10,6 +10,18 @@ import java.util.concurrent.Callable;
 public interface RunExecutor {
 
     /**
+     * A series of runs to execute.
+     *
+     * @param <T>    what it returns
+     * @param work   trains the series' runs in order
+     * @param beside whether it may run beside other series: each of its runs trains with OpenBLAS on one thread
+     *               ({@link io.lae.fit.LinearAutoencoder#oneBlasThread}), so its bits do not depend on what else
+     *               runs; a series that is not runs alone, with the threads {@code lae train} uses
+     */
+    record Job<T>(Callable<T> work, boolean beside) {
+    }
+
+    /**
      * Runs every job and returns once all have ended.
      *
      * @param <T>  what a job returns
@@ -18,5 +30,5 @@ public interface RunExecutor {
      * @throws RuntimeException the first job's failure (an interruption before any other), after the jobs running
      *     then have ended; jobs not yet started are not run
      */
-    <T> List<T> execute(List<Callable<T>> jobs);
+    <T> List<T> execute(List<Job<T>> jobs);
 }

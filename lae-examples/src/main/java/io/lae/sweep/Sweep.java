@@ -10,6 +10,7 @@ import io.lae.runs.RunDirectory;
 import io.lae.runs.RunProgress;
 import io.lae.runs.TrainingConfig;
 import io.lae.runs.TrainingData;
+import io.lae.stats.Statistics;
 import io.lae.train.RunStatus;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 /**
@@ -129,13 +129,19 @@ public final class Sweep {
         if (data.isEmpty()) {
             load();
         }
-        List<Callable<List<RunRecord>>> jobs = new ArrayList<>();
+        List<RunExecutor.Job<List<RunRecord>>> jobs = new ArrayList<>();
         for (List<PlannedRun> series : study.series()) {
-            jobs.add(() -> runSeries(series));
+            jobs.add(new RunExecutor.Job<>(() -> runSeries(series), series.stream().allMatch(this::oneBlasThread)));
         }
         Map<String, RunRecord> byName = new LinkedHashMap<>();
         options.executor().execute(jobs).forEach(records -> records.forEach(r -> byName.put(r.run().name(), r)));
         return study.runs().stream().map(r -> byName.get(r.name())).toList();
+    }
+
+    /** @return whether the run trains with OpenBLAS on one thread, after {@link #load} */
+    private boolean oneBlasThread(PlannedRun run) {
+        Statistics stats = data.get(DataKey.of(run.config())).stats();
+        return run.config().oneBlasThread(stats.sampleCount(), stats.inputDim());
     }
 
     /** Runs a series in order; along a stop axis, the runs after its first failure are skipped. */

@@ -62,8 +62,9 @@ class SweepCommandTest {
     }
 
     /**
-     * Every run of a study, trained side by side with others, holds the weights and metrics {@code lae train} gives
-     * the same settings, bit for bit: here at n = 400 and p = 50, where OpenBLAS and ND4J compute on several threads.
+     * Every run of a study holds the weights and metrics {@code lae train} gives the same settings, bit for bit:
+     * here at n = 400, where p = 50 and 5 train with OpenBLAS on one thread, side by side, and p = 150 alone with
+     * OpenBLAS's threads.
      */
     @Test
     void everyRunEqualsLaeTrainWithTheSameSettings() throws Exception {
@@ -78,14 +79,14 @@ class SweepCommandTest {
                 log-every = 10
                 checkpoint-every = 20
                 [grid]
-                latent = [50, 5]
+                latent = [150, 50, 5]
                 optimizer = ["adam", "sgd"]
                 [[set]]
                 when = { optimizer = "sgd" }
                 lr = 1e-6
                 """.formatted(data), out);
         assertEquals(0, r.exitCode(), r.out() + r.err());
-        for (String[] run : new String[][] {{"50", "adam", "0.001"}, {"5", "sgd", "1e-6"}}) {
+        for (String[] run : new String[][] {{"150", "adam", "0.001"}, {"50", "adam", "0.001"}, {"5", "sgd", "1e-6"}}) {
             Path alone = dir.resolve("alone-" + run[0] + run[1]);
             CliRunner t = CliRunner.run("train", "--data", data, "--loss", "ordered", "--reduction", "mean", "--steps", "30",
                     "--lr", run[2],

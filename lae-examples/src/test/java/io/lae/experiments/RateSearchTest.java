@@ -18,7 +18,7 @@ class RateSearchTest {
             "steps", 50L, "until", "d_align=0.01,longest_streak=3");
 
     private static final List<RateSearch.Contender> CONTENDERS = OrderedPcaMethods.contenders(3, 12,
-            List.of(1e-2, 1e-3), List.of(0.5, 0.05));
+            List.of(1e-2, 1e-3), List.of(0.5, 0.05), List.of(0.02, 0.002));
 
     @Test
     void aMethodIsTunedOverItsRatesOnTheHeldOutSeed() {
@@ -53,6 +53,8 @@ class RateSearchTest {
         assertEquals(List.of(StopTarget.parse("d_align=0.01")), one.targets());
         assertEquals("rag", one.run("rag").config().rule());
         assertEquals("mse", one.run("rag").config().loss());
+        assertEquals("nesterov", one.run("rag").config().optimizer(), "Adam does not suit RAG (Bao et al. §7)");
+        assertEquals("sgd", one.run("gha").config().optimizer());
         Study trials = StudyFile.parse(search.reportStudy(CONTENDERS, rates, List.of(1L, 2L, 3L),
                 List.of("longest_streak=3")), "trials");
         assertEquals(3 * CONTENDERS.size(), trials.runs().size());
