@@ -81,7 +81,7 @@ final class OrderedPcaMethods extends Experiment {
     OrderedPcaMethods() {
         super(ID, "Every ordered-PCA method of lae on Bao et al.'s synthetic set and on MNIST at k = 20, full batch and "
                 + "mini-batch, each at its best learning rate: steps, flops and seconds to d_align ≤ 1e-2 and to the "
-                + "longest streak k", Duration.ofMinutes(150), Duration.ofSeconds(60));
+                + "longest streak k", Duration.ofMinutes(65), Duration.ofSeconds(60));
     }
 
     @Override
