@@ -44,7 +44,7 @@ final class GempMnist extends Experiment {
     GempMnist() {
         super(ID, "Gemp et al. 2022, Fig. 3 (and 2021, Fig. 3b): μ-EigenGame, α-EigenGame, GHA and Oja's algorithm on "
                 + "MNIST, longest streak and subspace distance against iterations at mini-batch sizes 1024, 256, 32",
-                Duration.ofMinutes(45), Duration.ofSeconds(35));
+                Duration.ofMinutes(22), Duration.ofSeconds(35));
     }
 
     @Override
