@@ -56,6 +56,9 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class LinearAutoencoder {
 
+    /** Multiply-adds of a step's product with the data below which a fit runs OpenBLAS on one thread. */
+    public static final double ONE_THREAD_WORK = 1 << 24;
+
     private final int latent;
     private final LossSpec lossSpec;
     private final Loss customLoss;
@@ -75,8 +78,6 @@ public final class LinearAutoencoder {
     private final CheckpointStore checkpoints;
     private final long checkpointEvery;
     private final Stepper.Factory engine;
-    /** Multiply-adds of a step's product with the data below which a fit runs OpenBLAS on one thread. */
-    public static final double ONE_THREAD_WORK = 1 << 24;
     private final Checkpoint resumeFrom;
     private final int batchSize;
     private final long epochs;
@@ -217,9 +218,8 @@ public final class LinearAutoencoder {
         List<MetricsRow> history = new ArrayList<>();
         RecordingListener recording = new RecordingListener(history::add, listener);
         TrainingLoop.Outcome outcome;
-        long rowsPerStep = batchSize > 0 ? batchSize : stepsOverRows() ? statistics.sampleCount() : 0;
-        try (HostBlas.OneThread blas = oneBlasThread(rowsPerStep, stats.inputDim(), latent) ? HostBlas.oneThread()
-                : null;
+        try (HostBlas.OneThread blas = oneBlasThread(batchSize, stochastic, statistics.sampleCount(), stats.inputDim(),
+                latent) ? HostBlas.oneThread() : null;
              Stepper stepper = engine.create(settings, stats, model, start.state())) {
             Evaluator evaluator = new Evaluator(loss, stats,
                     groundTruth != null ? groundTruth : trackAlignment ? GroundTruth.of(stats) : null);
@@ -243,13 +243,17 @@ public final class LinearAutoencoder {
      * small fit runs, a large one beside it in the same process runs on one thread too, and differs in the last
      * bits from the same fit alone.
      *
-     * @param rowsPerStep the rows a step multiplies, b; 0 for a step over the statistics (then n)
-     * @param inputDim    n
-     * @param latent      p
+     * @param batchSize  b for a fit over mini-batches, else 0
+     * @param stochastic the nested dropout draw: {@link NestedDropoutDraw#PER_SAMPLE} steps over all m rows
+     * @param samples    m
+     * @param inputDim   n
+     * @param latent     p
      * @return whether such a fit runs OpenBLAS on one thread
      */
-    public static boolean oneBlasThread(long rowsPerStep, long inputDim, long latent) {
-        return (double) (rowsPerStep > 0 ? rowsPerStep : inputDim) * inputDim * latent < ONE_THREAD_WORK;
+    public static boolean oneBlasThread(int batchSize, NestedDropoutDraw stochastic, long samples, long inputDim,
+                                        long latent) {
+        long rows = batchSize > 0 ? batchSize : stochastic == NestedDropoutDraw.PER_SAMPLE ? samples : inputDim;
+        return (double) rows * inputDim * latent < ONE_THREAD_WORK;
     }
 
     /**

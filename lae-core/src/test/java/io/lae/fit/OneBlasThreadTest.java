@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.lae.linalg.HostBlas;
 import io.lae.stats.Statistics;
 import io.lae.stats.StatisticsAccumulator;
+import io.lae.train.NestedDropoutDraw;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -59,10 +60,11 @@ class OneBlasThreadTest {
 
     @Test
     void theChoiceFollowsTheStepsProductWithTheData() {
-        assertTrue(LinearAutoencoder.oneBlasThread(0, N, P), "Σxx·W at n = 400, p = 50: 8e6 multiply-adds");
-        assertFalse(LinearAutoencoder.oneBlasThread(0, 2048, 256), "n = 2048, p = 256: 1.1e9");
-        assertTrue(LinearAutoencoder.oneBlasThread(256, 1000, 50), "a mini-batch of 256 rows: 1.3e7");
-        assertFalse(LinearAutoencoder.oneBlasThread(60_000, N, P), "per-sample steps over all 60 000 rows");
+        assertTrue(LinearAutoencoder.oneBlasThread(0, null, 1500, N, P), "Σxx·W at n = 400, p = 50: 8e6 multiply-adds");
+        assertFalse(LinearAutoencoder.oneBlasThread(0, null, 60_000, 2048, 256), "n = 2048, p = 256: 1.1e9");
+        assertTrue(LinearAutoencoder.oneBlasThread(256, null, 60_000, 1000, 50), "a mini-batch of 256 rows: 1.3e7");
+        assertFalse(LinearAutoencoder.oneBlasThread(0, NestedDropoutDraw.PER_SAMPLE, 60_000, N, P),
+                "per-sample steps over all 60 000 rows");
     }
 
     @Test
@@ -77,7 +79,7 @@ class OneBlasThreadTest {
         }
         Statistics stats = StatisticsAccumulator.of(Nd4j.createFromArray(rows), true);
         int large = 150;
-        assertFalse(LinearAutoencoder.oneBlasThread(0, N, large));
+        assertFalse(LinearAutoencoder.oneBlasThread(0, null, 1500, N, large));
         setThreads(1);
         double[] largeOnOne = fit(stats, large).model().decoder().data().asDouble();
         setThreads(2);

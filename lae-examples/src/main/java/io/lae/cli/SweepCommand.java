@@ -72,13 +72,13 @@ final class SweepCommand implements Callable<Integer> {
         }
         String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         Path dir = output.orElse(Path.of("runs", stem));
-        int workers = parallel != null ? parallel : Runtime.getRuntime().availableProcessors();
+        LocalExecutor executor = parallel != null ? new LocalExecutor(parallel) : LocalExecutor.perCore();
         FigureOutput figures = figureOptions.output();
         console.printf(Locale.ROOT, "study %s: %d runs in %d series, small ones %d at a time, into %s%n", file,
-                study.runs().size(), study.series().size(), Math.min(workers, study.series().size()), dir);
+                study.runs().size(), study.series().size(), Math.min(executor.workers(), study.series().size()), dir);
         console.flush();
         StepsProgress[] bar = new StepsProgress[1];
-        Sweep sweep = new Sweep(study, dir, new Sweep.Options(new LocalExecutor(workers),
+        Sweep sweep = new Sweep(study, dir, new Sweep.Options(executor,
                 config -> TrainingData.load(config, console), name -> bar[0].forRun(name), figures, output.force,
                 console));
         sweep.claim(text);

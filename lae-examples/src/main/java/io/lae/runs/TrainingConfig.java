@@ -275,7 +275,7 @@ public record TrainingConfig(String data, String targets, String loss, Scale sca
      *     that it may run beside others and still give its bits
      */
     public boolean oneBlasThread(long samples, int inputDim) {
-        return LinearAutoencoder.oneBlasThread(rowsPerStep(samples), inputDim, latent);
+        return LinearAutoencoder.oneBlasThread(usesMiniBatches() ? batch : 0, stochastic, samples, inputDim, latent);
     }
 
     /** b: a mini-batch, all m rows for per-sample nested dropout at full batch, 0 over the statistics. */

@@ -39,6 +39,11 @@ public final class LocalExecutor implements RunExecutor {
         return new LocalExecutor(Runtime.getRuntime().availableProcessors());
     }
 
+    /** @return how many jobs that may run beside others run at once */
+    public int workers() {
+        return workers;
+    }
+
     @Override
     public <T> List<T> execute(List<Job<T>> jobs) {
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
