@@ -143,69 +143,60 @@ public final class HostBlas {
                     + " · " + b.shapeInfoToString() + (transposeB ? "ᵀ" : "") + " into " + c.shapeInfoToString());
         }
         DataType type = c.dataType();
-        boolean direct = available() && a.dataType() == type && b.dataType() == type
-                && (type == DataType.FLOAT || type == DataType.DOUBLE)
-                && Math.max(Math.max(m, n), k) <= Integer.MAX_VALUE && m > 0 && n > 0 && k > 0;
-        Operand left = direct ? Operand.of(a) : null;
-        Operand right = direct ? Operand.of(b) : null;
-        Operand out = direct ? Operand.of(c) : null;
+        boolean direct = available() && a.dataType() == type && b.dataType() == type && m > 0 && n > 0 && k > 0;
+        HostMatrix left = direct ? HostMatrix.of(a) : null;
+        HostMatrix right = direct ? HostMatrix.of(b) : null;
+        HostMatrix out = direct ? HostMatrix.of(c) : null;
         if (left == null || right == null || out == null) {
             return Nd4j.gemm(a, b, c, transposeA, transposeB, alpha, beta);
         }
-        boolean opA = transposeA ^ left.rowMajor();
-        boolean opB = transposeB ^ right.rowMajor();
-        if (out.rowMajor()) {                                       // Cᵀ = op(B)ᵀ op(A)ᵀ, column-major
-            call(type, !opB, !opA, n, m, k, alpha, right, left, beta, out);
-        } else {
-            call(type, opA, opB, m, n, k, alpha, left, right, beta, out);
-        }
+        gemm(transposeA ? left.transpose() : left, transposeB ? right.transpose() : right, out, alpha, beta);
         return c;
     }
 
-    private static void call(DataType type, boolean transposeX, boolean transposeY, long m, long n, long k,
-                             double alpha, Operand x, Operand y, double beta, Operand out) {
-        int tx = transposeX ? TRANSPOSE : NO_TRANSPOSE;
-        int ty = transposeY ? TRANSPOSE : NO_TRANSPOSE;
-        try {
-            if (type == DataType.FLOAT) {
-                SGEMM.invokeExact(COLUMN_MAJOR, tx, ty, (int) m, (int) n, (int) k, (float) alpha, x.address(), x.ld(),
-                        y.address(), y.ld(), (float) beta, out.address(), out.ld());
-            } else {
-                DGEMM.invokeExact(COLUMN_MAJOR, tx, ty, (int) m, (int) n, (int) k, alpha, x.address(), x.ld(),
-                        y.address(), y.ld(), beta, out.address(), out.ld());
-            }
-        } catch (Throwable e) {
-            throw new IllegalStateException("cblas gemm failed", e);
+    /**
+     * C = α A B + β C on matrices in host memory, in one BLAS call; a transposed operand is passed as
+     * {@link HostMatrix#transpose()}.
+     *
+     * @param beta β (C is not read when 0)
+     * @throws IllegalArgumentException if the shapes or dtypes do not agree
+     * @throws IllegalStateException    off the CPU backend ({@link #available()} false)
+     */
+    public static void gemm(HostMatrix a, HostMatrix b, HostMatrix c, double alpha, double beta) {
+        if (a.columns() != b.rows() || c.rows() != a.rows() || c.columns() != b.columns()
+                || a.type() != c.type() || b.type() != c.type()) {
+            throw new IllegalArgumentException("gemm operands do not agree: " + a + " · " + b + " into " + c);
+        }
+        if (!available()) {
+            throw new IllegalStateException("host BLAS is not available: ND4J does not run on its CPU backend");
+        }
+        if (c.rows() == 0 || c.columns() == 0) {
+            return;
+        }
+        if (c.rowMajor()) {                                          // Cᵀ = Bᵀ Aᵀ, column-major
+            call(b.transpose(), a.transpose(), c.transpose(), alpha, beta);
+        } else {
+            call(a, b, c, alpha, beta);
         }
     }
 
-    /**
-     * A 2-D array as BLAS reads it: the column-major matrix at {@code address} with leading dimension
-     * {@code ld}, which is the array itself, or its transpose when {@code rowMajor}.
-     */
-    private record Operand(long address, int ld, boolean rowMajor) {
-
-        /** @return the array as a column-major matrix or the transpose of one, or null if BLAS cannot read it */
-        static Operand of(INDArray x) {
-            if (x.rank() != 2) {
-                return null;
+    /** C = α A B + β C with C column-major; a row-major operand is read as the transpose of a column-major one. */
+    private static void call(HostMatrix a, HostMatrix b, HostMatrix c, double alpha, double beta) {
+        int ta = a.rowMajor() ? TRANSPOSE : NO_TRANSPOSE;
+        int tb = b.rowMajor() ? TRANSPOSE : NO_TRANSPOSE;
+        int m = c.rows();
+        int n = c.columns();
+        int k = a.columns();
+        try {
+            if (c.type() == DataType.FLOAT) {
+                SGEMM.invokeExact(COLUMN_MAJOR, ta, tb, m, n, k, (float) alpha, a.address(), a.ld(), b.address(),
+                        b.ld(), (float) beta, c.address(), c.ld());
+            } else {
+                DGEMM.invokeExact(COLUMN_MAJOR, ta, tb, m, n, k, alpha, a.address(), a.ld(), b.address(), b.ld(),
+                        beta, c.address(), c.ld());
             }
-            long rows = x.rows();
-            long columns = x.columns();
-            long rowStride = x.stride(0);
-            long columnStride = x.stride(1);
-            long address = HostMemory.address(x);
-            if (rowStride == 1 && (columns == 1 || columnStride >= rows)) {
-                return leading(address, columns == 1 ? rows : columnStride, false);
-            }
-            if (columnStride == 1 && (rows == 1 || rowStride >= columns)) {
-                return leading(address, rows == 1 ? columns : rowStride, true);
-            }
-            return null;
-        }
-
-        private static Operand leading(long address, long ld, boolean rowMajor) {
-            return ld <= Integer.MAX_VALUE ? new Operand(address, (int) Math.max(1, ld), rowMajor) : null;
+        } catch (Throwable e) {
+            throw new IllegalStateException("cblas gemm failed", e);
         }
     }
 

@@ -1,5 +1,10 @@
 package io.lae.loss;
 
+import io.lae.linalg.HostBlas;
+import io.lae.linalg.HostMatrix;
+import java.lang.foreign.Arena;
+import java.util.Arrays;
+import java.util.stream.IntStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -15,18 +20,31 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * (p×m), Z̃ = K∘Z and G = AᵀY:
  * <pre>  L = c [‖Y‖² − 2 sum(Z̃∘G) + sum(AᵀA ∘ Z̃Z̃ᵀ)],
  *  ∇_A = 2c (A Z̃Z̃ᵀ − Y Z̃ᵀ),   ∇_B = 2c (K∘(AᵀA Z̃ − G)) Xᵀ.</pre>
- * Four n×m by p GEMMs, O(m·n·p) like the authors' code, and no n×m temporary; for an autoencoder
- * (Y = X) they are two, [B; Aᵀ]X and [Z̃; K∘(AᵀA Z̃ − G)]Xᵀ, each reading the rows once. The draws are not a
- * function of the statistics: weighting Σxx by how often each b was drawn would give the loss's
- * expectation given those counts, not the loss of the samples that drew them.
+ * Sample j needs only the first b_j rows of Z̃ and R = K∘(AᵀA Z̃ − G), so on the CPU backend the
+ * products run over the samples sorted by b_j, in blocks that each use the units their samples keep:
+ * O(n·Σ_j b_j) work instead of the authors' O(n·m·p) ({@link #staircase}; at n = 1000, m = 5000 and
+ * the default prior, 20 ms a step at p = 50 and 25 ms at p = 500 against 48 and 450 ms for the whole
+ * batch at once). Elsewhere the whole batch is four n×m by p GEMMs, two for an autoencoder
+ * ({@link #wholeBatch}). The draws are not a function of the statistics: weighting Σxx by how often each
+ * b was drawn would give the loss's expectation given those counts, not the loss of the samples that
+ * drew them.
  *
  * <p>Not thread-safe: one instance per training run.
  */
 public final class PerSampleNestedDropout {
 
+    /** Samples per block of {@link #staircase}: a block of 1 000 float64 inputs is 1 MB. */
+    private static final int BLOCK_COLUMNS = 128;
+    /**
+     * Partial sums of {@link #staircase}, run side by side: a fixed number, so that the sums' order, and so the
+     * result, does not depend on the machine's cores.
+     */
+    private static final int PARTS = 4;
+
     private final int latent;
     private final Scale scale;
     private final Buffers buffers = new Buffers();
+    private final HostBuffers hostBuffers = new HostBuffers();
 
     /**
      * @param latent p
@@ -51,7 +69,227 @@ public final class PerSampleNestedDropout {
         if (truncations.length != x.columns()) {
             throw new IllegalArgumentException(truncations.length + " truncations for " + x.columns() + " samples");
         }
+        for (int j = 0; j < truncations.length; j++) {
+            if (truncations[j] < 1 || truncations[j] > latent) {
+                throw new IllegalArgumentException("truncation " + truncations[j] + " of sample " + j
+                        + " is outside 1.." + latent);
+            }
+        }
         double c = scale.factor(x.columns());
+        HostOperands host = HostOperands.of(encoder, decoder, x, y);
+        return host != null ? staircase(host, y, truncations, c, withValue)
+                : wholeBatch(encoder, decoder, x, y, truncations, c, withValue);
+    }
+
+    /**
+     * The step over the samples sorted by their b_j, in blocks of {@value #BLOCK_COLUMNS}, with host BLAS. A block
+     * whose largest truncation is h needs only the first h units, so the products cost O(n·Σ_j b_j) instead of
+     * O(n·m·p) (under the default geometric prior with ρ = 0.9, Σ_j b_j ≈ 10 m whatever p), and each block's
+     * samples, copied once into a buffer that stays in cache, serve all its products, so X is read from memory
+     * once. Per block, as samples × units, with W = [b₁ a₁ b₂ a₂ …] the encoder's rows and the decoder's columns
+     * side by side (so that an autoencoder forms both halves of each product in one GEMM):
+     * <pre>  [Z̃ᵀ Gᵀ] = [XᵀBᵀ YᵀA],   Z̃Z̃ᵀ += (Z̃ᵀ)ᵀZ̃ᵀ,   Rᵀ = K∘(Z̃ᵀ AᵀA − Gᵀ),
+     *  Q += 2c [Y Z̃ᵀ  X Rᵀ],</pre>
+     * and after the last block ∇_A = 2c A Z̃Z̃ᵀ − Q_Y and ∇_B = Q_Xᵀ. Block i adds to partial sum i mod
+     * {@value #PARTS}; the partial sums run side by side and are added in their order, and every product runs with
+     * OpenBLAS on one thread, so the result is the same bits whatever the machine's cores. The sums over samples
+     * run in the sorted order, so the results equal {@link #wholeBatch}'s to rounding, not bit for bit.
+     */
+    private LossEvaluation staircase(HostOperands in, INDArray yArray, int[] truncations, double c, boolean withValue) {
+        int[] order = descendingByTruncation(truncations);
+        int units = truncations[order[0]];                                         // max_j b_j
+        int inputs = in.x().rows();
+        int outputs = in.y().rows();
+        HostBuffers b = hostBuffers.fit(in);
+        HostMatrix decoder = in.decoder().block(0, outputs, 0, units);
+        HostMatrix weights = b.weights.dense(inputs, 2 * units);                    // [b₁ a₁ b₂ a₂ …], n×2u
+        in.encoder().transpose().block(0, inputs, 0, units).copyInto(weights.everyOther(0, units));
+        if (in.autoencoder()) {
+            decoder.copyInto(weights.everyOther(1, units));
+        }
+        INDArray gradDecoder = Nd4j.create(in.type(), new long[] {outputs, latent}, 'f');
+        INDArray gradEncoder = Nd4j.create(in.type(), new long[] {latent, inputs}, 'c');
+        double[] crossSums = new double[PARTS];
+        HostMatrix gram = b.gram.dense(units, units);                                // AᵀA on the kept units
+        HostMatrix codeGram;
+        try (HostBlas.OneThread oneThread = HostBlas.oneThread()) {
+            HostBlas.gemm(decoder.transpose(), decoder, gram, 1.0, 0.0);
+            Blocks blocks = new Blocks(in, weights, gram, truncations, order, units, c, withValue);
+            IntStream.range(0, PARTS).parallel().forEach(part -> crossSums[part] = b.parts[part].add(blocks, part));
+            Part total = b.parts[0];
+            for (int part = 1; part < PARTS; part++) {
+                total.add(b.parts[part], in, units);
+            }
+            codeGram = total.codeGram.dense(units, units);
+            HostMatrix gradA = HostMatrix.of(gradDecoder).block(0, outputs, 0, units);
+            HostBlas.gemm(decoder, codeGram, gradA, 2 * c, 0.0);
+            gradA.subtract(total.qY(in, units));
+            total.qX(in, units).copyInto(HostMatrix.of(gradEncoder).transpose().block(0, inputs, 0, units));
+        }
+        double value = withValue ? c * (yArray.mul(yArray).sumNumber().doubleValue()
+                - 2 * Arrays.stream(crossSums).sum() + gram.dot(codeGram)) : Double.NaN;
+        return new LossEvaluation(value, gradEncoder, gradDecoder);
+    }
+
+    /**
+     * What every block of one {@link #staircase} call reads.
+     *
+     * @param weights     [b₁ a₁ b₂ a₂ …] on the kept units (the a's for an autoencoder only), n×2u
+     * @param gram        AᵀA on the kept units
+     * @param truncations b_j
+     * @param order       the samples by b_j from the largest down
+     * @param units       u = max_j b_j
+     * @param c           the data-term scale
+     * @param withValue   whether to sum Z̃∘G for the value
+     */
+    private record Blocks(HostOperands in, HostMatrix weights, HostMatrix gram, int[] truncations, int[] order,
+                          int units, double c, boolean withValue) {
+    }
+
+    /** One partial sum of {@link #staircase}: its buffers and its blocks' Z̃Z̃ᵀ and Q. */
+    private final class Part {
+
+        private final HostMatrix x;
+        private final HostMatrix y;
+        private final HostMatrix codes;
+        final HostMatrix codeGram;
+        /** For an autoencoder, Q = [q_Y,1 q_X,1 q_Y,2 q_X,2 …] (n×2p); else q_Y (n×p) and q_X (n'×p) apart. */
+        private final HostMatrix q;
+        private final HostMatrix qY;
+        private final HostMatrix qX;
+
+        Part(Arena arena, HostOperands in) {
+            int inputs = in.x().rows();
+            int outputs = in.y().rows();
+            x = HostMatrix.allocate(arena, in.type(), inputs, BLOCK_COLUMNS);
+            y = in.autoencoder() ? x : HostMatrix.allocate(arena, in.type(), outputs, BLOCK_COLUMNS);
+            codes = HostMatrix.allocate(arena, in.type(), BLOCK_COLUMNS, 2 * latent);
+            codeGram = HostMatrix.allocate(arena, in.type(), latent, latent);
+            q = in.autoencoder() ? HostMatrix.allocate(arena, in.type(), inputs, 2 * latent) : null;
+            qY = in.autoencoder() ? null : HostMatrix.allocate(arena, in.type(), outputs, latent);
+            qX = in.autoencoder() ? null : HostMatrix.allocate(arena, in.type(), inputs, latent);
+        }
+
+        /** @return 2c Y Z̃ᵀ summed over this part's blocks, n×u (for an autoencoder Q's columns 0, 2, 4, …) */
+        HostMatrix qY(HostOperands in, int units) {
+            return in.autoencoder() ? q.dense(in.y().rows(), 2 * units).everyOther(0, units)
+                    : qY.dense(in.y().rows(), units);
+        }
+
+        /** @return 2c X Rᵀ summed over this part's blocks, n'×u (for an autoencoder Q's columns 1, 3, 5, …) */
+        HostMatrix qX(HostOperands in, int units) {
+            return in.autoencoder() ? q.dense(in.x().rows(), 2 * units).everyOther(1, units)
+                    : qX.dense(in.x().rows(), units);
+        }
+
+        /**
+         * Sums blocks part, part + {@value #PARTS}, … into this part's Z̃Z̃ᵀ and Q.
+         *
+         * @return Σ Z̃∘G over those blocks (0 unless the value is wanted)
+         */
+        double add(Blocks blocks, int part) {
+            HostOperands in = blocks.in();
+            int inputs = in.x().rows();
+            int outputs = in.y().rows();
+            boolean autoencoder = in.autoencoder();
+            HostMatrix codeGram = this.codeGram.dense(blocks.units(), blocks.units());
+            codeGram.zero();
+            HostMatrix qY = qY(in, blocks.units());
+            HostMatrix qX = qX(in, blocks.units());
+            qY.zero();
+            qX.zero();
+            double crossSum = 0;
+            int m = blocks.truncations().length;
+            for (int first = part * BLOCK_COLUMNS; first < m; first += PARTS * BLOCK_COLUMNS) {
+                int width = Math.min(BLOCK_COLUMNS, m - first);
+                int h = blocks.truncations()[blocks.order()[first]];
+                HostMatrix xs = x.dense(inputs, width);
+                HostMatrix ys = autoencoder ? xs : y.dense(outputs, width);
+                for (int j = 0; j < width; j++) {
+                    in.x().copyColumn(blocks.order()[first + j], xs, j);
+                    if (!autoencoder) {
+                        in.y().copyColumn(blocks.order()[first + j], ys, j);
+                    }
+                }
+                HostMatrix codes = this.codes.dense(width, 2 * h);                    // [Z̃ᵀ Gᵀ], interleaved
+                HostMatrix z = codes.everyOther(0, h);
+                HostMatrix g = codes.everyOther(1, h);
+                if (autoencoder) {
+                    HostBlas.gemm(xs.transpose(), blocks.weights().block(0, inputs, 0, 2 * h), codes, 1.0, 0.0);
+                } else {
+                    HostBlas.gemm(xs.transpose(), blocks.weights().everyOther(0, h), z, 1.0, 0.0);       // XᵀBᵀ
+                    HostBlas.gemm(ys.transpose(), in.decoder().block(0, outputs, 0, h), g, 1.0, 0.0);  // YᵀA
+                }
+                mask(z, blocks.truncations(), blocks.order(), first);                    // Z̃ᵀ
+                if (blocks.withValue()) {
+                    crossSum += z.dot(g);
+                }
+                HostBlas.gemm(z.transpose(), z, codeGram.block(0, h, 0, h), 1.0, 1.0);
+                HostBlas.gemm(z, blocks.gram().block(0, h, 0, h), g, 1.0, -1.0);             // Z̃ᵀ AᵀA − Gᵀ
+                mask(g, blocks.truncations(), blocks.order(), first);                    // Rᵀ
+                if (autoencoder) {
+                    HostBlas.gemm(xs, codes, q.block(0, inputs, 0, 2 * h), 2 * blocks.c(), 1.0);
+                } else {
+                    HostBlas.gemm(ys, z, qY.block(0, outputs, 0, h), 2 * blocks.c(), 1.0);
+                    HostBlas.gemm(xs, g, qX.block(0, inputs, 0, h), 2 * blocks.c(), 1.0);
+                }
+            }
+            return crossSum;
+        }
+
+        /** Adds another part's Z̃Z̃ᵀ and Q on the first u units to this one's. */
+        void add(Part other, HostOperands in, int units) {
+            codeGram.dense(units, units).add(other.codeGram.dense(units, units));
+            if (in.autoencoder()) {
+                q.dense(in.x().rows(), 2 * units).add(other.q.dense(in.x().rows(), 2 * units));
+            } else {
+                qY(in, units).add(other.qY(in, units));
+                qX(in, units).add(other.qX(in, units));
+            }
+        }
+    }
+
+    /**
+     * Applies K to a block: in column i (unit i + 1) zeroes the samples that do not keep it, a tail of the block's
+     * rows since they are sorted by b_j from the largest down.
+     *
+     * @param block samples × units, the block's samples from position {@code first} of {@code order}
+     */
+    private static void mask(HostMatrix block, int[] truncations, int[] order, int first) {
+        int keeping = block.rows();                                 // samples of the block with b_j > i
+        for (int i = 0; i < block.columns(); i++) {
+            while (keeping > 0 && truncations[order[first + keeping - 1]] <= i) {
+                keeping--;
+            }
+            block.zeroColumnFrom(i, keeping);
+        }
+    }
+
+    /**
+     * @return the sample indices ordered by b_j from the largest down, samples of equal b_j in their order (a
+     *     counting sort)
+     */
+    private int[] descendingByTruncation(int[] truncations) {
+        int[] next = new int[latent + 2];                      // next[b]: the next position for a sample keeping b
+        for (int b : truncations) {
+            next[b]++;
+        }
+        int position = 0;
+        for (int b = latent; b >= 1; b--) {
+            int count = next[b];
+            next[b] = position;
+            position += count;
+        }
+        int[] order = new int[truncations.length];
+        for (int j = 0; j < truncations.length; j++) {
+            order[next[truncations[j]]++] = j;
+        }
+        return order;
+    }
+
+    /** The whole batch at once with ND4J ops: off the CPU backend, or for arrays host BLAS cannot read. */
+    private LossEvaluation wholeBatch(INDArray encoder, INDArray decoder, INDArray x, INDArray y, int[] truncations,
+                                      double c, boolean withValue) {
         buffers.fit(x.columns(), encoder.dataType());
         INDArray mask = buffers.mask(truncations);
         INDArray stacked = codesAndProjections(encoder, decoder, x, y);            // [BX; AᵀY], 2p×m
@@ -101,6 +339,68 @@ public final class PerSampleNestedDropout {
     }
 
     /**
+     * The operands as host BLAS reads them, for {@link #staircase}: the CPU backend, float32 or float64 throughout,
+     * and X and Y with each sample's column contiguous.
+     *
+     * @param y the same object as x for an autoencoder
+     */
+    private record HostOperands(HostMatrix encoder, HostMatrix decoder, HostMatrix x, HostMatrix y) {
+
+        /** @return the operands, or null if {@link #staircase} cannot take them */
+        static HostOperands of(INDArray encoder, INDArray decoder, INDArray x, INDArray y) {
+            DataType type = x.dataType();
+            if (!HostBlas.available() || encoder.dataType() != type || decoder.dataType() != type
+                    || y.dataType() != type) {
+                return null;
+            }
+            HostMatrix b = HostMatrix.of(encoder);
+            HostMatrix a = HostMatrix.of(decoder);
+            HostMatrix xs = HostMatrix.of(x);
+            HostMatrix ys = y == x ? xs : HostMatrix.of(y);
+            return b == null || a == null || xs == null || ys == null || !xs.columnsContiguous()
+                    || !ys.columnsContiguous() ? null : new HostOperands(b, a, xs, ys);
+        }
+
+        DataType type() {
+            return x.type();
+        }
+
+        boolean autoencoder() {
+            return y == x;
+        }
+    }
+
+    /**
+     * {@link #staircase}'s buffers, allocated once per dtype and dimensions in host memory that the collector frees
+     * with this object: the interleaved weights, AᵀA and the {@value #PARTS} partial sums' own.
+     */
+    private final class HostBuffers {
+
+        /** Holds the buffers' memory: the collector frees it once this arena is unreachable. */
+        private Arena arena;
+        private HostOperands shape;
+        HostMatrix weights;
+        HostMatrix gram;
+        Part[] parts;
+
+        HostBuffers fit(HostOperands in) {
+            if (shape != null && in.type() == shape.type() && in.autoencoder() == shape.autoencoder()
+                    && in.x().rows() == shape.x().rows() && in.y().rows() == shape.y().rows()) {
+                return this;
+            }
+            arena = Arena.ofAuto();
+            shape = in;
+            weights = HostMatrix.allocate(arena, in.type(), in.x().rows(), 2 * latent);
+            gram = HostMatrix.allocate(arena, in.type(), latent, latent);
+            parts = new Part[PARTS];
+            for (int part = 0; part < PARTS; part++) {
+                parts[part] = new Part(arena, in);
+            }
+            return this;
+        }
+    }
+
+    /**
      * The step's m-sized arrays, allocated once per batch size and dtype outside any workspace: a step
      * over all 60 000 MNIST rows would otherwise have the kernel map and zero some 50 MB of fresh pages
      * (the mask, [Z̃; R] and AᵀA·Z̃) every step. {@code stacked} and {@code product} are in f order, the
@@ -137,12 +437,6 @@ public final class PerSampleNestedDropout {
          */
         INDArray mask(int[] truncations) {
             int m = truncations.length;
-            for (int j = 0; j < m; j++) {
-                if (truncations[j] < 1 || truncations[j] > latent) {
-                    throw new IllegalArgumentException("truncation " + truncations[j] + " of sample " + j
-                            + " is outside 1.." + latent);
-                }
-            }
             for (int i = 0; i < latent; i++) {        // row by row: K is p×m in c order
                 for (int j = 0; j < m; j++) {
                     values[i * m + j] = truncations[j] > i ? 1 : 0;

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lae.TestData;
 import java.util.Random;
+import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -16,7 +18,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * Per-sample nested dropout in float64, on a regression (n = 5, n' = 7, m = 30, p = 4): the value
  * against its literal definition sample by sample in plain Java, the gradients against central
  * differences of that definition, two exact identities with the statistics losses, and an autoencoder's
- * stacked GEMMs against the general path.
+ * stacked GEMMs against the general path. On 1 100 samples with geometric truncations (nine blocks over
+ * the four partial sums): the blocked host path against the whole batch at once, for an autoencoder and a
+ * regression, in float64 and float32, and its bits on one thread against the machine's cores.
  */
 class PerSampleNestedDropoutTest {
 
@@ -151,6 +155,76 @@ class PerSampleNestedDropoutTest {
         assertEquals(general.value(), stacked.value(), 1e-12 * general.value());
         assertRelative(general.gradEncoder(), stacked.gradEncoder(), 1e-12);
         assertRelative(general.gradDecoder(), stacked.gradDecoder(), 1e-12);
+    }
+
+    /**
+     * The same evaluation on X with its samples contiguous (the blocked host path) and on a row-major copy of
+     * X, which host BLAS cannot gather by sample (the whole batch at once).
+     */
+    @Test
+    void blockedHostPathEqualsTheWholeBatch() {
+        Random rng = new Random(73);
+        int m = 1100;
+        int p = 12;
+        INDArray rows = nd(TestData.anisotropic(m, 9, 0.3, rng));
+        INDArray xs = rows.transpose();
+        INDArray ys = nd(TestData.linearTargets(array(rows), 6, rng)).transpose();
+        INDArray b = nd(TestData.gaussian(p, 9, 0.3, rng));
+        INDArray tiedA = nd(TestData.gaussian(9, p, 0.3, rng));
+        INDArray a = nd(TestData.gaussian(6, p, 0.3, rng));
+        int[] t = geometricTruncations(m, p, rng);
+        PerSampleNestedDropout loss = new PerSampleNestedDropout(p, Scale.MEAN);
+        for (boolean autoencoder : new boolean[] {true, false}) {
+            INDArray decoder = autoencoder ? tiedA : a;
+            INDArray y = autoencoder ? xs : ys;
+            LossEvaluation blocked = loss.evaluate(b, decoder, xs, y, t, true);
+            INDArray rowMajor = xs.dup('c');
+            LossEvaluation whole = loss.evaluate(b, decoder, rowMajor, autoencoder ? rowMajor : y.dup('c'), t, true);
+            assertEquals(whole.value(), blocked.value(), 1e-12 * whole.value());
+            assertRelative(whole.gradEncoder(), blocked.gradEncoder(), 1e-12);
+            assertRelative(whole.gradDecoder(), blocked.gradDecoder(), 1e-12);
+            INDArray xf = rows.castTo(DataType.FLOAT).transpose();
+            INDArray yf = autoencoder ? xf : ys.transpose().castTo(DataType.FLOAT).transpose();
+            LossEvaluation single = new PerSampleNestedDropout(p, Scale.MEAN).evaluate(b.castTo(DataType.FLOAT),
+                    decoder.castTo(DataType.FLOAT), xf, yf, t, true);
+            assertEquals(whole.value(), single.value(), 1e-5 * whole.value());
+            assertRelative(whole.gradEncoder(), single.gradEncoder().castTo(DataType.DOUBLE), 1e-5);
+            assertRelative(whole.gradDecoder(), single.gradDecoder().castTo(DataType.DOUBLE), 1e-5);
+        }
+    }
+
+    /** The partial sums on one thread give the bits they give on the machine's cores. */
+    @Test
+    void blockedHostPathIsTheSameBitsOnOneThread() throws Exception {
+        Random rng = new Random(74);
+        int m = 1100;
+        int p = 12;
+        INDArray xs = nd(TestData.anisotropic(m, 9, 0.3, rng)).transpose();
+        INDArray b = nd(TestData.gaussian(p, 9, 0.3, rng));
+        INDArray a = nd(TestData.gaussian(9, p, 0.3, rng));
+        int[] t = geometricTruncations(m, p, rng);
+        LossEvaluation cores = new PerSampleNestedDropout(p, Scale.MEAN).evaluate(b, a, xs, xs, t, false);
+        ForkJoinPool oneThread = new ForkJoinPool(1);
+        try {
+            LossEvaluation one = oneThread.submit(() -> new PerSampleNestedDropout(p, Scale.MEAN)
+                    .evaluate(b, a, xs, xs, t, false)).get();
+            assertEquals(cores.gradEncoder(), one.gradEncoder());
+            assertEquals(cores.gradDecoder(), one.gradDecoder());
+        } finally {
+            oneThread.shutdown();
+        }
+    }
+
+    /** @return b_j of a geometric prior, P(b > i) = 0.7^i, capped at p */
+    private static int[] geometricTruncations(int m, int p, Random rng) {
+        int[] t = new int[m];
+        for (int j = 0; j < m; j++) {
+            t[j] = 1;
+            while (t[j] < p && rng.nextDouble() < 0.7) {
+                t[j]++;
+            }
+        }
+        return t;
     }
 
     private static void assertRelative(INDArray expected, INDArray actual, double tolerance) {
