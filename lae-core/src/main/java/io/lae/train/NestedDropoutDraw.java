@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  */
 public enum NestedDropoutDraw {
 
-    /** One b_j per sample: the step needs the rows, O(m·n·p) over m rows. */
+    /** One b_j per sample: the step needs the rows, O(n·Σ_j b_j) over m rows on the CPU (O(m·n·p) at most). */
     PER_SAMPLE("per-sample"),
     /** One b per step, shared by all samples: the step runs on the statistics, O(n²p). */
     PER_STEP("per-step");

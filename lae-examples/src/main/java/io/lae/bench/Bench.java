@@ -209,7 +209,8 @@ public final class Bench {
 
     /**
      * A full-batch step of per-sample stochastic nested dropout over m rows against one (2p×n)·(n×m)
-     * GEMM: an autoencoder's step is two such GEMMs ([B; Aᵀ]X and [Z̃; R]Xᵀ), so 2 is its bound.
+     * GEMM: the whole batch at once is two such GEMMs ([B; Aᵀ]X and [Z̃; R]Xᵀ); over the rows sorted by their
+     * truncation the step uses only the units each row keeps.
      */
     private BenchReport.PerSampleResult perSample(BenchPlan.Size size, Precision dtype) {
         Nd4j.getRandom().setSeed(SEED);
@@ -230,7 +231,7 @@ public final class Bench {
         BenchReport.PerSampleResult r = new BenchReport.PerSampleResult(size.n(), size.p(), PER_SAMPLE_ROWS, dtype,
                 medians.operation(), medians.reference(), medians.ratio(), flops / medians.operation() / 1e9);
         console.accept(String.format("per-sample nested dropout: n = %d, p = %d, m = %d, %s: step %.1f ms, "
-                        + "(2p×n)·(n×m) GEMM %.1f ms, ratio %.2f (bound 2)", r.n(), r.p(), r.m(), dtype,
+                        + "(2p×n)·(n×m) GEMM %.1f ms, ratio %.2f (the whole batch at once: 2)", r.n(), r.p(), r.m(), dtype,
                 r.stepSeconds() * 1e3, r.gemmSeconds() * 1e3, r.ratio()));
         return r;
     }

@@ -84,7 +84,9 @@ public record BenchReport(List<StepResult> results, List<Breakdown> breakdown, L
 
     /**
      * A full-batch step of per-sample stochastic nested dropout over m rows (an autoencoder, one
-     * truncation per row) against one (2p×n)·(n×m) GEMM of the same rows; the step is two of them.
+     * truncation per row) against one (2p×n)·(n×m) GEMM of the same rows. The whole batch at once is two
+     * such GEMMs; over the rows sorted by their truncation (the CPU's path) the step uses only the units
+     * each row keeps, and so can take less than one.
      *
      * @param n           the data dimension
      * @param p           the latent size
@@ -92,8 +94,8 @@ public record BenchReport(List<StepResult> results, List<Breakdown> breakdown, L
      * @param dtype       float32 or float64
      * @param stepSeconds the median seconds of one step
      * @param gemmSeconds the median GEMM time
-     * @param ratio       stepSeconds / gemmSeconds (2 at best)
-     * @param gflops      8mnp / stepSeconds / 1e9
+     * @param ratio       stepSeconds / gemmSeconds
+     * @param gflops      8mnp / stepSeconds / 1e9: the whole batch's flops, so a rate that counts the skipped units
      */
     public record PerSampleResult(int n, int p, int m, Precision dtype, double stepSeconds, double gemmSeconds,
                                   double ratio, double gflops) {

@@ -165,7 +165,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--stochastic", arity = "0..1", fallbackValue = "per-sample", paramLabel = "DRAW",
             converter = NestedDropoutDrawConverter.class, completionCandidates = NameCandidates.Draws.class,
             description = "Stochastic nested dropout (with --loss nested-dropout): b ~ p_B drawn for each sample, as "
-                    + "Bao et al.'s code does (per-sample, the default; steps then need the rows, O(m·n·p)), or once for "
+                    + "Bao et al.'s code does (per-sample, the default; steps then need the rows, O(n·Σb_j) ≤ O(m·n·p)), or once for "
                     + "the whole step (per-step: one truncated loss over the statistics).")
     NestedDropoutDraw stochastic;
 
