@@ -60,13 +60,13 @@ public final class PerSampleNestedDropout {
      * @param decoder     A, n×p
      * @param x           X, n'×m, samples as columns
      * @param y           Y, n×m (the same array as x for an autoencoder)
-     * @param truncations b_j in 1..p for each of the m samples
+     * @param truncations b_j in 1..p for each of the m ≥ 1 samples
      * @param withValue   whether to form L (a reduction; a training step needs none)
      * @return L (NaN unless wanted) with ∇_B L and ∇_A L
      */
     public LossEvaluation evaluate(INDArray encoder, INDArray decoder, INDArray x, INDArray y, int[] truncations,
                                    boolean withValue) {
-        if (truncations.length != x.columns()) {
+        if (truncations.length != x.columns() || truncations.length == 0) {
             throw new IllegalArgumentException(truncations.length + " truncations for " + x.columns() + " samples");
         }
         for (int j = 0; j < truncations.length; j++) {
