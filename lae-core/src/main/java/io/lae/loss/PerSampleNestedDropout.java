@@ -158,16 +158,16 @@ public final class PerSampleNestedDropout {
         private final HostMatrix qY;
         private final HostMatrix qX;
 
-        Part(Arena arena, HostOperands in) {
-            int inputs = in.x().rows();
-            int outputs = in.y().rows();
-            x = HostMatrix.allocate(arena, in.type(), inputs, BLOCK_COLUMNS);
-            y = in.autoencoder() ? x : HostMatrix.allocate(arena, in.type(), outputs, BLOCK_COLUMNS);
-            codes = HostMatrix.allocate(arena, in.type(), BLOCK_COLUMNS, 2 * latent);
-            codeGram = HostMatrix.allocate(arena, in.type(), latent, latent);
-            q = in.autoencoder() ? HostMatrix.allocate(arena, in.type(), inputs, 2 * latent) : null;
-            qY = in.autoencoder() ? null : HostMatrix.allocate(arena, in.type(), outputs, latent);
-            qX = in.autoencoder() ? null : HostMatrix.allocate(arena, in.type(), inputs, latent);
+        Part(Arena arena, Shape shape) {
+            DataType type = shape.type();
+            boolean autoencoder = shape.autoencoder();
+            x = HostMatrix.allocate(arena, type, shape.inputs(), BLOCK_COLUMNS);
+            y = autoencoder ? x : HostMatrix.allocate(arena, type, shape.outputs(), BLOCK_COLUMNS);
+            codes = HostMatrix.allocate(arena, type, BLOCK_COLUMNS, 2 * latent);
+            codeGram = HostMatrix.allocate(arena, type, latent, latent);
+            q = autoencoder ? HostMatrix.allocate(arena, type, shape.inputs(), 2 * latent) : null;
+            qY = autoencoder ? null : HostMatrix.allocate(arena, type, shape.outputs(), latent);
+            qX = autoencoder ? null : HostMatrix.allocate(arena, type, shape.inputs(), latent);
         }
 
         /** @return 2c Y Z̃ᵀ summed over this part's blocks, n×u (for an autoencoder Q's columns 0, 2, 4, …) */
@@ -378,25 +378,38 @@ public final class PerSampleNestedDropout {
 
         /** Holds the buffers' memory: the collector frees it once this arena is unreachable. */
         private Arena arena;
-        private HostOperands shape;
+        private Shape shape;
         HostMatrix weights;
         HostMatrix gram;
         Part[] parts;
 
         HostBuffers fit(HostOperands in) {
-            if (shape != null && in.type() == shape.type() && in.autoencoder() == shape.autoencoder()
-                    && in.x().rows() == shape.x().rows() && in.y().rows() == shape.y().rows()) {
+            Shape wanted = Shape.of(in);
+            if (wanted.equals(shape)) {
                 return this;
             }
             arena = Arena.ofAuto();
-            shape = in;
-            weights = HostMatrix.allocate(arena, in.type(), in.x().rows(), 2 * latent);
-            gram = HostMatrix.allocate(arena, in.type(), latent, latent);
+            shape = wanted;
+            weights = HostMatrix.allocate(arena, wanted.type(), wanted.inputs(), 2 * latent);
+            gram = HostMatrix.allocate(arena, wanted.type(), latent, latent);
             parts = new Part[PARTS];
             for (int part = 0; part < PARTS; part++) {
-                parts[part] = new Part(arena, in);
+                parts[part] = new Part(arena, wanted);
             }
             return this;
+        }
+    }
+
+    /**
+     * What {@link HostBuffers} are sized for.
+     *
+     * @param inputs  n', the rows of X
+     * @param outputs n, the rows of Y
+     */
+    private record Shape(DataType type, boolean autoencoder, int inputs, int outputs) {
+
+        static Shape of(HostOperands in) {
+            return new Shape(in.type(), in.autoencoder(), in.x().rows(), in.y().rows());
         }
     }
 
