@@ -1,6 +1,8 @@
 package io.lae.metrics;
 
 import io.lae.platform.LapackCheck;
+import java.util.Arrays;
+import java.util.Optional;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -43,9 +45,9 @@ public final class Alignment {
      * Distance to the optimal subspace (Bao Def. 7.2): d_sub = 1 − (1/k) Tr(U Uᵀ U_W U_Wᵀ), k = p,
      * U_W the k left singular vectors of the decoder. Computed without n×n matrices as 1 − ‖Uᵀ Q‖_F² / k for any
      * orthonormal basis Q of the decoder's columns (U_W = Q·O for an orthogonal O, which does not change the norm):
-     * with the columns scaled to unit length (Â, the same span), Gram matrix G = ÂᵀÂ = LLᵀ (Cholesky) and Q = ÂL⁻ᵀ,
-     * ‖Uᵀ Q‖_F² = ‖L⁻¹ ÂᵀU‖_F² — two n×k products and k×k work, in plain Java (ND4J's LAPACK QR took about ten
-     * times as long at n = 784 and k ≤ 50, and 1.5–3 times as long at n = 1000 and k = 128 or 300). Q is the
+     * with the columns scaled to unit length (Â, the same span), Gram matrix G = ÂᵀÂ = RᵀR (Cholesky) and
+     * Q = ÂR⁻¹, ‖Uᵀ Q‖_F² = ‖R⁻ᵀ ÂᵀU‖_F². The two n×k products ÂᵀÂ and ÂᵀU are GEMMs; the Cholesky factor and the
+     * triangular solve, k³/6 and k³/2 multiply-adds, run in plain Java over rows, loops the JIT vectorises. Q is the
      * orthonormal factor of a Householder QR of the decoder (LAPACK geqrf) instead when a column lies within about
      * 0.6° of the span of those before it (a Cholesky pivot below 10⁻⁴), where the Gram matrix loses digits.
      * Computed in float64.
@@ -62,100 +64,95 @@ public final class Alignment {
             throw new IllegalArgumentException("decoder " + Matrices.shape(a)
                     + " has more columns than rows: it has no " + a.columns() + " left singular vectors");
         }
-        double[][] unit = columns(a);
-        double[] norms = new double[unit.length];
-        for (int j = 0; j < unit.length; j++) {
-            norms[j] = Math.sqrt(dot(unit[j], unit[j]));
-            for (int r = 0; r < unit[j].length; r++) {
-                unit[j][r] /= norms[j];
-            }
-        }
-        double[][] gram = new double[unit.length][unit.length];
-        for (int i = 0; i < unit.length; i++) {
-            for (int j = 0; j <= i; j++) {
-                gram[i][j] = dot(unit[i], unit[j]);
-                gram[j][i] = gram[i][j];
-            }
-        }
-        double captured = cholesky(gram).map(l -> {
-            double[][] cross = new double[unit.length][unit.length];                  // ÂᵀU, p×p
-            double[] column = new double[unit[0].length];
-            for (int j = 0; j < unit.length; j++) {
-                for (int r = 0; r < column.length; r++) {
-                    column[r] = u.getDouble(r, j);
-                }
-                for (int i = 0; i < unit.length; i++) {
-                    cross[i][j] = dot(unit[i], column);
-                }
-            }
-            return squaredNorm(solveLower(l, cross));
-        }).orElseGet(() -> Matrices.squaredNorm(u.transpose().mmul(orthonormalColumnBasis(a))));
+        INDArray unit = a.dup('f');
+        unit.diviRowVector(unit.norm2(0));
+        double captured = cholesky(rows(Nd4j.gemm(unit, unit, true, false)))
+                .map(r -> squaredNorm(solveTransposed(r, rows(Nd4j.gemm(unit, u, true, false)))))
+                .orElseGet(() -> Matrices.squaredNorm(u.transpose().mmul(orthonormalColumnBasis(a))));
         // clamped: rounding can put a spanned subspace a few ulps below 0
         return Math.max(0, 1 - captured / a.columns());
     }
 
-    /** @return the columns of x, each as one array */
-    private static double[][] columns(INDArray x) {
-        int n = (int) x.rows();
-        int p = (int) x.columns();
-        double[] flat = x.dup('f').data().asDouble();
-        double[][] columns = new double[p][];
-        for (int j = 0; j < p; j++) {
-            columns[j] = java.util.Arrays.copyOfRange(flat, j * n, (j + 1) * n);
+    /** @return the rows of x, each as one array (one bulk copy; {@code INDArray.toDoubleMatrix} reads element by element) */
+    private static double[][] rows(INDArray x) {
+        int rows = (int) x.rows();
+        int columns = (int) x.columns();
+        double[] flat = x.dup('c').data().asDouble();
+        double[][] out = new double[rows][];
+        for (int i = 0; i < rows; i++) {
+            out[i] = Arrays.copyOfRange(flat, i * columns, (i + 1) * columns);
         }
-        return columns;
-    }
-
-    private static double dot(double[] x, double[] y) {
-        double sum = 0;
-        for (int r = 0; r < x.length; r++) {
-            sum += x[r] * y[r];
-        }
-        return sum;
+        return out;
     }
 
     /** The smallest Cholesky pivot of a unit-column Gram matrix taken as well conditioned: sin² of 0.57°. */
     private static final double SMALLEST_PIVOT = 1e-4;
 
-    /** @return L, lower triangular with LLᵀ = G, or empty when a pivot is below {@link #SMALLEST_PIVOT} or not finite */
-    private static java.util.Optional<double[][]> cholesky(double[][] g) {
-        int p = g.length;
-        double[][] l = new double[p][p];
-        for (int j = 0; j < p; j++) {
-            double pivot = g[j][j];
-            for (int k = 0; k < j; k++) {
-                pivot -= l[j][k] * l[j][k];
-            }
+    /**
+     * The upper Cholesky factor, row by row: R_ii r_i = g_i − Σ_{k<i} R_ki r_k on the columns from i on.
+     *
+     * @param g G, symmetric, rows as arrays (overwritten)
+     * @return G with R (RᵀR = G) in its upper triangle, or empty when a pivot is below {@link #SMALLEST_PIVOT} or
+     *         not finite
+     */
+    private static Optional<double[][]> cholesky(double[][] g) {
+        for (int i = 0; i < g.length; i++) {
+            double[] ri = g[i];
+            subtractEarlierRows(ri, i, g, g, i);
+            double pivot = ri[i];
             if (!(pivot >= SMALLEST_PIVOT) || Double.isInfinite(pivot)) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
-            l[j][j] = Math.sqrt(pivot);
-            for (int i = j + 1; i < p; i++) {
-                double v = g[i][j];
-                for (int k = 0; k < j; k++) {
-                    v -= l[i][k] * l[j][k];
-                }
-                l[i][j] = v / l[j][j];
-            }
+            divide(ri, i, Math.sqrt(pivot));
         }
-        return java.util.Optional.of(l);
+        return Optional.of(g);
     }
 
-    /** @return X with LX = C, by forward substitution, column by column */
-    private static double[][] solveLower(double[][] l, double[][] c) {
-        int p = l.length;
-        int columns = c[0].length;
-        double[][] x = new double[p][columns];
-        for (int col = 0; col < columns; col++) {
-            for (int i = 0; i < p; i++) {
-                double v = c[i][col];
-                for (int k = 0; k < i; k++) {
-                    v -= l[i][k] * x[k][col];
-                }
-                x[i][col] = v / l[i][i];
+    /**
+     * @param r R in the upper triangle
+     * @param c C, rows as arrays (overwritten)
+     * @return X with RᵀX = C, by forward substitution: R_ii x_i = c_i − Σ_{k<i} R_ki x_k
+     */
+    private static double[][] solveTransposed(double[][] r, double[][] c) {
+        for (int i = 0; i < c.length; i++) {
+            subtractEarlierRows(c[i], 0, r, c, i);
+            divide(c[i], 0, r[i][i]);
+        }
+        return c;
+    }
+
+    /**
+     * target[from..] −= Σ_{k<i} R_ki rows[k][from..], four rows at a time (a loop the JIT vectorises, and one
+     * pass over the target for four of them).
+     */
+    private static void subtractEarlierRows(double[] target, int from, double[][] r, double[][] rows, int i) {
+        int k = 0;
+        for (; k + 4 <= i; k += 4) {
+            double f0 = r[k][i];
+            double f1 = r[k + 1][i];
+            double f2 = r[k + 2][i];
+            double f3 = r[k + 3][i];
+            double[] x0 = rows[k];
+            double[] x1 = rows[k + 1];
+            double[] x2 = rows[k + 2];
+            double[] x3 = rows[k + 3];
+            for (int col = from; col < target.length; col++) {
+                target[col] -= f0 * x0[col] + f1 * x1[col] + f2 * x2[col] + f3 * x3[col];
             }
         }
-        return x;
+        for (; k < i; k++) {
+            double f = r[k][i];
+            double[] x = rows[k];
+            for (int col = from; col < target.length; col++) {
+                target[col] -= f * x[col];
+            }
+        }
+    }
+
+    private static void divide(double[] row, int from, double d) {
+        for (int col = from; col < row.length; col++) {
+            row[col] /= d;
+        }
     }
 
     private static double squaredNorm(double[][] x) {
