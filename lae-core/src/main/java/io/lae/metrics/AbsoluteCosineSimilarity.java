@@ -46,7 +46,7 @@ public final class AbsoluteCosineSimilarity {
      * @throws IllegalArgumentException if {@code acs} is not a square matrix
      */
     public static AcsRatios ratios(INDArray acs, double epsilon) {
-        double[][] entries = Matrices.float64("ACS", acs).toDoubleMatrix();
+        double[][] entries = Matrices.rows(Matrices.float64("ACS", acs));
         int p = entries.length;
         if (acs.columns() != p) {
             throw new IllegalArgumentException("ACS must be square (p×p), got shape " + Matrices.shape(acs));

@@ -1,7 +1,6 @@
 package io.lae.metrics;
 
 import io.lae.platform.LapackCheck;
-import java.util.Arrays;
 import java.util.Optional;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -66,23 +65,11 @@ public final class Alignment {
         }
         INDArray unit = a.dup('f');
         unit.diviRowVector(unit.norm2(0));
-        double captured = cholesky(rows(Nd4j.gemm(unit, unit, true, false)))
-                .map(r -> squaredNorm(solveTransposed(r, rows(Nd4j.gemm(unit, u, true, false)))))
+        double captured = cholesky(Matrices.rows(Nd4j.gemm(unit, unit, true, false)))
+                .map(r -> squaredNorm(solveTransposed(r, Matrices.rows(Nd4j.gemm(unit, u, true, false)))))
                 .orElseGet(() -> Matrices.squaredNorm(u.transpose().mmul(orthonormalColumnBasis(a))));
         // clamped: rounding can put a spanned subspace a few ulps below 0
         return Math.max(0, 1 - captured / a.columns());
-    }
-
-    /** @return the rows of x, each as one array (one bulk copy; {@code INDArray.toDoubleMatrix} reads element by element) */
-    private static double[][] rows(INDArray x) {
-        int rows = (int) x.rows();
-        int columns = (int) x.columns();
-        double[] flat = x.dup('c').data().asDouble();
-        double[][] out = new double[rows][];
-        for (int i = 0; i < rows; i++) {
-            out[i] = Arrays.copyOfRange(flat, i * columns, (i + 1) * columns);
-        }
-        return out;
     }
 
     /** The smallest Cholesky pivot of a unit-column Gram matrix taken as well conditioned: sin² of 0.57°. */

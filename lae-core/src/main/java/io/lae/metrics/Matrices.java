@@ -43,6 +43,22 @@ final class Matrices {
         return truth.get(NDArrayIndex.all(), NDArrayIndex.interval(0, decoder.columns()));
     }
 
+    /**
+     * @param x a matrix
+     * @return its rows as float64 arrays, from one bulk copy ({@code INDArray.toDoubleMatrix} reads element by
+     *         element: 45 ms for 500×500)
+     */
+    static double[][] rows(INDArray x) {
+        int rows = (int) x.rows();
+        int columns = (int) x.columns();
+        double[] flat = x.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        double[][] out = new double[rows][];
+        for (int i = 0; i < rows; i++) {
+            out[i] = Arrays.copyOfRange(flat, i * columns, (i + 1) * columns);
+        }
+        return out;
+    }
+
     /** @return ‖x‖_F², the sum of squared entries */
     static double squaredNorm(INDArray x) {
         return x.mul(x).sumNumber().doubleValue();
