@@ -46,7 +46,7 @@ public final class Alignment {
      * orthonormal basis Q of the decoder's columns (U_W = Q·O for an orthogonal O, which does not change the norm):
      * with the columns scaled to unit length (Â, the same span), Gram matrix G = ÂᵀÂ = RᵀR (Cholesky) and
      * Q = ÂR⁻¹, ‖Uᵀ Q‖_F² = ‖R⁻ᵀ ÂᵀU‖_F². The two n×k products ÂᵀÂ and ÂᵀU are GEMMs; the Cholesky factor and the
-     * triangular solve, k³/6 and k³/2 multiply-adds, run in plain Java over rows, loops the JIT vectorises. Q is the
+     * triangular solve, k³/6 and k³/2 multiply-adds, run in plain Java along contiguous rows. Q is the
      * orthonormal factor of a Householder QR of the decoder (LAPACK geqrf) instead when a column lies within about
      * 0.6° of the span of those before it (a Cholesky pivot below 10⁻⁴), where the Gram matrix loses digits.
      * Computed in float64.
@@ -109,8 +109,8 @@ public final class Alignment {
     }
 
     /**
-     * target[from..] −= Σ_{k<i} R_ki rows[k][from..], four rows at a time (a loop the JIT vectorises, and one
-     * pass over the target for four of them).
+     * target[from..] −= Σ_{k<i} R_ki rows[k][from..], four rows at a time (one pass over the target for four of
+     * them, every array read along its contiguous row).
      */
     private static void subtractEarlierRows(double[] target, int from, double[][] r, double[][] rows, int i) {
         int k = 0;
